@@ -1,0 +1,51 @@
+# MedMatch. The two commands: `make run` and `make test`. See README.md.
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+
+.PHONY: run test lint format bench deps frontend search-start search-stop search-health \
+        services-start services-stop clean
+
+run: ## Bring the platform up on this machine with demo data
+	scripts/run.sh
+
+test: ## Install what is missing, start services, run every test, stop them
+	scripts/test.sh
+
+deps: ## Install system packages, the virtualenv, npm packages and the OpenSearch jars
+	scripts/bootstrap.sh
+
+lint: ## ruff (lint and format check) and mypy
+	$(VENV)/bin/ruff check backend search tests benchmarks conftest.py
+	$(VENV)/bin/ruff format --check backend search tests benchmarks conftest.py
+	$(VENV)/bin/mypy backend search
+
+format:
+	$(VENV)/bin/ruff check --fix backend search tests benchmarks conftest.py
+	$(VENV)/bin/ruff format backend search tests benchmarks conftest.py
+
+frontend: ## Build the single-page app into frontend/dist
+	scripts/bootstrap.sh frontend
+	cd frontend && npm run build
+
+bench: ## Benchmarks; each prints ratios against a baseline measured in the same run
+	scripts/bootstrap.sh
+	scripts/bench.sh
+
+search-start: ## Start the local OpenSearch node (OPENSEARCH_PORT, default 9201)
+	search/node/node.sh start
+
+search-stop:
+	search/node/node.sh stop
+
+search-health:
+	search/node/node.sh status
+
+services-start: ## PostgreSQL, Redis and OpenSearch on 127.0.0.1
+	scripts/services.sh start
+
+services-stop:
+	scripts/services.sh stop
+
+clean: services-stop
+	rm -rf .run staticfiles frontend/dist

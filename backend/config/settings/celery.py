@@ -1,0 +1,58 @@
+"""Celery: Redis when REDIS_URL is set, else a broker on the local file system."""
+
+from kombu import Queue
+
+from config.env import env_bool, env_str
+
+REDIS_URL = env_str("REDIS_URL", "")
+_RUN_DIR = env_str("MEDMATCH_RUN_DIR", "")
+
+
+def _filesystem_broker_options() -> dict[str, str]:
+    from pathlib import Path
+
+    base = Path(_RUN_DIR) if _RUN_DIR else Path(__file__).resolve().parents[3] / ".run"
+    folder = base / "broker"
+    for sub in ("queue", "processed"):
+        (folder / sub).mkdir(parents=True, exist_ok=True)
+    return {
+        "data_folder_in": str(folder / "queue"),
+        "data_folder_out": str(folder / "queue"),
+        "processed_folder": str(folder / "processed"),
+    }
+
+
+CELERY_RESULT_BACKEND: str | None
+if REDIS_URL:
+    CELERY_BROKER_URL = REDIS_URL
+    CELERY_RESULT_BACKEND = REDIS_URL
+    CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {"visibility_timeout": 3600}
+else:
+    # Zero-setup default for `make run`: a broker that works across processes
+    # on one machine without any server.
+    CELERY_BROKER_URL = "filesystem://"
+    CELERY_RESULT_BACKEND = None
+    CELERY_BROKER_TRANSPORT_OPTIONS = dict(_filesystem_broker_options())
+
+CELERY_BROKER_CONNECTION_TIMEOUT = 3
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
+CELERY_TASK_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_RESULT_SERIALIZER = "json"
+CELERY_RESULT_EXPIRES = 3600
+CELERY_TIMEZONE = "UTC"
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+
+# Named queues (see core.queues.Queue). Routing is configuration, so that a
+# larger deployment can give each queue its own workers.
+CELERY_TASK_DEFAULT_QUEUE = "default"
+CELERY_TASK_QUEUES = [
+    Queue("default"),
+    Queue("indexing"),
+    Queue("matching"),
+    Queue("notifications"),
+]
+CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}

@@ -1,0 +1,17 @@
+from core.views import spa_index
+from django.contrib import admin
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+api_v1 = [
+    path("", include("core.urls")),
+]
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/v1/", include(api_v1)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    # Everything else that is not an API, admin or static path is a client-side route.
+    re_path(r"^(?!api/|admin/|static/)(?P<path>.*)$", spa_index, name="spa"),
+]

@@ -1,0 +1,73 @@
+"""One JSON shape for every API error.
+
+{"code": "invalid", "message": "...", "fields": {"field": [{"code": "...", "message": "..."}]}}
+"""
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.serializers import as_serializer_error
+from rest_framework.views import exception_handler
+
+
+class ServiceUnavailable(exceptions.APIException):
+    """A backing service (search engine, broker) is down; the client may retry later."""
+
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_detail = "A backing service is unavailable."
+    default_code = "service_unavailable"
+
+
+class Conflict(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "The request conflicts with the object's current state."
+    default_code = "conflict"
+
+
+def _field_errors(detail: Any) -> Any:
+    if isinstance(detail, dict):
+        return {key: _field_errors(value) for key, value in detail.items()}
+    if isinstance(detail, list):
+        if all(isinstance(item, exceptions.ErrorDetail) for item in detail):
+            return [{"code": item.code, "message": str(item)} for item in detail]
+        return [_field_errors(item) for item in detail]
+    if isinstance(detail, exceptions.ErrorDetail):
+        return [{"code": detail.code, "message": str(detail)}]
+    return detail
+
+
+def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, DjangoValidationError):
+        exc = exceptions.ValidationError(as_serializer_error(exc))
+    elif isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied()
+
+    response = exception_handler(exc, context)
+    if response is None or not isinstance(exc, exceptions.APIException):
+        return response
+
+    if isinstance(exc, exceptions.ValidationError):
+        detail = exc.detail
+        if isinstance(detail, list):
+            detail = {"non_field_errors": detail}
+        body: dict[str, Any] = {
+            "code": "invalid",
+            "message": "The request has invalid fields.",
+            "fields": _field_errors(detail),
+        }
+    else:
+        codes = exc.get_codes()
+        body = {
+            "code": codes if isinstance(codes, str) else exc.default_code,
+            "message": str(exc.detail)
+            if not isinstance(exc.detail, dict | list)
+            else str(exc.default_detail),
+        }
+    response.data = body
+    return response

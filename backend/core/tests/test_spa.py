@@ -1,0 +1,34 @@
+import json
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+dist_built = pytest.mark.skipif(  # make test always builds it first; see test_browser for the hard check
+    not (Path(settings.FRONTEND_DIST_DIR) / "index.html").exists(),
+    reason="the frontend is built by `make test` before pytest runs",
+)
+
+
+@dist_built
+@pytest.mark.parametrize("path", ["/", "/suppliers", "/requests/42", "/some/deep/client/route"])
+def test_client_routes_get_index_html_with_runtime_config(client: Client, path: str) -> None:
+    response = client.get(path)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<div id="root"' in html
+    match = re.search(r"window.__MEDMATCH_CONFIG__ = (\{.*?\});</script>", html)
+    assert match, "runtime config was not injected"
+    assert json.loads(match.group(1))["apiBase"] == "/api/v1"
+
+
+def test_unknown_api_path_is_a_404_not_the_app(client: Client) -> None:
+    response = client.get("/api/v1/does-not-exist/")
+
+    assert response.status_code == 404
+    assert b'<div id="root"' not in response.content

@@ -1,0 +1,47 @@
+"""The single-page app: index.html for every client-side route, with runtime config."""
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.views.decorators.http import require_GET
+
+CONFIG_MARKER = "<!--MEDMATCH_CONFIG-->"
+
+
+@lru_cache(maxsize=2)
+def _read_index(path: Path, mtime: float) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def _index_html() -> str | None:
+    path = Path(settings.FRONTEND_DIST_DIR) / "index.html"
+    if not path.exists():
+        path = Path(settings.STATIC_ROOT) / "index.html"
+    if not path.exists():
+        return None
+    return _read_index(path, path.stat().st_mtime)
+
+
+@require_GET
+def spa_index(request: HttpRequest, path: str = "") -> HttpResponse:
+    html = _index_html()
+    if html is None:
+        return HttpResponse(
+            "The frontend is not built. Run `make frontend` (or `make run`).",
+            status=503,
+            content_type="text/plain",
+        )
+    runtime_config = {
+        "apiBase": "/api/v1",
+        "version": settings.MEDMATCH_VERSION,
+        "languages": [code for code, _name in settings.LANGUAGES],
+    }
+    # "</" is escaped so that no value can close the script element.
+    payload = json.dumps(runtime_config).replace("</", "<\\/")
+    script = f"<script>window.__MEDMATCH_CONFIG__ = {payload};</script>"
+    response = HttpResponse(html.replace(CONFIG_MARKER, script), content_type="text/html; charset=utf-8")
+    response["Cache-Control"] = "no-cache"
+    return response

@@ -1,0 +1,91 @@
+"""Fixtures shared by unit tests (backend/) and cross-process tests (tests/)."""
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPO_DIR = Path(__file__).resolve().parent
+
+
+@pytest.fixture(scope="session")
+def search_prefix() -> Iterator[str]:
+    """A per-run index prefix, so test runs never see each other's indexes."""
+    from django.conf import settings
+
+    from search import engine
+
+    prefix = f"{settings.OPENSEARCH['index_prefix']}{os.getpid()}-"
+    original = settings.OPENSEARCH["index_prefix"]
+    settings.OPENSEARCH["index_prefix"] = prefix
+    yield prefix
+    try:
+        engine.delete_indexes_with_prefix(prefix)
+    finally:
+        settings.OPENSEARCH["index_prefix"] = original
+
+
+@pytest.fixture(scope="session")
+def celery_worker_process(
+    django_db_setup: None, django_db_blocker: object
+) -> Iterator[subprocess.Popen[bytes]]:
+    """A real Celery worker process on the test Redis, using the test database."""
+    from config.celery import app
+    from django.db import connection
+
+    env = dict(os.environ)
+    env["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
+    database = connection.settings_dict
+    env["DATABASE_URL"] = (
+        f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
+    )
+    env["PYTHONPATH"] = os.pathsep.join([str(REPO_DIR / "backend"), str(REPO_DIR)])
+    log_path = REPO_DIR / ".run" / "test-worker.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    log = log_path.open("wb")
+    hostname = f"test-{os.getpid()}@localhost"
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "config",
+            "worker",
+            "-Q",
+            "default,indexing,matching,notifications",
+            "--pool=solo",
+            "--concurrency=1",
+            "--without-heartbeat",
+            "--without-mingle",
+            "--without-gossip",
+            "-n",
+            hostname,
+            "--loglevel=INFO",
+        ],
+        cwd=REPO_DIR / "backend",
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"The Celery worker exited early; see {log_path}")
+        replies = app.control.ping(destination=[hostname], timeout=0.5)
+        if replies:
+            break
+    else:
+        process.terminate()
+        raise RuntimeError(f"The Celery worker did not answer within 60 s; see {log_path}")
+    yield process
+    process.terminate()
+    try:
+        process.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    log.close()

@@ -1,0 +1,123 @@
+"""Every engine-specific call sits here, so another client can sit beside it later.
+
+Connection problems surface as ``SearchUnavailable``; callers decide whether
+that is a 503 (search endpoints) or something to retry later (indexing).
+"""
+
+import logging
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from opensearchpy import OpenSearch
+from opensearchpy import exceptions as os_exceptions
+from opensearchpy.helpers import bulk as os_bulk
+
+from search.client import get_client
+from search.errors import SearchUnavailable
+from search.indexes import IndexDefinition
+
+logger = logging.getLogger("search")
+
+
+@contextmanager
+def _engine_call(operation: str) -> Iterator[OpenSearch]:
+    try:
+        yield get_client()
+    except (os_exceptions.ConnectionError, os_exceptions.ConnectionTimeout) as exc:
+        logger.warning("search.unavailable operation=%s error=%s", operation, exc)
+        raise SearchUnavailable(f"The search engine is unavailable ({operation}).") from exc
+
+
+def health() -> dict[str, Any]:
+    """The cluster's health; raises SearchUnavailable when it cannot be reached."""
+    with _engine_call("health") as client:
+        result: dict[str, Any] = client.cluster.health(request_timeout=3)
+        return result
+
+
+def create_index(definition: IndexDefinition, version: int | None = None) -> str:
+    """Create the physical index for ``version`` (default: the definition's) and return its name."""
+    name = definition.physical_name(version)
+    with _engine_call("create_index") as client:
+        client.indices.create(index=name, body=definition.body())
+    logger.info("search.index_created index=%s", name)
+    return name
+
+
+def ensure_index(definition: IndexDefinition) -> str:
+    """Make sure the alias exists and points at an index; create the current version if not."""
+    alias = definition.alias()
+    with _engine_call("ensure_index") as client:
+        if client.indices.exists_alias(name=alias):
+            return alias
+        name = definition.physical_name()
+        if not client.indices.exists(index=name):
+            client.indices.create(index=name, body=definition.body())
+        client.indices.put_alias(index=name, name=alias)
+    logger.info("search.alias_created alias=%s index=%s", alias, name)
+    return alias
+
+
+def swap_alias(definition: IndexDefinition, new_index: str) -> list[str]:
+    """Point the alias at ``new_index`` in one atomic action; return the indexes it left."""
+    alias = definition.alias()
+    with _engine_call("swap_alias") as client:
+        current = (
+            list(client.indices.get_alias(name=alias).keys())
+            if client.indices.exists_alias(name=alias)
+            else []
+        )
+        actions: list[dict[str, Any]] = [{"remove": {"index": old, "alias": alias}} for old in current]
+        actions.append({"add": {"index": new_index, "alias": alias}})
+        client.indices.update_aliases(body={"actions": actions})
+    return [old for old in current if old != new_index]
+
+
+def delete_index(name: str) -> None:
+    with _engine_call("delete_index") as client:
+        client.indices.delete(index=name, ignore_unavailable=True)
+
+
+def delete_indexes_with_prefix(prefix: str) -> None:
+    """Delete every index whose name starts with ``prefix`` (tests and resets)."""
+    if not prefix or prefix == "*":
+        raise ValueError("Refusing to delete every index.")
+    with _engine_call("delete_indexes") as client:
+        client.indices.delete(index=f"{prefix}*", expand_wildcards="all")
+
+
+def refresh(index: str) -> None:
+    with _engine_call("refresh") as client:
+        client.indices.refresh(index=index)
+
+
+def bulk(actions: Iterable[dict[str, Any]], *, refresh_after: bool = False) -> tuple[int, list[Any]]:
+    """Send bulk actions; returns (succeeded, errors) without raising on per-item errors."""
+    with _engine_call("bulk") as client:
+        success, errors = os_bulk(
+            client, actions, raise_on_error=False, raise_on_exception=False, refresh=refresh_after
+        )
+    return success, errors if isinstance(errors, list) else []
+
+
+def index_document(index: str, doc_id: str, document: dict[str, Any], *, refresh_now: bool = False) -> None:
+    with _engine_call("index") as client:
+        client.index(index=index, id=doc_id, body=document, refresh=refresh_now)
+
+
+def search(index: str, body: dict[str, Any]) -> dict[str, Any]:
+    with _engine_call("search") as client:
+        result: dict[str, Any] = client.search(index=index, body=body)
+        return result
+
+
+def percolate(index: str, field: str, document: dict[str, Any], *, size: int = 100) -> dict[str, Any]:
+    """Find the stored queries in ``index`` that match ``document``."""
+    body = {"size": size, "query": {"percolate": {"field": field, "document": document}}}
+    return search(index, body)
+
+
+def count(index: str) -> int:
+    with _engine_call("count") as client:
+        return int(client.count(index=index)["count"])

@@ -1,0 +1,56 @@
+"""Open the app in Debian's Chromium against a live server."""
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.conf import settings
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    if not (Path(settings.FRONTEND_DIST_DIR) / "index.html").exists():
+        pytest.fail("frontend/dist is missing: `make test` builds it before pytest")
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+def test_home_page_renders_and_shows_system_status(browser: Any, live_server: Any) -> None:
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+
+    page.goto(f"{live_server.url}/")
+    page.wait_for_selector("[data-testid=app-ready]", timeout=15_000)
+
+    assert page.locator("h1").first.inner_text() == "MedMatch"
+    assert errors == []
+    page.close()
+
+
+def test_client_side_route_is_served_by_the_catch_all(browser: Any, live_server: Any) -> None:
+    page = browser.new_page()
+
+    response = page.goto(f"{live_server.url}/suppliers")
+    page.wait_for_selector("[data-testid=app-ready]", timeout=15_000)
+
+    assert response is not None
+    assert response.status == 200
+    page.close()
