@@ -1,7 +1,8 @@
-from core.views import spa_index
 from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from core.views import spa_index
 
 api_v1 = [
     path("", include("core.urls")),

@@ -29,7 +29,16 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "core",
+    "accounts",
+    "organizations",
+    "reference",
+    "catalog",
+    "purchasing",
+    "audit",
+    "outbox",
 ]
+
+AUTH_USER_MODEL = "accounts.User"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -1,0 +1,26 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+
+class User(AbstractUser):
+    """A person. Staff are ``is_staff``; members belong to one organisation."""
+
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        on_delete=models.PROTECT,
+        related_name="members",
+        null=True,
+        blank=True,
+    )
+    language = models.CharField(max_length=8, default="en", help_text="Preferred language for e-mail and UI.")
+
+    @property
+    def role(self) -> str:
+        """anonymous is never a User; the rest follow PRODUCT.md §2."""
+        if self.is_superuser:
+            return "admin"
+        if self.is_staff:
+            return "staff"
+        if self.organization_id is None:
+            return "none"
+        return "vendor" if self.organization.kind == "vendor" else "buyer"  # type: ignore[union-attr]

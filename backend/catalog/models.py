@@ -1,0 +1,55 @@
+from django.core.validators import MinValueValidator
+from django.db import models
+
+from core.models import TimeStampedModel
+from core.validators import validate_country, validate_currency, validate_language_map_required
+
+
+class ProductStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+    ARCHIVED = "archived", "Archived"
+
+
+class ProductQuerySet(models.QuerySet["Product"]):
+    def public(self) -> "ProductQuerySet":
+        """Published products of verified vendors: the public directory."""
+        return self.filter(status=ProductStatus.PUBLISHED, vendor__verification_status="verified")
+
+
+class Product(TimeStampedModel):
+    vendor = models.ForeignKey(
+        "organizations.Organization", on_delete=models.CASCADE, related_name="products"
+    )
+    category = models.ForeignKey("reference.Category", on_delete=models.PROTECT, related_name="products")
+    names = models.JSONField(validators=[validate_language_map_required], help_text='{"en": "…", "zh": "…"}')
+    descriptions = models.JSONField(default=dict, blank=True)
+    model_number = models.CharField(max_length=128, blank=True)
+    standards = models.ManyToManyField("reference.Standard", blank=True, related_name="products")
+    min_order_quantity = models.PositiveIntegerField(validators=[MinValueValidator(1)])
+    capacity_per_day = models.PositiveIntegerField(validators=[MinValueValidator(1)])
+    stock = models.PositiveIntegerField(default=0)
+    unit = models.CharField(max_length=32, default="piece")
+    lead_time_days = models.PositiveIntegerField(validators=[MinValueValidator(1)])
+    price_min = models.DecimalField(max_digits=14, decimal_places=4, validators=[MinValueValidator(0.0001)])
+    price_max = models.DecimalField(max_digits=14, decimal_places=4, validators=[MinValueValidator(0.0001)])
+    currency = models.CharField(max_length=3, validators=[validate_currency])
+    incoterms = models.JSONField(default=list, blank=True, help_text='["FOB", "CIF"]')
+    origin_country = models.CharField(max_length=2, validators=[validate_country])
+    ports = models.JSONField(default=list, blank=True, help_text='["Shanghai", "Ningbo"]')
+    status = models.CharField(
+        max_length=12, choices=ProductStatus.choices, default=ProductStatus.DRAFT, db_index=True
+    )
+
+    objects = ProductQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        names: dict[str, str] = self.names or {}
+        return names.get("en") or next(iter(names.values()), f"product {self.pk}")

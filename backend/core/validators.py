@@ -1,0 +1,102 @@
+"""Validators for identifiers and codes shared by several apps.
+
+Each raises django.core.exceptions.ValidationError with a code, which the API
+returns per field.
+"""
+
+import re
+
+import pycountry
+from django.core.exceptions import ValidationError
+
+# GB 32100-2015: the Unified Social Credit Code alphabet leaves out I, O, Z, S and V.
+USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+USCC_PATTERN = re.compile(r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$")
+
+# The languages the platform is written in; content may be tagged with others.
+UI_LANGUAGES = ("en", "zh", "fr", "es", "ru", "ar")
+LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+INCOTERMS_2020 = ("EXW", "FCA", "CPT", "CIP", "DAP", "DPU", "DDP", "FAS", "FOB", "CFR", "CIF")
+
+
+def uscc_check_character(first17: str) -> str:
+    """The 18th character of a Unified Social Credit Code for its first 17."""
+    total = sum(
+        USCC_ALPHABET.index(char) * weight for char, weight in zip(first17, USCC_WEIGHTS, strict=True)
+    )
+    return USCC_ALPHABET[(31 - total % 31) % 31]
+
+
+def validate_uscc(value: str) -> None:
+    code = value.strip().upper()
+    if len(code) != 18:
+        raise ValidationError(
+            "A Unified Social Credit Code has 18 characters; this one has %(length)s.",
+            code="uscc_length",
+            params={"length": len(code)},
+        )
+    if not USCC_PATTERN.match(code):
+        raise ValidationError(
+            "A Unified Social Credit Code uses digits and the letters A–Y without I, O, S, V and Z.",
+            code="uscc_characters",
+        )
+    expected = uscc_check_character(code[:17])
+    if code[17] != expected:
+        raise ValidationError(
+            "The check character of this Unified Social Credit Code is wrong (GB 32100): "
+            "expected %(expected)s, got %(got)s.",
+            code="uscc_checksum",
+            params={"expected": expected, "got": code[17]},
+        )
+
+
+def validate_country(value: str) -> None:
+    if not value or pycountry.countries.get(alpha_2=value.upper()) is None or value != value.upper():
+        raise ValidationError(
+            "%(value)s is not an ISO 3166-1 alpha-2 country code (e.g. CN, FR, US).",
+            code="invalid_country",
+            params={"value": value},
+        )
+
+
+def validate_currency(value: str) -> None:
+    if not value or pycountry.currencies.get(alpha_3=value.upper()) is None or value != value.upper():
+        raise ValidationError(
+            "%(value)s is not an ISO 4217 currency code (e.g. USD, EUR, CNY).",
+            code="invalid_currency",
+            params={"value": value},
+        )
+
+
+def validate_incoterm(value: str) -> None:
+    if value not in INCOTERMS_2020:
+        raise ValidationError(
+            "%(value)s is not an Incoterms 2020 rule (%(rules)s).",
+            code="invalid_incoterm",
+            params={"value": value, "rules": ", ".join(INCOTERMS_2020)},
+        )
+
+
+def validate_language_map(value: object) -> None:
+    """A JSON object mapping language tags (en, zh, fr, zh-Hant …) to non-empty text."""
+    if not isinstance(value, dict):
+        raise ValidationError("Expected an object of language tag to text.", code="invalid_language_map")
+    for tag, text in value.items():
+        if not isinstance(tag, str) or not LANGUAGE_TAG.match(tag):
+            raise ValidationError(
+                "%(tag)s is not a language tag (e.g. en, zh, fr, es, ru, ar).",
+                code="invalid_language",
+                params={"tag": tag},
+            )
+        if not isinstance(text, str) or not text.strip():
+            raise ValidationError(
+                "The text for %(tag)s is empty.", code="empty_translation", params={"tag": tag}
+            )
+
+
+def validate_language_map_required(value: object) -> None:
+    validate_language_map(value)
+    if not value:
+        raise ValidationError("Give the text in at least one language.", code="required")

@@ -1,0 +1,97 @@
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+
+from core.models import TimeStampedModel
+from core.validators import validate_country, validate_currency
+
+
+class RequestStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    OPEN = "open", "Open"
+    MATCHED = "matched", "Matched"
+    CLOSED = "closed", "Closed"
+    EXPIRED = "expired", "Expired"
+
+
+# The status lifecycle; anything else is refused with a 400.
+REQUEST_TRANSITIONS: dict[str, set[str]] = {
+    RequestStatus.DRAFT: {RequestStatus.OPEN, RequestStatus.CLOSED},
+    RequestStatus.OPEN: {RequestStatus.MATCHED, RequestStatus.CLOSED, RequestStatus.EXPIRED},
+    RequestStatus.MATCHED: {RequestStatus.OPEN, RequestStatus.CLOSED, RequestStatus.EXPIRED},
+    RequestStatus.CLOSED: set(),
+    RequestStatus.EXPIRED: {RequestStatus.OPEN},
+}
+
+
+class ImportBatch(TimeStampedModel):
+    """One uploaded spreadsheet of purchase requests."""
+
+    buyer = models.ForeignKey("organizations.Organization", on_delete=models.CASCADE, related_name="imports")
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True)
+    filename = models.CharField(max_length=255)
+    row_count = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return self.filename
+
+
+class PurchaseRequest(TimeStampedModel):
+    buyer = models.ForeignKey(
+        "organizations.Organization", on_delete=models.CASCADE, related_name="purchase_requests"
+    )
+    end_user = models.CharField(
+        max_length=255, blank=True, help_text="The hospital or agency the goods are for."
+    )
+    category = models.ForeignKey(
+        "reference.Category", on_delete=models.PROTECT, null=True, blank=True, related_name="requests"
+    )
+    title = models.CharField(max_length=255)
+    description = models.TextField(blank=True)
+    language = models.CharField(max_length=8, blank=True, help_text="Language of title and description.")
+    quantity = models.PositiveIntegerField(validators=[MinValueValidator(1)])
+    unit = models.CharField(max_length=32, default="piece")
+    required_standards = models.ManyToManyField("reference.Standard", blank=True, related_name="requests")
+    destination_country = models.CharField(max_length=2, validators=[validate_country])
+    target_unit_price = models.DecimalField(
+        max_digits=14, decimal_places=4, null=True, blank=True, validators=[MinValueValidator(0.0001)]
+    )
+    currency = models.CharField(max_length=3, blank=True, validators=[validate_currency])
+    needed_by = models.DateField(null=True, blank=True)
+    incoterm = models.CharField(max_length=3, blank=True)
+    status = models.CharField(
+        max_length=8, choices=RequestStatus.choices, default=RequestStatus.DRAFT, db_index=True
+    )
+    import_batch = models.ForeignKey(
+        ImportBatch, on_delete=models.SET_NULL, null=True, blank=True, related_name="requests"
+    )
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class DuplicateStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    MERGED = "merged", "Merged"
+    DISMISSED = "dismissed", "Not a duplicate"
+
+
+class DuplicateFlag(TimeStampedModel):
+    """Two requests that look like the same need (same buyer or end user, category, overlapping dates)."""
+
+    request = models.ForeignKey(PurchaseRequest, on_delete=models.CASCADE, related_name="duplicate_flags")
+    duplicate_of = models.ForeignKey(PurchaseRequest, on_delete=models.CASCADE, related_name="+")
+    reason = models.CharField(max_length=255)
+    status = models.CharField(max_length=10, choices=DuplicateStatus.choices, default=DuplicateStatus.OPEN)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["request", "duplicate_of"], name="unique_duplicate_pair"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.request_id} ~ {self.duplicate_of_id}"
