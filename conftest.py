@@ -12,6 +12,15 @@ import pytest
 REPO_DIR = Path(__file__).resolve().parent
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> Iterator[None]:
+    """Throttle counters live in the cache; each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture(scope="session")
 def search_prefix() -> Iterator[str]:
     """A per-run index prefix, so test runs never see each other's indexes."""
@@ -34,8 +43,9 @@ def celery_worker_process(
     django_db_setup: None, django_db_blocker: object
 ) -> Iterator[subprocess.Popen[bytes]]:
     """A real Celery worker process on the test Redis, using the test database."""
-    from config.celery import app
     from django.db import connection
+
+    from config.celery import app
 
     env = dict(os.environ)
     env["DJANGO_SETTINGS_MODULE"] = "config.settings.test"

@@ -6,6 +6,11 @@ from core.views import spa_index
 
 api_v1 = [
     path("", include("core.urls")),
+    path("auth/", include("accounts.urls")),
+    path("organizations/", include("organizations.urls")),
+    path("products/", include("catalog.urls")),
+    path("requests/", include("purchasing.urls")),
+    path("", include("reference.urls")),
 ]
 
 urlpatterns = [

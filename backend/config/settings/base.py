@@ -116,6 +116,11 @@ STORAGES = {
 WHITENOISE_IMMUTABLE_FILE_TEST = r"^.+[.-][0-9a-zA-Z_-]{8,12}\.[^.]+$"
 MEDMATCH_VERSION = env_str("MEDMATCH_VERSION", "dev")
 
+# Uploads (documents, spreadsheets) larger than this are refused with a 400.
+MEDMATCH_MAX_UPLOAD_BYTES = env_int("MEDMATCH_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
+MEDMATCH_MAX_IMPORT_ROWS = env_int("MEDMATCH_MAX_IMPORT_ROWS", 5000)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",

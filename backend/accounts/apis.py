@@ -1,0 +1,137 @@
+from django.contrib.auth import authenticate, login, logout
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers, status
+from rest_framework.authtoken.models import Token
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
+from rest_framework.views import APIView
+
+from accounts.models import User
+from accounts.services import organization_register, user_public_profile
+from core.validators import UI_LANGUAGES
+from organizations.models import BuyerType, OrganizationKind
+
+
+class UserOutputSerializer(serializers.Serializer[dict[str, object]]):
+    id = serializers.IntegerField()
+    email = serializers.EmailField()
+    full_name = serializers.CharField()
+    role = serializers.CharField()
+    organization_id = serializers.IntegerField(allow_null=True)
+    language = serializers.CharField()
+
+
+class RegisterApi(APIView):
+    """Create an organisation (vendor, or buyer of a given type) and its first user."""
+
+    permission_classes = [AllowAny]
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "register"
+
+    class InputSerializer(serializers.Serializer[dict[str, object]]):
+        email = serializers.EmailField()
+        password = serializers.CharField(write_only=True, min_length=8, style={"input_type": "password"})
+        full_name = serializers.CharField(max_length=150)
+        phone = serializers.CharField(max_length=32, required=False, default="")
+        language = serializers.ChoiceField(choices=UI_LANGUAGES, default="en")
+        kind = serializers.ChoiceField(choices=OrganizationKind.choices)
+        buyer_type = serializers.ChoiceField(
+            choices=BuyerType.choices, required=False, allow_blank=True, default=""
+        )
+        organization_name = serializers.CharField(max_length=255)
+        legal_names = serializers.DictField(child=serializers.CharField(), required=False, default=dict)
+        country = serializers.CharField(max_length=2)
+        city = serializers.CharField(max_length=128, required=False, default="")
+        registration_id = serializers.CharField(max_length=64, required=False, default="")
+
+        def validate_email(self, value: str) -> str:
+            if User.objects.filter(username=value.lower()).exists():
+                raise serializers.ValidationError(
+                    "An account with this e-mail already exists.", code="unique"
+                )
+            return value
+
+    @extend_schema(
+        request=InputSerializer, responses={201: UserOutputSerializer}, operation_id="auth_register"
+    )
+    def post(self, request: Request) -> Response:
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        user = organization_register(**serializer.validated_data)
+        return Response(
+            UserOutputSerializer(user_public_profile(user=user)).data, status=status.HTTP_201_CREATED
+        )
+
+
+class LoginInputSerializer(serializers.Serializer[dict[str, str]]):
+    email = serializers.CharField()
+    password = serializers.CharField(style={"input_type": "password"})
+
+
+def _authenticate(request: Request) -> User:
+    serializer = LoginInputSerializer(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    user = authenticate(
+        request._request,
+        username=serializer.validated_data["email"].lower(),
+        password=serializer.validated_data["password"],
+    )
+    if user is None:
+        raise serializers.ValidationError(
+            {"non_field_errors": ["The e-mail or password is wrong."]}, code="invalid_credentials"
+        )
+    assert isinstance(user, User)
+    return user
+
+
+class LoginApi(APIView):
+    """Session login for the web app."""
+
+    permission_classes = [AllowAny]
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "login"
+
+    @extend_schema(
+        request=LoginInputSerializer, responses={200: UserOutputSerializer}, operation_id="auth_login"
+    )
+    def post(self, request: Request) -> Response:
+        user = _authenticate(request)
+        login(request._request, user)
+        return Response(UserOutputSerializer(user_public_profile(user=user)).data)
+
+
+class LogoutApi(APIView):
+    permission_classes = [AllowAny]
+
+    @extend_schema(request=None, responses={204: None}, operation_id="auth_logout")
+    def post(self, request: Request) -> Response:
+        logout(request._request)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class TokenApi(APIView):
+    """A token for integrations: send it as ``Authorization: Token <key>``."""
+
+    permission_classes = [AllowAny]
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "login"
+
+    class OutputSerializer(serializers.Serializer[dict[str, str]]):
+        token = serializers.CharField()
+
+    @extend_schema(request=LoginInputSerializer, responses={200: OutputSerializer}, operation_id="auth_token")
+    def post(self, request: Request) -> Response:
+        user = _authenticate(request)
+        token, _created = Token.objects.get_or_create(user=user)
+        return Response(self.OutputSerializer({"token": token.key}).data)
+
+
+class MeApi(APIView):
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(responses={200: UserOutputSerializer}, operation_id="auth_me")
+    def get(self, request: Request) -> Response:
+        assert isinstance(request.user, User)
+        return Response(UserOutputSerializer(user_public_profile(user=request.user)).data)
