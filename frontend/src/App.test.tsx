@@ -1,0 +1,51 @@
+import { fireEvent, screen } from "@testing-library/react";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { jsonResponse, renderApp } from "./test/render";
+
+describe("App routing", () => {
+  beforeEach(() => {
+    vi.stubGlobal("fetch", vi.fn(async () => jsonResponse({ status: "ok", components: {} })));
+  });
+
+  it("calls onReady once mounted and shows the home page", () => {
+    const onReady = vi.fn();
+    renderApp("/", { onReady });
+    expect(onReady).toHaveBeenCalled();
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("MedMatch");
+    expect(screen.getByTestId("status-card")).toBeTruthy();
+  });
+
+  it.each([
+    ["/suppliers", "Suppliers directory", "No suppliers yet"],
+    ["/requests", "Purchase requests", "No purchase requests yet"],
+    ["/proposals", "Proposals", "No proposals to review"],
+    ["/introductions", "Introductions", "No introductions yet"],
+  ])("renders %s with its empty state", (path, heading, empty) => {
+    renderApp(path);
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toContain(heading);
+    expect(screen.getByText(empty)).toBeTruthy();
+    expect(document.title).toBe(`${heading} · MedMatch`);
+    const active = screen.getByRole("navigation").querySelector(".is-active");
+    expect(active?.getAttribute("href")).toBe(path);
+  });
+
+  it("shows a 404 page for unknown routes with a way home", () => {
+    renderApp("/no/such/page");
+    expect(screen.getByTestId("not-found")).toBeTruthy();
+    expect(screen.getByRole("heading", { name: "Page not found" })).toBeTruthy();
+    fireEvent.click(screen.getByRole("link", { name: "Back to home" }));
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("MedMatch");
+  });
+
+  it("navigates between sections from the header", () => {
+    renderApp("/");
+    fireEvent.click(screen.getByRole("link", { name: "Introductions" }));
+    expect(screen.getByText("No introductions yet")).toBeTruthy();
+  });
+
+  it("shows the deployed version from the runtime config", () => {
+    window.__MEDMATCH_CONFIG__ = { version: "2.0.1" };
+    renderApp("/suppliers");
+    expect(screen.getByTestId("app-version").textContent).toBe("Version 2.0.1");
+  });
+});
