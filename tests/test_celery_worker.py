@@ -4,6 +4,7 @@ import subprocess
 import uuid
 
 import pytest
+
 from core.tasks import ping
 
 pytestmark = [pytest.mark.celery, pytest.mark.django_db(transaction=True)]
