@@ -1,5 +1,6 @@
 """Open the app in Debian's Chromium against a live server."""
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ from django.conf import settings
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = Path(__file__).resolve().parent.parent / ".run" / "screenshots"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -24,8 +26,13 @@ CHROMIUM_ARGS = [
 def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API keeps an event loop on this thread; Django's database
+    # teardown then thinks it runs in async code. The live server is another thread.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
     if not (Path(settings.FRONTEND_DIST_DIR) / "index.html").exists():
         pytest.fail("frontend/dist is missing: `make test` builds it before pytest")
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield instance
@@ -40,7 +47,14 @@ def test_home_page_renders_and_shows_system_status(browser: Any, live_server: An
     page.goto(f"{live_server.url}/")
     page.wait_for_selector("[data-testid=app-ready]", timeout=15_000)
 
+    page.wait_for_selector("[data-testid=component-database]", timeout=15_000)
+
     assert page.locator("h1").first.inner_text() == "MedMatch"
+    # The status card rendered what the real health endpoint answered.
+    assert page.get_attribute("[data-testid=component-database]", "data-status") == "ok"
+    assert page.locator("[data-testid=component-search]").count() == 1
+    assert page.locator("[data-testid=component-broker]").count() == 1
+    page.screenshot(path=str(ARTIFACTS / "home.png"))
     assert errors == []
     page.close()
 
