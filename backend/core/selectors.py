@@ -3,7 +3,9 @@
 import logging
 from typing import Any, TypedDict
 
+from django.conf import settings
 from django.db import connection
+from kombu import Connection
 
 from search import engine
 from search.errors import SearchUnavailable
@@ -41,10 +43,10 @@ def _search_health() -> ComponentHealth:
 
 
 def _broker_health() -> ComponentHealth:
-    from config.celery import app
-
     try:
-        with app.connection_for_write() as conn:
+        with Connection(
+            settings.CELERY_BROKER_URL, transport_options=settings.CELERY_BROKER_TRANSPORT_OPTIONS
+        ) as conn:
             conn.ensure_connection(max_retries=1, interval_start=0, interval_step=1, timeout=2)
     except Exception as exc:  # noqa: BLE001  kombu raises many types; all mean "cannot reach the broker"
         logger.warning("health.broker_down error=%s", exc)

@@ -40,14 +40,8 @@ def test_health_names_the_search_engine_when_it_is_down(api: APIClient, settings
 
 
 def test_health_names_the_broker_when_it_is_down(api: APIClient) -> None:
-    from config.celery import app
-
-    original = app.conf.broker_url
-    app.conf.broker_url = "redis://127.0.0.1:1/0"
-    try:
+    with override_settings(CELERY_BROKER_URL="redis://127.0.0.1:1/0"):
         response = api.get("/api/v1/health/")
-    finally:
-        app.conf.broker_url = original
 
     assert response.status_code == 503
     body = response.json()
