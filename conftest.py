@@ -13,12 +13,11 @@ REPO_DIR = Path(__file__).resolve().parent
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache() -> Iterator[None]:
+def _fresh_cache() -> None:
     """Throttle counters live in the cache; each test starts with none."""
     from django.core.cache import cache
 
     cache.clear()
-    yield
 
 
 @pytest.fixture(scope="session")
