@@ -1,3 +1,8 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from catalog.apis import ProductDetailApi, ProductListCreateApi
+
+urlpatterns = [
+    path("", ProductListCreateApi.as_view(), name="product-list"),
+    path("<int:product_id>/", ProductDetailApi.as_view(), name="product-detail"),
+]

@@ -11,6 +11,7 @@ api_v1 = [
     path("products/", include("catalog.urls")),
     path("requests/", include("purchasing.urls")),
     path("", include("reference.urls")),
+    path("search/", include("discovery.urls")),
 ]
 
 urlpatterns = [

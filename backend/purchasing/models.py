@@ -24,6 +24,11 @@ REQUEST_TRANSITIONS: dict[str, set[str]] = {
 }
 
 
+def end_user_key(value: str) -> str:
+    """The end user's name compared case- and whitespace-insensitively ("St Mary" == "stmary")."""
+    return "".join(value.split()).casefold()
+
+
 class ImportBatch(TimeStampedModel):
     """One uploaded spreadsheet of purchase requests."""
 
@@ -42,6 +47,12 @@ class PurchaseRequest(TimeStampedModel):
     )
     end_user = models.CharField(
         max_length=255, blank=True, help_text="The hospital or agency the goods are for."
+    )
+    end_user_key = models.CharField(
+        max_length=255,
+        blank=True,
+        editable=False,
+        help_text="end_user without case or whitespace; set by the services, used to find duplicates.",
     )
     category = models.ForeignKey(
         "reference.Category", on_delete=models.PROTECT, null=True, blank=True, related_name="requests"
@@ -69,6 +80,7 @@ class PurchaseRequest(TimeStampedModel):
 
     class Meta:
         ordering = ["-created_at"]
+        indexes = [models.Index(fields=["category", "end_user_key"], name="request_category_end_user")]
 
     def __str__(self) -> str:
         return self.title

@@ -1,3 +1,26 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from purchasing.apis import (
+    DuplicateDismissApi,
+    DuplicateFlagListApi,
+    DuplicateMergeApi,
+    PurchaseRequestDetailApi,
+    PurchaseRequestImportApi,
+    PurchaseRequestImportTemplateApi,
+    PurchaseRequestListCreateApi,
+    PurchaseRequestTransitionApi,
+)
+
+# import/ and duplicates/ come before <id>/.
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", PurchaseRequestListCreateApi.as_view(), name="request-list"),
+    path("import/", PurchaseRequestImportApi.as_view(), name="request-import"),
+    path("import/template/", PurchaseRequestImportTemplateApi.as_view(), name="request-import-template"),
+    path("duplicates/", DuplicateFlagListApi.as_view(), name="request-duplicate-list"),
+    path("duplicates/<int:flag_id>/merge/", DuplicateMergeApi.as_view(), name="request-duplicate-merge"),
+    path(
+        "duplicates/<int:flag_id>/dismiss/", DuplicateDismissApi.as_view(), name="request-duplicate-dismiss"
+    ),
+    path("<int:request_id>/", PurchaseRequestDetailApi.as_view(), name="request-detail"),
+    path("<int:request_id>/transition/", PurchaseRequestTransitionApi.as_view(), name="request-transition"),
+]

@@ -1,8 +1,30 @@
 """Reference data editable by admins: the taxonomy, standards and market rules."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
-from core.validators import validate_language_map
+from core.validators import LANGUAGE_TAG, validate_language_map
+
+
+def validate_synonym_map(value: object) -> None:
+    """A JSON object mapping language tags to lists of non-empty terms."""
+    if not isinstance(value, dict):
+        raise ValidationError(
+            "Expected an object of language tag to a list of terms.", code="invalid_synonym_map"
+        )
+    for tag, terms in value.items():
+        if not isinstance(tag, str) or not LANGUAGE_TAG.match(tag):
+            raise ValidationError(
+                "%(tag)s is not a language tag (e.g. en, zh, fr, es, ru, ar).",
+                code="invalid_language",
+                params={"tag": tag},
+            )
+        if not isinstance(terms, list) or not all(isinstance(term, str) and term.strip() for term in terms):
+            raise ValidationError(
+                "The synonyms for %(tag)s must be a list of non-empty terms.",
+                code="invalid_synonym_map",
+                params={"tag": tag},
+            )
 
 
 class HSVersion(models.TextChoices):
@@ -16,13 +38,26 @@ class Category(models.Model):
     slug = models.SlugField(max_length=64, unique=True)
     hs_code = models.CharField(max_length=12, db_index=True, help_text="e.g. 6307.90")
     hs_version = models.CharField(max_length=8, choices=HSVersion.choices, default=HSVersion.HS2017)
+    hs2022_code = models.CharField(
+        max_length=12,
+        blank=True,
+        help_text="The code under HS 2022 where it differs from hs_code (e.g. 4015.19 became 4015.12).",
+    )
+    hs_note = models.CharField(
+        max_length=255, blank=True, help_text="Classification remarks, e.g. other codes by material."
+    )
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )
     names = models.JSONField(
         default=dict, validators=[validate_language_map], help_text='{"en": "…", "zh": "…"}'
     )
-    synonyms = models.JSONField(default=dict, blank=True, help_text='{"en": ["…"], "fr": ["…"]}')
+    synonyms = models.JSONField(
+        default=dict,
+        blank=True,
+        validators=[validate_synonym_map],
+        help_text='{"en": ["…"], "fr": ["…"]}',
+    )
 
     class Meta:
         ordering = ["hs_code", "slug"]
@@ -80,7 +115,11 @@ class RequirementMode(models.TextChoices):
 
 
 class MarketRequirement(models.Model):
-    """To sell ``category`` into ``market`` a product needs all/any of ``standards``."""
+    """To sell ``category`` into ``market`` a product needs all/any of ``standards``.
+
+    A market may have several rows for one category: a product complies when it
+    satisfies every row (e.g. "FDA 510(k) or FDA EUA" and "ASTM F2100").
+    """
 
     market = models.ForeignKey(Market, on_delete=models.CASCADE, related_name="requirements")
     category = models.ForeignKey(Category, on_delete=models.CASCADE, related_name="market_requirements")

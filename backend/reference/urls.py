@@ -1,3 +1,10 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from reference.apis import CategoryDetailApi, CategoryListApi, MarketListApi, StandardListApi
+
+urlpatterns = [
+    path("taxonomy/categories/", CategoryListApi.as_view(), name="taxonomy-category-list"),
+    path("taxonomy/categories/<int:pk>/", CategoryDetailApi.as_view(), name="taxonomy-category-detail"),
+    path("reference/markets/", MarketListApi.as_view(), name="reference-market-list"),
+    path("reference/standards/", StandardListApi.as_view(), name="reference-standard-list"),
+]

@@ -3,8 +3,12 @@
 from pathlib import Path
 
 import dj_database_url
+import django_stubs_ext
 
 from config.env import env_bool, env_int, env_list, env_str
+
+# Lets admin and generic classes be subscripted at run time (ModelAdmin[Product]) for mypy.
+django_stubs_ext.monkeypatch()
 
 BACKEND_DIR = Path(__file__).resolve().parent.parent.parent
 REPO_DIR = BACKEND_DIR.parent
@@ -36,6 +40,7 @@ INSTALLED_APPS = [
     "purchasing",
     "audit",
     "outbox",
+    "discovery",
 ]
 
 AUTH_USER_MODEL = "accounts.User"
@@ -151,6 +156,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Several models have a "status"; each gets its own enum name in the schema.
+    "ENUM_NAME_OVERRIDES": {
+        "ProductStatusEnum": "catalog.models.ProductStatus",
+        "RequestStatusEnum": "purchasing.models.RequestStatus",
+        "VerificationStatusEnum": "organizations.models.VerificationStatus",
+        "DuplicateStatusEnum": "purchasing.models.DuplicateStatus",
+    },
 }
 
 LOG_LEVEL = env_str("MEDMATCH_LOG_LEVEL", "INFO")

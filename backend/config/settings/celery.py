@@ -2,7 +2,7 @@
 
 from kombu import Queue
 
-from config.env import env_bool, env_str
+from config.env import env_bool, env_int, env_str
 
 REDIS_URL = env_str("REDIS_URL", "")
 _RUN_DIR = env_str("MEDMATCH_RUN_DIR", "")
@@ -55,4 +55,12 @@ CELERY_TASK_QUEUES = [
     Queue("matching"),
     Queue("notifications"),
 ]
-CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {}
+# Periodic catch-up: the outbox drains itself after the broker or the search
+# engine comes back, and reconciliation repairs any drift.
+CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
+    "drain-outbox": {"task": "search.drain_outbox", "schedule": env_int("MEDMATCH_DRAIN_EVERY_SECONDS", 30)},
+    "reconcile-index": {
+        "task": "search.reconcile",
+        "schedule": env_int("MEDMATCH_RECONCILE_EVERY_SECONDS", 3600),
+    },
+}

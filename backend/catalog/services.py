@@ -1,0 +1,264 @@
+"""Writes to the catalogue. Each write records an outbox row in its transaction (for the search
+index) and every status change is audited."""
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from accounts.models import User
+from audit.services import audit_record
+from catalog.models import Product, ProductStatus
+from core.validators import validate_incoterm, validate_language_map, validate_language_map_required
+from organizations.models import Organization, OrganizationKind
+from outbox.models import OutboxOperation
+from outbox.services import outbox_record
+from reference.models import Category, Standard
+
+# Fields product_update may change; the vendor of a product never changes.
+PRODUCT_UPDATE_FIELDS = frozenset(
+    {
+        "category",
+        "names",
+        "descriptions",
+        "model_number",
+        "standards",
+        "min_order_quantity",
+        "capacity_per_day",
+        "stock",
+        "unit",
+        "lead_time_days",
+        "price_min",
+        "price_max",
+        "currency",
+        "incoterms",
+        "origin_country",
+        "ports",
+        "status",
+    }
+)
+
+STATUS_ACTIONS = {
+    ProductStatus.PUBLISHED: "product.published",
+    ProductStatus.ARCHIVED: "product.archived",
+    ProductStatus.DRAFT: "product.unpublished",
+}
+
+PORT_MAX_LENGTH = 128
+
+
+class _Errors:
+    """Per-field errors, one per code, raised together as one ValidationError."""
+
+    def __init__(self) -> None:
+        self.by_field: dict[str, list[ValidationError]] = {}
+
+    def add(self, field: str, error: ValidationError) -> None:
+        for item in error.error_list:
+            known = {existing.code for existing in self.by_field.get(field, [])}
+            if item.code not in known:
+                self.by_field.setdefault(field, []).append(item)
+
+    def has(self, field: str) -> bool:
+        return field in self.by_field
+
+    def raise_if_any(self) -> None:
+        if self.by_field:
+            raise ValidationError(self.by_field)
+
+
+def _check_fields(*, product: Product, errors: _Errors) -> None:
+    """Each field on its own: model validators, language maps, the vendor's kind."""
+    try:
+        product.full_clean(
+            exclude=["vendor", "category", "names", "descriptions", "incoterms", "ports"],
+            validate_unique=False,
+            validate_constraints=False,
+        )
+    except ValidationError as exc:
+        for field, field_errors in exc.error_dict.items():
+            for error in field_errors:
+                errors.add(field, error)
+    if product.vendor.kind != OrganizationKind.VENDOR:
+        errors.add(
+            "vendor", ValidationError("Only vendor organisations can list products.", code="not_a_vendor")
+        )
+    for field, validator in (
+        ("names", validate_language_map_required),
+        ("descriptions", validate_language_map),
+    ):
+        try:
+            validator(getattr(product, field))
+        except ValidationError as exc:
+            errors.add(field, exc)
+
+
+def _check_price_range(*, product: Product, errors: _Errors) -> None:
+    if errors.has("price_min") or errors.has("price_max"):
+        return
+    if (
+        isinstance(product.price_min, Decimal)
+        and isinstance(product.price_max, Decimal)
+        and product.price_min > product.price_max
+    ):
+        errors.add(
+            "price_max",
+            ValidationError(
+                "The highest price (%(max)s) is below the lowest (%(min)s).",
+                code="invalid_price_range",
+                params={"min": product.price_min, "max": product.price_max},
+            ),
+        )
+
+
+def _check_trade_terms(*, product: Product, errors: _Errors) -> None:
+    """Incoterms 2020 rules and port names; duplicates are dropped."""
+    if not isinstance(product.incoterms, list):
+        errors.add("incoterms", ValidationError("Give a list of Incoterms 2020 rules.", code="invalid"))
+    else:
+        for term in product.incoterms:
+            try:
+                validate_incoterm(term)
+            except ValidationError as exc:
+                errors.add("incoterms", exc)
+        product.incoterms = list(dict.fromkeys(product.incoterms))
+
+    if not isinstance(product.ports, list) or not all(
+        isinstance(port, str) and port.strip() and len(port) <= PORT_MAX_LENGTH for port in product.ports
+    ):
+        errors.add(
+            "ports",
+            ValidationError(
+                "Give a list of port names, each non-empty and at most %(max)s characters.",
+                code="invalid",
+                params={"max": PORT_MAX_LENGTH},
+            ),
+        )
+    else:
+        product.ports = list(dict.fromkeys(port.strip() for port in product.ports))
+
+
+def _resolve_standards(*, codes: Sequence[str], errors: _Errors) -> list[Standard]:
+    unique_codes = list(dict.fromkeys(codes))
+    standards = list(Standard.objects.filter(code__in=unique_codes))
+    unknown = sorted(set(unique_codes) - {standard.code for standard in standards})
+    if unknown:
+        errors.add(
+            "standards",
+            ValidationError(
+                "Unknown standard code(s): %(codes)s. See /api/v1/reference/standards/.",
+                code="unknown_standard",
+                params={"codes": ", ".join(unknown)},
+            ),
+        )
+    return standards
+
+
+def _product_validate(*, product: Product, standard_codes: Sequence[str] | None) -> list[Standard]:
+    """Check every field and the rules across fields; return the standards named by code.
+
+    Raises one ValidationError with every problem, per field, each with a code.
+    """
+    errors = _Errors()
+    _check_fields(product=product, errors=errors)
+    _check_price_range(product=product, errors=errors)
+    _check_trade_terms(product=product, errors=errors)
+    standards = _resolve_standards(codes=standard_codes, errors=errors) if standard_codes is not None else []
+    errors.raise_if_any()
+    return standards
+
+
+def _record_change(*, product: Product) -> None:
+    outbox_record(entity="product", entity_id=product.pk)
+
+
+@transaction.atomic
+def product_create(
+    *,
+    actor: User | None,
+    vendor: Organization,
+    category: Category,
+    names: dict[str, str],
+    min_order_quantity: int,
+    capacity_per_day: int,
+    lead_time_days: int,
+    price_min: Decimal,
+    price_max: Decimal,
+    currency: str,
+    origin_country: str,
+    descriptions: dict[str, str] | None = None,
+    model_number: str = "",
+    standards: Sequence[str] = (),
+    stock: int = 0,
+    unit: str = "piece",
+    incoterms: Sequence[str] = (),
+    ports: Sequence[str] = (),
+    status: str = ProductStatus.DRAFT,
+) -> Product:
+    """Add a product to ``vendor``'s catalogue; raises ValidationError per field."""
+    product = Product(
+        vendor=vendor,
+        category=category,
+        names=names,
+        descriptions=descriptions or {},
+        model_number=model_number,
+        min_order_quantity=min_order_quantity,
+        capacity_per_day=capacity_per_day,
+        stock=stock,
+        unit=unit,
+        lead_time_days=lead_time_days,
+        price_min=price_min,
+        price_max=price_max,
+        currency=currency,
+        incoterms=list(incoterms),
+        origin_country=origin_country,
+        ports=list(ports),
+        status=status,
+    )
+    standard_objects = _product_validate(product=product, standard_codes=list(standards))
+    product.save()
+    product.standards.set(standard_objects)
+    audit_record(actor=actor, action="product.created", target=product, to_state=product.status)
+    _record_change(product=product)
+    return product
+
+
+@transaction.atomic
+def product_update(*, product: Product, actor: User | None, data: Mapping[str, Any]) -> Product:
+    """Change the given fields of ``product`` (``standards`` as codes); audits a status change."""
+    unknown = set(data) - PRODUCT_UPDATE_FIELDS
+    if unknown:
+        raise ValueError(f"product_update cannot change {sorted(unknown)}")
+    product = Product.objects.select_for_update().select_related("vendor").get(pk=product.pk)
+    from_status = product.status
+    for field, value in data.items():
+        if field != "standards":
+            setattr(product, field, value)
+    codes = data.get("standards")
+    standard_objects = _product_validate(
+        product=product, standard_codes=list(codes) if codes is not None else None
+    )
+    product.save()
+    if codes is not None:
+        product.standards.set(standard_objects)
+    if product.status != from_status:
+        audit_record(
+            actor=actor,
+            action=STATUS_ACTIONS[ProductStatus(product.status)],
+            target=product,
+            from_state=from_status,
+            to_state=product.status,
+        )
+    _record_change(product=product)
+    return product
+
+
+@transaction.atomic
+def product_delete(*, product: Product, actor: User | None) -> None:
+    """Delete ``product``; the outbox row tells the search index to drop it."""
+    product_id = product.pk
+    audit_record(actor=actor, action="product.deleted", target=product, from_state=product.status)
+    product.delete()
+    outbox_record(entity="product", entity_id=product_id, operation=OutboxOperation.DELETE)

@@ -1,0 +1,75 @@
+"""Reads for organisations. Visibility rules live here, not in the views.
+
+- Staff see every organisation.
+- Everyone else sees the public directory (verified vendors), and a member also sees their own
+  organisation.
+- Contacts, documents and the audit trail are for the organisation's own members and staff only.
+"""
+
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from audit.models import AuditEvent
+from audit.selectors import audit_trail
+from core.permissions import is_staff, member_organization_id
+from organizations.models import Contact, Document, Organization
+
+
+def organization_list(*, user: Any) -> QuerySet[Organization]:
+    """The organisations ``user`` may see (``user`` may be anonymous)."""
+    if is_staff(user):
+        return Organization.objects.all()
+    own_id = member_organization_id(user)
+    visible = Q(pk__in=Organization.objects.public().values("pk"))
+    if own_id is not None:
+        visible |= Q(pk=own_id)
+    return Organization.objects.filter(visible)
+
+
+def organization_get(*, user: Any, organization_id: int) -> Organization:
+    """One organisation ``user`` may see; Http404 for one that does not exist or is hidden."""
+    organization: Organization = get_object_or_404(
+        organization_list(user=user).prefetch_related(
+            Prefetch("contacts", queryset=Contact.objects.order_by("id"))
+        ),
+        pk=organization_id,
+    )
+    return organization
+
+
+def organization_is_managed_by(*, organization: Organization, user: Any) -> bool:
+    """Staff and the organisation's own members may see its private details and change it."""
+    return is_staff(user) or organization_is_own(organization=organization, user=user)
+
+
+def organization_is_own(*, organization: Organization, user: Any) -> bool:
+    return member_organization_id(user) == organization.pk
+
+
+def contact_list(*, organization: Organization) -> QuerySet[Contact]:
+    return Contact.objects.filter(organization=organization)
+
+
+def contact_get(*, organization: Organization, contact_id: int) -> Contact:
+    contact: Contact = get_object_or_404(contact_list(organization=organization), pk=contact_id)
+    return contact
+
+
+def document_list(*, organization: Organization) -> QuerySet[Document]:
+    return (
+        Document.objects.filter(organization=organization)
+        .select_related("organization")
+        .prefetch_related("standards", "markets", "products")
+    )
+
+
+def document_get(*, organization: Organization, document_id: int) -> Document:
+    document: Document = get_object_or_404(document_list(organization=organization), pk=document_id)
+    return document
+
+
+def organization_audit_trail(*, organization: Organization) -> QuerySet[AuditEvent]:
+    """Events recorded against the organisation (workflow, profile, contacts, documents), newest first."""
+    return audit_trail(target=organization)

@@ -1,0 +1,503 @@
+"""HTTP for purchase requests (/api/v1/requests/): buyer members and staff only.
+
+Demand is private: vendors and anonymous visitors get 403/401, members of other
+organisations get 404. No response carries anyone's contact details.
+"""
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.http import HttpResponse
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+    inline_serializer,
+)
+from rest_framework import serializers, status
+from rest_framework.generics import GenericAPIView
+from rest_framework.negotiation import DefaultContentNegotiation
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.renderers import BaseRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from accounts.models import User
+from core.permissions import IsBuyerMember, IsStaff
+from purchasing.filters import DuplicateFlagFilter, PurchaseRequestFilter
+from purchasing.importers import (
+    CSV_CONTENT_TYPE,
+    XLSX_CONTENT_TYPE,
+    import_template_csv,
+    import_template_xlsx,
+)
+from purchasing.models import DuplicateFlag, PurchaseRequest, RequestStatus
+from purchasing.selectors import (
+    duplicate_flag_get,
+    duplicate_flag_list,
+    duplicate_flags_for_user,
+    purchase_request_get,
+    purchase_request_list,
+    request_buyer_for,
+)
+from purchasing.services import (
+    PurchaseRequestImportRejected,
+    duplicate_dismiss,
+    duplicate_merge,
+    purchase_request_create,
+    purchase_request_delete,
+    purchase_request_transition,
+    purchase_request_update,
+    purchase_requests_import,
+)
+
+
+def _user(request: Request) -> User:
+    assert isinstance(request.user, User)
+    return request.user
+
+
+# --- output ---
+
+
+class BuyerSummarySerializer(serializers.Serializer[Any]):
+    """Who is buying; never their contacts."""
+
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    country = serializers.CharField()
+    buyer_type = serializers.CharField()
+
+
+class CategorySummarySerializer(serializers.Serializer[Any]):
+    id = serializers.IntegerField()
+    slug = serializers.CharField()
+    hs_code = serializers.CharField()
+    hs_version = serializers.CharField()
+    names = serializers.DictField(child=serializers.CharField())
+
+
+class PurchaseRequestOutputSerializer(serializers.Serializer[PurchaseRequest]):
+    id = serializers.IntegerField()
+    buyer = BuyerSummarySerializer()
+    title = serializers.CharField()
+    description = serializers.CharField()
+    language = serializers.CharField()
+    category = CategorySummarySerializer(allow_null=True)
+    end_user = serializers.CharField()
+    quantity = serializers.IntegerField()
+    unit = serializers.CharField()
+    required_standards = serializers.SerializerMethodField(help_text="Standard codes.")
+    destination_country = serializers.CharField()
+    target_unit_price = serializers.DecimalField(max_digits=14, decimal_places=4, allow_null=True)
+    currency = serializers.CharField()
+    needed_by = serializers.DateField(allow_null=True)
+    incoterm = serializers.CharField()
+    status = serializers.ChoiceField(choices=RequestStatus.choices)
+    import_batch = serializers.IntegerField(source="import_batch_id", allow_null=True)
+    has_duplicates = serializers.BooleanField(help_text="An open duplicate flag involves this request.")
+    created_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField()
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_required_standards(self, purchase_request: PurchaseRequest) -> list[str]:
+        return [standard.code for standard in purchase_request.required_standards.all()]
+
+
+# --- input ---
+
+
+class PurchaseRequestFieldsSerializer(serializers.Serializer[dict[str, Any]]):
+    """Types only; the rules (ranges, codes, dates, standards) are checked by the service,
+    the same way for API requests and spreadsheet rows."""
+
+    title = serializers.CharField(allow_blank=True, help_text="Always required.")
+    description = serializers.CharField(required=False, allow_blank=True)
+    language = serializers.CharField(
+        required=False, allow_blank=True, help_text="Language tag of title and description (en, zh …)."
+    )
+    category = serializers.IntegerField(required=False, allow_null=True, help_text="Category id.")
+    end_user = serializers.CharField(
+        required=False, allow_blank=True, help_text="The hospital or agency the goods are for."
+    )
+    quantity = serializers.IntegerField(help_text="At least 1.")
+    unit = serializers.CharField(required=False, allow_blank=True, help_text="Defaults to piece.")
+    required_standards = serializers.ListField(
+        child=serializers.CharField(), required=False, help_text="Standard codes, e.g. EN 14683."
+    )
+    destination_country = serializers.CharField(allow_blank=True, help_text="ISO 3166-1 alpha-2 code.")
+    target_unit_price = serializers.DecimalField(
+        max_digits=14, decimal_places=4, required=False, allow_null=True, help_text="Greater than 0."
+    )
+    currency = serializers.CharField(
+        required=False, allow_blank=True, help_text="ISO 4217 code; required with a price."
+    )
+    needed_by = serializers.DateField(required=False, allow_null=True, help_text="Not in the past.")
+    incoterm = serializers.CharField(required=False, allow_blank=True, help_text="Incoterms 2020 rule.")
+
+
+class PurchaseRequestCreateSerializer(PurchaseRequestFieldsSerializer):
+    buyer = serializers.IntegerField(required=False, help_text="Staff only: the buyer organisation's id.")
+    # A plain string in the schema (the service checks it): a second "status" enum would
+    # collide with RequestStatus in the generated enum names.
+    status = serializers.CharField(default=RequestStatus.DRAFT, help_text="draft (default) or open.")
+
+
+class PurchaseRequestUpdateSerializer(PurchaseRequestFieldsSerializer):
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        for name in ("status", "buyer"):
+            if name in self.initial_data:
+                hint = "use POST /transition/" if name == "status" else "it cannot change"
+                raise serializers.ValidationError(
+                    {name: [f"This field is read-only here; {hint}."]}, code="read_only"
+                )
+        return attrs
+
+
+def _request_output(*, user: User, purchase_request: PurchaseRequest) -> dict[str, Any]:
+    fresh = purchase_request_get(user=user, request_id=purchase_request.pk)
+    return dict(PurchaseRequestOutputSerializer(fresh).data)
+
+
+# --- requests ---
+
+
+class PurchaseRequestListCreateApi(GenericAPIView[PurchaseRequest]):
+    """List the requests you may see, or post a new one."""
+
+    permission_classes = [IsBuyerMember]
+    # filterset_class documents the query parameters; the selector applies them.
+    queryset = PurchaseRequest.objects.none()
+    filterset_class = PurchaseRequestFilter
+    filter_backends = [DjangoFilterBackend]
+
+    @extend_schema(responses={200: PurchaseRequestOutputSerializer(many=True)}, operation_id="requests_list")
+    def get(self, request: Request) -> Response:
+        queryset = purchase_request_list(user=_user(request), filters=request.query_params)
+        page = self.paginate_queryset(queryset)
+        rendered = PurchaseRequestOutputSerializer(page, many=True)  # type: ignore[arg-type]
+        return self.get_paginated_response(rendered.data)
+
+    @extend_schema(
+        request=PurchaseRequestCreateSerializer,
+        responses={201: PurchaseRequestOutputSerializer},
+        operation_id="requests_create",
+    )
+    def post(self, request: Request) -> Response:
+        serializer = PurchaseRequestCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        values = dict(serializer.validated_data)
+        buyer = request_buyer_for(user=_user(request), buyer_id=values.pop("buyer", None))
+        initial_status = values.pop("status")
+        created = purchase_request_create(
+            buyer=buyer, actor=_user(request), values=values, status=initial_status
+        )
+        return Response(
+            _request_output(user=_user(request), purchase_request=created), status=status.HTTP_201_CREATED
+        )
+
+
+class PurchaseRequestDetailApi(APIView):
+    permission_classes = [IsBuyerMember]
+
+    @extend_schema(responses={200: PurchaseRequestOutputSerializer}, operation_id="requests_retrieve")
+    def get(self, request: Request, request_id: int) -> Response:
+        purchase_request = purchase_request_get(user=_user(request), request_id=request_id)
+        return Response(PurchaseRequestOutputSerializer(purchase_request).data)
+
+    @extend_schema(
+        request=PurchaseRequestUpdateSerializer,
+        responses={
+            200: PurchaseRequestOutputSerializer,
+            409: OpenApiResponse(description="Not draft or open."),
+        },
+        operation_id="requests_update",
+    )
+    def patch(self, request: Request, request_id: int) -> Response:
+        purchase_request = purchase_request_get(user=_user(request), request_id=request_id)
+        serializer = PurchaseRequestUpdateSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        updated = purchase_request_update(
+            purchase_request=purchase_request, actor=_user(request), values=serializer.validated_data
+        )
+        return Response(_request_output(user=_user(request), purchase_request=updated))
+
+    @extend_schema(
+        responses={204: None, 409: OpenApiResponse(description="Not draft or open.")},
+        operation_id="requests_delete",
+    )
+    def delete(self, request: Request, request_id: int) -> Response:
+        purchase_request = purchase_request_get(user=_user(request), request_id=request_id)
+        purchase_request_delete(purchase_request=purchase_request, actor=_user(request))
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class PurchaseRequestTransitionApi(APIView):
+    """Move a request through its lifecycle (draft → open → matched → closed, or expired)."""
+
+    permission_classes = [IsBuyerMember]
+
+    class InputSerializer(serializers.Serializer[dict[str, Any]]):
+        # A plain string in the schema: a second "status" enum component would collide in the
+        # generated enum names; the service answers invalid_transition with the allowed targets.
+        status = serializers.CharField(help_text="draft, open, matched, closed or expired.")
+        reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+
+    @extend_schema(
+        request=InputSerializer,
+        responses={200: PurchaseRequestOutputSerializer},
+        operation_id="requests_transition",
+    )
+    def post(self, request: Request, request_id: int) -> Response:
+        purchase_request = purchase_request_get(user=_user(request), request_id=request_id)
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        moved = purchase_request_transition(
+            purchase_request=purchase_request, actor=_user(request), **serializer.validated_data
+        )
+        return Response(_request_output(user=_user(request), purchase_request=moved))
+
+
+# --- import ---
+
+
+class FlagForMemberSerializer(serializers.Serializer[Any]):
+    id = serializers.IntegerField()
+    request = serializers.IntegerField(
+        allow_null=True, help_text="Null when the request belongs to another organisation."
+    )
+    duplicate_of = serializers.IntegerField(
+        allow_null=True, help_text="Null when the request belongs to another organisation."
+    )
+    reason = serializers.CharField()
+    status = serializers.CharField()
+
+
+class ErrorItemSerializer(serializers.Serializer[Any]):
+    code = serializers.CharField()
+    message = serializers.CharField()
+
+
+# "fields" and "errors" are Serializer attributes, hence inline_serializer (schema only).
+ImportErrorSerializer = inline_serializer(
+    name="ImportError",
+    fields={
+        "code": serializers.CharField(),
+        "message": serializers.CharField(),
+        "fields": serializers.DictField(
+            child=ErrorItemSerializer(many=True), help_text="Errors about the whole file, under file."
+        ),
+        "rows": inline_serializer(
+            name="ImportRowError",
+            many=True,
+            fields={
+                "row": serializers.IntegerField(help_text="The row in the sheet; the header is row 1."),
+                "errors": serializers.DictField(
+                    child=ErrorItemSerializer(many=True), help_text="Errors by column."
+                ),
+            },
+        ),
+    },
+)
+
+
+def _error_items(errors: Any) -> list[dict[str, str]]:
+    return [
+        {
+            "code": str(error.code or "invalid"),
+            "message": error.message % error.params if error.params else error.message,
+        }
+        for error in errors
+    ]
+
+
+def _import_rejected_body(rejected: PurchaseRequestImportRejected) -> dict[str, Any]:
+    return {
+        "code": "invalid",
+        "message": rejected.message,
+        "fields": {"file": _error_items(rejected.file_errors)} if rejected.file_errors else {},
+        "rows": [
+            {"row": row.row, "errors": {name: _error_items(errors) for name, errors in row.errors.items()}}
+            for row in rejected.row_errors
+        ],
+    }
+
+
+class PurchaseRequestImportApi(APIView):
+    """Import requests from a CSV or XLSX file, all or nothing.
+
+    Columns (header row; case-insensitive): title*, description, category (slug or HS
+    code), quantity*, unit, destination_country*, target_unit_price, currency,
+    needed_by (YYYY-MM-DD or a date cell), incoterm, required_standards (codes
+    separated by ``;``), end_user, language. (* required.) GET template/ gives an
+    example file. A file with any wrong row is refused with every error by row and
+    column, and nothing is created.
+    """
+
+    permission_classes = [IsBuyerMember]
+    parser_classes = [MultiPartParser, FormParser]
+
+    class InputSerializer(serializers.Serializer[dict[str, Any]]):
+        file = serializers.FileField(allow_empty_file=True)
+        status = serializers.CharField(default=RequestStatus.OPEN, help_text="draft or open (default).")
+        buyer = serializers.IntegerField(required=False, help_text="Staff only: the buyer organisation's id.")
+
+    class OutputSerializer(serializers.Serializer[Any]):
+        import_batch = serializers.IntegerField()
+        created = serializers.IntegerField()
+        request_ids = serializers.ListField(child=serializers.IntegerField())
+        duplicate_flags = FlagForMemberSerializer(many=True)
+
+    @extend_schema(
+        request={"multipart/form-data": InputSerializer},
+        responses={201: OutputSerializer, 400: ImportErrorSerializer},
+        operation_id="requests_import",
+    )
+    def post(self, request: Request) -> Response:
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        user = _user(request)
+        buyer = request_buyer_for(user=user, buyer_id=serializer.validated_data.get("buyer"))
+        try:
+            result = purchase_requests_import(
+                buyer=buyer,
+                actor=user,
+                file=serializer.validated_data["file"],
+                status=serializer.validated_data["status"],
+            )
+        except PurchaseRequestImportRejected as rejected:
+            return Response(_import_rejected_body(rejected), status=status.HTTP_400_BAD_REQUEST)
+        body = {
+            "import_batch": result.batch.pk,
+            "created": len(result.requests),
+            "request_ids": [purchase_request.pk for purchase_request in result.requests],
+            "duplicate_flags": duplicate_flags_for_user(user=user, flags=result.duplicate_flags),
+        }
+        return Response(self.OutputSerializer(body).data, status=status.HTTP_201_CREATED)
+
+
+class _FirstRendererNegotiation(DefaultContentNegotiation):
+    """This endpoint's ``format`` parameter picks the file type, not a DRF renderer."""
+
+    def select_renderer(
+        self, request: Request, renderers: Iterable[BaseRenderer], format_suffix: str | None = None
+    ) -> tuple[BaseRenderer, str]:
+        first = next(iter(renderers))
+        return first, str(first.media_type)
+
+
+class PurchaseRequestImportTemplateApi(APIView):
+    """A file with the import columns and one example row."""
+
+    permission_classes = [IsBuyerMember]
+    content_negotiation_class = _FirstRendererNegotiation
+
+    class QuerySerializer(serializers.Serializer[dict[str, str]]):
+        format = serializers.ChoiceField(choices=["csv", "xlsx"], default="csv")
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("format", OpenApiTypes.STR, enum=["csv", "xlsx"], description="Defaults to csv.")
+        ],
+        responses={
+            (200, "text/csv"): OpenApiTypes.BINARY,
+            (200, XLSX_CONTENT_TYPE): OpenApiTypes.BINARY,
+        },
+        operation_id="requests_import_template",
+    )
+    def get(self, request: Request) -> HttpResponse:
+        serializer = self.QuerySerializer(data=request.query_params)
+        serializer.is_valid(raise_exception=True)
+        if serializer.validated_data["format"] == "xlsx":
+            content, content_type, name = import_template_xlsx(), XLSX_CONTENT_TYPE, "requests-template.xlsx"
+        else:
+            content, content_type, name = import_template_csv(), CSV_CONTENT_TYPE, "requests-template.csv"
+        response = HttpResponse(content, content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+
+
+# --- duplicates (staff) ---
+
+
+class RequestSummarySerializer(serializers.Serializer[PurchaseRequest]):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    buyer = BuyerSummarySerializer()
+    category = CategorySummarySerializer(allow_null=True)
+    end_user = serializers.CharField()
+    quantity = serializers.IntegerField()
+    unit = serializers.CharField()
+    destination_country = serializers.CharField()
+    needed_by = serializers.DateField(allow_null=True)
+    status = serializers.CharField()
+    created_at = serializers.DateTimeField()
+
+
+class DuplicateFlagOutputSerializer(serializers.Serializer[DuplicateFlag]):
+    id = serializers.IntegerField()
+    reason = serializers.CharField()
+    status = serializers.CharField()
+    request = RequestSummarySerializer(help_text="The newer request; merging closes it.")
+    duplicate_of = RequestSummarySerializer(help_text="The older request it is merged into.")
+    created_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField()
+
+
+class DuplicateFlagListApi(GenericAPIView[DuplicateFlag]):
+    """Possible duplicate requests awaiting a decision (staff)."""
+
+    permission_classes = [IsStaff]
+    # filterset_class documents the query parameters; the selector applies them.
+    queryset = DuplicateFlag.objects.none()
+    filterset_class = DuplicateFlagFilter
+    filter_backends = [DjangoFilterBackend]
+
+    @extend_schema(
+        responses={200: DuplicateFlagOutputSerializer(many=True)}, operation_id="requests_duplicates_list"
+    )
+    def get(self, request: Request) -> Response:
+        page = self.paginate_queryset(duplicate_flag_list(filters=request.query_params))
+        rendered = DuplicateFlagOutputSerializer(page, many=True)  # type: ignore[arg-type]
+        return self.get_paginated_response(rendered.data)
+
+
+class DuplicateMergeApi(APIView):
+    """Close the newer request as merged into the older one (staff)."""
+
+    permission_classes = [IsStaff]
+
+    @extend_schema(
+        request=None,
+        responses={200: DuplicateFlagOutputSerializer, 409: OpenApiResponse(description="Already decided.")},
+        operation_id="requests_duplicates_merge",
+    )
+    def post(self, request: Request, flag_id: int) -> Response:
+        flag = duplicate_merge(flag=duplicate_flag_get(flag_id=flag_id), actor=_user(request))
+        return Response(DuplicateFlagOutputSerializer(duplicate_flag_get(flag_id=flag.pk)).data)
+
+
+class DuplicateDismissApi(APIView):
+    """Record that the two requests are different needs (staff)."""
+
+    permission_classes = [IsStaff]
+
+    class InputSerializer(serializers.Serializer[dict[str, str]]):
+        reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+
+    @extend_schema(
+        request=InputSerializer,
+        responses={200: DuplicateFlagOutputSerializer, 409: OpenApiResponse(description="Already decided.")},
+        operation_id="requests_duplicates_dismiss",
+    )
+    def post(self, request: Request, flag_id: int) -> Response:
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        flag = duplicate_dismiss(
+            flag=duplicate_flag_get(flag_id=flag_id), actor=_user(request), **serializer.validated_data
+        )
+        return Response(DuplicateFlagOutputSerializer(duplicate_flag_get(flag_id=flag.pk)).data)

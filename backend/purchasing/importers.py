@@ -1,0 +1,345 @@
+"""Reading purchase-request spreadsheets (CSV and XLSX) into rows of values.
+
+This module only parses: it turns the file into ``{column: cell value}`` rows and
+reports what is wrong with the file as a whole (its type, its header, its size).
+Whether a row is a valid request is decided by ``purchasing.services``, with the
+same validation as a request created through the API.
+
+The columns (header row = row 1; header names are case-insensitive, and spaces or
+hyphens count as underscores, so "Destination country" is ``destination_country``):
+
+==================== ======== ==========================================================
+column               required value
+==================== ======== ==========================================================
+title                yes      what is needed, in any language
+description                   free text, in any language
+category                      a taxonomy slug (``surgical-masks``) or an HS code (``6307.90``)
+quantity             yes      a whole number of at least 1
+unit                          ``piece`` when empty
+destination_country  yes      ISO 3166-1 alpha-2 code (``FR``)
+target_unit_price             a number greater than 0
+currency                      ISO 4217 code (``EUR``); required when a price is given
+needed_by                     ``YYYY-MM-DD`` or a date cell; not in the past
+incoterm                      an Incoterms 2020 rule (``CIF``)
+required_standards            standard codes separated by ``;`` (``EN 14683;EN 149``)
+end_user                      the hospital or agency the goods are for
+language                      language tag of title and description (``en``, ``zh``, ``fr``)
+==================== ======== ==========================================================
+"""
+
+import csv
+import datetime
+import io
+import zipfile
+from collections.abc import Generator, Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import openpyxl
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+XLSX_SIGNATURE = b"PK\x03\x04"
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
+STANDARDS_SEPARATOR = ";"
+# More columns than this in the header is not a request sheet.
+MAX_COLUMNS = 64
+# A run of this many empty rows ends the data: spreadsheets often carry thousands of
+# formatted but empty rows after the last real one.
+MAX_BLANK_RUN = 1000
+CSV_DELIMITERS = (",", ";", "\t")
+# A workbook is a ZIP archive; refuse one that would inflate beyond this (a "zip bomb").
+MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024
+
+Cell = str | int | float | Decimal | datetime.date | datetime.datetime | bool | None
+
+
+@dataclass(frozen=True)
+class ImportColumn:
+    name: str
+    required: bool
+    example: str
+
+
+IMPORT_COLUMNS: tuple[ImportColumn, ...] = (
+    ImportColumn("title", required=True, example="Surgical masks, type IIR"),
+    ImportColumn("description", required=False, example="3-ply, ear loops, individually packed"),
+    ImportColumn("category", required=False, example="6307.90"),
+    ImportColumn("quantity", required=True, example="200000"),
+    ImportColumn("unit", required=False, example="piece"),
+    ImportColumn("destination_country", required=True, example="FR"),
+    ImportColumn("target_unit_price", required=False, example="0.12"),
+    ImportColumn("currency", required=False, example="EUR"),
+    ImportColumn("needed_by", required=False, example=""),  # filled with a date 30 days ahead
+    ImportColumn("incoterm", required=False, example="CIF"),
+    ImportColumn("required_standards", required=False, example="EN 14683;CE MDR"),
+    ImportColumn("end_user", required=False, example="Hospices Civils de Lyon"),
+    ImportColumn("language", required=False, example="en"),
+)
+COLUMN_NAMES: tuple[str, ...] = tuple(column.name for column in IMPORT_COLUMNS)
+REQUIRED_COLUMNS: tuple[str, ...] = tuple(column.name for column in IMPORT_COLUMNS if column.required)
+
+
+@dataclass(frozen=True)
+class ParsedRow:
+    number: int
+    """The row number the user sees in the spreadsheet; the header is row 1."""
+    values: dict[str, Cell]
+    """Non-empty cells by column name; strings are stripped."""
+
+
+@dataclass
+class ParsedSheet:
+    rows: list[ParsedRow] = field(default_factory=list)
+    errors: list[ValidationError] = field(default_factory=list)
+    """Problems with the file as a whole; when there are any, ``rows`` is empty."""
+
+
+class _FileRejected(Exception):
+    def __init__(self, error: ValidationError) -> None:
+        super().__init__(error.message)
+        self.error = error
+
+
+def _unsupported(detail: str) -> _FileRejected:
+    return _FileRejected(
+        ValidationError(
+            "Upload a CSV file (UTF-8) or an Excel workbook (.xlsx); %(detail)s",
+            code="unsupported_file_type",
+            params={"detail": detail},
+        )
+    )
+
+
+def normalize_header(value: Cell) -> str:
+    """'Destination Country ' → 'destination_country'."""
+    text = "" if value is None else str(value)
+    return "_".join(text.replace("-", " ").replace("\ufeff", "").split()).casefold()
+
+
+def _clean_cell(value: object) -> Cell:
+    if isinstance(value, str):
+        stripped = value.strip()
+        return stripped or None
+    if isinstance(value, bool | int | float | Decimal | datetime.date | datetime.datetime):
+        return value
+    if value is None:
+        return None
+    # Times, durations and error values are never a valid request field; pass them as text.
+    return str(value)
+
+
+def _check_inflated_size(content: bytes) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            inflated = sum(entry.file_size for entry in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise _unsupported("this ZIP archive is damaged.") from exc
+    if inflated > MAX_UNCOMPRESSED_BYTES:
+        raise _FileRejected(
+            ValidationError(
+                "The workbook unpacks to more than %(limit)s MB; split it into smaller files.",
+                code="file_too_large",
+                params={"limit": MAX_UNCOMPRESSED_BYTES // (1024 * 1024)},
+            )
+        )
+
+
+def _xlsx_rows(content: bytes) -> Generator[Sequence[object]]:
+    _check_inflated_size(content)
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises zip, XML and key errors alike for a bad file
+        raise _unsupported("this ZIP archive is not a readable Excel workbook.") from exc
+    try:
+        if not workbook.worksheets:
+            raise _unsupported("the workbook has no worksheet.")
+        sheet = workbook.worksheets[0]
+        try:
+            yield from sheet.iter_rows(max_col=MAX_COLUMNS + 1, values_only=True)
+        except _FileRejected:
+            raise
+        except Exception as exc:  # a corrupt sheet fails while streaming, with any error
+            raise _unsupported("the first worksheet could not be read.") from exc
+    finally:
+        workbook.close()
+
+
+def _csv_rows(content: bytes) -> Generator[Sequence[object]]:
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _unsupported("this file is neither a workbook nor UTF-8 text.") from exc
+    if "\x00" in text:
+        raise _unsupported("this file is binary, not text.")
+    first_line = text.split("\n", 1)[0]
+    delimiter = max(CSV_DELIMITERS, key=first_line.count)
+    try:
+        yield from csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    except csv.Error as exc:
+        raise _FileRejected(
+            ValidationError(
+                "The CSV file is malformed: %(detail)s.", code="invalid_csv", params={"detail": str(exc)}
+            )
+        ) from exc
+
+
+def _header_columns(header: Sequence[object]) -> tuple[dict[int, str], list[ValidationError]]:
+    """Column index → known column name, and the errors in the header."""
+    errors: list[ValidationError] = []
+    columns: dict[int, str] = {}
+    if len(header) > MAX_COLUMNS and any(cell not in (None, "") for cell in header[MAX_COLUMNS:]):
+        errors.append(
+            ValidationError(
+                "The header has more than %(max)s columns.",
+                code="too_many_columns",
+                params={"max": MAX_COLUMNS},
+            )
+        )
+        return columns, errors
+    for index, cell in enumerate(header):
+        name = normalize_header(_clean_cell(cell))
+        if not name:
+            continue
+        letter = get_column_letter(index + 1)
+        if name not in COLUMN_NAMES:
+            errors.append(
+                ValidationError(
+                    "Column %(letter)s (“%(header)s”) is not a known column; the columns are: %(known)s.",
+                    code="unknown_column",
+                    params={"letter": letter, "header": str(cell).strip(), "known": ", ".join(COLUMN_NAMES)},
+                )
+            )
+        elif name in columns.values():
+            errors.append(
+                ValidationError(
+                    "Column %(letter)s repeats the column “%(name)s”.",
+                    code="duplicate_column",
+                    params={"letter": letter, "name": name},
+                )
+            )
+        else:
+            columns[index] = name
+    missing = [name for name in REQUIRED_COLUMNS if name not in columns.values()]
+    if missing:
+        errors.append(
+            ValidationError(
+                "Required column(s) missing: %(missing)s.",
+                code="missing_column",
+                params={"missing": ", ".join(missing)},
+            )
+        )
+    return columns, errors
+
+
+def _read(raw_rows: Iterable[Sequence[object]], *, max_rows: int) -> ParsedSheet:
+    iterator = iter(raw_rows)
+    header = next(iterator, None)
+    if header is None or all(_clean_cell(cell) is None for cell in header):
+        return ParsedSheet(
+            errors=[
+                ValidationError("The file is empty: the first row must name the columns.", code="empty_file")
+            ]
+        )
+    columns, errors = _header_columns(header)
+    if errors:
+        return ParsedSheet(errors=errors)
+
+    rows: list[ParsedRow] = []
+    unnamed: set[int] = set()
+    blank_run = 0
+    for number, raw in enumerate(iterator, start=2):
+        cells = [_clean_cell(cell) for cell in raw]
+        if all(cell is None for cell in cells):
+            blank_run += 1
+            if blank_run >= MAX_BLANK_RUN:
+                break
+            continue
+        blank_run = 0
+        if len(rows) >= max_rows:
+            return ParsedSheet(
+                errors=[
+                    ValidationError(
+                        "The file has more than %(max)s rows; split it into smaller files.",
+                        code="too_many_rows",
+                        params={"max": max_rows},
+                    )
+                ]
+            )
+        values: dict[str, Cell] = {}
+        for index, cell in enumerate(cells):
+            if cell is None:
+                continue
+            name = columns.get(index)
+            if name is None:
+                unnamed.add(index)
+            else:
+                values[name] = cell
+        rows.append(ParsedRow(number=number, values=values))
+
+    if unnamed:
+        letters = ", ".join(get_column_letter(index + 1) for index in sorted(unnamed))
+        return ParsedSheet(
+            errors=[
+                ValidationError(
+                    "Column(s) %(letters)s hold values but have no header; name them or empty them.",
+                    code="unnamed_column",
+                    params={"letters": letters},
+                )
+            ]
+        )
+    if not rows:
+        return ParsedSheet(errors=[ValidationError("The file has a header but no rows.", code="empty_file")])
+    return ParsedSheet(rows=rows)
+
+
+def spreadsheet_parse(*, content: bytes, max_rows: int) -> ParsedSheet:
+    """Parse a CSV (UTF-8, with or without BOM; comma, semicolon or tab) or XLSX file.
+
+    The type is decided by the content, never by the name: a ZIP archive must be an
+    Excel workbook (its first worksheet is read), anything else must be UTF-8 text.
+    """
+    raw_rows = _xlsx_rows(content) if content.startswith(XLSX_SIGNATURE) else _csv_rows(content)
+    try:
+        return _read(raw_rows, max_rows=max_rows)
+    except _FileRejected as exc:
+        return ParsedSheet(errors=[exc.error])
+    finally:
+        raw_rows.close()  # closes the workbook when reading stopped early
+
+
+def _template_example() -> list[object]:
+    needed_by = timezone.localdate() + datetime.timedelta(days=30)
+    return [needed_by if column.name == "needed_by" else column.example for column in IMPORT_COLUMNS]
+
+
+def import_template_csv() -> bytes:
+    """The header row and one example row, as UTF-8 CSV with a BOM (so Excel reads it as UTF-8)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(COLUMN_NAMES)
+    writer.writerow(
+        [value.isoformat() if isinstance(value, datetime.date) else value for value in _template_example()]
+    )
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def import_template_xlsx() -> bytes:
+    """The header row and one example row, as an Excel workbook."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.title = "requests"
+    sheet.append(list(COLUMN_NAMES))
+    sheet.append(_template_example())
+    bold = Font(bold=True)
+    for index, column in enumerate(IMPORT_COLUMNS, start=1):
+        sheet.cell(row=1, column=index).font = bold
+        sheet.column_dimensions[get_column_letter(index)].width = max(14, len(column.name) + 4)
+    sheet.cell(row=2, column=COLUMN_NAMES.index("needed_by") + 1).number_format = "yyyy-mm-dd"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

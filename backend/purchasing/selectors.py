@@ -1,0 +1,132 @@
+"""Reads for purchase requests. Demand is private: buyers see their own, staff see all."""
+
+from collections.abc import Mapping, Sequence
+from typing import Any, TypedDict
+
+from django.core.exceptions import ValidationError
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
+from django.http import Http404
+from django_filters import FilterSet
+
+from accounts.models import User
+from core.permissions import is_staff, member_kind, member_organization_id
+from organizations.models import Organization, OrganizationKind
+from purchasing.filters import DuplicateFlagFilter, PurchaseRequestFilter
+from purchasing.models import DuplicateFlag, DuplicateStatus, PurchaseRequest
+
+
+def _filtered(filterset: FilterSet) -> QuerySet[Any]:
+    if not filterset.is_valid():
+        raise ValidationError(filterset.errors.as_data())
+    queryset: QuerySet[Any] = filterset.qs
+    return queryset
+
+
+def purchase_request_visible(*, user: User | Any) -> QuerySet[PurchaseRequest]:
+    """Every request ``user`` may see: staff all, buyer members their organisation's, others none."""
+    open_flags = DuplicateFlag.objects.filter(status=DuplicateStatus.OPEN)
+    queryset = (
+        PurchaseRequest.objects.select_related("buyer", "category")
+        .prefetch_related("required_standards")
+        .annotate(
+            has_duplicates=ExpressionWrapper(
+                Q(Exists(open_flags.filter(request=OuterRef("pk"))))
+                | Q(Exists(open_flags.filter(duplicate_of=OuterRef("pk")))),
+                output_field=BooleanField(),
+            )
+        )
+        .order_by("-created_at", "-id")
+    )
+    if is_staff(user):
+        return queryset
+    if member_kind(user) == OrganizationKind.BUYER:
+        return queryset.filter(buyer_id=member_organization_id(user))
+    return queryset.none()
+
+
+def purchase_request_list(*, user: User | Any, filters: Mapping[str, Any]) -> QuerySet[PurchaseRequest]:
+    """The visible requests, filtered and sorted by PurchaseRequestFilter (400 on bad filter values)."""
+    return _filtered(PurchaseRequestFilter(filters, queryset=purchase_request_visible(user=user)))
+
+
+def purchase_request_get(*, user: User | Any, request_id: int) -> PurchaseRequest:
+    """One visible request; 404 for requests of other organisations, as if they did not exist."""
+    try:
+        return purchase_request_visible(user=user).get(pk=request_id)
+    except PurchaseRequest.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+def request_buyer_for(*, user: User, buyer_id: int | None) -> Organization:
+    """The organisation a new request or import is for.
+
+    Buyer members post for their own organisation; staff name the buyer.
+    """
+    if not is_staff(user):
+        if buyer_id is not None and buyer_id != user.organization_id:
+            raise ValidationError(
+                {
+                    "buyer": ValidationError(
+                        "Members post requests for their own organisation only.", code="not_allowed"
+                    )
+                }
+            )
+        assert user.organization is not None
+        return user.organization
+    if buyer_id is None:
+        if user.organization is not None and user.organization.kind == OrganizationKind.BUYER:
+            return user.organization
+        raise ValidationError({"buyer": ValidationError("Say which buyer this is for.", code="required")})
+    buyer = Organization.objects.filter(pk=buyer_id).first()
+    if buyer is None:
+        raise ValidationError(
+            {
+                "buyer": ValidationError(
+                    "There is no organisation with id %(id)s.", code="does_not_exist", params={"id": buyer_id}
+                )
+            }
+        )
+    return buyer
+
+
+def duplicate_flag_list(*, filters: Mapping[str, Any]) -> QuerySet[DuplicateFlag]:
+    """Duplicate flags for staff, open ones unless ``status`` says otherwise, newest first."""
+    data = dict(filters.items())
+    data.setdefault("status", DuplicateStatus.OPEN)
+    queryset = DuplicateFlag.objects.select_related(
+        "request__buyer", "request__category", "duplicate_of__buyer", "duplicate_of__category"
+    ).order_by("-created_at", "-id")
+    return _filtered(DuplicateFlagFilter(data, queryset=queryset))
+
+
+def duplicate_flag_get(*, flag_id: int) -> DuplicateFlag:
+    try:
+        return DuplicateFlag.objects.select_related(
+            "request__buyer", "request__category", "duplicate_of__buyer", "duplicate_of__category"
+        ).get(pk=flag_id)
+    except DuplicateFlag.DoesNotExist as exc:
+        raise Http404 from exc
+
+
+class DuplicateFlagView(TypedDict):
+    id: int
+    request: int | None
+    duplicate_of: int | None
+    reason: str
+    status: str
+
+
+def duplicate_flags_for_user(*, user: User, flags: Sequence[DuplicateFlag]) -> list[DuplicateFlagView]:
+    """Flags as a member may see them: the other side's id only if it is their own organisation's."""
+    ids = {flag.request_id for flag in flags} | {flag.duplicate_of_id for flag in flags}
+    visible = set(purchase_request_visible(user=user).filter(pk__in=ids).values_list("pk", flat=True))
+    return [
+        {
+            "id": flag.pk,
+            "request": flag.request_id if flag.request_id in visible else None,
+            "duplicate_of": flag.duplicate_of_id if flag.duplicate_of_id in visible else None,
+            "reason": flag.reason,
+            "status": flag.status,
+        }
+        for flag in flags
+    ]

@@ -1,0 +1,149 @@
+"""Read-only reference data, open to everyone: taxonomy, markets with their rules, standards."""
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, serializers
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from reference.filters import CategoryFilter, MarketFilter, StandardFilter
+from reference.models import Category, Market, MarketRequirement, Standard, StandardKind
+from reference.selectors import category_detail_list, category_list, market_list, standard_list
+
+
+class StandardCodesField(serializers.ListField):
+    """The codes of a requirement's standards, from the prefetched relation."""
+
+    child = serializers.CharField()
+
+    def to_representation(self, data: Any) -> list[str]:
+        return [standard.code for standard in data.all()]
+
+
+class CategoryOutputSerializer(serializers.ModelSerializer[Category]):
+    names = serializers.DictField(child=serializers.CharField())
+    synonyms = serializers.DictField(child=serializers.ListField(child=serializers.CharField()))
+
+    class Meta:
+        model = Category
+        fields = [
+            "id",
+            "slug",
+            "hs_code",
+            "hs_version",
+            "hs2022_code",
+            "hs_note",
+            "parent",
+            "names",
+            "synonyms",
+        ]
+
+
+class CategoryRequirementSerializer(serializers.ModelSerializer[MarketRequirement]):
+    market = serializers.CharField(source="market.code")
+    standards = StandardCodesField()
+
+    class Meta:
+        model = MarketRequirement
+        fields = ["market", "mode", "standards", "note"]
+
+
+class CategoryDetailOutputSerializer(CategoryOutputSerializer):
+    market_requirements = CategoryRequirementSerializer(many=True)
+
+    class Meta(CategoryOutputSerializer.Meta):
+        fields = [*CategoryOutputSerializer.Meta.fields, "market_requirements"]
+
+
+class MarketRequirementSerializer(serializers.ModelSerializer[MarketRequirement]):
+    category = serializers.CharField(source="category.slug", help_text="Category slug.")
+    category_id = serializers.IntegerField()
+    standards = StandardCodesField()
+
+    class Meta:
+        model = MarketRequirement
+        fields = ["category", "category_id", "mode", "standards", "note"]
+
+
+class MarketOutputSerializer(serializers.ModelSerializer[Market]):
+    countries = serializers.ListField(child=serializers.CharField())
+    requirements = MarketRequirementSerializer(many=True)
+
+    class Meta:
+        model = Market
+        fields = ["id", "code", "name", "countries", "requirements"]
+
+
+class StandardOutputSerializer(serializers.ModelSerializer[Standard]):
+    kind = serializers.ChoiceField(choices=StandardKind.choices)
+
+    class Meta:
+        model = Standard
+        fields = ["id", "code", "title", "kind", "region"]
+
+
+class CategoryListApi(generics.ListAPIView[Category]):
+    """The medical-supplies taxonomy, keyed by HS code, with names and synonyms in six languages."""
+
+    permission_classes = [AllowAny]
+    serializer_class = CategoryOutputSerializer
+    filterset_class = CategoryFilter
+    ordering_fields = ["hs_code", "slug", "id"]
+    ordering = ["hs_code", "slug"]
+
+    def get_queryset(self) -> Any:
+        return category_list()
+
+    @extend_schema(operation_id="taxonomy_categories_list")
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
+
+class CategoryDetailApi(generics.RetrieveAPIView[Category]):
+    """One category with the market rules that apply to it."""
+
+    permission_classes = [AllowAny]
+    serializer_class = CategoryDetailOutputSerializer
+
+    def get_queryset(self) -> Any:
+        return category_detail_list()
+
+    @extend_schema(operation_id="taxonomy_categories_retrieve")
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
+
+class MarketListApi(generics.ListAPIView[Market]):
+    """Markets and what a product needs to be sold there, per category."""
+
+    permission_classes = [AllowAny]
+    serializer_class = MarketOutputSerializer
+    filterset_class = MarketFilter
+    ordering_fields = ["code", "name"]
+    ordering = ["code"]
+
+    def get_queryset(self) -> Any:
+        return market_list()
+
+    @extend_schema(operation_id="reference_markets_list")
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
+
+class StandardListApi(generics.ListAPIView[Standard]):
+    """Standards, regulatory approvals and quality systems that products and certificates refer to."""
+
+    permission_classes = [AllowAny]
+    serializer_class = StandardOutputSerializer
+    filterset_class = StandardFilter
+    ordering_fields = ["code", "kind", "region"]
+    ordering = ["code"]
+
+    def get_queryset(self) -> Any:
+        return standard_list()
+
+    @extend_schema(operation_id="reference_standards_list")
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)

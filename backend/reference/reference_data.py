@@ -1,0 +1,99 @@
+"""Load the reference data (taxonomy, standards, markets, market rules) from ``data/reference.json``.
+
+Used by the data migration with historical models, so it takes an app registry
+instead of importing the models. Loading is idempotent: categories are keyed by
+slug, standards by code, markets by code, and a requirement row by its market,
+category, mode and set of standards.
+"""
+
+import json
+from pathlib import Path
+from typing import Any, TypedDict
+
+from django.apps.registry import Apps
+
+REFERENCE_DATA_PATH = Path(__file__).resolve().parent / "data" / "reference.json"
+
+
+class LoadReport(TypedDict):
+    categories: int
+    standards: int
+    markets: int
+    requirements_created: int
+
+
+def reference_data_read(*, path: Path = REFERENCE_DATA_PATH) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return data
+
+
+def reference_data_load(*, apps: Apps, data: dict[str, Any] | None = None) -> LoadReport:
+    """Create or update every row in ``data`` (default: the bundled JSON); never deletes."""
+    data = data if data is not None else reference_data_read()
+    category_model: Any = apps.get_model("reference", "Category")
+    standard_model: Any = apps.get_model("reference", "Standard")
+    market_model: Any = apps.get_model("reference", "Market")
+    requirement_model: Any = apps.get_model("reference", "MarketRequirement")
+
+    standards = {
+        item["code"]: standard_model.objects.update_or_create(
+            code=item["code"],
+            defaults={"title": item["title"], "kind": item["kind"], "region": item.get("region", "")},
+        )[0]
+        for item in data.get("standards", [])
+    }
+    markets = {
+        item["code"]: market_model.objects.update_or_create(
+            code=item["code"], defaults={"name": item["name"], "countries": item.get("countries", [])}
+        )[0]
+        for item in data.get("markets", [])
+    }
+    categories = {
+        item["slug"]: category_model.objects.update_or_create(
+            slug=item["slug"],
+            defaults={
+                "hs_code": item["hs_code"],
+                "hs_version": item.get("hs_version", "HS2017"),
+                "hs2022_code": item.get("hs2022_code", ""),
+                "hs_note": item.get("hs_note", ""),
+                "names": item["names"],
+                "synonyms": item.get("synonyms", {}),
+            },
+        )[0]
+        for item in data.get("categories", [])
+    }
+    # Parents are set in a second pass so the JSON need not list parents first.
+    for item in data.get("categories", []):
+        category = categories[item["slug"]]
+        parent = categories.get(item["parent"]) if item.get("parent") else None
+        if category.parent_id != (parent.pk if parent else None):
+            category.parent = parent
+            category.save(update_fields=["parent"])
+
+    created = 0
+    for item in data.get("requirements", []):
+        market = markets.get(item["market"]) or market_model.objects.get(code=item["market"])
+        category = categories.get(item["category"]) or category_model.objects.get(slug=item["category"])
+        wanted = {standards.get(code) or standard_model.objects.get(code=code) for code in item["standards"]}
+        wanted_ids = {standard.pk for standard in wanted}
+        existing = None
+        for row in requirement_model.objects.filter(market=market, category=category, mode=item["mode"]):
+            if set(row.standards.values_list("pk", flat=True)) == wanted_ids:
+                existing = row
+                break
+        if existing is None:
+            existing = requirement_model.objects.create(
+                market=market, category=category, mode=item["mode"], note=item.get("note", "")
+            )
+            existing.standards.set(wanted)
+            created += 1
+        elif existing.note != item.get("note", ""):
+            existing.note = item.get("note", "")
+            existing.save(update_fields=["note"])
+
+    return {
+        "categories": len(categories),
+        "standards": len(standards),
+        "markets": len(markets),
+        "requirements_created": created,
+    }
