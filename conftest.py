@@ -98,3 +98,12 @@ def celery_worker_process(
     except subprocess.TimeoutExpired:
         process.kill()
     log.close()
+
+
+@pytest.fixture
+def clean_indexes(search_prefix: str) -> Iterator[str]:
+    """Every test that indexes starts from no indexes under the run's prefix."""
+    from search import engine
+
+    engine.delete_indexes_with_prefix(search_prefix)
+    return search_prefix

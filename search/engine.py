@@ -12,6 +12,7 @@ from typing import Any
 from opensearchpy import OpenSearch
 from opensearchpy import exceptions as os_exceptions
 from opensearchpy.helpers import bulk as os_bulk
+from opensearchpy.helpers import scan as os_scan
 
 from search.client import get_client
 from search.errors import SearchUnavailable
@@ -121,3 +122,47 @@ def percolate(index: str, field: str, document: dict[str, Any], *, size: int = 1
 def count(index: str) -> int:
     with _engine_call("count") as client:
         return int(client.count(index=index)["count"])
+
+
+def physical_indexes(alias: str) -> list[str]:
+    """The physical indexes named ``<alias>-v<N>``, whether or not the alias points at them."""
+    with _engine_call("list_indexes") as client:
+        found = client.indices.get(index=f"{alias}-v*", ignore_unavailable=True, allow_no_indices=True)
+    return sorted(found.keys())
+
+
+def alias_targets(alias: str) -> list[str]:
+    with _engine_call("get_alias") as client:
+        if not client.indices.exists_alias(name=alias):
+            return []
+        return sorted(client.indices.get_alias(name=alias).keys())
+
+
+def set_refresh_interval(index: str, interval: str) -> None:
+    with _engine_call("put_settings") as client:
+        client.indices.put_settings(index=index, body={"index": {"refresh_interval": interval}})
+
+
+def id_hashes(index: str) -> dict[str, str]:
+    """Every document id in ``index`` with its ``content_hash`` (for reconciliation)."""
+    with _engine_call("scan") as client:
+        return {
+            hit["_id"]: hit.get("_source", {}).get("content_hash", "")
+            for hit in os_scan(
+                client, index=index, query={"query": {"match_all": {}}}, _source=["content_hash"], size=2000
+            )
+        }
+
+
+def get_document(index: str, doc_id: str) -> dict[str, Any] | None:
+    with _engine_call("get") as client:
+        try:
+            result: dict[str, Any] = client.get(index=index, id=doc_id)
+        except os_exceptions.NotFoundError:
+            return None
+        return result
+
+
+def delete_document(index: str, doc_id: str) -> None:
+    with _engine_call("delete") as client:
+        client.delete(index=index, id=doc_id, refresh=True, ignore=[404])

@@ -7,6 +7,7 @@ The application reads and writes only through ``alias``; a rebuild creates
 from dataclasses import dataclass, field
 from typing import Any
 
+from search.analysis import ANALYSIS, language_fields
 from search.config import SearchConfig, current_config
 
 
@@ -33,3 +34,128 @@ class IndexDefinition:
         if self.analysis:
             index_settings["analysis"] = self.analysis
         return {"settings": {"index": index_settings}, "mappings": self.mappings}
+
+
+_KEYWORD = {"type": "keyword"}
+_INTEGER = {"type": "integer"}
+_PRICE = {"type": "scaled_float", "scaling_factor": 10000}
+_HASH = {"type": "keyword", "index": False, "doc_values": False}
+_SUGGEST = {"type": "search_as_you_type", "analyzer": "text_any", "max_shingle_size": 3}
+
+PRODUCTS = IndexDefinition(
+    name="products",
+    version=1,
+    analysis=ANALYSIS,
+    mappings={
+        "dynamic": "strict",
+        "properties": {
+            "id": {"type": "long"},
+            "all_text": {"type": "text", "analyzer": "text_any"},
+            **language_fields("name"),
+            **language_fields("description"),
+            **language_fields("category_terms"),
+            "model_number": {"type": "keyword", "normalizer": "lowercase", "copy_to": "all_text"},
+            "vendor_id": {"type": "long"},
+            "vendor_name": {"type": "text", "analyzer": "text_any", "fields": {"raw": _KEYWORD}},
+            "vendor_pinyin": {"type": "text", "analyzer": "pinyin"},
+            "vendor_country": _KEYWORD,
+            "vendor_city": _KEYWORD,
+            "vendor_verified": {"type": "boolean"},
+            "category_id": {"type": "long"},
+            "category_slug": _KEYWORD,
+            "hs_code": _KEYWORD,
+            "hs_heading": _KEYWORD,
+            "standards": {"type": "keyword", "copy_to": "all_text"},
+            "certificate_markets": _KEYWORD,
+            "certificates": {
+                "type": "nested",
+                "properties": {
+                    "markets": _KEYWORD,
+                    "standards": _KEYWORD,
+                    "valid_from": {"type": "date"},
+                    "valid_until": {"type": "date"},
+                },
+            },
+            "min_order_quantity": _INTEGER,
+            "capacity_per_day": _INTEGER,
+            "stock": _INTEGER,
+            "lead_time_days": _INTEGER,
+            "price_min": _PRICE,
+            "price_max": _PRICE,
+            "currency": _KEYWORD,
+            "incoterms": _KEYWORD,
+            "origin_country": _KEYWORD,
+            "ports": _KEYWORD,
+            "status": _KEYWORD,
+            "created_at": {"type": "date"},
+            "updated_at": {"type": "date"},
+            "suggest": _SUGGEST,
+            "content_hash": _HASH,
+        },
+    },
+)
+
+SUPPLIERS = IndexDefinition(
+    name="suppliers",
+    version=1,
+    analysis=ANALYSIS,
+    mappings={
+        "dynamic": "strict",
+        "properties": {
+            "id": {"type": "long"},
+            "all_text": {"type": "text", "analyzer": "text_any"},
+            "name": {
+                "type": "text",
+                "analyzer": "text_any",
+                "copy_to": "all_text",
+                "fields": {"raw": _KEYWORD},
+            },
+            **language_fields("legal_name"),
+            **language_fields("category_terms"),
+            "pinyin": {"type": "text", "analyzer": "pinyin"},
+            "description": {"type": "text", "analyzer": "text_any", "copy_to": "all_text"},
+            "country": _KEYWORD,
+            "city": _KEYWORD,
+            "category_slugs": _KEYWORD,
+            "hs_headings": _KEYWORD,
+            "standards": _KEYWORD,
+            "certificate_markets": _KEYWORD,
+            "product_count": _INTEGER,
+            "capacity_per_day_max": _INTEGER,
+            "verified_at": {"type": "date"},
+            "suggest": _SUGGEST,
+            "content_hash": _HASH,
+        },
+    },
+)
+
+REQUESTS = IndexDefinition(
+    name="requests",
+    version=1,
+    analysis=ANALYSIS,
+    mappings={
+        "dynamic": "strict",
+        "properties": {
+            "id": {"type": "long"},
+            "all_text": {"type": "text", "analyzer": "text_any"},
+            **language_fields("title"),
+            **language_fields("description"),
+            "buyer_id": {"type": "long"},
+            "buyer_country": _KEYWORD,
+            "status": _KEYWORD,
+            "category_id": {"type": "long"},
+            "category_slug": _KEYWORD,
+            "hs_code": _KEYWORD,
+            "destination_country": _KEYWORD,
+            "quantity": {"type": "long"},
+            "needed_by": {"type": "date"},
+            "required_standards": _KEYWORD,
+            "target_unit_price": _PRICE,
+            "currency": _KEYWORD,
+            "created_at": {"type": "date"},
+            "content_hash": _HASH,
+        },
+    },
+)
+
+ALL_INDEXES = (PRODUCTS, SUPPLIERS, REQUESTS)

@@ -13,6 +13,8 @@ from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler
 
+from search.errors import SearchUnavailable
+
 
 class ServiceUnavailable(exceptions.APIException):
     """A backing service (search engine, broker) is down; the client may retry later."""
@@ -41,7 +43,12 @@ def _field_errors(detail: Any) -> Any:
 
 
 def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
-    if isinstance(exc, DjangoValidationError):
+    if isinstance(exc, SearchUnavailable):
+        exc = ServiceUnavailable(
+            "Search is temporarily unavailable. Your data is safe; try again in a minute.",
+            code="search_unavailable",
+        )
+    elif isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(as_serializer_error(exc))
     elif isinstance(exc, Http404):
         exc = exceptions.NotFound()

@@ -1,0 +1,34 @@
+from celery import shared_task
+
+from core.queues import TaskQueue
+from outbox.services import outbox_drain
+from search.errors import SearchUnavailable
+
+
+@shared_task(
+    name="search.drain_outbox",
+    queue=TaskQueue.INDEXING,
+    autoretry_for=(SearchUnavailable,),
+    retry_backoff=2,
+    retry_backoff_max=60,
+    max_retries=8,
+)
+def drain_outbox() -> dict[str, int]:
+    """Index what the outbox holds. Idempotent: versions make replays harmless."""
+    report = outbox_drain()
+    return {
+        "rows": report.rows,
+        "indexed": report.indexed,
+        "deleted": report.deleted,
+        "failed": len(report.failed),
+    }
+
+
+@shared_task(
+    name="search.reconcile", queue=TaskQueue.INDEXING, autoretry_for=(SearchUnavailable,), max_retries=3
+)
+def reconcile_index() -> dict[str, int]:
+    """Compare every index with the database and repair drift."""
+    from outbox.reconciliation import search_reconcile_all
+
+    return {report.entity: report.drift for report in search_reconcile_all(repair=True)}

@@ -1,0 +1,305 @@
+"""Index writes: apply changes, rebuild an index, reconcile it with the database.
+
+The database is the source of truth. Every write carries an external version
+(the outbox row id, or the outbox high-water mark for rebuilds and repairs), so
+replays and out-of-order deliveries can never overwrite newer data.
+"""
+
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import QuerySet
+
+from catalog.models import Product
+from search import documents, engine
+from search.errors import SearchUnavailable
+from search.indexes import PRODUCTS, REQUESTS, SUPPLIERS, IndexDefinition
+
+logger = logging.getLogger("search")
+
+Builder = Callable[[Iterable[int]], dict[int, dict[str, Any]]]
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    definition: IndexDefinition
+    build: Builder
+    queryset: Callable[[], QuerySet[Any]]
+
+
+ENTITIES: dict[str, Entity] = {
+    "product": Entity("product", PRODUCTS, documents.product_documents, documents.product_queryset),
+    "organization": Entity(
+        "organization", SUPPLIERS, documents.supplier_documents, documents.supplier_queryset
+    ),
+    "request": Entity("request", REQUESTS, documents.request_documents, documents.request_queryset),
+}
+
+
+@dataclass(frozen=True)
+class Change:
+    """``entity`` #``entity_id`` changed; ``version`` orders the changes (the outbox row id)."""
+
+    entity: str
+    entity_id: int
+    version: int
+
+
+@dataclass
+class ApplyResult:
+    indexed: int = 0
+    deleted: int = 0
+    stale: int = 0  # a newer version was already in the index
+    failed: dict[tuple[str, int], str] = field(default_factory=dict)
+
+
+def ensure_indexes() -> None:
+    for entity in ENTITIES.values():
+        engine.ensure_index(entity.definition)
+
+
+def _expand(changes: Iterable[Change]) -> dict[tuple[str, int], int]:
+    """Latest version per (entity, id); an organisation change also touches its products."""
+    latest: dict[tuple[str, int], int] = {}
+    organization_versions: dict[int, int] = {}
+    for change in changes:
+        key = (change.entity, change.entity_id)
+        latest[key] = max(latest.get(key, 0), change.version)
+        if change.entity == "organization":
+            organization_versions[change.entity_id] = max(
+                organization_versions.get(change.entity_id, 0), change.version
+            )
+    if organization_versions:
+        for product_id, vendor_id in Product.objects.filter(
+            vendor_id__in=list(organization_versions)
+        ).values_list("id", "vendor_id"):
+            key = ("product", product_id)
+            latest[key] = max(latest.get(key, 0), organization_versions[vendor_id])
+    return latest
+
+
+def _actions(
+    latest: dict[tuple[str, int], int], targets: dict[str, str], version_type: str
+) -> Iterator[dict[str, Any]]:
+    by_entity: dict[str, dict[int, int]] = {}
+    for (entity_name, entity_id), version in latest.items():
+        by_entity.setdefault(entity_name, {})[entity_id] = version
+    for entity_name, versions in by_entity.items():
+        entity = ENTITIES[entity_name]
+        built = entity.build(versions.keys())
+        index = targets[entity_name]
+        for entity_id, version in versions.items():
+            base = {"_index": index, "_id": str(entity_id), "version": version, "version_type": version_type}
+            if entity_id in built:
+                yield {**base, "_op_type": "index", "_source": built[entity_id]}
+            else:
+                yield {**base, "_op_type": "delete"}
+
+
+def apply_changes(
+    changes: Iterable[Change],
+    *,
+    targets: dict[str, str] | None = None,
+    version_type: str = "external",
+    refresh: bool = False,
+) -> ApplyResult:
+    """Bring the index up to date for ``changes``. Raises SearchUnavailable if the engine is down."""
+    latest = _expand(changes)
+    if not latest:
+        return ApplyResult()
+    if targets is None:
+        ensure_indexes()
+        targets = {name: entity.definition.alias() for name, entity in ENTITIES.items()}
+    result = ApplyResult()
+    actions = list(_actions(latest, targets, version_type))
+    _success, errors = engine.bulk(actions, refresh_after=refresh)
+    errors_by_key: dict[tuple[str, int], tuple[str, dict[str, Any]]] = {}
+    for error in errors:
+        operation, detail = next(iter(error.items()))
+        errors_by_key[(_entity_for_index(detail.get("_index", "")), int(detail["_id"]))] = (operation, detail)
+    for action in actions:
+        key = (_entity_for_index(action["_index"]), int(action["_id"]))
+        failure = errors_by_key.get(key)
+        if failure is None:
+            if action["_op_type"] == "index":
+                result.indexed += 1
+            else:
+                result.deleted += 1
+            continue
+        operation, detail = failure
+        if detail.get("status") == 409:
+            result.stale += 1
+        elif operation == "delete" and detail.get("status") == 404:
+            result.deleted += 1
+        else:
+            result.failed[key] = str(detail.get("error", detail))[:500]
+    if result.failed:
+        logger.warning(
+            "search.apply_failed count=%s first=%s", len(result.failed), next(iter(result.failed.items()))
+        )
+    return result
+
+
+def _entity_for_index(index_name: str) -> str:
+    for name, entity in ENTITIES.items():
+        if index_name.startswith(entity.definition.alias()):
+            return name
+    return ""
+
+
+@dataclass
+class ReindexReport:
+    index: str
+    documents: int
+    seconds: float
+    caught_up: int
+    removed_indexes: list[str]
+
+    @property
+    def docs_per_second(self) -> float:
+        return self.documents / self.seconds if self.seconds else 0.0
+
+
+def _next_version(definition: IndexDefinition) -> int:
+    """One more than the highest existing physical version of ``definition``."""
+    existing = engine.physical_indexes(definition.alias())
+    versions = [definition.version]
+    for name in existing:
+        suffix = name.rsplit("-v", 1)[-1]
+        if suffix.isdigit():
+            versions.append(int(suffix) + 1)
+    return max(versions)
+
+
+def reindex(
+    entity_name: str,
+    *,
+    high_water: int,
+    changes_since: Callable[[int], list[Change]],
+    batch_size: int = 1000,
+    keep_old: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> ReindexReport:
+    """Build a new physical index from the database and swap the alias to it atomically.
+
+    Documents carry version ``high_water`` (the outbox high-water mark taken before
+    reading). Writes made meanwhile are replayed from ``changes_since(high_water)``
+    into the new index before and after the swap; searches keep using the old
+    index until the swap.
+    """
+    entity = ENTITIES[entity_name]
+    definition = entity.definition
+    started = time.monotonic()
+    new_index = engine.create_index(definition, version=_next_version(definition))
+    engine.set_refresh_interval(new_index, "-1")
+    total = entity.queryset().count()
+    done = 0
+    ids = list(entity.queryset().order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), batch_size):
+        chunk = ids[start : start + batch_size]
+        built = entity.build(chunk)
+        actions = [
+            {
+                "_op_type": "index",
+                "_index": new_index,
+                "_id": str(entity_id),
+                "version": high_water,
+                "version_type": "external_gte",
+                "_source": document,
+            }
+            for entity_id, document in built.items()
+        ]
+        _success, errors = engine.bulk(actions)
+        if errors:
+            engine.delete_index(new_index)
+            raise RuntimeError(f"reindex of {new_index} failed: {errors[:3]}")
+        done += len(built)
+        if progress:
+            progress(done, total)
+    engine.set_refresh_interval(new_index, "1s")
+    targets = {name: other.definition.alias() for name, other in ENTITIES.items()}
+    targets[entity_name] = new_index
+    caught_up = 0
+    pending = [
+        change for change in changes_since(high_water) if change.entity in (entity_name, "organization")
+    ]
+    if pending:
+        caught_up += apply_changes(pending, targets={**targets}, version_type="external").indexed
+    engine.refresh(new_index)
+    removed = engine.swap_alias(definition, new_index)
+    # Writes that reached the old index between the catch-up and the swap.
+    late = [change for change in changes_since(high_water) if change.entity in (entity_name, "organization")]
+    if late:
+        caught_up += apply_changes(late, version_type="external").indexed
+    if not keep_old:
+        for old in removed:
+            engine.delete_index(old)
+    seconds = time.monotonic() - started
+    logger.info("search.reindexed index=%s docs=%s seconds=%.1f", new_index, done, seconds)
+    return ReindexReport(new_index, done, seconds, caught_up, [] if keep_old else removed)
+
+
+@dataclass
+class ReconcileReport:
+    entity: str
+    expected: int
+    indexed: int
+    missing: list[int] = field(default_factory=list)
+    changed: list[int] = field(default_factory=list)
+    extra: list[int] = field(default_factory=list)
+
+    @property
+    def drift(self) -> int:
+        return len(self.missing) + len(self.changed) + len(self.extra)
+
+
+def reconcile(
+    entity_name: str, *, high_water: int, repair: bool = True, batch_size: int = 1000
+) -> ReconcileReport:
+    """Compare the index with the database by ids and content hashes; repair drift if asked."""
+    entity = ENTITIES[entity_name]
+    engine.ensure_index(entity.definition)
+    alias = entity.definition.alias()
+    engine.refresh(alias)  # compare with everything written so far, not the last refresh
+    indexed = engine.id_hashes(alias)
+    ids = list(entity.queryset().order_by("pk").values_list("pk", flat=True))
+    report = ReconcileReport(entity_name, expected=len(ids), indexed=len(indexed))
+    for start in range(0, len(ids), batch_size):
+        built = entity.build(ids[start : start + batch_size])
+        for entity_id, document in built.items():
+            current = indexed.pop(str(entity_id), None)
+            if current is None:
+                report.missing.append(entity_id)
+            elif current != document["content_hash"]:
+                report.changed.append(entity_id)
+    report.extra = sorted(int(doc_id) for doc_id in indexed)
+    if repair and report.drift:
+        changes = [
+            Change(entity_name, entity_id, high_water)
+            for entity_id in [*report.missing, *report.changed, *report.extra]
+        ]
+        targets = {name: other.definition.alias() for name, other in ENTITIES.items()}
+        # Only this entity: an organisation's products are reconciled on their own.
+        latest = {(entity_name, change.entity_id): change.version for change in changes}
+        _success, errors = engine.bulk(list(_actions(latest, targets, "external_gte")), refresh_after=True)
+        if errors:
+            logger.warning("search.reconcile_errors entity=%s errors=%s", entity_name, errors[:3])
+    return report
+
+
+__all__ = [
+    "ENTITIES",
+    "ApplyResult",
+    "Change",
+    "ReconcileReport",
+    "ReindexReport",
+    "SearchUnavailable",
+    "apply_changes",
+    "ensure_indexes",
+    "reconcile",
+    "reindex",
+]

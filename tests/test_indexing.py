@@ -1,0 +1,191 @@
+"""The indexing pipeline against the real node: outbox drain, versions, rebuilds, reconciliation."""
+
+import threading
+import time
+
+import pytest
+
+from catalog.models import ProductStatus
+from catalog.tests.factories import ProductFactory
+from organizations.models import VerificationStatus
+from outbox.models import OutboxEntry
+from outbox.reconciliation import search_reconcile_all, search_reindex
+from outbox.services import outbox_drain, outbox_high_water
+from search import engine
+from search.indexes import PRODUCTS, SUPPLIERS
+from search.indexing import Change, apply_changes
+from tests.search_helpers import drain_and_refresh, touch
+
+pytestmark = [pytest.mark.search, pytest.mark.django_db]
+
+
+def _product_ids() -> set[int]:
+    response = engine.search(PRODUCTS.alias(), {"size": 1000, "query": {"match_all": {}}, "_source": ["id"]})
+    return {hit["_source"]["id"] for hit in response["hits"]["hits"]}
+
+
+def _product_source(product_id: int) -> dict[str, object]:
+    document = engine.get_document(PRODUCTS.alias(), str(product_id))
+    assert document is not None, f"product {product_id} is not indexed"
+    return dict(document["_source"])
+
+
+def test_create_update_delete_flow_through_the_outbox(clean_indexes: str) -> None:
+    product = ProductFactory(names={"en": "Nitrile examination gloves", "zh": "丁腈检查手套"})
+    touch("product", product.pk)
+    drain_and_refresh()
+    assert _product_source(product.pk)["name_zh"] == "丁腈检查手套"
+
+    product.names = {"en": "Nitrile gloves, powder-free"}
+    product.save()
+    touch("product", product.pk)
+    drain_and_refresh()
+    assert _product_source(product.pk)["name_en"] == "Nitrile gloves, powder-free"
+
+    product_id = product.pk
+    product.delete()
+    touch("product", product_id, delete=True)
+    drain_and_refresh()
+    assert product_id not in _product_ids()
+    assert not OutboxEntry.objects.filter(processed_at__isnull=True).exists()
+
+
+def test_unpublishing_and_unverifying_remove_documents(clean_indexes: str) -> None:
+    draft = ProductFactory()
+    other = ProductFactory()
+    for product in (draft, other):
+        touch("product", product.pk)
+    touch("organization", other.vendor_id)
+    drain_and_refresh()
+    assert _product_ids() == {draft.pk, other.pk}
+
+    draft.status = ProductStatus.DRAFT
+    draft.save()
+    touch("product", draft.pk)
+    other.vendor.verification_status = VerificationStatus.REJECTED
+    other.vendor.save()
+    touch("organization", other.vendor_id)  # an organisation change re-indexes its products
+    drain_and_refresh()
+
+    assert _product_ids() == set()
+    assert engine.get_document(SUPPLIERS.alias(), str(other.vendor_id)) is None
+
+
+def test_replaying_the_same_outbox_rows_twice_is_harmless(clean_indexes: str) -> None:
+    products = ProductFactory.create_batch(3)
+    for product in products:
+        touch("product", product.pk)
+    rows = list(OutboxEntry.objects.order_by("id"))
+    changes = [Change(row.entity, row.entity_id, row.pk) for row in rows]
+
+    first = apply_changes(changes, refresh=True)
+    second = apply_changes(changes, refresh=True)
+
+    assert first.indexed == 3
+    assert second.indexed == 0
+    assert second.stale == 3  # same versions: the engine refused to re-apply them
+    assert _product_ids() == {product.pk for product in products}
+
+
+def test_an_older_version_arriving_late_never_overwrites_a_newer_one(clean_indexes: str) -> None:
+    product = ProductFactory(names={"en": "Version ten"})
+    apply_changes([Change("product", product.pk, 10)], refresh=True)
+    product.names = {"en": "Stale content"}
+    product.save()
+
+    late = apply_changes([Change("product", product.pk, 5)], refresh=True)
+
+    assert late.stale == 1
+    assert _product_source(product.pk)["name_en"] == "Version ten"
+
+
+def test_rebuild_swaps_the_alias_while_searches_keep_answering(clean_indexes: str) -> None:
+    products = ProductFactory.create_batch(30)
+    for product in products:
+        touch("product", product.pk)
+    drain_and_refresh()
+    old_indexes = engine.alias_targets(PRODUCTS.alias())
+    answers: list[int] = []
+    failures: list[Exception] = []
+    stop = threading.Event()
+
+    def keep_searching() -> None:
+        while not stop.is_set():
+            try:
+                response = engine.search(PRODUCTS.alias(), {"size": 0, "query": {"match_all": {}}})
+                answers.append(response["hits"]["total"]["value"])
+            except Exception as exc:  # noqa: BLE001  any failure is what this test looks for
+                failures.append(exc)
+            time.sleep(0.005)
+
+    searcher = threading.Thread(target=keep_searching)
+    searcher.start()
+    try:
+        report = search_reindex(entity="product", batch_size=7)
+        time.sleep(0.1)
+    finally:
+        stop.set()
+        searcher.join()
+
+    assert failures == []
+    assert len(answers) > 5
+    assert all(count == 30 for count in answers), set(answers)
+    assert report.documents == 30
+    assert engine.alias_targets(PRODUCTS.alias()) == [report.index]
+    assert report.index not in old_indexes
+    assert report.removed_indexes == old_indexes
+
+
+def test_rebuild_catches_up_on_writes_made_meanwhile(clean_indexes: str) -> None:
+    early = ProductFactory.create_batch(2)
+    for product in early:
+        touch("product", product.pk)
+    drain_and_refresh()
+    created_meanwhile: list[int] = []
+
+    def write_during_rebuild(done: int, total: int) -> None:
+        if not created_meanwhile:  # after the rebuild has read its list of rows
+            product = ProductFactory()
+            touch("product", product.pk)
+            created_meanwhile.append(product.pk)
+
+    report = search_reindex(entity="product", batch_size=1, progress=write_during_rebuild)
+    engine.refresh(PRODUCTS.alias())
+
+    assert report.documents == 2
+    assert report.caught_up >= 1
+    assert _product_ids() == {early[0].pk, early[1].pk, created_meanwhile[0]}
+
+
+def test_reconcile_reports_and_repairs_drift(clean_indexes: str) -> None:
+    kept, changed = ProductFactory.create_batch(2)
+    for product in (kept, changed):
+        touch("product", product.pk)
+    drain_and_refresh()
+    missing = ProductFactory()  # written by a path that forgot its outbox row
+    changed.names = {"en": "Changed without an outbox row"}
+    changed.save()
+    engine.index_document(PRODUCTS.alias(), "999999", {"id": 999999}, refresh_now=True)
+    engine.refresh(PRODUCTS.alias())
+
+    reports = {report.entity: report for report in search_reconcile_all(repair=True)}
+    engine.refresh(PRODUCTS.alias())
+    again = {report.entity: report for report in search_reconcile_all(repair=False)}
+
+    assert reports["product"].missing == [missing.pk]
+    assert reports["product"].changed == [changed.pk]
+    assert reports["product"].extra == [999999]
+    assert again["product"].drift == 0
+    assert _product_ids() == {kept.pk, changed.pk, missing.pk}
+    assert _product_source(changed.pk)["name_en"] == "Changed without an outbox row"
+
+
+def test_drain_reports_high_water_and_leaves_nothing_pending(clean_indexes: str) -> None:
+    product = ProductFactory()
+    touch("product", product.pk)
+
+    report = outbox_drain()
+
+    assert report.rows == 1
+    assert report.indexed == 1
+    assert outbox_high_water() == OutboxEntry.objects.get().pk
