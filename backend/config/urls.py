@@ -12,6 +12,10 @@ api_v1 = [
     path("requests/", include("purchasing.urls")),
     path("", include("reference.urls")),
     path("search/", include("discovery.urls")),
+    path("proposals/", include("matching.urls")),
+    path("introductions/", include("introductions.urls")),
+    path("notifications/", include("introductions.notification_urls")),
+    path("stats/", include("introductions.stats_urls")),
 ]
 
 urlpatterns = [

@@ -49,6 +49,8 @@ class DrainReport:
     deleted: int = 0
     stale: int = 0
     failed: dict[str, str] = field(default_factory=dict)
+    # entity -> ids whose rows were applied (for matching, which runs after indexing)
+    changed: dict[str, set[int]] = field(default_factory=dict)
 
 
 def outbox_drain(*, batch_size: int = 500, max_batches: int = 200) -> DrainReport:
@@ -75,6 +77,7 @@ def outbox_drain(*, batch_size: int = 500, max_batches: int = 200) -> DrainRepor
                 if error is None:
                     row.processed_at = now
                     done.append(row)
+                    report.changed.setdefault(row.entity, set()).add(row.entity_id)
                 else:
                     row.attempts += 1
                     row.last_error = error

@@ -16,6 +16,11 @@ from search.errors import SearchUnavailable
 def drain_outbox() -> dict[str, int]:
     """Index what the outbox holds. Idempotent: versions make replays harmless."""
     report = outbox_drain()
+    if report.changed:
+        # Matching reads the index, so it starts only once the changes are in it.
+        from matching.services import matching_enqueue_for_changes
+
+        matching_enqueue_for_changes(changed=report.changed)
     return {
         "rows": report.rows,
         "indexed": report.indexed,

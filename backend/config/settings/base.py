@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "audit",
     "outbox",
     "discovery",
+    "matching",
+    "introductions",
 ]
 
 AUTH_USER_MODEL = "accounts.User"

@@ -1,0 +1,56 @@
+from django.conf import settings
+from django.db import models
+
+from core.models import TimeStampedModel
+
+
+class ProposalStatus(models.TextChoices):
+    PROPOSED = "proposed", "Proposed"
+    APPROVED = "approved", "Approved"
+    REJECTED = "rejected", "Rejected"
+    EXPIRED = "expired", "Expired"
+
+
+class Proposal(TimeStampedModel):
+    """A candidate (request, vendor, product) with its score and the reasons for it.
+
+    Recomputing updates the row; a rejected pair is proposed again only when the
+    ``fingerprint`` of the material data of request and product changes.
+    """
+
+    request = models.ForeignKey(
+        "purchasing.PurchaseRequest", on_delete=models.CASCADE, related_name="proposals"
+    )
+    vendor = models.ForeignKey(
+        "organizations.Organization", on_delete=models.CASCADE, related_name="proposals"
+    )
+    product = models.ForeignKey("catalog.Product", on_delete=models.CASCADE, related_name="proposals")
+    score = models.FloatField(db_index=True, help_text="0–100")
+    score_parts = models.JSONField(default=dict, help_text='{"category": 15.0, "capacity": 9.5, …}')
+    criteria = models.JSONField(
+        default=list,
+        help_text='[{"criterion": "capacity", "status": "partial", "detail": "capacity 40% of quantity", …}]',
+    )
+    fingerprint = models.CharField(max_length=64, help_text="hash of the material data it was computed from")
+    status = models.CharField(
+        max_length=10, choices=ProposalStatus.choices, default=ProposalStatus.PROPOSED, db_index=True
+    )
+    source = models.CharField(
+        max_length=8, default="forward", help_text="forward (request) or reverse (product)"
+    )
+    decision_reason = models.TextField(blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    computed_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-score", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["request", "vendor", "product"], name="one_proposal_per_pair"),
+        ]
+        indexes = [models.Index(fields=["status", "-score"])]
+
+    def __str__(self) -> str:
+        return f"request {self.request_id} ← product {self.product_id} ({self.score:.0f})"
