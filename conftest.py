@@ -52,6 +52,7 @@ def celery_worker_process(
     env["DATABASE_URL"] = (
         f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
     )
+    env["OPENSEARCH_INDEX_PREFIX"] = search_prefix
     env["PYTHONPATH"] = os.pathsep.join([str(REPO_DIR / "backend"), str(REPO_DIR)])
     log_path = REPO_DIR / ".run" / "test-worker.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
