@@ -191,8 +191,9 @@ def _vendor_rows(rng: random.Random, count: int) -> Iterator[Organization]:
                 verification_status=_vendor_status(index),
             )
         else:
-            country, city, name = OTHER_VENDORS[index % len(OTHER_VENDORS)]
-            suffix = f" ({index // len(OTHER_VENDORS)})" if index >= len(OTHER_VENDORS) * 3 else ""
+            position = index // 3
+            country, city, name = OTHER_VENDORS[position % len(OTHER_VENDORS)]
+            suffix = f" ({position // len(OTHER_VENDORS) + 1})" if position >= len(OTHER_VENDORS) else ""
             yield Organization(
                 kind=OrganizationKind.VENDOR,
                 name=f"{name}{suffix}",
