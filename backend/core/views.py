@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.views.decorators.csrf import ensure_csrf_cookie
 from django.views.decorators.http import require_GET
 
 CONFIG_MARKER = "<!--MEDMATCH_CONFIG-->"
@@ -26,6 +27,7 @@ def _index_html() -> str | None:
 
 
 @require_GET
+@ensure_csrf_cookie  # the app sends it back as X-CSRFToken on writes (session auth)
 def spa_index(request: HttpRequest, path: str = "") -> HttpResponse:
     html = _index_html()
     if html is None:
