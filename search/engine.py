@@ -108,8 +108,13 @@ def index_document(index: str, doc_id: str, document: dict[str, Any], *, refresh
 
 
 def search(index: str, body: dict[str, Any]) -> dict[str, Any]:
+    """Run a search; an index that was never built answers with no hits rather than an error."""
     with _engine_call("search") as client:
-        result: dict[str, Any] = client.search(index=index, body=body)
+        try:
+            result: dict[str, Any] = client.search(index=index, body=body)
+        except os_exceptions.NotFoundError:
+            logger.warning("search.index_missing index=%s", index)
+            return {"hits": {"total": {"value": 0, "relation": "eq"}, "hits": []}, "aggregations": {}}
         return result
 
 
