@@ -39,9 +39,9 @@ def search_prefix() -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def celery_worker_process(
-    django_db_setup: None, django_db_blocker: object
+    django_db_setup: None, django_db_blocker: object, search_prefix: str
 ) -> Iterator[subprocess.Popen[bytes]]:
-    """A real Celery worker process on the test Redis, using the test database."""
+    """A real Celery worker process on the test Redis, using the test database and index prefix."""
     from django.db import connection
 
     from config.celery import app
@@ -108,3 +108,25 @@ def clean_indexes(search_prefix: str) -> Iterator[str]:
 
     engine.delete_indexes_with_prefix(search_prefix)
     return search_prefix
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request: pytest.FixtureRequest) -> None:
+    """Transactional tests flush the database afterwards, data migrations included.
+
+    The reference data (taxonomy, standards, markets) is loaded again when it is
+    missing, so every database test sees it.
+    """
+    if "django_db_setup" not in request.fixturenames:
+        return
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None:
+        return
+    request.getfixturevalue("_django_db_helper")
+    from django.apps import apps
+
+    from reference.models import Category
+    from reference.reference_data import reference_data_load
+
+    if not Category.objects.exists():
+        reference_data_load(apps=apps)
