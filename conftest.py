@@ -37,6 +37,11 @@ def search_prefix() -> Iterator[str]:
         settings.OPENSEARCH["index_prefix"] = original
 
 
+def worker_mail_dir(prefix: str) -> Path:
+    """Where the test worker's e-mail backend writes the messages it sends."""
+    return REPO_DIR / ".run" / "test-mail" / prefix.strip("-")
+
+
 @pytest.fixture(scope="session")
 def celery_worker_process(
     django_db_setup: None, django_db_blocker: object, search_prefix: str
@@ -53,6 +58,8 @@ def celery_worker_process(
         f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
     )
     env["OPENSEARCH_INDEX_PREFIX"] = search_prefix
+    env["EMAIL_BACKEND"] = "django.core.mail.backends.filebased.EmailBackend"
+    env["EMAIL_FILE_PATH"] = str(worker_mail_dir(search_prefix))
     env["PYTHONPATH"] = os.pathsep.join([str(REPO_DIR / "backend"), str(REPO_DIR)])
     log_path = REPO_DIR / ".run" / "test-worker.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)

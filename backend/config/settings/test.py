@@ -2,11 +2,14 @@
 
 from config.env import env_str
 from config.settings.base import *  # noqa: F403
-from config.settings.base import OPENSEARCH
+from config.settings.base import OPENSEARCH, RUN_DIR
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed; tests only
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# locmem in the test process; a worker process started by the tests writes files instead,
+# so that the tests can read what it sent.
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(RUN_DIR / "test-mail"))
 OPENSEARCH["index_prefix"] = env_str("OPENSEARCH_INDEX_PREFIX", "medmatch-test-")
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
