@@ -6,6 +6,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -117,19 +118,7 @@ def clean_indexes(search_prefix: str) -> Iterator[str]:
     return search_prefix
 
 
-@pytest.fixture(autouse=True)
-def _reference_data(request: pytest.FixtureRequest) -> None:
-    """Transactional tests flush the database afterwards, data migrations included.
-
-    The reference data (taxonomy, standards, markets) is loaded again when it is
-    missing, so every database test sees it.
-    """
-    if "django_db_setup" not in request.fixturenames:
-        return
-    marker = request.node.get_closest_marker("django_db")
-    if marker is None:
-        return
-    request.getfixturevalue("_django_db_helper")
+def _load_reference_data_if_missing() -> None:
     from django.apps import apps
 
     from reference.models import Category
@@ -137,3 +126,24 @@ def _reference_data(request: pytest.FixtureRequest) -> None:
 
     if not Category.objects.exists():
         reference_data_load(apps=apps)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
+    """A reused test database may have been flushed by an earlier run's transactional tests."""
+    with django_db_blocker.unblock():
+        _load_reference_data_if_missing()
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(request: pytest.FixtureRequest) -> None:
+    """Transactional tests flush the database afterwards, data migrations included.
+
+    pytest-django runs them after all the others; each one gets the reference data
+    (taxonomy, standards, markets) loaded again, committed, before it starts.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    if marker is None or not (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
+        return
+    request.getfixturevalue("_django_db_helper")
+    _load_reference_data_if_missing()

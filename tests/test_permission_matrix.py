@@ -106,28 +106,22 @@ def world(tmp_path: Any, settings: Any) -> World:
 
 
 def _matching_values(*, request: Any, product: Any, buyer_user: User) -> dict[str, int]:
-    """Objects of the matching and introductions apps, once they exist (an unapproved proposal)."""
-    values: dict[str, int] = {}
-    try:
-        from matching.models import Proposal
-    except ImportError:  # pragma: no cover - the app always exists; kept for clarity
-        return values
-    from django.utils import timezone
+    """An unapproved proposal between the matrix's parties, and an introduction between two others.
 
-    proposal = Proposal.objects.create(
-        request=request,
-        vendor=product.vendor,
-        product=product,
-        score=80.0,
-        fingerprint="x",
-        computed_at=timezone.now(),
-    )
-    values["proposal_id"] = proposal.pk
+    The introduction joins organisations outside the matrix: its own parties may see each
+    other's contacts, which is not what this test checks.
+    """
     from introductions.models import Notification
+    from introductions.tests.factories import ProposalFactory, introduction_for
 
+    proposal = ProposalFactory(request=request, vendor=product.vendor, product=product)
+    introduction = introduction_for()
     notification = Notification.objects.create(user=buyer_user, kind="test.notice", title="Hello")
-    values["notification_id"] = notification.pk
-    return values
+    return {
+        "proposal_id": proposal.pk,
+        "introduction_id": introduction.pk,
+        "notification_id": notification.pk,
+    }
 
 
 def _path_values(path: str, world: World) -> str:

@@ -12,6 +12,17 @@ class IntroductionStatus(models.TextChoices):
     EXPIRED = "expired", "Expired"
 
 
+# The outcome lifecycle (PRODUCT.md §3). deal, no_deal and expired are final.
+INTRODUCTION_TRANSITIONS: dict[str, set[str]] = {
+    IntroductionStatus.AWAITING_REPLY: {IntroductionStatus.NEGOTIATING, IntroductionStatus.NO_DEAL},
+    IntroductionStatus.NEGOTIATING: {IntroductionStatus.DEAL, IntroductionStatus.NO_DEAL},
+    IntroductionStatus.DEAL: set(),
+    IntroductionStatus.NO_DEAL: set(),
+    IntroductionStatus.EXPIRED: set(),
+}
+FINAL_STATUSES = frozenset({IntroductionStatus.DEAL, IntroductionStatus.NO_DEAL, IntroductionStatus.EXPIRED})
+
+
 class Introduction(TimeStampedModel):
     """An approved proposal: both parties see each other's contacts and report the outcome."""
 
@@ -65,10 +76,61 @@ class Notification(TimeStampedModel):
     )
     title = models.CharField(max_length=255)
     body = models.TextField(blank=True)
+    details = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text='What the message is about, for clients that word it themselves: {"status": "deal", …}',
+    )
     read_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["user", "read_at"], name="notification_user_read")]
 
     def __str__(self) -> str:
         return f"{self.kind} → {self.user_id}"
+
+
+class EmailKind(models.TextChoices):
+    INTRODUCTION = "introduction", "Introduction"
+    REMINDER = "reminder", "Reminder"
+
+
+class EmailDelivery(TimeStampedModel):
+    """One e-mail to one address about an introduction: written with the change, sent by a task.
+
+    The row is the e-mail outbox: it exists before the e-mail is sent (so a broker
+    outage loses nothing: beat re-enqueues old pending rows) and ``sent_at`` makes
+    sending idempotent (a retried task skips what went out).
+    """
+
+    introduction = models.ForeignKey(Introduction, on_delete=models.CASCADE, related_name="emails")
+    kind = models.CharField(max_length=16, choices=EmailKind.choices)
+    sequence = models.PositiveSmallIntegerField(
+        default=0, help_text="0 for the introduction, n for the n-th reminder."
+    )
+    party = models.CharField(max_length=8, help_text="vendor or buyer: the side the recipient is on.")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    to_email = models.EmailField()
+    language = models.CharField(max_length=8, default="en")
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    failed_at = models.DateTimeField(
+        null=True, blank=True, help_text="Set when the server refused it for good (not retried)."
+    )
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["introduction", "kind", "sequence", "to_email"], name="one_email_per_address"
+            ),
+        ]
+        indexes = [models.Index(fields=["sent_at", "failed_at", "created_at"], name="email_pending")]
+        verbose_name_plural = "e-mail deliveries"
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.sequence} → {self.to_email}"

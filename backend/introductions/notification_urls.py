@@ -1,3 +1,10 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from introductions.apis import NotificationListApi, NotificationReadAllApi, NotificationReadApi
+
+# read-all/ comes before <id>/.
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", NotificationListApi.as_view(), name="notification-list"),
+    path("read-all/", NotificationReadAllApi.as_view(), name="notification-read-all"),
+    path("<int:notification_id>/read/", NotificationReadApi.as_view(), name="notification-read"),
+]

@@ -1,3 +1,7 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from introductions.apis import StatsApi
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", StatsApi.as_view(), name="stats"),
+]

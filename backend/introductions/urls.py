@@ -1,3 +1,9 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from introductions.apis import IntroductionDetailApi, IntroductionListApi, IntroductionOutcomeApi
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", IntroductionListApi.as_view(), name="introduction-list"),
+    path("<int:introduction_id>/", IntroductionDetailApi.as_view(), name="introduction-detail"),
+    path("<int:introduction_id>/outcome/", IntroductionOutcomeApi.as_view(), name="introduction-outcome"),
+]

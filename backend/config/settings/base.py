@@ -128,6 +128,11 @@ MEDMATCH_MAX_UPLOAD_BYTES = env_int("MEDMATCH_MAX_UPLOAD_BYTES", 10 * 1024 * 102
 MEDMATCH_MAX_IMPORT_ROWS = env_int("MEDMATCH_MAX_IMPORT_ROWS", 5000)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
+# Introductions: remind silent parties, then expire; proposals waiting longer are flagged.
+MEDMATCH_INTRO_REMIND_DAYS = env_int("MEDMATCH_INTRO_REMIND_DAYS", 3)
+MEDMATCH_INTRO_MAX_REMINDERS = env_int("MEDMATCH_INTRO_MAX_REMINDERS", 2)
+MEDMATCH_INTRO_EXPIRE_DAYS = env_int("MEDMATCH_INTRO_EXPIRE_DAYS", 14)
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
@@ -164,6 +169,7 @@ SPECTACULAR_SETTINGS = {
         "RequestStatusEnum": "purchasing.models.RequestStatus",
         "VerificationStatusEnum": "organizations.models.VerificationStatus",
         "DuplicateStatusEnum": "purchasing.models.DuplicateStatus",
+        "IntroductionStatusEnum": "introductions.models.IntroductionStatus",
     },
 }
 

@@ -1,0 +1,60 @@
+"""Query-string filters and ordering for introductions and notifications."""
+
+from typing import Any
+
+import django_filters
+from django.db.models import QuerySet
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+from introductions.models import Introduction, IntroductionStatus, Notification
+from purchasing.filters import StableOrderingFilter
+
+
+def _id_filter(field_name: str, help_text: str) -> django_filters.NumberFilter:
+    return extend_schema_field(OpenApiTypes.INT)(
+        django_filters.NumberFilter(field_name=field_name, help_text=help_text)
+    )
+
+
+class IntroductionFilter(django_filters.FilterSet):
+    status = django_filters.ChoiceFilter(choices=IntroductionStatus.choices)
+    vendor = _id_filter("vendor_id", "Vendor organisation id.")
+    buyer = _id_filter("buyer_id", "Buyer organisation id.")
+    request = _id_filter("request_id", "Purchase request id.")
+    product = _id_filter("product_id", "Product id.")
+    country = django_filters.CharFilter(
+        field_name="request__destination_country",
+        lookup_expr="iexact",
+        help_text="Destination country of the request (ISO 3166-1 alpha-2, e.g. FR).",
+    )
+    created_after = django_filters.DateFilter(
+        field_name="created_at", lookup_expr="date__gte", help_text="Created on this date or later."
+    )
+    created_before = django_filters.DateFilter(
+        field_name="created_at", lookup_expr="date__lte", help_text="Created on this date or earlier."
+    )
+    ordering = StableOrderingFilter(
+        fields=("created_at", "updated_at", "status", "replied_at", "closed_at", "deal_value")
+    )
+
+    class Meta:
+        model = Introduction
+        fields: list[str] = []
+
+
+class NotificationFilter(django_filters.FilterSet):
+    unread = django_filters.BooleanFilter(
+        method="filter_unread", help_text="true: only unread; false: only read."
+    )
+    kind = django_filters.CharFilter(help_text="e.g. introduction.created")
+    ordering = StableOrderingFilter(fields=("created_at", "read_at"))
+
+    class Meta:
+        model = Notification
+        fields: list[str] = []
+
+    def filter_unread(self, queryset: QuerySet[Any], name: str, value: bool | None) -> QuerySet[Any]:
+        if value is None:
+            return queryset
+        return queryset.filter(read_at__isnull=value)
