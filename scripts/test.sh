@@ -23,6 +23,8 @@ export DJANGO_SETTINGS_MODULE=config.settings.test
 export DATABASE_URL="postgres://postgres@127.0.0.1:$MEDMATCH_PG_PORT/medmatch"
 export REDIS_URL="redis://127.0.0.1:$MEDMATCH_REDIS_PORT/0"
 export OPENSEARCH_URL="http://127.0.0.1:$OPENSEARCH_PORT"
+# The suite creates and drops many small indexes; give the node room.
+export OPENSEARCH_HEAP="${OPENSEARCH_HEAP:-1536m}"
 
 # Stop only what this run started; services a developer left running stay up.
 started=()

@@ -16,17 +16,28 @@ describe("App routing", () => {
   });
 
   it.each([
-    ["/suppliers", "Suppliers directory", "No suppliers yet"],
-    ["/requests", "Purchase requests", "No purchase requests yet"],
-    ["/proposals", "Proposals", "No proposals to review"],
-    ["/introductions", "Introductions", "No introductions yet"],
-  ])("renders %s with its empty state", (path, heading, empty) => {
+    ["/suppliers", "Suppliers directory"],
+    ["/requests", "Purchase requests"],
+    ["/proposals", "Proposals"],
+    ["/introductions", "Introductions"],
+  ])("renders %s with its heading, title and active nav link", (path, heading) => {
     renderApp(path);
     expect(screen.getByRole("heading", { level: 1 }).textContent).toContain(heading);
-    expect(screen.getByText(empty)).toBeTruthy();
     expect(document.title).toBe(`${heading} · MedMatch`);
     const active = screen.getByRole("navigation").querySelector(".is-active");
     expect(active?.getAttribute("href")).toBe(path);
+  });
+
+  it.each(["/requests", "/proposals", "/introductions"])("asks anonymous visitors to sign in on %s", async (path) => {
+    renderApp(path);
+    expect(await screen.findByTestId("sign-in-prompt")).toBeTruthy();
+  });
+
+  it("serves the sign-in and sign-up pages", () => {
+    renderApp("/login");
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Sign in");
+    fireEvent.click(screen.getByRole("link", { name: "Create an account" }));
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Create an account");
   });
 
   it("shows a 404 page for unknown routes with a way home", () => {
@@ -37,10 +48,11 @@ describe("App routing", () => {
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("MedMatch");
   });
 
-  it("navigates between sections from the header", () => {
+  it("navigates between sections from the header", async () => {
     renderApp("/");
     fireEvent.click(screen.getByRole("link", { name: "Introductions" }));
-    expect(screen.getByText("No introductions yet")).toBeTruthy();
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Introductions");
+    expect(await screen.findByTestId("sign-in-prompt")).toBeTruthy();
   });
 
   it("shows the deployed version from the runtime config", () => {

@@ -1,6 +1,12 @@
 import { fireEvent, screen } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { DICTIONARIES, detectLanguage, LANGUAGES, translate } from "./i18n";
+import { detectLanguage, LANGUAGES, translate, translateCount } from "./i18n";
+import { ar } from "./locales/ar";
+import { en } from "./locales/en";
+import { es } from "./locales/es";
+import { fr } from "./locales/fr";
+import { ru } from "./locales/ru";
+import { zh } from "./locales/zh";
 import type { MessageKey } from "./i18n";
 import { jsonResponse, renderApp } from "./test/render";
 
@@ -40,11 +46,12 @@ describe("language switcher", () => {
     expect(document.documentElement.dir).toBe("rtl");
     expect(document.documentElement.lang).toBe("ar");
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("دليل الموردين");
-    expect(screen.getByText("لا يوجد موردون بعد")).toBeTruthy();
+    expect(screen.getByTestId("type-suppliers").textContent).toBe("الموردين");
 
     fireEvent.change(switcher, { target: { value: "fr" } });
     expect(document.documentElement.dir).toBe("ltr");
-    expect(screen.getByText("Aucun fournisseur pour l'instant")).toBeTruthy();
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Annuaire des fournisseurs");
+    expect(screen.getByTestId("search-submit").textContent).toBe("Rechercher");
   });
 
   it("remembers the choice across reloads", () => {
@@ -54,6 +61,8 @@ describe("language switcher", () => {
     expect(detectLanguage()).toBe("ru");
   });
 });
+
+const DICTIONARIES = { en, zh, fr, es, ru, ar };
 
 describe("dictionaries", () => {
   const enKeys = Object.keys(DICTIONARIES.en) as MessageKey[];
@@ -80,6 +89,19 @@ describe("dictionaries", () => {
       "status.state.down",
       "suppliers.empty.title",
       "notFound.title",
+      "auth.signIn",
+      "auth.signOut",
+      "directory.search",
+      "directory.filters",
+      "directory.unavailable.title",
+      "directory.noResults.title",
+      "requests.new",
+      "requests.import.button",
+      "proposals.approve",
+      "proposals.reject",
+      "proposals.bulk.approve",
+      "introductions.outcome.title",
+      "gate.signIn.title",
     ];
     for (const key of visible) {
       const value = DICTIONARIES[lang][key];
@@ -92,6 +114,15 @@ describe("dictionaries", () => {
     expect(translate("en", "footer.version", { version: "1.2.3" })).toBe("Version 1.2.3");
     expect(translate("zh", "footer.version", { version: "1.2.3" })).toBe("版本 1.2.3");
     expect(translate("en", "footer.version")).toBe("Version {version}");
+  });
+
+  it("picks the singular where the language has one, and the neutral form elsewhere", () => {
+    expect(translateCount("en", "requests.import.rejected", 1)).toBe("Nothing was imported: 1 row needs fixing.");
+    expect(translateCount("en", "requests.import.rejected", 3)).toBe("Nothing was imported: 3 rows need fixing.");
+    expect(translateCount("fr", "requests.import.done", 1)).toBe("1 demande importée.");
+    // Russian has no ".one" form: its wording suits every count, and English never leaks in.
+    expect(translateCount("ru", "requests.import.done", 1)).toBe("Импортировано заявок: 1.");
+    expect(translateCount("ru", "requests.import.done", 21)).toBe("Импортировано заявок: 21.");
   });
 
   it("prefers ?lang= in the URL over the saved choice", () => {

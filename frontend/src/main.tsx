@@ -2,7 +2,8 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { BrowserRouter } from "react-router";
 import { App } from "./App";
-import { I18nProvider } from "./i18n";
+import { AuthProvider } from "./auth";
+import { detectLanguage, I18nProvider, loadLanguage } from "./i18n";
 import "./styles.css";
 
 const container = document.getElementById("root");
@@ -11,12 +12,22 @@ if (!container) throw new Error("index.html has no #root element");
 // Browser tests wait for this selector: it appears only after React's first commit.
 const markReady = () => container.setAttribute("data-testid", "app-ready");
 
-createRoot(container).render(
-  <StrictMode>
-    <BrowserRouter>
-      <I18nProvider>
-        <App onReady={markReady} />
-      </I18nProvider>
-    </BrowserRouter>
-  </StrictMode>,
-);
+const language = detectLanguage();
+
+// The reader's dictionary first (a small chunk), so the first paint is already in their language;
+// if it cannot be fetched, the app starts in English rather than not at all.
+void loadLanguage(language)
+  .catch(() => undefined)
+  .then(() =>
+    createRoot(container).render(
+      <StrictMode>
+        <BrowserRouter>
+          <I18nProvider initialLanguage={language}>
+            <AuthProvider>
+              <App onReady={markReady} />
+            </AuthProvider>
+          </I18nProvider>
+        </BrowserRouter>
+      </StrictMode>,
+    ),
+  );

@@ -63,3 +63,60 @@ export const CompassIcon = () => (
     <path d="M15.5 8.5l-2 5-5 2 2-5z" />
   </Icon>
 );
+
+export const LockIcon = () => (
+  <Icon>
+    <rect x="5" y="11" width="14" height="10" rx="2" />
+    <path d="M8 11V8a4 4 0 0 1 8 0v3" />
+  </Icon>
+);
+
+export const SearchIcon = () => (
+  <Icon width="20" height="20">
+    <circle cx="11" cy="11" r="7" />
+    <path d="M20 20l-4-4" />
+  </Icon>
+);
+
+export const UserIcon = () => (
+  <Icon width="20" height="20">
+    <circle cx="12" cy="8" r="4" />
+    <path d="M4 21c0-4.4 3.6-7 8-7s8 2.6 8 7" />
+  </Icon>
+);
+
+export const AlertIcon = () => (
+  <Icon>
+    <path d="M12 3l10 18H2zM12 10v5M12 18h.01" />
+  </Icon>
+);
+
+export const UploadIcon = () => (
+  <Icon width="20" height="20">
+    <path d="M12 16V4M7 9l5-5 5 5M4 16v4h16v-4" />
+  </Icon>
+);
+
+export const CheckIcon = () => (
+  <Icon width="16" height="16" strokeWidth="2.4">
+    <path d="M5 12l5 5 9-10" />
+  </Icon>
+);
+
+export const CrossIcon = () => (
+  <Icon width="16" height="16" strokeWidth="2.4">
+    <path d="M6 6l12 12M18 6L6 18" />
+  </Icon>
+);
+
+export const TildeIcon = () => (
+  <Icon width="16" height="16" strokeWidth="2.4">
+    <path d="M5 14c2-4 4-4 7-2s5 2 7-2" />
+  </Icon>
+);
+
+export const ChevronIcon = () => (
+  <Icon width="16" height="16" strokeWidth="2.2">
+    <path d="M9 6l6 6-6 6" />
+  </Icon>
+);

@@ -3,6 +3,7 @@ import { getConfig } from "../config";
 import { isLanguage, LANGUAGES, useI18n } from "../i18n";
 import type { MessageKey } from "../i18n";
 import { LogoMark } from "./Icons";
+import { UserMenu } from "./UserMenu";
 
 const NAV_ITEMS: { to: string; label: MessageKey; staff?: boolean }[] = [
   { to: "/suppliers", label: "nav.suppliers" },
@@ -55,7 +56,10 @@ export function Layout() {
             </span>
             <span className="brand__name">MedMatch</span>
           </Link>
-          <LanguageSwitcher />
+          <div className="site-header__tools">
+            <LanguageSwitcher />
+            <UserMenu />
+          </div>
         </div>
         {/* Its own row: nav labels in fr/ru are twice as long as in zh, and must never wrap. */}
         <nav className="container site-nav" aria-label={t("nav.label")}>

@@ -1,5 +1,12 @@
 import { cleanup } from "@testing-library/react";
-import { afterEach, vi } from "vitest";
+import { afterEach, beforeAll, vi } from "vitest";
+import { LANGUAGES, loadLanguage } from "../i18n";
+import { resetReferenceCache } from "../reference";
+
+// Every dictionary up front, so tests can switch languages synchronously, as a warm browser does.
+beforeAll(async () => {
+  await Promise.all(LANGUAGES.map((language) => loadLanguage(language.code)));
+});
 
 afterEach(() => {
   cleanup();
@@ -9,4 +16,6 @@ afterEach(() => {
   delete window.__MEDMATCH_CONFIG__;
   document.documentElement.lang = "en";
   document.documentElement.dir = "ltr";
+  document.cookie = "csrftoken=; expires=Thu, 01 Jan 1970 00:00:00 GMT; path=/";
+  resetReferenceCache();
 });

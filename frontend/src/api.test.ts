@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { ApiError, apiRequest, buildQuery, parseFieldErrors } from "./api";
+import { jsonResponse, mockApi } from "./test/render";
+
+describe("apiRequest", () => {
+  it("sends the CSRF token and JSON on writes, with same-origin credentials", async () => {
+    document.cookie = "csrftoken=tok%3D123";
+    const calls = mockApi({ "POST auth/login/": { id: 1, email: "a@b.c" } });
+    const body = await apiRequest("auth/login/", { method: "POST", json: { email: "a@b.c", password: "x" } });
+    expect(body).toEqual({ id: 1, email: "a@b.c" });
+    expect(calls[0]?.headers["X-CSRFToken"]).toBe("tok=123");
+    expect(calls[0]?.headers["Content-Type"]).toBe("application/json");
+    expect(calls[0]?.body).toEqual({ email: "a@b.c", password: "x" });
+    const init = (fetch as unknown as { mock: { calls: [string, RequestInit][] } }).mock.calls[0]?.[1];
+    expect(init?.credentials).toBe("same-origin");
+  });
+
+  it("does not send the CSRF header on reads and appends the query", async () => {
+    document.cookie = "csrftoken=abc";
+    const calls = mockApi({ "GET search/products/": { count: 0 } });
+    await apiRequest("search/products/", { query: { q: "mask", category: ["a", "b"], page: "", sort: undefined } });
+    expect(calls[0]?.headers["X-CSRFToken"]).toBeUndefined();
+    expect(calls[0]?.query.getAll("category")).toEqual(["a", "b"]);
+    expect(calls[0]?.query.has("page")).toBe(false);
+  });
+
+  it("turns the API error shape into an ApiError with flattened fields", async () => {
+    mockApi({
+      "POST auth/register/": () =>
+        jsonResponse(
+          {
+            code: "invalid",
+            message: "The request has invalid fields.",
+            fields: { email: [{ code: "unique", message: "Taken." }], legal_names: { en: [{ code: "blank", message: "Blank." }] } },
+          },
+          400,
+        ),
+    });
+    const error = await apiRequest("auth/register/", { method: "POST", json: {} }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    const apiError = error as ApiError;
+    expect(apiError.status).toBe(400);
+    expect(apiError.code).toBe("invalid");
+    expect(apiError.fields.email).toEqual([{ code: "unique", message: "Taken." }]);
+    expect(apiError.fields["legal_names.en"]).toEqual([{ code: "blank", message: "Blank." }]);
+  });
+
+  it("reports 503 as unavailable, HTML errors by status and network failures as status 0", async () => {
+    mockApi({
+      "GET search/products/": () => jsonResponse({ code: "search_unavailable", message: "Search is down." }, 503),
+      "GET proposals/": () => new Response("<html>nope</html>", { status: 502 }),
+    });
+    const down = (await apiRequest("search/products/").catch((e: unknown) => e)) as ApiError;
+    expect(down.unavailable).toBe(true);
+    expect(down.code).toBe("search_unavailable");
+    const html = (await apiRequest("proposals/").catch((e: unknown) => e)) as ApiError;
+    expect(html.status).toBe(502);
+    expect(html.code).toBe("http_502");
+
+    const { vi } = await import("vitest");
+    vi.stubGlobal("fetch", vi.fn(() => Promise.reject(new TypeError("Failed to fetch"))));
+    const offline = (await apiRequest("health/").catch((e: unknown) => e)) as ApiError;
+    expect(offline.network).toBe(true);
+  });
+});
+
+describe("helpers", () => {
+  it("builds queries without empty values", () => {
+    expect(buildQuery({ q: "a b", n: 0, none: null, empty: "", list: ["x", ""], flag: false, yes: true })).toBe("q=a+b&n=0&list=x&yes=true");
+  });
+
+  it("reads plain strings and nested lists in field errors", () => {
+    expect(parseFieldErrors({ a: "bad", b: [{ message: "x" }], c: [{ inner: [{ code: "c", message: "deep" }] }] })).toEqual({
+      a: [{ code: "invalid", message: "bad" }],
+      b: [{ code: "invalid", message: "x" }],
+      "c.0.inner": [{ code: "c", message: "deep" }],
+    });
+  });
+});
