@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from accounts.models import User
@@ -37,7 +38,10 @@ def organization_register(
     )
     organization_validate(organization=organization)
     user = User(username=email.lower(), email=email.lower(), first_name=full_name[:150], language=language)
-    validate_password(password, user)
+    try:
+        validate_password(password, user)
+    except ValidationError as exc:
+        raise ValidationError({"password": exc.error_list}) from exc
     organization.save()
     user.organization = organization
     user.set_password(password)

@@ -54,6 +54,7 @@ def test_register_creates_organization_user_contact_audit_and_outbox() -> None:
         ({"kind": "buyer", "buyer_type": ""}, "buyer_type", "required"),
         ({"email": "not-an-email"}, "email", "invalid"),
         ({"password": "short"}, "password", "min_length"),
+        ({"password": "password123"}, "password", "password_too_common"),
     ],
 )
 def test_register_rejects_bad_input_per_field(overrides: dict[str, object], field: str, code: str) -> None:
