@@ -13,12 +13,13 @@ def _filesystem_broker_options() -> dict[str, str]:
 
     base = Path(_RUN_DIR) if _RUN_DIR else Path(__file__).resolve().parents[3] / ".run"
     folder = base / "broker"
-    for sub in ("queue", "processed"):
+    for sub in ("queue", "processed", "control"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
     return {
         "data_folder_in": str(folder / "queue"),
         "data_folder_out": str(folder / "queue"),
         "processed_folder": str(folder / "processed"),
+        "control_folder": str(folder / "control"),
     }
 
 
