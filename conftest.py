@@ -59,10 +59,11 @@ def celery_worker_process(
         f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
     )
     env["OPENSEARCH_INDEX_PREFIX"] = search_prefix
+    env["MEDMATCH_TEST_WORKER"] = "true"
     env["EMAIL_BACKEND"] = "django.core.mail.backends.filebased.EmailBackend"
     env["EMAIL_FILE_PATH"] = str(worker_mail_dir(search_prefix))
     env["PYTHONPATH"] = os.pathsep.join([str(REPO_DIR / "backend"), str(REPO_DIR)])
-    log_path = REPO_DIR / ".run" / "test-worker.log"
+    log_path = REPO_DIR / ".run" / f"test-worker-{search_prefix.strip('-')}.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
     log = log_path.open("wb")
     hostname = f"test-{os.getpid()}@localhost"
