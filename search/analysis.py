@@ -8,8 +8,18 @@ from typing import Any
 
 LANGUAGES = ("en", "zh", "fr", "es", "ru", "ar")
 
+# Stop words are dropped at index and query time alike, so "gants d'examen en nitrile",
+# "guantes de nitrilo" and "антисептик для рук" need only their content words to match
+# (the query asks for most of the words, see search.queries). "ё" is folded to "е" as
+# Russian writers mostly omit its dots.
 ANALYSIS: dict[str, Any] = {
+    "char_filter": {"russian_yo": {"type": "mapping", "mappings": ["ё => е", "Ё => Е"]}},
     "filter": {
+        "english_stop": {"type": "stop", "stopwords": "_english_"},
+        "french_stop": {"type": "stop", "stopwords": "_french_"},
+        "spanish_stop": {"type": "stop", "stopwords": "_spanish_"},
+        "russian_stop": {"type": "stop", "stopwords": "_russian_"},
+        "arabic_stop": {"type": "stop", "stopwords": "_arabic_"},
         "english_possessive": {"type": "stemmer", "language": "possessive_english"},
         "english_stemmer": {"type": "stemmer", "language": "english"},
         "french_elision": {
@@ -26,23 +36,28 @@ ANALYSIS: dict[str, Any] = {
         "text_en": {
             "type": "custom",
             "tokenizer": "standard",
-            "filter": ["english_possessive", "lowercase", "asciifolding", "english_stemmer"],
+            "filter": ["english_possessive", "lowercase", "english_stop", "asciifolding", "english_stemmer"],
         },
         "text_fr": {
             "type": "custom",
             "tokenizer": "standard",
-            "filter": ["french_elision", "lowercase", "asciifolding", "french_stemmer"],
+            "filter": ["french_elision", "lowercase", "french_stop", "asciifolding", "french_stemmer"],
         },
         "text_es": {
             "type": "custom",
             "tokenizer": "standard",
-            "filter": ["lowercase", "asciifolding", "spanish_stemmer"],
+            "filter": ["lowercase", "spanish_stop", "asciifolding", "spanish_stemmer"],
         },
-        "text_ru": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase", "russian_stemmer"]},
+        "text_ru": {
+            "type": "custom",
+            "char_filter": ["russian_yo"],
+            "tokenizer": "standard",
+            "filter": ["lowercase", "russian_stop", "russian_stemmer"],
+        },
         "text_ar": {
             "type": "custom",
             "tokenizer": "standard",
-            "filter": ["lowercase", "decimal_digit", "arabic_normalization", "arabic_stemmer"],
+            "filter": ["lowercase", "decimal_digit", "arabic_stop", "arabic_normalization", "arabic_stemmer"],
         },
         # CJK text: the standard tokenizer splits ideographs; cjk_bigram pairs them.
         "text_zh": {

@@ -14,6 +14,8 @@ def build_client(config: SearchConfig) -> OpenSearch:
         "timeout": config.timeout,
         "max_retries": 1,
         "retry_on_timeout": False,
+        # Web threads and benchmark clients share one client; keep a connection each.
+        "pool_maxsize": 16,
     }
     if config.user:
         kwargs["http_auth"] = (config.user, config.password)

@@ -17,7 +17,8 @@ from catalog.models import Product
 from organizations.models import Document, DocumentType, Organization
 from purchasing.models import PurchaseRequest, RequestStatus
 from reference.models import Category
-from search.analysis import split_by_language
+from search.analysis import LANGUAGES, split_by_language
+from search.matching import request_match_specs, request_query_document
 from search.pinyin import pinyin_tokens
 
 INDEXED_REQUEST_STATUSES = (RequestStatus.OPEN, RequestStatus.MATCHED)
@@ -97,7 +98,7 @@ def product_document(product: Product, today: datetime.date | None = None) -> di
     certificates = _certificate_docs(product.certificates.all())
     names: dict[str, str] = product.names or {}
     display_names = list(dict.fromkeys(str(name) for name in names.values()))
-    category_names = [str(name) for name in (category.names or {}).values()]
+    category_names = [str(category.names[lang]) for lang in LANGUAGES if (category.names or {}).get(lang)]
     document: dict[str, Any] = {
         "id": product.pk,
         **split_by_language(names, "name"),
@@ -130,7 +131,9 @@ def product_document(product: Product, today: datetime.date | None = None) -> di
         "status": product.status,
         "created_at": product.created_at.isoformat(),
         "updated_at": product.updated_at.isoformat(),
-        "suggest": " | ".join([*display_names, *category_names[:2]]),
+        # The product's own names first (the label), then its category in every language,
+        # so "мас" or "كمام" suggest products even when they are named in English only.
+        "suggest": " | ".join(dict.fromkeys([*display_names, *category_names])),
     }
     return _with_hash(document)
 
@@ -224,3 +227,9 @@ def request_document(request: PurchaseRequest) -> dict[str, Any]:
 
 def request_documents(ids: Iterable[int]) -> dict[int, dict[str, Any]]:
     return {request.pk: request_document(request) for request in request_queryset().filter(pk__in=list(ids))}
+
+
+def request_query_documents(ids: Iterable[int]) -> dict[int, dict[str, Any]]:
+    """Percolator documents (REQUEST_QUERIES) of the open and matched requests among ``ids``."""
+    specs = request_match_specs(request_queryset().filter(pk__in=list(ids)), today=None)
+    return {request_id: _with_hash(request_query_document(spec)) for request_id, spec in specs.items()}

@@ -28,6 +28,12 @@ def _engine_call(operation: str) -> Iterator[OpenSearch]:
     except (os_exceptions.ConnectionError, os_exceptions.ConnectionTimeout) as exc:
         logger.warning("search.unavailable operation=%s error=%s", operation, exc)
         raise SearchUnavailable(f"The search engine is unavailable ({operation}).") from exc
+    except os_exceptions.TransportError as exc:
+        # 429 (circuit breaker, queue full) and 503 mean "overloaded, try later", not a bug.
+        if exc.status_code in (429, 503):
+            logger.warning("search.overloaded operation=%s status=%s", operation, exc.status_code)
+            raise SearchUnavailable(f"The search engine is overloaded ({operation}).") from exc
+        raise
 
 
 def health() -> dict[str, Any]:

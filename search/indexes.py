@@ -44,7 +44,7 @@ _SUGGEST = {"type": "search_as_you_type", "analyzer": "text_any", "max_shingle_s
 
 PRODUCTS = IndexDefinition(
     name="products",
-    version=1,
+    version=2,
     analysis=ANALYSIS,
     mappings={
         "dynamic": "strict",
@@ -97,7 +97,7 @@ PRODUCTS = IndexDefinition(
 
 SUPPLIERS = IndexDefinition(
     name="suppliers",
-    version=1,
+    version=2,
     analysis=ANALYSIS,
     mappings={
         "dynamic": "strict",
@@ -159,3 +159,19 @@ REQUESTS = IndexDefinition(
 )
 
 ALL_INDEXES = (PRODUCTS, SUPPLIERS, REQUESTS)
+
+# Reverse matching: each open request stored as a percolator query over product
+# documents. The mapping carries the product fields the stored queries refer to.
+REQUEST_QUERIES = IndexDefinition(
+    name="request-queries",
+    version=1,
+    analysis=ANALYSIS,
+    mappings={
+        "dynamic": "strict",
+        "properties": {
+            **PRODUCTS.mappings["properties"],
+            "query": {"type": "percolator"},
+            "request_id": {"type": "long"},
+        },
+    },
+)

@@ -16,7 +16,7 @@ from django.db.models import QuerySet
 from catalog.models import Product
 from search import documents, engine
 from search.errors import SearchUnavailable
-from search.indexes import PRODUCTS, REQUESTS, SUPPLIERS, IndexDefinition
+from search.indexes import PRODUCTS, REQUEST_QUERIES, REQUESTS, SUPPLIERS, IndexDefinition
 
 logger = logging.getLogger("search")
 
@@ -37,7 +37,14 @@ ENTITIES: dict[str, Entity] = {
         "organization", SUPPLIERS, documents.supplier_documents, documents.supplier_queryset
     ),
     "request": Entity("request", REQUESTS, documents.request_documents, documents.request_queryset),
+    # Reverse matching: the request as a percolator query, kept in step with the request.
+    "request_query": Entity(
+        "request_query", REQUEST_QUERIES, documents.request_query_documents, documents.request_queryset
+    ),
 }
+# Entities whose documents are built from another entity's rows: a change to the key
+# also rewrites them (same id, same external version).
+DERIVED_ENTITIES: dict[str, tuple[str, ...]] = {"request": ("request_query",)}
 
 
 @dataclass(frozen=True)
@@ -69,6 +76,9 @@ def _expand(changes: Iterable[Change]) -> dict[tuple[str, int], int]:
     for change in changes:
         key = (change.entity, change.entity_id)
         latest[key] = max(latest.get(key, 0), change.version)
+        for derived in DERIVED_ENTITIES.get(change.entity, ()):
+            derived_key = (derived, change.entity_id)
+            latest[derived_key] = max(latest.get(derived_key, 0), change.version)
         if change.entity == "organization":
             organization_versions[change.entity_id] = max(
                 organization_versions.get(change.entity_id, 0), change.version
@@ -137,11 +147,20 @@ def apply_changes(
             result.deleted += 1
         else:
             result.failed[key] = str(detail.get("error", detail))[:500]
+    _fail_sources(result)
     if result.failed:
         logger.warning(
             "search.apply_failed count=%s first=%s", len(result.failed), next(iter(result.failed.items()))
         )
     return result
+
+
+def _fail_sources(result: ApplyResult) -> None:
+    """A failed derived document fails its source row too, so the outbox retries both."""
+    for (entity_name, entity_id), error in list(result.failed.items()):
+        for source, derived in DERIVED_ENTITIES.items():
+            if entity_name in derived:
+                result.failed.setdefault((source, entity_id), error)
 
 
 def _entity_for_index(index_name: str) -> str:
@@ -224,15 +243,16 @@ def reindex(
     targets = {name: other.definition.alias() for name, other in ENTITIES.items()}
     targets[entity_name] = new_index
     caught_up = 0
-    pending = [
-        change for change in changes_since(high_water) if change.entity in (entity_name, "organization")
-    ]
+    sources = {entity_name, "organization"} | {
+        source for source, derived in DERIVED_ENTITIES.items() if entity_name in derived
+    }
+    pending = [change for change in changes_since(high_water) if change.entity in sources]
     if pending:
         caught_up += apply_changes(pending, targets={**targets}, version_type="external").indexed
     engine.refresh(new_index)
     removed = engine.swap_alias(definition, new_index)
     # Writes that reached the old index between the catch-up and the swap.
-    late = [change for change in changes_since(high_water) if change.entity in (entity_name, "organization")]
+    late = [change for change in changes_since(high_water) if change.entity in sources]
     if late:
         caught_up += apply_changes(late, version_type="external").indexed
     if not keep_old:

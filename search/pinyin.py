@@ -1,12 +1,14 @@
 """Pinyin tokens for Chinese names, so that "xinhua" finds 新华."""
 
 import re
+from functools import lru_cache
 
 from pypinyin import lazy_pinyin
 
 HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 
 
+@lru_cache(maxsize=20_000)  # one vendor name serves all its products
 def pinyin_tokens(text: str) -> str:
     """Syllables, adjacent pairs and triples, and each run joined: 新华医疗 → "xin hua yi liao xinhua …".
 

@@ -2,14 +2,28 @@
 
 Builders return request bodies; ``search.engine.search`` sends them. Parsing
 helpers turn responses into plain dicts for the API layer.
+
+Facets are disjunctive: the buckets of a facet are counted with every filter but
+that facet's own selection (applied as a ``post_filter``), so choosing "CN" under
+country still shows how many results the other countries would give.
 """
 
+import re
 from dataclasses import dataclass, field
+from enum import IntEnum
 from typing import Any
 
 from search.analysis import language_query_fields
 
-HIGHLIGHT_TAGS = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"]}
+# ``encoder: html`` escapes the stored text around the tags: vendors write product
+# names, and a client may insert highlights as HTML.
+HIGHLIGHT = {
+    "pre_tags": ["<mark>"],
+    "post_tags": ["</mark>"],
+    "encoder": "html",
+    "require_field_match": False,
+}
+FUZZY_BOOST = 0.5
 
 PRODUCT_TEXT_FIELDS = [
     *language_query_fields("name", 3),
@@ -20,12 +34,19 @@ PRODUCT_TEXT_FIELDS = [
     "model_number^2",
     "standards^2",
 ]
+# Phrases are ranked up where word order means something: names and category terms.
+PRODUCT_PHRASE_FIELDS = [*language_query_fields("name", 3), *language_query_fields("category_terms", 2)]
 SUPPLIER_TEXT_FIELDS = [
     "name^3",
     *language_query_fields("legal_name", 3),
     "pinyin^3",
     *language_query_fields("category_terms", 2),
     "description",
+]
+SUPPLIER_PHRASE_FIELDS = [
+    "name^3",
+    *language_query_fields("legal_name", 3),
+    *language_query_fields("category_terms", 2),
 ]
 
 PRODUCT_SORTS: dict[str, list[Any]] = {
@@ -45,24 +66,46 @@ SUPPLIER_SORTS: dict[str, list[Any]] = {
     "newest": [{"verified_at": "desc"}, {"id": "desc"}],
 }
 
+
+class Leniency(IntEnum):
+    """How loosely the words must match; a search that finds nothing tries the next level.
+
+    Typo tolerance costs the engine far more than exact matching (and highlighting what it
+    found costs more again), so it is the second try, not the first.
+    """
+
+    EXACT = 0  # every word, as written (after stemming and normalisation), or most of them
+    TYPOS = 1  # the same, each word within a few edits ("surgcal" → "surgical")
+    PARTIAL = 2  # with typos, and only half of the words ("BiPAP machine")
+
+
+@dataclass(frozen=True)
+class Facet:
+    field: str
+    size: int  # enough buckets for every value the reference data can hold
+
+
 PRODUCT_FACETS = {
-    "category": "category_slug",
-    "hs_heading": "hs_heading",
-    "country": "vendor_country",
-    "market": "certificate_markets",
-    "standard": "standards",
-    "currency": "currency",
+    "category": Facet("category_slug", 200),
+    "hs_heading": Facet("hs_heading", 200),
+    "country": Facet("vendor_country", 250),
+    "market": Facet("certificate_markets", 50),
+    "standard": Facet("standards", 200),
+    "currency": Facet("currency", 50),
 }
+PRODUCT_STATS = {"capacity": "capacity_per_day", "lead_time": "lead_time_days", "price": "price_min"}
 SUPPLIER_FACETS = {
-    "category": "category_slugs",
-    "country": "country",
-    "market": "certificate_markets",
-    "standard": "standards",
+    "category": Facet("category_slugs", 200),
+    "country": Facet("country", 250),
+    "market": Facet("certificate_markets", 50),
+    "standard": Facet("standards", 200),
 }
 
 
 @dataclass
 class ProductQuery:
+    """A product search. ``categories`` are leaf or parent slugs, already expanded to their children."""
+
     text: str = ""
     categories: list[str] = field(default_factory=list)
     hs_code: str = ""
@@ -80,6 +123,7 @@ class ProductQuery:
     size: int = 20
     offset: int = 0
     search_after: list[Any] | None = None
+    leniency: Leniency = Leniency.EXACT
 
 
 @dataclass
@@ -94,30 +138,103 @@ class SupplierQuery:
     size: int = 20
     offset: int = 0
     search_after: list[Any] | None = None
+    leniency: Leniency = Leniency.EXACT
 
 
-def text_clause(text: str, fields: list[str]) -> dict[str, Any]:
-    """Full text in any language, typo-tolerant, with exact phrases ranked first."""
+MINIMUM_SHOULD_MATCH = "2<70%"  # one or two words: all of them; more: seven in ten
+# When nothing matches that well ("BiPAP machine"), search again for any half of the words.
+RELAXED_MINIMUM_SHOULD_MATCH = "50%"
+# Edits allowed per word: none up to 3 characters, one up to 6, two from 7 on.
+WORD_FUZZINESS = "AUTO:4,7"
+
+
+# Each query term becomes a clause per field (and again in the phrase clause); the engine
+# refuses queries of more than 1,024 clauses. Sixteen terms over 25 fields stay below.
+MAX_QUERY_TERMS = 16
+# Roughly what the standard tokenizer makes a token: a run of letters and digits, or one ideograph.
+_TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W_\u3400-\u9fff\uf900-\ufaff]+")
+
+
+def clip_query(text: str, max_terms: int = MAX_QUERY_TERMS) -> str:
+    """``text`` cut after its ``max_terms``-th term (a word, or a single Chinese character)."""
+    for count, match in enumerate(_TOKEN.finditer(text), start=1):
+        if count == max_terms:
+            return text[: match.end()]
+    return text
+
+
+def _fuzzy_words_clause(text: str, field_name: str, minimum_should_match: str) -> dict[str, Any] | None:
+    """Each word of ``text`` matched in ``field_name`` within a few edits ("surgcal" → "surgical").
+
+    Words with digits (N95, FFP2, 19083) must match exactly: a standard one digit off
+    is another standard.
+    """
+    words = [word for word in text.split() if any(char.isalnum() for char in word)]
+    if not words:
+        return None
     return {
         "bool": {
             "should": [
                 {
-                    "multi_match": {
-                        "query": text,
-                        "fields": fields,
-                        "type": "best_fields",
-                        "fuzziness": "AUTO",
-                        "prefix_length": 1,
-                        "operator": "or",
-                        "minimum_should_match": "2<70%",
-                        "tie_breaker": 0.3,
+                    "match": {
+                        field_name: {
+                            "query": word,
+                            "operator": "and",
+                            "fuzziness": 0 if any(char.isdigit() for char in word) else WORD_FUZZINESS,
+                            "prefix_length": 1,
+                            "max_expansions": 10,
+                        }
                     }
-                },
-                {"multi_match": {"query": text, "fields": fields, "type": "phrase", "boost": 2}},
+                }
+                for word in words
             ],
-            "minimum_should_match": 1,
+            "minimum_should_match": minimum_should_match,
         }
     }
+
+
+def text_clause(
+    text: str,
+    fields: list[str],
+    *,
+    typos: bool = True,
+    fuzzy_field: str | None = None,
+    phrase_fields: list[str] | None = None,
+    minimum_should_match: str = MINIMUM_SHOULD_MATCH,
+) -> dict[str, Any]:
+    """Full text in any language, typo-tolerant unless ``typos=False``, exact phrases ranked first.
+
+    Each language field analyses the query its own way (stemming, CJK bigrams, Arabic
+    normalisation), and the best field counts most. Without ``fuzzy_field`` the
+    language fields themselves tolerate typos; with it (an unstemmed catch-all field
+    such as ``all_text``), typos are matched there instead, word by word, and the
+    language fields match exactly: a stem one edit away from another is often a
+    different word, and a misspelt word often stems differently from the right one.
+
+    Exact phrases are looked for in ``phrase_fields`` (default: ``fields``) when the text
+    has two terms or more. Only the first ``MAX_QUERY_TERMS`` terms of ``text`` count (see
+    ``clip_query``).
+    """
+    text = clip_query(text)
+    best_fields: dict[str, Any] = {
+        "query": text,
+        "fields": fields,
+        "type": "best_fields",
+        "operator": "or",
+        "minimum_should_match": minimum_should_match,
+        "tie_breaker": 0.3,
+    }
+    if typos and fuzzy_field is None:
+        best_fields.update({"fuzziness": "AUTO", "prefix_length": 1})
+    should: list[dict[str, Any]] = [{"multi_match": best_fields}]
+    if len(_TOKEN.findall(text)) > 1:
+        phrase = {"query": text, "fields": phrase_fields or fields, "type": "phrase", "slop": 1, "boost": 2}
+        should.append({"multi_match": phrase})
+    fuzzy = _fuzzy_words_clause(text, fuzzy_field, minimum_should_match) if typos and fuzzy_field else None
+    if fuzzy is not None:
+        fuzzy["bool"]["boost"] = FUZZY_BOOST
+        should.append(fuzzy)
+    return {"bool": {"should": should, "minimum_should_match": 1}}
 
 
 def _range(field_name: str, gte: float | None = None, lte: float | None = None) -> dict[str, Any] | None:
@@ -137,69 +254,145 @@ def _page(body: dict[str, Any], size: int, offset: int, search_after: list[Any] 
         body["from"] = offset
 
 
-def product_search_body(query: ProductQuery) -> dict[str, Any]:
-    filters = [
-        _terms("category_slug", query.categories),
-        {"prefix": {"hs_code": query.hs_code}} if query.hs_code else None,
-        _terms("vendor_country", query.countries),
-        _terms("certificate_markets", query.markets),
-        _terms("standards", query.standards),
-        {"term": {"vendor_id": query.vendor_id}} if query.vendor_id else None,
-        _range("capacity_per_day", gte=query.capacity_min),
-        _range("min_order_quantity", lte=query.moq_max),
-        _range("lead_time_days", lte=query.lead_time_max),
-        # A product is within a price range when its price band overlaps it.
-        _range("price_max", gte=query.price_min),
-        _range("price_min", lte=query.price_max),
-        {"term": {"currency": query.currency}} if query.currency else None,
-    ]
-    must = [text_clause(query.text, PRODUCT_TEXT_FIELDS)] if query.text.strip() else [{"match_all": {}}]
-    body: dict[str, Any] = {
-        "query": {"bool": {"must": must, "filter": [f for f in filters if f]}},
-        "sort": PRODUCT_SORTS.get(query.sort, PRODUCT_SORTS["relevance"]),
-        "track_total_hits": True,
-        "aggs": {
-            name: {"terms": {"field": field_name, "size": 50}} for name, field_name in PRODUCT_FACETS.items()
-        },
-        "_source": {"excludes": ["all_text", "suggest", "vendor_pinyin", "certificates", "content_hash"]},
+def _all_of(clauses: list[dict[str, Any] | None]) -> dict[str, Any]:
+    return {"bool": {"filter": [clause for clause in clauses if clause]}}
+
+
+def _text_or_all(
+    text: str, fields: list[str], phrase_fields: list[str], *, leniency: Leniency
+) -> dict[str, Any]:
+    if not text:
+        return {"match_all": {}}
+    return text_clause(
+        text,
+        fields,
+        typos=leniency >= Leniency.TYPOS,
+        fuzzy_field="all_text",
+        phrase_fields=phrase_fields,
+        minimum_should_match=RELAXED_MINIMUM_SHOULD_MATCH
+        if leniency >= Leniency.PARTIAL
+        else MINIMUM_SHOULD_MATCH,
+    )
+
+
+def _highlight(text: str, fields: list[str], highlighted: dict[str, Any]) -> dict[str, Any]:
+    """Highlight the words as written: marking what typo tolerance found costs more than the search."""
+    return {
+        **HIGHLIGHT,
+        "highlight_query": {"multi_match": {"query": clip_query(text), "fields": fields}},
+        "fields": highlighted,
     }
-    body["aggs"]["capacity"] = {"stats": {"field": "capacity_per_day"}}
-    body["aggs"]["lead_time"] = {"stats": {"field": "lead_time_days"}}
-    body["aggs"]["price"] = {"stats": {"field": "price_min"}}
-    if query.text.strip():
-        body["highlight"] = {
-            **HIGHLIGHT_TAGS,
-            "fields": {"name_*": {"number_of_fragments": 0}, "description_*": {}, "vendor_name": {}},
-            "require_field_match": False,
+
+
+def _faceted_body(
+    *,
+    must: dict[str, Any],
+    filters: list[dict[str, Any] | None],
+    selections: dict[str, dict[str, Any] | None],
+    facets: dict[str, Facet],
+    stats: dict[str, str],
+) -> dict[str, Any]:
+    """Query, post-filter and aggregations: each facet counted without its own selection."""
+    chosen = {name: clause for name, clause in selections.items() if clause}
+    aggs: dict[str, Any] = {
+        name: {
+            "filter": _all_of([clause for other, clause in chosen.items() if other != name]),
+            "aggs": {"values": {"terms": {"field": facet.field, "size": facet.size}}},
         }
+        for name, facet in facets.items()
+    }
+    for name, field_name in stats.items():
+        aggs[name] = {
+            "filter": _all_of(list(chosen.values())),
+            "aggs": {"stats": {"stats": {"field": field_name}}},
+        }
+    body: dict[str, Any] = {
+        "query": {"bool": {"must": [must], "filter": [clause for clause in filters if clause]}},
+        "track_total_hits": True,
+        "aggs": aggs,
+    }
+    if chosen:
+        body["post_filter"] = _all_of(list(chosen.values()))
+    return body
+
+
+def product_search_body(query: ProductQuery) -> dict[str, Any]:
+    text = query.text.strip()
+    body = _faceted_body(
+        must=_text_or_all(text, PRODUCT_TEXT_FIELDS, PRODUCT_PHRASE_FIELDS, leniency=query.leniency),
+        filters=[
+            {"prefix": {"hs_code": query.hs_code}} if query.hs_code else None,
+            {"term": {"vendor_id": query.vendor_id}} if query.vendor_id else None,
+            _range("capacity_per_day", gte=query.capacity_min),
+            _range("min_order_quantity", lte=query.moq_max),
+            _range("lead_time_days", lte=query.lead_time_max),
+            # A product is within a price range when its price band overlaps it.
+            _range("price_max", gte=query.price_min),
+            _range("price_min", lte=query.price_max),
+            {"term": {"currency": query.currency}} if query.currency else None,
+        ],
+        selections={
+            "category": _terms("category_slug", query.categories),
+            "country": _terms("vendor_country", query.countries),
+            "market": _terms("certificate_markets", query.markets),
+            "standard": _terms("standards", query.standards),
+        },
+        facets=PRODUCT_FACETS,
+        stats=PRODUCT_STATS,
+    )
+    body["sort"] = PRODUCT_SORTS.get(query.sort, PRODUCT_SORTS["relevance"])
+    body["_source"] = {
+        "excludes": [
+            "all_text",
+            "suggest",
+            "vendor_pinyin",
+            "certificates",
+            "content_hash",
+            "category_terms_*",
+        ]
+    }
+    if text:
+        body["highlight"] = _highlight(
+            text,
+            PRODUCT_TEXT_FIELDS,
+            # Not the category terms: marking them doubled the cost of a search; the
+            # category's name is in the result and its facet.
+            {
+                "name_*": {"number_of_fragments": 0},
+                "description_*": {"number_of_fragments": 1},
+                "vendor_name": {"number_of_fragments": 0},
+            },
+        )
     _page(body, query.size, query.offset, query.search_after)
     return body
 
 
 def supplier_search_body(query: SupplierQuery) -> dict[str, Any]:
-    filters = [
-        _terms("category_slugs", query.categories),
-        _terms("country", query.countries),
-        _terms("certificate_markets", query.markets),
-        _terms("standards", query.standards),
-        _range("capacity_per_day_max", gte=query.capacity_min),
-    ]
-    must = [text_clause(query.text, SUPPLIER_TEXT_FIELDS)] if query.text.strip() else [{"match_all": {}}]
-    body: dict[str, Any] = {
-        "query": {"bool": {"must": must, "filter": [f for f in filters if f]}},
-        "sort": SUPPLIER_SORTS.get(query.sort, SUPPLIER_SORTS["relevance"]),
-        "track_total_hits": True,
-        "aggs": {
-            name: {"terms": {"field": field_name, "size": 50}} for name, field_name in SUPPLIER_FACETS.items()
+    text = query.text.strip()
+    body = _faceted_body(
+        must=_text_or_all(text, SUPPLIER_TEXT_FIELDS, SUPPLIER_PHRASE_FIELDS, leniency=query.leniency),
+        filters=[_range("capacity_per_day_max", gte=query.capacity_min)],
+        selections={
+            "category": _terms("category_slugs", query.categories),
+            "country": _terms("country", query.countries),
+            "market": _terms("certificate_markets", query.markets),
+            "standard": _terms("standards", query.standards),
         },
-        "_source": {"excludes": ["all_text", "suggest", "pinyin", "content_hash"]},
-    }
-    if query.text.strip():
-        body["highlight"] = {
-            **HIGHLIGHT_TAGS,
-            "fields": {"name": {"number_of_fragments": 0}, "legal_name_*": {"number_of_fragments": 0}},
-            "require_field_match": False,
-        }
+        facets=SUPPLIER_FACETS,
+        stats={},
+    )
+    body["sort"] = SUPPLIER_SORTS.get(query.sort, SUPPLIER_SORTS["relevance"])
+    body["_source"] = {"excludes": ["all_text", "suggest", "pinyin", "content_hash", "category_terms_*"]}
+    if text:
+        body["highlight"] = _highlight(
+            text,
+            SUPPLIER_TEXT_FIELDS,
+            {
+                "name": {"number_of_fragments": 0},
+                "legal_name_*": {"number_of_fragments": 0},
+                "description": {"number_of_fragments": 0},
+            },
+        )
     _page(body, query.size, query.offset, query.search_after)
     return body
 
@@ -224,6 +417,19 @@ def suggest_body(prefix: str, *, pinyin_field: str | None, size: int = 5) -> dic
     }
 
 
+def cursor_fits_sort(values: list[Any], sort: list[Any]) -> bool:
+    """Whether ``values`` can be the ``search_after`` key of ``sort``: one value per sort
+    field, a string for keyword fields (``*.raw``), a number for the score, numbers and dates."""
+    if len(values) != len(sort):
+        return False
+    for value, spec in zip(values, sort, strict=True):
+        field_name = spec if isinstance(spec, str) else next(iter(spec))
+        wanted: type | tuple[type, ...] = str if field_name.endswith(".raw") else (int, float)
+        if isinstance(value, bool) or not isinstance(value, wanted):
+            return False
+    return True
+
+
 def parse_hits(response: dict[str, Any]) -> tuple[int, list[dict[str, Any]], list[Any] | None]:
     """(total, hits with ``_source``, ``highlight`` and ``score``, the sort key of the last hit)."""
     hits = response["hits"]["hits"]
@@ -237,12 +443,19 @@ def parse_hits(response: dict[str, Any]) -> tuple[int, list[dict[str, Any]], lis
 
 
 def parse_facets(response: dict[str, Any]) -> dict[str, Any]:
+    """Term facets as ``[{"key", "count"}]``; range statistics as ``{"min", "max", "avg", "count"}``."""
     facets: dict[str, Any] = {}
     for name, aggregation in response.get("aggregations", {}).items():
-        if "buckets" in aggregation:
+        if "values" in aggregation:
             facets[name] = [
-                {"key": bucket["key"], "count": bucket["doc_count"]} for bucket in aggregation["buckets"]
+                {"key": bucket["key"], "count": bucket["doc_count"]}
+                for bucket in aggregation["values"]["buckets"]
             ]
-        else:
-            facets[name] = {key: aggregation.get(key) for key in ("min", "max", "avg", "count")}
+        elif "stats" in aggregation:
+            stats = aggregation["stats"]
+            # Prices are scaled floats: 0.35 comes back as 0.35000000000000003.
+            facets[name] = {
+                key: round(value, 4) if isinstance(value, float) else value
+                for key, value in ((key, stats.get(key)) for key in ("min", "max", "avg", "count"))
+            }
     return facets

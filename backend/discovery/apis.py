@@ -1,12 +1,15 @@
+from collections.abc import Callable
 from typing import Any
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.validators import validate_country, validate_currency
 from discovery.selectors import (
     MAX_WINDOW,
     SearchPage,
@@ -14,14 +17,14 @@ from discovery.selectors import (
     product_search,
     suggestions,
     supplier_search,
+    unknown_reference_codes,
 )
 from search import queries
 from search.analysis import LANGUAGES
 
-
-def _split(values: list[str]) -> list[str]:
-    """``?market=EU,US&market=GB`` → ``["EU", "US", "GB"]``."""
-    return [item.strip() for value in values for item in value.split(",") if item.strip()]
+MAX_LIST_VALUES = 50
+MAX_INT = 2**31 - 1  # the index's integer fields
+MAX_LONG = 2**63 - 1
 
 
 def _by_language(source: dict[str, Any], prefix: str) -> dict[str, str]:
@@ -31,68 +34,226 @@ def _by_language(source: dict[str, Any], prefix: str) -> dict[str, str]:
     return texts
 
 
+class ValuesField(serializers.ListField):
+    """Repeated (``?market=EU&market=US``) or comma-separated (``?market=EU,US``) values.
+
+    Errors come back as one flat list for the parameter, naming the values at fault.
+    """
+
+    def __init__(
+        self,
+        *,
+        normalize: Callable[[str], str] = str.strip,
+        validate_value: Callable[[str], None] | None = None,
+        reference: str = "",
+        **kwargs: Any,
+    ) -> None:
+        kwargs.setdefault("child", serializers.CharField(max_length=64))
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("default", list)
+        super().__init__(**kwargs)
+        self.normalize = normalize
+        self.validate_value = validate_value
+        self.reference = reference
+
+    def to_internal_value(self, data: Any) -> list[str]:
+        raw = [data] if isinstance(data, str) else list(data)
+        values = list(
+            dict.fromkeys(
+                self.normalize(item) for value in raw for item in str(value).split(",") if item.strip()
+            )
+        )
+        if len(values) > MAX_LIST_VALUES:
+            raise serializers.ValidationError(
+                f"Give at most {MAX_LIST_VALUES} values.", code="too_many_values"
+            )
+        for value in values:
+            self.child.run_validation(value)  # length, no NUL characters
+        if self.validate_value is not None:
+            for value in values:
+                try:
+                    self.validate_value(value)
+                except DjangoValidationError as exc:
+                    raise serializers.ValidationError(exc.messages, code=exc.code or "invalid") from exc
+        if self.reference:
+            unknown = unknown_reference_codes(kind=self.reference, values=values)
+            if unknown:
+                raise serializers.ValidationError(
+                    f"Unknown {self.reference}: {', '.join(unknown)}.", code=f"unknown_{self.reference}"
+                )
+        return values
+
+
 class SearchParamsSerializer(serializers.Serializer[dict[str, Any]]):
+    """Parameters shared by product and supplier search. Subclasses set ``SORTS``."""
+
+    SORTS: dict[str, list[Any]] = {}
+
     q = serializers.CharField(required=False, allow_blank=True, default="", max_length=200)
+    category = ValuesField(reference="category", help_text="category slugs; a parent includes its children")
+    country = ValuesField(
+        normalize=lambda value: value.strip().upper(),
+        validate_value=validate_country,
+        help_text="ISO 3166 alpha-2 codes of the vendor's country, e.g. CN",
+    )
+    market = ValuesField(reference="market", help_text="markets with a certificate valid today, e.g. EU")
+    standard = ValuesField(reference="standard", help_text="standard codes, e.g. EN 14683")
+    capacity_min = serializers.IntegerField(required=False, min_value=0, max_value=MAX_INT, default=None)
     page = serializers.IntegerField(required=False, min_value=1, default=1)
     page_size = serializers.IntegerField(required=False, min_value=1, max_value=100, default=20)
-    cursor = serializers.CharField(required=False, allow_blank=True, default="")
-
-    def validate_cursor(self, value: str) -> list[Any] | None:
-        if not value:
-            return None
-        try:
-            return decode_cursor(value)
-        except ValueError as exc:
-            raise serializers.ValidationError(
-                "This cursor is not valid; start again from page 1.", code="invalid_cursor"
-            ) from exc
+    cursor = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=2000,
+        help_text="next_cursor of the previous page, for pages beyond the first 10,000 results",
+    )
 
     def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-        if attrs["cursor"] is None and attrs["page"] * attrs["page_size"] > MAX_WINDOW:
-            raise serializers.ValidationError(
-                {"page": [f"Pages beyond {MAX_WINDOW} results need the cursor from the previous page."]},
-                code="page_too_deep",
-            )
+        if attrs["cursor"]:
+            try:
+                attrs["cursor"] = decode_cursor(attrs["cursor"], sort=attrs["sort"], sorts=self.SORTS)
+            except ValueError as exc:
+                raise serializers.ValidationError(
+                    {"cursor": ["This cursor is not valid for this search; start again from page 1."]},
+                    code="invalid_cursor",
+                ) from exc
+        else:
+            attrs["cursor"] = None
+            if attrs["page"] * attrs["page_size"] > MAX_WINDOW:
+                raise serializers.ValidationError(
+                    {"page": [f"Pages beyond {MAX_WINDOW} results need the cursor from the previous page."]},
+                    code="page_too_deep",
+                )
         return attrs
 
 
-class FacetedResultSerializer(serializers.Serializer[SearchPage]):
+class FacetBucketSerializer(serializers.Serializer[dict[str, Any]]):
+    key = serializers.CharField()
     count = serializers.IntegerField()
-    next_cursor = serializers.CharField(allow_null=True)
-    facets = serializers.DictField()
 
 
-def _list_params(request: Request, *names: str) -> dict[str, list[str]]:
-    return {name: _split(request.query_params.getlist(name)) for name in names}
+class CategoryBucketSerializer(FacetBucketSerializer):
+    names = serializers.DictField(child=serializers.CharField(), help_text="the category's name per language")
+    hs_code = serializers.CharField()
+
+
+class RangeStatsSerializer(serializers.Serializer[dict[str, Any]]):
+    min = serializers.FloatField(allow_null=True)
+    max = serializers.FloatField(allow_null=True)
+    avg = serializers.FloatField(allow_null=True)
+    count = serializers.IntegerField()
+
+
+class SupplierFacetsSerializer(serializers.Serializer[dict[str, Any]]):
+    category = CategoryBucketSerializer(many=True)
+    country = FacetBucketSerializer(many=True)
+    market = FacetBucketSerializer(many=True)
+    standard = FacetBucketSerializer(many=True)
+
+
+class ProductFacetsSerializer(SupplierFacetsSerializer):
+    hs_heading = FacetBucketSerializer(many=True)
+    currency = FacetBucketSerializer(many=True)
+    capacity = RangeStatsSerializer(help_text="capacity per day")
+    lead_time = RangeStatsSerializer(help_text="lead time in days")
+    price = RangeStatsSerializer(help_text="lowest unit price (mixed currencies unless filtered)")
+
+
+class HighlightField(serializers.DictField):
+    """Matched fragments per field, with ``<mark>`` around the matched terms and the rest HTML-escaped."""
+
+    child = serializers.ListField(child=serializers.CharField())
+
+
+class ProductResultSerializer(serializers.Serializer[dict[str, Any]]):
+    class VendorSerializer(serializers.Serializer[dict[str, Any]]):
+        id = serializers.IntegerField()
+        name = serializers.CharField()
+        country = serializers.CharField()
+        city = serializers.CharField()
+
+    class CategorySerializer(serializers.Serializer[dict[str, Any]]):
+        id = serializers.IntegerField()
+        slug = serializers.CharField()
+        hs_code = serializers.CharField()
+
+    id = serializers.IntegerField()
+    names = serializers.DictField(child=serializers.CharField())
+    descriptions = serializers.DictField(child=serializers.CharField())
+    model_number = serializers.CharField()
+    vendor = VendorSerializer()
+    category = CategorySerializer()
+    standards = serializers.ListField(child=serializers.CharField())
+    certificate_markets = serializers.ListField(
+        child=serializers.CharField(), help_text="markets with a certificate valid today"
+    )
+    min_order_quantity = serializers.IntegerField()
+    capacity_per_day = serializers.IntegerField()
+    stock = serializers.IntegerField()
+    lead_time_days = serializers.IntegerField()
+    price_min = serializers.FloatField()
+    price_max = serializers.FloatField()
+    currency = serializers.CharField()
+    incoterms = serializers.ListField(child=serializers.CharField())
+    origin_country = serializers.CharField()
+    highlight = HighlightField()
+    score = serializers.FloatField(allow_null=True)
 
 
 class ProductSearchApi(APIView):
-    """Full-text product search in any of six languages, with facets, filters and highlighting."""
+    """Full-text product search in any of six languages, with facets, filters and highlighting.
+
+    Public: only published products of verified vendors are indexed. Prices filter by
+    overlap with the product's price band and need ``currency``.
+    """
 
     permission_classes = [AllowAny]
 
     class InputSerializer(SearchParamsSerializer):
+        SORTS = queries.PRODUCT_SORTS
+
         sort = serializers.ChoiceField(choices=list(queries.PRODUCT_SORTS), default="relevance")
         hs_code = serializers.RegexField(r"^[0-9.]{2,12}$", required=False, default="")
-        vendor = serializers.IntegerField(required=False, min_value=1, default=None)
-        capacity_min = serializers.IntegerField(required=False, min_value=0, default=None)
-        moq_max = serializers.IntegerField(required=False, min_value=1, default=None)
-        lead_time_max = serializers.IntegerField(required=False, min_value=1, default=None)
-        price_min = serializers.FloatField(required=False, min_value=0, default=None)
-        price_max = serializers.FloatField(required=False, min_value=0, default=None)
-        currency = serializers.RegexField(r"^[A-Z]{3}$", required=False, default="")
+        vendor = serializers.IntegerField(required=False, min_value=1, max_value=MAX_LONG, default=None)
+        moq_max = serializers.IntegerField(required=False, min_value=1, max_value=MAX_INT, default=None)
+        lead_time_max = serializers.IntegerField(required=False, min_value=0, max_value=MAX_INT, default=None)
+        price_min = serializers.DecimalField(
+            max_digits=14, decimal_places=4, required=False, min_value=0, default=None
+        )
+        price_max = serializers.DecimalField(
+            max_digits=14, decimal_places=4, required=False, min_value=0, default=None
+        )
+        currency = serializers.CharField(
+            required=False, default="", validators=[validate_currency], help_text="ISO 4217, e.g. USD"
+        )
 
-    class OutputSerializer(FacetedResultSerializer):
-        results = serializers.ListField(child=serializers.DictField())
+        def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+            attrs = super().validate(attrs)
+            priced = attrs["price_min"] is not None or attrs["price_max"] is not None
+            if priced and not attrs["currency"]:
+                raise serializers.ValidationError(
+                    {"currency": ["A price filter needs the currency of its prices."]},
+                    code="required_with_price",
+                )
+            low, high = attrs["price_min"], attrs["price_max"]
+            if low is not None and high is not None and low > high:
+                raise serializers.ValidationError(
+                    {"price_max": ["The highest price is below the lowest."]}, code="invalid_range"
+                )
+            return attrs
+
+    class OutputSerializer(serializers.Serializer[SearchPage]):
+        count = serializers.IntegerField()
+        relaxed = serializers.BooleanField(
+            help_text="nothing matched the words as written; these results allow typos or miss some words"
+        )
+        next_cursor = serializers.CharField(allow_null=True)
+        facets = ProductFacetsSerializer()
+        results = ProductResultSerializer(many=True)
 
     @extend_schema(
-        parameters=[
-            InputSerializer,
-            *[
-                OpenApiParameter(name, str, many=True, description=f"{name} (repeat or comma-separate)")
-                for name in ("category", "country", "market", "standard")
-            ],
-        ],
+        parameters=[InputSerializer],
         responses={200: OutputSerializer},
         operation_id="search_products",
     )
@@ -100,20 +261,19 @@ class ProductSearchApi(APIView):
         params = self.InputSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         data = params.validated_data
-        lists = _list_params(request, "category", "country", "market", "standard")
         query = queries.ProductQuery(
             text=data["q"],
-            categories=lists["category"],
+            categories=data["category"],
             hs_code=data["hs_code"],
-            countries=[country.upper() for country in lists["country"]],
-            markets=lists["market"],
-            standards=lists["standard"],
+            countries=data["country"],
+            markets=data["market"],
+            standards=data["standard"],
             vendor_id=data["vendor"],
             capacity_min=data["capacity_min"],
             moq_max=data["moq_max"],
             lead_time_max=data["lead_time_max"],
-            price_min=data["price_min"],
-            price_max=data["price_max"],
+            price_min=float(data["price_min"]) if data["price_min"] is not None else None,
+            price_max=float(data["price_max"]) if data["price_max"] is not None else None,
             currency=data["currency"],
             sort=data["sort"],
             size=data["page_size"],
@@ -124,6 +284,7 @@ class ProductSearchApi(APIView):
         return Response(
             {
                 "count": page.count,
+                "relaxed": page.relaxed,
                 "next_cursor": page.next_cursor,
                 "facets": page.facets,
                 "results": [_product_result(hit) for hit in page.results],
@@ -160,40 +321,54 @@ def _product_result(hit: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+class SupplierResultSerializer(serializers.Serializer[dict[str, Any]]):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    legal_names = serializers.DictField(child=serializers.CharField())
+    country = serializers.CharField()
+    city = serializers.CharField()
+    description = serializers.CharField()
+    category_slugs = serializers.ListField(child=serializers.CharField())
+    standards = serializers.ListField(child=serializers.CharField())
+    certificate_markets = serializers.ListField(child=serializers.CharField())
+    product_count = serializers.IntegerField()
+    capacity_per_day_max = serializers.IntegerField()
+    highlight = HighlightField()
+    score = serializers.FloatField(allow_null=True)
+
+
 class SupplierSearchApi(APIView):
     """Search verified suppliers by name (any script, pinyin for Chinese names), category and certificates."""
 
     permission_classes = [AllowAny]
 
     class InputSerializer(SearchParamsSerializer):
-        sort = serializers.ChoiceField(choices=list(queries.SUPPLIER_SORTS), default="relevance")
-        capacity_min = serializers.IntegerField(required=False, min_value=0, default=None)
+        SORTS = queries.SUPPLIER_SORTS
 
-    class OutputSerializer(FacetedResultSerializer):
-        results = serializers.ListField(child=serializers.DictField())
+        sort = serializers.ChoiceField(choices=list(queries.SUPPLIER_SORTS), default="relevance")
+
+    class OutputSerializer(serializers.Serializer[SearchPage]):
+        count = serializers.IntegerField()
+        relaxed = serializers.BooleanField(
+            help_text="nothing matched the words as written; these results allow typos or miss some words"
+        )
+        next_cursor = serializers.CharField(allow_null=True)
+        facets = SupplierFacetsSerializer()
+        results = SupplierResultSerializer(many=True)
 
     @extend_schema(
-        parameters=[
-            InputSerializer,
-            *[
-                OpenApiParameter(name, str, many=True, description=f"{name} (repeat or comma-separate)")
-                for name in ("category", "country", "market", "standard")
-            ],
-        ],
-        responses={200: OutputSerializer},
-        operation_id="search_suppliers",
+        parameters=[InputSerializer], responses={200: OutputSerializer}, operation_id="search_suppliers"
     )
     def get(self, request: Request) -> Response:
         params = self.InputSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         data = params.validated_data
-        lists = _list_params(request, "category", "country", "market", "standard")
         query = queries.SupplierQuery(
             text=data["q"],
-            categories=lists["category"],
-            countries=[country.upper() for country in lists["country"]],
-            markets=lists["market"],
-            standards=lists["standard"],
+            categories=data["category"],
+            countries=data["country"],
+            markets=data["market"],
+            standards=data["standard"],
             capacity_min=data["capacity_min"],
             sort=data["sort"],
             size=data["page_size"],
@@ -220,12 +395,18 @@ class SupplierSearchApi(APIView):
             for hit in page.results
         ]
         return Response(
-            {"count": page.count, "next_cursor": page.next_cursor, "facets": page.facets, "results": results}
+            {
+                "count": page.count,
+                "relaxed": page.relaxed,
+                "next_cursor": page.next_cursor,
+                "facets": page.facets,
+                "results": results,
+            }
         )
 
 
 class SuggestApi(APIView):
-    """Suggestions as you type: categories, products and suppliers."""
+    """Suggestions as you type: categories, products and suppliers (pinyin prefixes find Chinese names)."""
 
     permission_classes = [AllowAny]
 
@@ -234,9 +415,20 @@ class SuggestApi(APIView):
         size = serializers.IntegerField(required=False, min_value=1, max_value=20, default=5)
 
     class OutputSerializer(serializers.Serializer[dict[str, Any]]):
-        categories = serializers.ListField(child=serializers.DictField())
-        products = serializers.ListField(child=serializers.DictField())
-        suppliers = serializers.ListField(child=serializers.DictField())
+        class CategorySerializer(serializers.Serializer[dict[str, Any]]):
+            id = serializers.IntegerField()
+            slug = serializers.CharField()
+            hs_code = serializers.CharField()
+            names = serializers.DictField(child=serializers.CharField())
+
+        class LabelSerializer(serializers.Serializer[dict[str, Any]]):
+            id = serializers.IntegerField()
+            # The metaclass moves declared fields off the class; mypy sees Field.label.
+            label = serializers.CharField()  # type: ignore[assignment]
+
+        categories = CategorySerializer(many=True)
+        products = LabelSerializer(many=True)
+        suppliers = LabelSerializer(many=True)
 
     @extend_schema(
         parameters=[InputSerializer], responses={200: OutputSerializer}, operation_id="search_suggest"

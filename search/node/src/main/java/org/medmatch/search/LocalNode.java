@@ -57,6 +57,9 @@ public final class LocalNode extends Node {
             .put("http.port", httpPort)
             .put("transport.port", (httpPort + 100) + "-" + (httpPort + 199)) // not used by clients; a range avoids clashes
             .put("cluster.routing.allocation.disk.threshold_enabled", false) // never go read-only on a full disk
+            // With the serial collector, heap "in use" includes garbage not yet collected;
+            // count only what requests reserve, or a busy test run is refused with 429.
+            .put("indices.breaker.total.use_real_memory", false)
             .build();
         Map<String, String> overrides = new HashMap<>(); // -Ekey=value, as with the opensearch script
         for (String arg : args) {

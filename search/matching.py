@@ -1,0 +1,354 @@
+"""Matching queries: a purchase request as a query over product documents.
+
+One query serves both directions:
+
+- forward matching searches the PRODUCTS alias with it (``product_candidates``);
+- reverse matching stores it in REQUEST_QUERIES as a percolator query and runs a
+  new or changed product document against all of them (``request_candidates``).
+
+The query is a broad-but-selective candidate generator, restricted to verified
+vendors and, where the destination market's rules for the request's category name a
+regulatory approval, to products with a certificate for it that is valid for the
+market on the needed-by date. A request with a category requires the same category
+(or a sub-category) or the same HS heading, and ranks those by text relevance in any
+language; a request without one requires text relevance. (A product of another HS
+heading found by text alone could not reach the proposal threshold anyway: it gets no
+category points.) The exact rules (certificate owner, expiry, market rules of the
+product's own category, capacity, price …) are checked in Python by ``matching.scoring``.
+
+The stored (percolator) variant drops the scoring-only clauses and fuzziness, so the
+percolator can index the terms each query needs (category, HS heading, or the words of
+an uncategorised request) and verifies only the queries that share a term with the
+product, instead of running every stored query.
+"""
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from purchasing.models import PurchaseRequest
+from reference.models import Category, Market, MarketRequirement, StandardKind
+from search import engine
+from search.analysis import language_query_fields
+from search.indexes import PRODUCTS, REQUEST_QUERIES
+from search.queries import text_clause
+
+# Retrieval order: same category first, then same HS heading, then text only. The
+# boosts are constant and reported through named queries, so the text relevance
+# of a hit is its score minus the boosts of the clauses it matched.
+CATEGORY_BOOST = 1000.0
+HS_HEADING_BOOST = 100.0
+DESCRIPTION_BOOST = 0.5
+CATEGORY_QUERY = "match_category"
+HS_HEADING_QUERY = "match_hs_heading"
+BOOSTS = {CATEGORY_QUERY: CATEGORY_BOOST, HS_HEADING_QUERY: HS_HEADING_BOOST}
+
+MATCH_TEXT_FIELDS = [
+    *language_query_fields("name", 3),
+    *language_query_fields("category_terms", 2),
+    *language_query_fields("description"),
+]
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """A market rule naming a regulatory approval: ``all``/``any`` of ``approvals`` and ``technical``."""
+
+    mode: str
+    approvals: tuple[str, ...]
+    technical: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MatchSpec:
+    """What the engine needs to know about a request to find candidate products."""
+
+    request_id: int
+    title: str
+    description: str
+    category_slugs: tuple[str, ...]  # the request's category and its sub-categories
+    hs_heading: str
+    market_codes: tuple[str, ...]  # markets covering the destination country
+    day: datetime.date | None  # certificates must be valid on this day
+    rules: tuple[RuleSpec, ...]
+
+
+@dataclass(frozen=True)
+class ProductCandidate:
+    product_id: int
+    vendor_id: int
+    text_score: float  # raw engine text relevance, without the category boosts
+
+
+def _descendants(categories: list[Category], root_id: int) -> list[Category]:
+    children: dict[int | None, list[Category]] = {}
+    for category in categories:
+        children.setdefault(category.parent_id, []).append(category)
+    found: list[Category] = []
+    frontier = [root_id]
+    seen: set[int] = set()
+    while frontier:
+        current = frontier.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        for child in children.get(current, []):
+            found.append(child)
+            frontier.append(child.pk)
+    return found
+
+
+def _certificate_day(needed_by: datetime.date | None, today: datetime.date | None) -> datetime.date | None:
+    if needed_by and today:
+        return max(needed_by, today)
+    return needed_by or today
+
+
+def request_match_specs(
+    requests: Iterable[PurchaseRequest], *, today: datetime.date | None
+) -> dict[int, MatchSpec]:
+    """Specs for ``requests``. ``today=None`` (stored percolator queries) leaves out today's date,
+    so the stored query depends on the request alone; the exact date check happens in Python."""
+    requests = list(requests)
+    if not requests:
+        return {}
+    categories = list(Category.objects.only("pk", "slug", "hs_code", "parent_id"))
+    by_id = {category.pk: category for category in categories}
+    markets = list(Market.objects.all())
+    rows = list(
+        MarketRequirement.objects.filter(
+            category_id__in={request.category_id for request in requests if request.category_id}
+        )
+        .select_related("market")
+        .prefetch_related("standards")
+    )
+    specs: dict[int, MatchSpec] = {}
+    for request in requests:
+        category = by_id.get(request.category_id) if request.category_id else None
+        slugs: tuple[str, ...] = ()
+        if category is not None:
+            slugs = tuple(sorted({category.slug, *(c.slug for c in _descendants(categories, category.pk))}))
+        market_codes = tuple(
+            sorted(
+                market.code for market in markets if request.destination_country in (market.countries or [])
+            )
+        )
+        rules: list[RuleSpec] = []
+        for row in rows:
+            if row.category_id != request.category_id or row.market.code not in market_codes:
+                continue
+            standards = list(row.standards.all())
+            approvals = tuple(sorted(s.code for s in standards if s.kind == StandardKind.APPROVAL))
+            if approvals:
+                technical = tuple(sorted(s.code for s in standards if s.kind != StandardKind.APPROVAL))
+                rules.append(RuleSpec(mode=row.mode, approvals=approvals, technical=technical))
+        specs[request.pk] = MatchSpec(
+            request_id=request.pk,
+            title=request.title,
+            description=request.description,
+            category_slugs=slugs,
+            hs_heading=category.hs_code[:4] if category else "",
+            market_codes=market_codes,
+            day=_certificate_day(request.needed_by, today),
+            rules=tuple(sorted(set(rules), key=lambda rule: (rule.mode, rule.approvals, rule.technical))),
+        )
+    return specs
+
+
+def _valid_certificate(spec: MatchSpec, approvals: tuple[str, ...]) -> dict[str, Any]:
+    """A certificate of the product listing one of ``approvals``, for the market (or for none),
+    valid on the spec's day."""
+    conditions: list[dict[str, Any]] = [
+        {"terms": {"certificates.standards": list(approvals)}},
+        {
+            "bool": {
+                "should": [
+                    {"terms": {"certificates.markets": list(spec.market_codes)}},
+                    {"bool": {"must_not": {"exists": {"field": "certificates.markets"}}}},
+                ],
+                "minimum_should_match": 1,
+            }
+        },
+    ]
+    if spec.day is not None:
+        day = spec.day.isoformat()
+        for field, bound in (("certificates.valid_until", "gte"), ("certificates.valid_from", "lte")):
+            conditions.append(
+                {
+                    "bool": {
+                        "should": [
+                            {"range": {field: {bound: day}}},
+                            {"bool": {"must_not": {"exists": {"field": field}}}},
+                        ],
+                        "minimum_should_match": 1,
+                    }
+                }
+            )
+    return {"nested": {"path": "certificates", "query": {"bool": {"filter": conditions}}}}
+
+
+def _rule_filter(spec: MatchSpec, rule: RuleSpec) -> dict[str, Any]:
+    if rule.mode == "all":
+        # Every approval needs its certificate; technical standards are left to Python
+        # (a product may claim them without a certificate).
+        return {"bool": {"filter": [_valid_certificate(spec, (code,)) for code in rule.approvals]}}
+    options: list[dict[str, Any]] = [_valid_certificate(spec, rule.approvals)]
+    if rule.technical:
+        options.append({"terms": {"standards": list(rule.technical)}})
+        options.append(_valid_certificate(spec, rule.technical))
+    return {"bool": {"should": options, "minimum_should_match": 1}}
+
+
+def _category_filter(spec: MatchSpec) -> dict[str, Any] | None:
+    options: list[dict[str, Any]] = []
+    if spec.category_slugs:
+        options.append({"terms": {"category_slug": list(spec.category_slugs)}})
+    if spec.hs_heading:
+        options.append({"term": {"hs_heading": spec.hs_heading}})
+    return {"bool": {"should": options, "minimum_should_match": 1}} if options else None
+
+
+def _hard_filters(spec: MatchSpec) -> list[dict[str, Any]]:
+    filters: list[dict[str, Any]] = [{"term": {"vendor_verified": True}}]
+    filters.extend(_rule_filter(spec, rule) for rule in spec.rules)
+    return filters
+
+
+def _plain_text(text: str) -> dict[str, Any]:
+    """Words of ``text`` in any language field, without fuzziness (the percolator can index the
+    terms of this query; fuzzy ones it has to run against every document)."""
+    return {
+        "multi_match": {
+            "query": text,
+            "fields": MATCH_TEXT_FIELDS,
+            "type": "best_fields",
+            "operator": "or",
+            "minimum_should_match": "2<70%",
+        }
+    }
+
+
+def request_percolator_query(spec: MatchSpec) -> dict[str, Any]:
+    """The stored query of a request: the same candidates as ``request_match_query`` (but for
+    typos), unscored, made of clauses the percolator can pre-select on."""
+    filters = _hard_filters(spec)
+    category = _category_filter(spec)
+    if category is not None:
+        filters.append(category)
+    else:
+        texts = [_plain_text(text) for text in (spec.title, spec.description) if text.strip()]
+        filters.append({"bool": {"should": texts, "minimum_should_match": 1}})
+    return {"bool": {"filter": filters}}
+
+
+def request_match_query(spec: MatchSpec) -> dict[str, Any]:
+    """The query a product document must match to be a candidate for the request (scored)."""
+    should: list[dict[str, Any]] = []
+    if spec.category_slugs:
+        should.append(
+            {
+                "constant_score": {
+                    "filter": {"terms": {"category_slug": list(spec.category_slugs)}},
+                    "boost": CATEGORY_BOOST,
+                    "_name": CATEGORY_QUERY,
+                }
+            }
+        )
+    if spec.hs_heading:
+        should.append(
+            {
+                "constant_score": {
+                    "filter": {"term": {"hs_heading": spec.hs_heading}},
+                    "boost": HS_HEADING_BOOST,
+                    "_name": HS_HEADING_QUERY,
+                }
+            }
+        )
+    if spec.title.strip():
+        should.append(text_clause(spec.title, MATCH_TEXT_FIELDS))
+    if spec.description.strip():
+        # Descriptions are long (names, quantities, end users): typo-tolerance on every word
+        # of them costs more than the rest of the query, so they match exact words only.
+        description = _plain_text(spec.description)
+        description["multi_match"]["boost"] = DESCRIPTION_BOOST
+        should.append(description)
+    filters = _hard_filters(spec)
+    category = _category_filter(spec)
+    if category is not None:
+        filters.append(category)
+    # With a category the should clauses only rank; without one the text must match.
+    return {"bool": {"should": should, "minimum_should_match": 0 if category else 1, "filter": filters}}
+
+
+def request_candidates_body(spec: MatchSpec, *, size: int) -> dict[str, Any]:
+    return {
+        "size": size,
+        "query": request_match_query(spec),
+        "sort": ["_score", {"id": "asc"}],
+        "track_scores": True,
+        "_source": ["id", "vendor_id"],
+    }
+
+
+def refresh_for_matching() -> None:
+    """Make every document indexed so far visible to matching.
+
+    A matching task starts right after the drain that indexed its change; without this a
+    product and a request indexed within one refresh interval could miss each other (the
+    request's search would not see the product yet, nor the product's percolation the request).
+    Refreshing an index with nothing pending is cheap.
+    """
+    engine.refresh(PRODUCTS.alias())
+    engine.refresh(REQUEST_QUERIES.alias())
+
+
+def text_score(hit: dict[str, Any]) -> float:
+    """The text part of a hit's score: its score minus the constant category boosts it matched."""
+    score = float(hit.get("_score") or 0.0)
+    for name in hit.get("matched_queries") or []:
+        score -= BOOSTS.get(name, 0.0)
+    return max(0.0, score)
+
+
+def product_candidates(spec: MatchSpec, *, size: int) -> list[ProductCandidate]:
+    """The best ``size`` candidate products for the request, best first (raises SearchUnavailable)."""
+    response = engine.search(PRODUCTS.alias(), request_candidates_body(spec, size=size))
+    return [
+        ProductCandidate(
+            product_id=int(hit["_source"]["id"]),
+            vendor_id=int(hit["_source"]["vendor_id"]),
+            text_score=text_score(hit),
+        )
+        for hit in response["hits"]["hits"]
+    ]
+
+
+def request_query_document(spec: MatchSpec) -> dict[str, Any]:
+    """The percolator document of a request (stored in REQUEST_QUERIES under the request's id)."""
+    return {"request_id": spec.request_id, "query": request_percolator_query(spec)}
+
+
+# The fields the stored queries read. Percolation indexes the document in memory first; leaving
+# out the rest (suggestions, vendor names, pinyin …) makes that part several times cheaper.
+PERCOLATED_FIELDS = ("vendor_verified", "category_slug", "hs_heading", "certificates", "standards")
+PERCOLATED_PREFIXES = ("name_", "category_terms_", "description_")
+
+
+def request_candidates(product_document: dict[str, Any], *, size: int) -> list[int]:
+    """Ids of the open requests whose stored query matches ``product_document``, newest first."""
+    document = {
+        key: value
+        for key, value in product_document.items()
+        if key in PERCOLATED_FIELDS or key.startswith(PERCOLATED_PREFIXES)
+    }
+    body = {
+        "size": size,
+        "query": {"percolate": {"field": "query", "document": document}},
+        # The stored queries are unscored; newest requests first if the list is cut.
+        "sort": [{"request_id": "desc"}],
+        # The stored queries are large; the id is all matching needs.
+        "_source": False,
+    }
+    response = engine.search(REQUEST_QUERIES.alias(), body)
+    return [int(hit["_id"]) for hit in response["hits"]["hits"]]
