@@ -148,3 +148,34 @@ def _reference_data(request: pytest.FixtureRequest) -> None:
         return
     request.getfixturevalue("_django_db_helper")
     _load_reference_data_if_missing()
+
+
+def _reset_broker_pools() -> None:
+    """Drop the cached connection and producer pools, so the next send connects to the configured
+    broker. (Closing the app's pool instead would leave it closed for the rest of the session.)"""
+    from kombu import pools
+
+    from config.celery import app
+
+    pools.reset()
+    app._pool = None
+    app.amqp._producer_pool = None
+
+
+@pytest.fixture
+def broker_down() -> Iterator[None]:
+    """The broker is unreachable for this test (publishing and the health check both see it)."""
+    from django.test import override_settings
+
+    from config.celery import app
+
+    dead = "redis://127.0.0.1:1/0"
+    original = (app.conf.broker_url, app.conf.broker_write_url)
+    app.conf.broker_url = app.conf.broker_write_url = dead
+    _reset_broker_pools()
+    try:
+        with override_settings(CELERY_BROKER_URL=dead):
+            yield
+    finally:
+        app.conf.broker_url, app.conf.broker_write_url = original
+        _reset_broker_pools()

@@ -11,6 +11,7 @@ from django.db import transaction
 from accounts.models import User
 from audit.services import audit_record
 from catalog.models import Product, ProductStatus
+from core.exceptions import Conflict
 from core.validators import validate_incoterm, validate_language_map, validate_language_map_required
 from organizations.models import Organization, OrganizationKind
 from outbox.models import OutboxOperation
@@ -257,7 +258,15 @@ def product_update(*, product: Product, actor: User | None, data: Mapping[str, A
 
 @transaction.atomic
 def product_delete(*, product: Product, actor: User | None) -> None:
-    """Delete ``product``; the outbox row tells the search index to drop it."""
+    """Delete ``product``; the outbox row tells the search index to drop it.
+
+    A product that led to an introduction stays (the introduction's history needs it):
+    archive it instead.
+    """
+    from introductions.models import Introduction
+
+    if Introduction.objects.filter(proposal__product=product).exists():
+        raise Conflict("This product led to an introduction and cannot be deleted; archive it instead.")
     product_id = product.pk
     audit_record(actor=actor, action="product.deleted", target=product, from_state=product.status)
     product.delete()

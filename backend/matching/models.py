@@ -1,5 +1,8 @@
+import datetime
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from core.models import TimeStampedModel
 
@@ -9,6 +12,20 @@ class ProposalStatus(models.TextChoices):
     APPROVED = "approved", "Approved"
     REJECTED = "rejected", "Rejected"
     EXPIRED = "expired", "Expired"
+
+
+DEFAULT_REVIEW_HOURS = 48
+
+
+def proposal_review_hours() -> float:
+    """Hours a proposal may wait for review before it is flagged as overdue."""
+    return float(getattr(settings, "MEDMATCH_PROPOSAL_REVIEW_HOURS", DEFAULT_REVIEW_HOURS))
+
+
+def proposal_overdue_q(*, now: datetime.datetime | None = None) -> models.Q:
+    """Proposals still waiting for review that entered the queue more than the review hours ago."""
+    deadline = (now or timezone.now()) - datetime.timedelta(hours=proposal_review_hours())
+    return models.Q(status=ProposalStatus.PROPOSED, proposed_at__lt=deadline)
 
 
 class Proposal(TimeStampedModel):
@@ -44,13 +61,21 @@ class Proposal(TimeStampedModel):
     )
     decided_at = models.DateTimeField(null=True, blank=True)
     computed_at = models.DateTimeField()
+    proposed_at = models.DateTimeField(
+        default=timezone.now,
+        db_index=True,
+        help_text="When it last entered the review queue (its age counts from here).",
+    )
 
     class Meta:
         ordering = ["-score", "id"]
         constraints = [
             models.UniqueConstraint(fields=["request", "vendor", "product"], name="one_proposal_per_pair"),
         ]
-        indexes = [models.Index(fields=["status", "-score"])]
+        indexes = [
+            models.Index(fields=["status", "-score"]),
+            models.Index(fields=["status", "proposed_at"], name="proposal_status_proposed_at"),
+        ]
 
     def __str__(self) -> str:
         return f"request {self.request_id} ← product {self.product_id} ({self.score:.0f})"

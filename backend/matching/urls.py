@@ -1,3 +1,18 @@
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from matching.apis import (
+    ProposalApproveApi,
+    ProposalBulkApi,
+    ProposalDetailApi,
+    ProposalListApi,
+    ProposalRejectApi,
+)
+
+# bulk/ comes before <id>/.
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", ProposalListApi.as_view(), name="proposal-list"),
+    path("bulk/", ProposalBulkApi.as_view(), name="proposal-bulk"),
+    path("<int:proposal_id>/", ProposalDetailApi.as_view(), name="proposal-detail"),
+    path("<int:proposal_id>/approve/", ProposalApproveApi.as_view(), name="proposal-approve"),
+    path("<int:proposal_id>/reject/", ProposalRejectApi.as_view(), name="proposal-reject"),
+]

@@ -132,6 +132,20 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 MEDMATCH_INTRO_REMIND_DAYS = env_int("MEDMATCH_INTRO_REMIND_DAYS", 3)
 MEDMATCH_INTRO_MAX_REMINDERS = env_int("MEDMATCH_INTRO_MAX_REMINDERS", 2)
 MEDMATCH_INTRO_EXPIRE_DAYS = env_int("MEDMATCH_INTRO_EXPIRE_DAYS", 14)
+MEDMATCH_PROPOSAL_REVIEW_HOURS = env_int("MEDMATCH_PROPOSAL_REVIEW_HOURS", 48)
+
+# Matching: how many proposals per request, the lowest score proposed, how many candidates
+# the engine returns, how many open requests a changed product is matched against.
+MEDMATCH_MATCH_TOP_N = env_int("MEDMATCH_MATCH_TOP_N", 10)
+MEDMATCH_MATCH_MIN_SCORE = env_int("MEDMATCH_MATCH_MIN_SCORE", 80)
+MEDMATCH_MATCH_CANDIDATES = env_int("MEDMATCH_MATCH_CANDIDATES", 50)
+MEDMATCH_REVERSE_MAX_REQUESTS = env_int("MEDMATCH_REVERSE_MAX_REQUESTS", 200)
+# Currency conversion for price comparison: "EUR=1.08,CNY=0.14" (US dollars per unit).
+MEDMATCH_FX_RATES = {
+    code.strip().upper(): float(rate)
+    for code, _sep, rate in (item.partition("=") for item in env_list("MEDMATCH_FX_RATES", []))
+    if rate
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -170,6 +184,7 @@ SPECTACULAR_SETTINGS = {
         "VerificationStatusEnum": "organizations.models.VerificationStatus",
         "DuplicateStatusEnum": "purchasing.models.DuplicateStatus",
         "IntroductionStatusEnum": "introductions.models.IntroductionStatus",
+        "ProposalStatusEnum": "matching.models.ProposalStatus",
     },
 }
 

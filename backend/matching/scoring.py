@@ -1,0 +1,640 @@
+"""Scoring of one (request, product) pair: hard rules, soft criteria and an explanation.
+
+Pure Python over plain dataclasses, so it can be tested without a database or an
+engine. ``evaluate`` answers whether the pair is eligible (no hard rule broken),
+its score (0–100, the sum of ``score_parts``) and the criteria, each with a status
+(met, partial, not_met) and a human explanation with the numbers.
+
+Hard rules exclude a candidate:
+- the vendor is not verified, or the product is not published;
+- a market rule of the destination market (for the request's or the product's
+  category) names a regulatory approval (``Standard.kind == "approval"``) and the
+  product has no certificate satisfying the rule on the day the goods are needed.
+  A certificate counts when it belongs to the product's vendor, lists the
+  standard, lists the market or no market at all, and is valid on that day.
+  Technical standards in such a rule are satisfied by a valid certificate or by
+  the product's own claim.
+
+Soft criteria lower the score (weights in ``WEIGHTS``): category, text relevance,
+the buyer's required standards, market rules made only of technical standards,
+capacity against quantity, lead time against the date, price against the target
+and the minimum order quantity. A severe miss — a required standard missing, less
+than half the quantity by the date, less than half the time the lead time needs, a
+price more than double the target, a minimum order more than double the quantity —
+also costs ``SEVERE_PENALTY`` points in the ``penalty`` part, so that such a pair
+falls below the proposal threshold unless everything else is right. The score is
+always the sum of ``score_parts`` (clamped to 0–100).
+"""
+
+import datetime
+import hashlib
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+from typing import Any
+
+MET = "met"
+PARTIAL = "partial"
+NOT_MET = "not_met"
+
+WEIGHTS: dict[str, float] = {
+    "category": 25.0,
+    "text": 10.0,
+    "standards": 20.0,
+    "market": 5.0,
+    "capacity": 15.0,
+    "lead_time": 10.0,
+    "price": 10.0,
+    "moq": 5.0,
+}
+# Without a needed-by date, capacity is judged over this many days.
+DEFAULT_HORIZON_DAYS = 30
+# A price this far above the target (as a fraction) earns no price points; beyond it is severe.
+PRICE_TOLERANCE = 1.0
+# Capacity (or time for the lead time) below this share of what is needed is a severe miss.
+PARTIAL_SHARE = 0.5
+# A minimum order above this multiple of the quantity is a severe miss.
+MOQ_TOLERANCE = 2.0
+# Points taken off for each severe miss (see the module docstring).
+SEVERE_PENALTY = 20.0
+SEVERE_CRITERIA = ("standards", "capacity", "lead_time", "price", "moq")
+BASE_CURRENCY = "USD"
+
+
+@dataclass(frozen=True)
+class CertificateFacts:
+    owner_id: int  # the organisation the certificate document belongs to
+    standards: frozenset[str]
+    markets: frozenset[str]
+    valid_from: datetime.date | None = None
+    valid_until: datetime.date | None = None
+    number: str = ""
+
+    def valid_on(self, day: datetime.date) -> bool:
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_until is None or day <= self.valid_until
+        )
+
+    def covers_market(self, markets: frozenset[str]) -> bool:
+        """A certificate naming no market is accepted everywhere; otherwise one must match."""
+        return not self.markets or not markets or bool(self.markets & markets)
+
+
+@dataclass(frozen=True)
+class RuleFacts:
+    """A market rule: to sell ``category`` into ``market`` a product needs all/any of ``standards``."""
+
+    market: str
+    category: str
+    mode: str  # "all" or "any"
+    standards: tuple[str, ...]
+    approvals: frozenset[str]  # the standards in the rule that are regulatory approvals
+
+    @property
+    def names_approval(self) -> bool:
+        return bool(self.approvals)
+
+
+@dataclass(frozen=True)
+class RequestFacts:
+    id: int
+    category_id: int | None
+    category_slug: str
+    category_ids: frozenset[int]  # the category and its sub-categories
+    hs_heading: str
+    quantity: int
+    unit: str
+    needed_by: datetime.date | None
+    destination_country: str
+    markets: frozenset[str]  # market codes covering the destination country
+    required_standards: tuple[str, ...]
+    approval_codes: frozenset[str]  # which standard codes (anywhere) are regulatory approvals
+    target_unit_price: Decimal | None
+    currency: str
+
+
+@dataclass(frozen=True)
+class ProductFacts:
+    id: int
+    vendor_id: int
+    vendor_verified: bool
+    published: bool
+    category_id: int
+    category_slug: str
+    hs_heading: str
+    capacity_per_day: int
+    stock: int
+    lead_time_days: int
+    min_order_quantity: int
+    price_min: Decimal
+    price_max: Decimal
+    currency: str
+    standards: frozenset[str]
+    certificates: tuple[CertificateFacts, ...] = ()
+
+
+@dataclass(frozen=True)
+class Criterion:
+    criterion: str
+    status: str
+    detail: str
+    expected: Any = None
+    actual: Any = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Evaluation:
+    eligible: bool
+    score: float
+    score_parts: dict[str, float]
+    criteria: list[Criterion]
+    exclusions: list[Criterion] = field(default_factory=list)
+
+    def criteria_dicts(self) -> list[dict[str, Any]]:
+        return [criterion.as_dict() for criterion in [*self.exclusions, *self.criteria]]
+
+
+# --- helpers ---
+
+
+def _number(value: float | int | Decimal) -> str:
+    """1234567 → '1,234,567'; 0.125 → '0.125'; 12.50 → '12.5'."""
+    if isinstance(value, int) or (isinstance(value, float | Decimal) and value == int(value)):
+        return f"{int(value):,}"
+    return f"{float(value):,.4f}".rstrip("0").rstrip(".")
+
+
+def _percent(value: float) -> str:
+    return f"{round(value * 100):.0f}%"
+
+
+def _reference_day(request: RequestFacts, today: datetime.date) -> datetime.date:
+    """The day certificates must be valid on: the needed-by date, or today without one."""
+    if request.needed_by is None:
+        return today
+    return max(request.needed_by, today)
+
+
+def _valid_certificates(product: ProductFacts, day: datetime.date) -> list[CertificateFacts]:
+    return [
+        certificate
+        for certificate in product.certificates
+        if certificate.owner_id == product.vendor_id and certificate.valid_on(day)
+    ]
+
+
+def _has_certificate(
+    product: ProductFacts, code: str, markets: frozenset[str], day: datetime.date
+) -> CertificateFacts | None:
+    for certificate in _valid_certificates(product, day):
+        if code in certificate.standards and certificate.covers_market(markets):
+            return certificate
+    return None
+
+
+def _expired_certificate(
+    product: ProductFacts, code: str, markets: frozenset[str]
+) -> CertificateFacts | None:
+    """A certificate of the vendor for ``code`` and the market that is not valid on the day (for the
+    explanation: "CE MDR certificate expired 2020-03-01")."""
+    for certificate in product.certificates:
+        if (
+            certificate.owner_id == product.vendor_id
+            and code in certificate.standards
+            and certificate.covers_market(markets)
+        ):
+            return certificate
+    return None
+
+
+def _standard_met(
+    product: ProductFacts, code: str, *, approval: bool, markets: frozenset[str], day: datetime.date
+) -> bool:
+    if _has_certificate(product, code, markets, day) is not None:
+        return True
+    return not approval and code in product.standards
+
+
+def _rule_met(product: ProductFacts, rule: RuleFacts, day: datetime.date) -> tuple[bool, list[str]]:
+    """(satisfied, the standards missing) for one market rule."""
+    markets = frozenset({rule.market})
+    missing = [
+        code
+        for code in rule.standards
+        if not _standard_met(product, code, approval=code in rule.approvals, markets=markets, day=day)
+    ]
+    if rule.mode == "any":
+        return len(missing) < len(rule.standards), missing
+    return not missing, missing
+
+
+def _rule_label(rule: RuleFacts) -> str:
+    joiner = " and " if rule.mode == "all" else " or "
+    return f"{rule.market} asks for {joiner.join(rule.standards)} ({rule.category})"
+
+
+def _missing_detail(
+    product: ProductFacts, rule: RuleFacts, missing: Sequence[str], day: datetime.date
+) -> str:
+    markets = frozenset({rule.market})
+    parts = []
+    for code in missing:
+        if code in rule.approvals:
+            old = _expired_certificate(product, code, markets)
+            if old is not None and old.valid_until is not None and old.valid_until < day:
+                parts.append(f"{code} certificate expired {old.valid_until.isoformat()}")
+            elif old is not None and old.valid_from is not None and old.valid_from > day:
+                parts.append(f"{code} certificate valid only from {old.valid_from.isoformat()}")
+            else:
+                parts.append(f"no {code} certificate valid for {rule.market} on {day.isoformat()}")
+        else:
+            parts.append(f"{code} not claimed or certified")
+    return f"{_rule_label(rule)}: {'; '.join(parts)}"
+
+
+def to_base_currency(amount: Decimal, currency: str, rates: Mapping[str, float]) -> Decimal | None:
+    """``amount`` in USD, using ``rates`` (USD per unit of the currency); None without a rate."""
+    if currency == BASE_CURRENCY:
+        return amount
+    rate = rates.get(currency)
+    if rate is None:
+        return None
+    return amount * Decimal(str(rate))
+
+
+# --- the criteria ---
+
+
+def _hard_rules(
+    request: RequestFacts, product: ProductFacts, rules: Sequence[RuleFacts], day: datetime.date
+) -> tuple[list[Criterion], list[Criterion], list[RuleFacts]]:
+    """(exclusions, hard rules met, the technical-only rules left for the soft ``market`` criterion)."""
+    exclusions: list[Criterion] = []
+    met: list[Criterion] = []
+    if not product.vendor_verified:
+        exclusions.append(
+            Criterion("vendor_verified", NOT_MET, "vendor not verified", expected=True, actual=False)
+        )
+    if not product.published:
+        exclusions.append(
+            Criterion("product_published", NOT_MET, "product not published", expected=True, actual=False)
+        )
+    technical_rules: list[RuleFacts] = []
+    for rule in rules:
+        if rule.market not in request.markets:
+            continue
+        if not rule.names_approval:
+            technical_rules.append(rule)
+            continue
+        satisfied, missing = _rule_met(product, rule, day)
+        if satisfied:
+            met.append(
+                Criterion(
+                    "market_approval",
+                    MET,
+                    f"{_rule_label(rule)}: met for {day.isoformat()}",
+                    expected=list(rule.standards),
+                    actual=sorted(set(rule.standards) - set(missing)),
+                )
+            )
+        else:
+            exclusions.append(
+                Criterion(
+                    "market_approval",
+                    NOT_MET,
+                    _missing_detail(product, rule, missing, day),
+                    expected=list(rule.standards),
+                    actual=sorted(set(rule.standards) - set(missing)),
+                )
+            )
+    return exclusions, met, technical_rules
+
+
+def _category(request: RequestFacts, product: ProductFacts) -> tuple[float, Criterion]:
+    weight = WEIGHTS["category"]
+    if request.category_id is None:
+        return weight / 2, Criterion(
+            "category",
+            PARTIAL,
+            "the request names no category; matched on text",
+            expected=None,
+            actual=product.category_slug,
+        )
+    if product.category_id in request.category_ids:
+        return weight, Criterion(
+            "category",
+            MET,
+            f"same category ({product.category_slug})",
+            expected=request.category_slug,
+            actual=product.category_slug,
+        )
+    if request.hs_heading and product.hs_heading == request.hs_heading:
+        return weight / 2, Criterion(
+            "category",
+            PARTIAL,
+            f"same HS heading {product.hs_heading}, other category ({product.category_slug})",
+            expected=request.category_slug,
+            actual=product.category_slug,
+        )
+    return 0.0, Criterion(
+        "category",
+        NOT_MET,
+        f"other category ({product.category_slug}, HS {product.hs_heading}); text match only",
+        expected=request.category_slug,
+        actual=product.category_slug,
+    )
+
+
+def _text(relevance: float) -> tuple[float, Criterion]:
+    relevance = min(1.0, max(0.0, relevance))
+    status = MET if relevance >= 0.5 else PARTIAL if relevance > 0 else NOT_MET
+    detail = (
+        f"text relevance {_percent(relevance)} of the best candidate"
+        if relevance > 0
+        else "no text match (found by category)"
+    )
+    return WEIGHTS["text"] * relevance, Criterion(
+        "text", status, detail, expected=1.0, actual=round(relevance, 3)
+    )
+
+
+def _required_standards(
+    request: RequestFacts, product: ProductFacts, day: datetime.date
+) -> tuple[float, Criterion]:
+    weight = WEIGHTS["standards"]
+    required = list(request.required_standards)
+    if not required:
+        return weight, Criterion("standards", MET, "no standards required", expected=[], actual=[])
+    met = [
+        code
+        for code in required
+        if _standard_met(
+            product, code, approval=code in request.approval_codes, markets=request.markets, day=day
+        )
+    ]
+    missing = [code for code in required if code not in met]
+    if not missing:
+        return weight, Criterion(
+            "standards", MET, f"meets {', '.join(required)}", expected=required, actual=met
+        )
+    status = PARTIAL if met else NOT_MET
+    detail = f"missing {', '.join(missing)} (required by the buyer)"
+    if met:
+        detail += f"; meets {', '.join(met)}"
+    return weight * len(met) / len(required), Criterion(
+        "standards", status, detail, expected=required, actual=met
+    )
+
+
+def _market(
+    product: ProductFacts, technical_rules: Sequence[RuleFacts], day: datetime.date, request: RequestFacts
+) -> tuple[float, Criterion]:
+    weight = WEIGHTS["market"]
+    if not request.markets:
+        return weight, Criterion(
+            "market",
+            MET,
+            f"no market rules recorded for {request.destination_country}",
+            expected=[],
+            actual=[],
+        )
+    unmet = []
+    expected: list[str] = []
+    for rule in technical_rules:
+        expected.extend(rule.standards)
+        satisfied, missing = _rule_met(product, rule, day)
+        if not satisfied:
+            unmet.append(_missing_detail(product, rule, missing, day))
+    markets = ", ".join(sorted(request.markets))
+    if not unmet:
+        return weight, Criterion(
+            "market", MET, f"meets the rules of {markets}", expected=sorted(set(expected)), actual=None
+        )
+    return 0.0, Criterion("market", NOT_MET, "; ".join(unmet), expected=sorted(set(expected)), actual=None)
+
+
+def _days_available(request: RequestFacts, today: datetime.date) -> int:
+    if request.needed_by is None:
+        return DEFAULT_HORIZON_DAYS
+    return (request.needed_by - today).days
+
+
+def _capacity(request: RequestFacts, product: ProductFacts, today: datetime.date) -> tuple[float, Criterion]:
+    days = _days_available(request, today)
+    production_days = max(0, days - product.lead_time_days)
+    available = product.capacity_per_day * production_days + product.stock
+    share = available / request.quantity if request.quantity else 1.0
+    by = f"by {request.needed_by.isoformat()}" if request.needed_by else f"within {DEFAULT_HORIZON_DAYS} days"
+    how = (
+        f"{_number(product.capacity_per_day)}/day × {production_days} days after a "
+        f"{product.lead_time_days}-day lead time + {_number(product.stock)} in stock"
+    )
+    unit = request.unit or "piece"
+    if share >= 1:
+        return WEIGHTS["capacity"], Criterion(
+            "capacity",
+            MET,
+            f"can supply {_number(available)} {unit} {by} ({how}) for {_number(request.quantity)} wanted",
+            expected=request.quantity,
+            actual=available,
+        )
+    status = PARTIAL if share >= PARTIAL_SHARE else NOT_MET
+    return WEIGHTS["capacity"] * share, Criterion(
+        "capacity",
+        status,
+        f"capacity {_percent(share)} of quantity: {_number(available)} of {_number(request.quantity)} "
+        f"{unit} {by} ({how})",
+        expected=request.quantity,
+        actual=available,
+    )
+
+
+def _lead_time(request: RequestFacts, product: ProductFacts, today: datetime.date) -> tuple[float, Criterion]:
+    weight = WEIGHTS["lead_time"]
+    lead = product.lead_time_days
+    if request.needed_by is None:
+        return weight, Criterion(
+            "lead_time", MET, f"lead time {lead} days; no needed-by date", expected=None, actual=lead
+        )
+    days = (request.needed_by - today).days
+    if lead <= days:
+        return weight, Criterion(
+            "lead_time", MET, f"lead time {lead} days, needed in {days}", expected=days, actual=lead
+        )
+    share = max(0, days) / lead if lead else 0.0
+    status = PARTIAL if share >= PARTIAL_SHARE else NOT_MET
+    return weight * share, Criterion(
+        "lead_time", status, f"lead time {lead} days, needed in {days}", expected=days, actual=lead
+    )
+
+
+def _price(
+    request: RequestFacts, product: ProductFacts, rates: Mapping[str, float]
+) -> tuple[float, Criterion]:
+    weight = WEIGHTS["price"]
+    band = f"{_number(product.price_min)}–{_number(product.price_max)} {product.currency}"
+    if request.target_unit_price is None:
+        return weight, Criterion("price", MET, f"no target price; {band}", expected=None, actual=band)
+    target = request.target_unit_price
+    target_text = f"{_number(target)} {request.currency}"
+    if product.currency == request.currency:
+        price, goal, note = product.price_min, target, ""
+    else:
+        converted_price = to_base_currency(product.price_min, product.currency, rates)
+        converted_target = to_base_currency(target, request.currency, rates)
+        if converted_price is None or converted_target is None:
+            return weight / 2, Criterion(
+                "price",
+                PARTIAL,
+                f"price not comparable ({product.currency} vs {request.currency}, no rate)",
+                expected=target_text,
+                actual=band,
+            )
+        price, goal = converted_price, converted_target
+        note = f" (≈ {_number(round(price, 4))} vs {_number(round(goal, 4))} {BASE_CURRENCY})"
+    if price <= goal:
+        return weight, Criterion(
+            "price", MET, f"price {band} within target {target_text}{note}", expected=target_text, actual=band
+        )
+    over = float(price / goal) - 1
+    points = weight * max(0.0, 1 - over / PRICE_TOLERANCE)
+    status = PARTIAL if over <= PRICE_TOLERANCE else NOT_MET
+    return points, Criterion(
+        "price",
+        status,
+        f"price {_percent(over)} above target: from {band}, target {target_text}{note}",
+        expected=target_text,
+        actual=band,
+    )
+
+
+def _moq(request: RequestFacts, product: ProductFacts) -> tuple[float, Criterion]:
+    moq, quantity = product.min_order_quantity, request.quantity
+    if moq <= quantity:
+        return WEIGHTS["moq"], Criterion(
+            "moq",
+            MET,
+            f"minimum order {_number(moq)} within quantity {_number(quantity)}",
+            expected=quantity,
+            actual=moq,
+        )
+    status = PARTIAL if moq <= quantity * MOQ_TOLERANCE else NOT_MET
+    return 0.0, Criterion(
+        "moq",
+        status,
+        f"minimum order {_number(moq)} above quantity {_number(quantity)}",
+        expected=quantity,
+        actual=moq,
+    )
+
+
+def _penalty(criteria: Sequence[Criterion]) -> tuple[float, Criterion]:
+    severe = [
+        item.criterion
+        for item in criteria
+        if item.criterion in SEVERE_CRITERIA
+        and (item.status == NOT_MET or (item.criterion == "standards" and item.status == PARTIAL))
+    ]
+    if not severe:
+        return 0.0, Criterion("penalty", MET, "no severe misses", expected=[], actual=[])
+    return -SEVERE_PENALTY * len(severe), Criterion(
+        "penalty",
+        NOT_MET,
+        f"severe misses: {', '.join(severe)} (−{SEVERE_PENALTY:.0f} points each)",
+        expected=[],
+        actual=severe,
+    )
+
+
+def evaluate(
+    request: RequestFacts,
+    product: ProductFacts,
+    *,
+    rules: Sequence[RuleFacts],
+    text_relevance: float,
+    today: datetime.date,
+    fx_rates: Mapping[str, float] | None = None,
+) -> Evaluation:
+    """Judge one pair. ``rules`` are the market rules for the request's and the product's categories
+    (rules of other markets are ignored); ``text_relevance`` is the engine's text score divided by
+    the best candidate's (0–1)."""
+    day = _reference_day(request, today)
+    applicable = [rule for rule in rules if rule.category in {request.category_slug, product.category_slug}]
+    exclusions, hard_met, technical_rules = _hard_rules(request, product, applicable, day)
+    parts: dict[str, float] = {}
+    criteria: list[Criterion] = (
+        [Criterion("vendor_verified", MET, "vendor verified", expected=True, actual=True)]
+        if product.vendor_verified
+        else []
+    )
+    criteria.extend(hard_met)
+    for name, (points, criterion) in (
+        ("category", _category(request, product)),
+        ("text", _text(text_relevance)),
+        ("standards", _required_standards(request, product, day)),
+        ("market", _market(product, technical_rules, day, request)),
+        ("capacity", _capacity(request, product, today)),
+        ("lead_time", _lead_time(request, product, today)),
+        ("price", _price(request, product, fx_rates or {})),
+        ("moq", _moq(request, product)),
+    ):
+        parts[name] = round(points, 2)
+        criteria.append(criterion)
+    penalty, explanation = _penalty(criteria)
+    parts["penalty"] = penalty
+    criteria.append(explanation)
+    score = round(min(100.0, max(0.0, sum(parts.values()))), 2)
+    return Evaluation(
+        eligible=not exclusions, score=score, score_parts=parts, criteria=criteria, exclusions=exclusions
+    )
+
+
+def rank(evaluations: Iterable[tuple[int, Evaluation]], *, top_n: int, min_score: float) -> list[int]:
+    """Product ids of the eligible pairs scoring at least ``min_score``, best first, at most ``top_n``."""
+    eligible = [
+        (evaluation.score, product_id)
+        for product_id, evaluation in evaluations
+        if evaluation.eligible and evaluation.score >= min_score
+    ]
+    eligible.sort(key=lambda item: (-item[0], item[1]))
+    return [product_id for _score, product_id in eligible[:top_n]]
+
+
+def fingerprint(request: RequestFacts, product: ProductFacts) -> str:
+    """A hash of the material data of the pair: a rejected pair comes back only when it changes."""
+    material = {
+        "request": {
+            "category": request.category_id,
+            "quantity": request.quantity,
+            "needed_by": request.needed_by.isoformat() if request.needed_by else None,
+            "destination": request.destination_country,
+            "standards": sorted(request.required_standards),
+            "target": str(request.target_unit_price.normalize()) if request.target_unit_price else None,
+            "currency": request.currency,
+        },
+        "product": {
+            "category": product.category_id,
+            "capacity": product.capacity_per_day,
+            "stock": product.stock,
+            "lead_time": product.lead_time_days,
+            "price": [str(product.price_min.normalize()), str(product.price_max.normalize())],
+            "currency": product.currency,
+            "standards": sorted(product.standards),
+            "certificates": sorted(
+                [
+                    sorted(certificate.standards),
+                    sorted(certificate.markets),
+                    certificate.valid_from.isoformat() if certificate.valid_from else "",
+                    certificate.valid_until.isoformat() if certificate.valid_until else "",
+                    str(certificate.owner_id == product.vendor_id),
+                ]
+                for certificate in product.certificates
+            ),
+        },
+    }
+    encoded = json.dumps(material, sort_keys=True, default=str).encode()
+    return hashlib.sha256(encoded).hexdigest()

@@ -1,0 +1,1 @@
+"""The labelled evaluation set for matching, and builders shared by the matching tests."""

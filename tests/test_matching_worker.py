@@ -1,0 +1,92 @@
+"""Matching through a real Celery worker: the task itself, and the whole chain from a new request
+(outbox → drain task → matching task) to proposals in the database."""
+
+import subprocess
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from catalog.models import Product
+from catalog.tests.factories import ProductFactory
+from matching.models import Proposal, ProposalStatus
+from matching.tasks import match_request
+from organizations.tests.factories import BuyerFactory, VendorFactory
+from purchasing.models import PurchaseRequest, RequestStatus
+from purchasing.services import purchase_request_create
+from purchasing.tests.factories import PurchaseRequestFactory
+from reference.models import Category
+from reference.tests.factories import CategoryFactory
+from tests.matching_eval import world
+from tests.search_helpers import drain_and_refresh, touch
+
+pytestmark = [pytest.mark.celery, pytest.mark.search, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(autouse=True)
+def _media(settings: Any, tmp_path: Path) -> None:
+    world.use_temporary_media(settings, tmp_path)
+
+
+def _category() -> Category:
+    """A category of its own (no market rules): the test does not depend on reference data."""
+    return CategoryFactory(
+        slug="worker-test-oximeters", hs_code="9998.19", names={"en": "Pulse oximeters", "fr": "Oxymètres"}
+    )
+
+
+def _oximeter(category: Category) -> Product:
+    return ProductFactory(
+        vendor=VendorFactory(verified=True),
+        category=category,
+        names={"en": "Fingertip pulse oximeter"},
+        capacity_per_day=5_000,
+        stock=20_000,
+        min_order_quantity=100,
+    )
+
+
+def test_matching_runs_on_a_worker_and_follows_a_new_request(
+    celery_worker_process: subprocess.Popen[bytes], clean_indexes: str
+) -> None:
+    """One test on purpose: the flush after a transactional test recreates the content types with
+    new ids, which a session-long worker (that cached the old ones for the audit trail) cannot see."""
+    category = _category()
+    product = _oximeter(category)
+    request = PurchaseRequestFactory(category=category, title="Pulse oximeters", quantity=10_000)
+    touch("product", product.pk)
+    touch("request", request.pk)
+    drain_and_refresh()
+
+    # The task itself, sent through Redis to the worker.
+    answer = match_request.delay(request.pk).get(timeout=60)
+
+    assert answer == {"request": request.pk, "proposals": 1}
+    proposal = Proposal.objects.get(request=request)
+    assert (proposal.product_id, proposal.status, proposal.source) == (product.pk, "proposed", "forward")
+    # Safe to run twice: same row, nothing new.
+    assert match_request.delay(request.pk).get(timeout=60) == answer
+    assert list(Proposal.objects.filter(request=request).values_list("pk", flat=True)) == [proposal.pk]
+
+    # The whole chain: the service records the outbox row; after commit the drain task runs on
+    # the worker, indexes the request and enqueues matching, which writes the proposals.
+    created: PurchaseRequest = purchase_request_create(
+        buyer=BuyerFactory(),
+        actor=None,
+        values={
+            "title": "Oxymètres de pouls",
+            "language": "fr",
+            "category": category.pk,
+            "quantity": 10_000,
+            "destination_country": "FR",
+        },
+        status=RequestStatus.OPEN,
+    )
+    found: list[Proposal] = []
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not found:
+        found = list(Proposal.objects.filter(request=created))
+        time.sleep(0.2)
+
+    assert [(p.product_id, p.status) for p in found] == [(product.pk, ProposalStatus.PROPOSED)]
