@@ -17,7 +17,8 @@ PG_BIN="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail
 mkdir -p "$RUN_DIR"
 
 as_pg() {
-    if [ "$(id -u)" = "0" ]; then runuser -u postgres -- "$@"; else "$@"; fi
+    # From /, since the postgres user may not be allowed into the current folder.
+    if [ "$(id -u)" = "0" ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 
 pg_start() {
