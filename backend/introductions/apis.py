@@ -11,7 +11,7 @@ from typing import Any
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
-from rest_framework import exceptions, serializers
+from rest_framework import serializers
 from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
@@ -19,7 +19,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import User
-from core.permissions import IsMember, IsStaff
+from core.permissions import IsMember, IsStaff, request_user
 from core.validators import validate_country
 from introductions.filters import IntroductionFilter, NotificationFilter
 from introductions.models import Introduction, IntroductionStatus, Notification
@@ -39,13 +39,6 @@ from introductions.services import (
 from organizations.apis import ContactOutputSerializer
 from organizations.models import Organization
 from purchasing.apis import CategorySummarySerializer
-
-
-def _user(request: Request) -> User:
-    if not isinstance(request.user, User):
-        raise exceptions.NotAuthenticated()
-    return request.user
-
 
 # --- introductions: output ---
 
@@ -177,7 +170,7 @@ class IntroductionListApi(GenericAPIView[Introduction]):
         responses={200: IntroductionOutputSerializer(many=True)}, operation_id="introductions_list"
     )
     def get(self, request: Request) -> Response:
-        user = _user(request)
+        user = request_user(request)
         page = self.paginate_queryset(introduction_list(user=user, filters=request.query_params))
         return self.get_paginated_response(_render_introductions(user, list(page or [])))
 
@@ -187,7 +180,7 @@ class IntroductionDetailApi(APIView):
 
     @extend_schema(responses={200: IntroductionOutputSerializer}, operation_id="introductions_retrieve")
     def get(self, request: Request, introduction_id: int) -> Response:
-        user = _user(request)
+        user = request_user(request)
         introduction = introduction_get(user=user, introduction_id=introduction_id)
         return Response(_render_introductions(user, [introduction])[0])
 
@@ -235,7 +228,7 @@ class IntroductionOutcomeApi(APIView):
         operation_id="introductions_outcome",
     )
     def post(self, request: Request, introduction_id: int) -> Response:
-        user = _user(request)
+        user = request_user(request)
         introduction = introduction_get(user=user, introduction_id=introduction_id)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -270,7 +263,9 @@ class NotificationListApi(GenericAPIView[Notification]):
         responses={200: NotificationOutputSerializer(many=True)}, operation_id="notifications_list"
     )
     def get(self, request: Request) -> Response:
-        page = self.paginate_queryset(notification_list(user=_user(request), filters=request.query_params))
+        page = self.paginate_queryset(
+            notification_list(user=request_user(request), filters=request.query_params)
+        )
         rendered = NotificationOutputSerializer(page, many=True)  # type: ignore[arg-type]
         return self.get_paginated_response(rendered.data)
 
@@ -282,7 +277,7 @@ class NotificationReadApi(APIView):
         request=None, responses={200: NotificationOutputSerializer}, operation_id="notifications_read"
     )
     def post(self, request: Request, notification_id: int) -> Response:
-        notification = notification_get(user=_user(request), notification_id=notification_id)
+        notification = notification_get(user=request_user(request), notification_id=notification_id)
         return Response(NotificationOutputSerializer(notification_mark_read(notification=notification)).data)
 
 
@@ -294,7 +289,7 @@ class NotificationReadAllApi(APIView):
 
     @extend_schema(request=None, responses={200: OutputSerializer}, operation_id="notifications_read_all")
     def post(self, request: Request) -> Response:
-        marked = notifications_mark_all_read(user=_user(request))
+        marked = notifications_mark_all_read(user=request_user(request))
         return Response(self.OutputSerializer({"marked": marked}).data)
 
 

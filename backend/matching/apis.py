@@ -15,8 +15,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.models import User
-from core.permissions import IsStaff
+from core.permissions import IsStaff, request_user
 from matching.filters import ProposalFilter
 from matching.models import Proposal
 from matching.selectors import proposal_get, proposal_queue
@@ -27,12 +26,6 @@ from matching.services import (
     proposals_bulk_decide,
 )
 from purchasing.apis import BuyerSummarySerializer, CategorySummarySerializer
-
-
-def _user(request: Request) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
 
 # --- output ---
 
@@ -183,7 +176,7 @@ class ProposalApproveApi(APIView):
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         approved = proposal_approve(
-            proposal=proposal, actor=_user(request), reason=serializer.validated_data["reason"]
+            proposal=proposal, actor=request_user(request), reason=serializer.validated_data["reason"]
         )
         return Response(_render(approved))
 
@@ -204,7 +197,7 @@ class ProposalRejectApi(APIView):
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         rejected = proposal_reject(
-            proposal=proposal, actor=_user(request), reason=serializer.validated_data["reason"]
+            proposal=proposal, actor=request_user(request), reason=serializer.validated_data["reason"]
         )
         return Response(_render(rejected))
 
@@ -260,7 +253,7 @@ class ProposalBulkApi(APIView):
         data = serializer.validated_data
         try:
             items = proposals_bulk_decide(
-                ids=data["ids"], action=data["action"], actor=_user(request), reason=data["reason"]
+                ids=data["ids"], action=data["action"], actor=request_user(request), reason=data["reason"]
             )
         except ProposalBulkFailed as failed:
             code = "not_found" if failed.not_found else "conflict"

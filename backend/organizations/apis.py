@@ -22,10 +22,9 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.models import User
 from audit.models import AuditEvent
 from core.pagination import StandardPagination
-from core.permissions import IsStaff, is_staff
+from core.permissions import IsStaff, is_staff, request_user
 from organizations.filters import AuditEventFilter, ContactFilter, DocumentFilter, OrganizationFilter
 from organizations.models import Contact, Document, DocumentType, Organization
 from organizations.selectors import (
@@ -54,14 +53,6 @@ from organizations.services import (
 from organizations.uploads import upload_request_check
 
 # Helpers ------------------------------------------------------------------------------------------
-
-
-def _actor(request: Request) -> User:
-    """The signed-in user; views calling this require authentication."""
-    user = request.user
-    if not isinstance(user, User):
-        raise exceptions.NotAuthenticated()
-    return user
 
 
 def _managed_organization(request: Request, organization_id: int) -> Organization:
@@ -278,7 +269,9 @@ class OrganizationDetailApi(APIView):
         organization = _managed_organization(request, organization_id)
         serializer = self.InputSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        organization_update(organization=organization, actor=_actor(request), data=serializer.validated_data)
+        organization_update(
+            organization=organization, actor=request_user(request), data=serializer.validated_data
+        )
         organization = organization_get(user=request.user, organization_id=organization_id)
         return Response(_organization_output(request, organization))
 
@@ -321,7 +314,7 @@ class ContactListApi(ListApi):
         serializer = ContactInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         contact = contact_create(
-            organization=organization, actor=_actor(request), data=serializer.validated_data
+            organization=organization, actor=request_user(request), data=serializer.validated_data
         )
         return Response(ContactOutputSerializer(contact).data, status=status.HTTP_201_CREATED)
 
@@ -345,14 +338,14 @@ class ContactDetailApi(APIView):
         contact = contact_get(organization=organization, contact_id=contact_id)
         serializer = ContactInputSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        contact = contact_update(contact=contact, actor=_actor(request), data=serializer.validated_data)
+        contact = contact_update(contact=contact, actor=request_user(request), data=serializer.validated_data)
         return Response(ContactOutputSerializer(contact).data)
 
     @extend_schema(responses={204: None}, operation_id="organizations_contacts_delete")
     def delete(self, request: Request, organization_id: int, contact_id: int) -> Response:
         organization = _managed_organization(request, organization_id)
         contact = contact_get(organization=organization, contact_id=contact_id)
-        contact_delete(contact=contact, actor=_actor(request))
+        contact_delete(contact=contact, actor=request_user(request))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -407,7 +400,9 @@ class DocumentListApi(ListApi):
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         upload: UploadedFile = data.pop("file")
-        document = document_upload(organization=organization, actor=_actor(request), file=upload, **data)
+        document = document_upload(
+            organization=organization, actor=request_user(request), file=upload, **data
+        )
         document = document_get(organization=organization, document_id=document.pk)
         return Response(DocumentOutputSerializer(document).data, status=status.HTTP_201_CREATED)
 
@@ -443,7 +438,7 @@ class DocumentDetailApi(APIView):
         document = document_get(organization=organization, document_id=document_id)
         serializer = self.InputSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
-        document_update(document=document, actor=_actor(request), data=serializer.validated_data)
+        document_update(document=document, actor=request_user(request), data=serializer.validated_data)
         document = document_get(organization=organization, document_id=document_id)
         return Response(DocumentOutputSerializer(document).data)
 
@@ -453,7 +448,7 @@ class DocumentDetailApi(APIView):
         if not organization_is_own(organization=organization, user=request.user):
             raise exceptions.PermissionDenied("Only the organisation's own members can delete its documents.")
         document = document_get(organization=organization, document_id=document_id)
-        document_delete(document=document, actor=_actor(request))
+        document_delete(document=document, actor=request_user(request))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -507,7 +502,7 @@ class OrganizationRequestVerificationApi(APIView):
         organization = organization_get(user=request.user, organization_id=organization_id)
         if not organization_is_own(organization=organization, user=request.user):
             raise exceptions.PermissionDenied("Only the organisation's own members can ask for verification.")
-        organization_request_verification(organization=organization, actor=_actor(request))
+        organization_request_verification(organization=organization, actor=request_user(request))
         organization = organization_get(user=request.user, organization_id=organization_id)
         return Response(_organization_output(request, organization))
 
@@ -522,7 +517,7 @@ class OrganizationVerifyApi(APIView):
     )
     def post(self, request: Request, organization_id: int) -> Response:
         organization = organization_get(user=request.user, organization_id=organization_id)
-        organization_verify(organization=organization, actor=_actor(request))
+        organization_verify(organization=organization, actor=request_user(request))
         organization = organization_get(user=request.user, organization_id=organization_id)
         return Response(_organization_output(request, organization))
 
@@ -545,7 +540,7 @@ class OrganizationRejectApi(APIView):
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         organization_reject(
-            organization=organization, actor=_actor(request), reason=serializer.validated_data["reason"]
+            organization=organization, actor=request_user(request), reason=serializer.validated_data["reason"]
         )
         organization = organization_get(user=request.user, organization_id=organization_id)
         return Response(_organization_output(request, organization))

@@ -27,7 +27,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import User
-from core.permissions import IsBuyerMember, IsStaff
+from core.permissions import IsBuyerMember, IsStaff, request_user
 from purchasing.filters import DuplicateFlagFilter, PurchaseRequestFilter
 from purchasing.importers import (
     CSV_CONTENT_TYPE,
@@ -54,12 +54,6 @@ from purchasing.services import (
     purchase_request_update,
     purchase_requests_import,
 )
-
-
-def _user(request: Request) -> User:
-    assert isinstance(request.user, User)
-    return request.user
-
 
 # --- output ---
 
@@ -177,7 +171,7 @@ class PurchaseRequestListCreateApi(GenericAPIView[PurchaseRequest]):
 
     @extend_schema(responses={200: PurchaseRequestOutputSerializer(many=True)}, operation_id="requests_list")
     def get(self, request: Request) -> Response:
-        queryset = purchase_request_list(user=_user(request), filters=request.query_params)
+        queryset = purchase_request_list(user=request_user(request), filters=request.query_params)
         page = self.paginate_queryset(queryset)
         rendered = PurchaseRequestOutputSerializer(page, many=True)  # type: ignore[arg-type]
         return self.get_paginated_response(rendered.data)
@@ -191,13 +185,14 @@ class PurchaseRequestListCreateApi(GenericAPIView[PurchaseRequest]):
         serializer = PurchaseRequestCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         values = dict(serializer.validated_data)
-        buyer = request_buyer_for(user=_user(request), buyer_id=values.pop("buyer", None))
+        buyer = request_buyer_for(user=request_user(request), buyer_id=values.pop("buyer", None))
         initial_status = values.pop("status")
         created = purchase_request_create(
-            buyer=buyer, actor=_user(request), values=values, status=initial_status
+            buyer=buyer, actor=request_user(request), values=values, status=initial_status
         )
         return Response(
-            _request_output(user=_user(request), purchase_request=created), status=status.HTTP_201_CREATED
+            _request_output(user=request_user(request), purchase_request=created),
+            status=status.HTTP_201_CREATED,
         )
 
 
@@ -206,7 +201,7 @@ class PurchaseRequestDetailApi(APIView):
 
     @extend_schema(responses={200: PurchaseRequestOutputSerializer}, operation_id="requests_retrieve")
     def get(self, request: Request, request_id: int) -> Response:
-        purchase_request = purchase_request_get(user=_user(request), request_id=request_id)
+        purchase_request = purchase_request_get(user=request_user(request), request_id=request_id)
         return Response(PurchaseRequestOutputSerializer(purchase_request).data)
 
     @extend_schema(
@@ -218,21 +213,21 @@ class PurchaseRequestDetailApi(APIView):
         operation_id="requests_update",
     )
     def patch(self, request: Request, request_id: int) -> Response:
-        purchase_request = purchase_request_get(user=_user(request), request_id=request_id)
+        purchase_request = purchase_request_get(user=request_user(request), request_id=request_id)
         serializer = PurchaseRequestUpdateSerializer(data=request.data, partial=True)
         serializer.is_valid(raise_exception=True)
         updated = purchase_request_update(
-            purchase_request=purchase_request, actor=_user(request), values=serializer.validated_data
+            purchase_request=purchase_request, actor=request_user(request), values=serializer.validated_data
         )
-        return Response(_request_output(user=_user(request), purchase_request=updated))
+        return Response(_request_output(user=request_user(request), purchase_request=updated))
 
     @extend_schema(
         responses={204: None, 409: OpenApiResponse(description="Not draft or open.")},
         operation_id="requests_delete",
     )
     def delete(self, request: Request, request_id: int) -> Response:
-        purchase_request = purchase_request_get(user=_user(request), request_id=request_id)
-        purchase_request_delete(purchase_request=purchase_request, actor=_user(request))
+        purchase_request = purchase_request_get(user=request_user(request), request_id=request_id)
+        purchase_request_delete(purchase_request=purchase_request, actor=request_user(request))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -253,13 +248,13 @@ class PurchaseRequestTransitionApi(APIView):
         operation_id="requests_transition",
     )
     def post(self, request: Request, request_id: int) -> Response:
-        purchase_request = purchase_request_get(user=_user(request), request_id=request_id)
+        purchase_request = purchase_request_get(user=request_user(request), request_id=request_id)
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         moved = purchase_request_transition(
-            purchase_request=purchase_request, actor=_user(request), **serializer.validated_data
+            purchase_request=purchase_request, actor=request_user(request), **serializer.validated_data
         )
-        return Response(_request_output(user=_user(request), purchase_request=moved))
+        return Response(_request_output(user=request_user(request), purchase_request=moved))
 
 
 # --- import ---
@@ -360,7 +355,7 @@ class PurchaseRequestImportApi(APIView):
     def post(self, request: Request) -> Response:
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        user = _user(request)
+        user = request_user(request)
         buyer = request_buyer_for(user=user, buyer_id=serializer.validated_data.get("buyer"))
         try:
             result = purchase_requests_import(
@@ -477,7 +472,7 @@ class DuplicateMergeApi(APIView):
         operation_id="requests_duplicates_merge",
     )
     def post(self, request: Request, flag_id: int) -> Response:
-        flag = duplicate_merge(flag=duplicate_flag_get(flag_id=flag_id), actor=_user(request))
+        flag = duplicate_merge(flag=duplicate_flag_get(flag_id=flag_id), actor=request_user(request))
         return Response(DuplicateFlagOutputSerializer(duplicate_flag_get(flag_id=flag.pk)).data)
 
 
@@ -498,6 +493,6 @@ class DuplicateDismissApi(APIView):
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         flag = duplicate_dismiss(
-            flag=duplicate_flag_get(flag_id=flag_id), actor=_user(request), **serializer.validated_data
+            flag=duplicate_flag_get(flag_id=flag_id), actor=request_user(request), **serializer.validated_data
         )
         return Response(DuplicateFlagOutputSerializer(duplicate_flag_get(flag_id=flag.pk)).data)
