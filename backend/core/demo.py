@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from catalog.models import Product, ProductStatus
-from core.validators import USCC_ALPHABET, uscc_check_character
+from core.validators import uscc_example
 from organizations.models import (
     BuyerType,
     Contact,
@@ -159,13 +159,6 @@ class DemoCounts:
     requests: int = 0
 
 
-def uscc_for(seed: int) -> str:
-    """A syntactically valid Unified Social Credit Code (GB 32100) for demo data."""
-    rng = random.Random(seed)  # noqa: S311  not security relevant
-    body = "91" + f"{rng.randint(110000, 659999)}" + "".join(rng.choice(USCC_ALPHABET) for _ in range(9))
-    return body + uscc_check_character(body)
-
-
 def _currency(country: str) -> str:
     return "EUR" if country in EURO_COUNTRIES else CURRENCY_BY_COUNTRY.get(country, "USD")
 
@@ -186,7 +179,7 @@ def _vendor_rows(rng: random.Random, count: int) -> Iterator[Organization]:
                 country="CN",
                 city=en_city,
                 address=f"{rng.randint(1, 999)} Industrial Park Road, {en_city}",
-                registration_id=uscc_for(index),
+                registration_id=uscc_example(index),
                 description=f"{en_word}: manufacturer of medical supplies in {en_city}.",
                 verification_status=_vendor_status(index),
             )
@@ -585,4 +578,4 @@ def demo_staff_user() -> User:
     return user
 
 
-__all__ = ["DEMO_PASSWORD", "DemoCounts", "demo_seed", "demo_staff_user", "uscc_for"]
+__all__ = ["DEMO_PASSWORD", "DemoCounts", "demo_seed", "demo_staff_user"]

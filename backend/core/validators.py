@@ -4,6 +4,7 @@ Each raises django.core.exceptions.ValidationError with a code, which the API
 returns per field.
 """
 
+import random
 import re
 
 import pycountry
@@ -27,6 +28,13 @@ def uscc_check_character(first17: str) -> str:
         USCC_ALPHABET.index(char) * weight for char, weight in zip(first17, USCC_WEIGHTS, strict=True)
     )
     return USCC_ALPHABET[(31 - total % 31) % 31]
+
+
+def uscc_example(seed: int) -> str:
+    """A syntactically valid Unified Social Credit Code for demo and test data (deterministic per seed)."""
+    rng = random.Random(seed)  # noqa: S311  not security relevant
+    body = "91" + f"{rng.randint(110000, 659999)}" + "".join(rng.choice(USCC_ALPHABET) for _ in range(9))
+    return body + uscc_check_character(body)
 
 
 def validate_uscc(value: str) -> None:

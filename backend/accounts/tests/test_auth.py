@@ -4,8 +4,8 @@ from rest_framework.test import APIClient
 from accounts.models import User
 from accounts.tests.factories import VendorUserFactory
 from audit.models import AuditEvent
+from core.validators import uscc_example
 from organizations.models import Organization
-from organizations.tests.factories import make_uscc
 from outbox.models import OutboxEntry
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +23,7 @@ def _register_payload(**overrides: object) -> dict[str, object]:
         "legal_names": {"zh": "武汉新华医疗器械有限公司", "en": "Wuhan Xinhua Medical Devices Co., Ltd."},
         "country": "CN",
         "city": "Wuhan",
-        "registration_id": make_uscc(7),
+        "registration_id": uscc_example(7),
     }
     payload.update(overrides)
     return payload

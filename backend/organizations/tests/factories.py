@@ -1,12 +1,11 @@
 import datetime
 import hashlib
-import random
 
 import factory
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from core.validators import USCC_ALPHABET, uscc_check_character
+from core.validators import uscc_example
 from organizations.models import (
     BuyerType,
     Contact,
@@ -28,13 +27,6 @@ PDF_BYTES = (
 )
 
 
-def make_uscc(seed: int) -> str:
-    """A syntactically valid Unified Social Credit Code (GB 32100) for tests and demo data."""
-    rng = random.Random(seed)
-    body = "91" + f"{rng.randint(110000, 659999)}" + "".join(rng.choice(USCC_ALPHABET[:10]) for _ in range(9))
-    return body + uscc_check_character(body)
-
-
 class OrganizationFactory(DjangoModelFactory[Organization]):
     class Meta:
         model = Organization
@@ -52,7 +44,7 @@ class VendorFactory(OrganizationFactory):
     legal_names = factory.LazyAttribute(lambda o: {"en": o.name})
     country = "CN"
     city = "Wuhan"
-    registration_id = factory.Sequence(make_uscc)
+    registration_id = factory.Sequence(uscc_example)
 
     class Params:
         verified = factory.Trait(verification_status=VerificationStatus.VERIFIED)

@@ -2,9 +2,10 @@ import pytest
 
 from accounts.tests.factories import StaffFactory, UserFactory
 from audit.models import AuditEvent
+from core.validators import uscc_example
 from organizations.models import Organization
 from organizations.tests.conftest import World, assert_no_contact_details, client_for
-from organizations.tests.factories import BuyerFactory, ContactFactory, VendorFactory, make_uscc
+from organizations.tests.factories import BuyerFactory, ContactFactory, VendorFactory
 from outbox.models import OutboxEntry
 
 pytestmark = pytest.mark.django_db
@@ -107,7 +108,7 @@ def test_member_updates_profile_with_audit_and_outbox(world: World) -> None:
         "address": "1 Science Park Road",
         "website": "https://xinhua-medical.example.cn",
         "description": "Masks and gowns.",
-        "registration_id": make_uscc(4242).lower(),
+        "registration_id": uscc_example(4242).lower(),
         "kind": "buyer",  # not editable: ignored
         "country": "FR",  # not editable: ignored
     }
@@ -118,7 +119,7 @@ def test_member_updates_profile_with_audit_and_outbox(world: World) -> None:
     world.own.refresh_from_db()
     assert world.own.city == "Shenzhen"
     assert world.own.legal_names["zh"] == "武汉新华医疗器械有限公司"
-    assert world.own.registration_id == make_uscc(4242)  # normalised to upper case
+    assert world.own.registration_id == uscc_example(4242)  # normalised to upper case
     assert world.own.kind == "vendor"
     assert world.own.country == "CN"
     assert response.json()["contacts"][0]["email"] == world.contact.email
