@@ -43,7 +43,7 @@ def _pem(value: str) -> bytes:
     return path.read_bytes()
 
 
-def test_signing_material(directory: Path) -> SigningMaterial:
+def generated_signing_material(directory: Path) -> SigningMaterial:
     """A self-signed test key and certificate in ``directory``, made on first use."""
     key_path, cert_path = directory / TEST_KEY_NAME, directory / TEST_CERT_NAME
     if key_path.is_file() and cert_path.is_file():
@@ -115,7 +115,7 @@ def signing_material() -> SigningMaterial:
             "The environment variables MEDMATCH_SIGNING_KEY and MEDMATCH_SIGNING_CERT are required "
             "to sign certificates."
         )
-    return test_signing_material(Path(settings.MEDMATCH_SIGNING_TEST_KEY_DIR))
+    return generated_signing_material(Path(settings.MEDMATCH_SIGNING_TEST_KEY_DIR))
 
 
 def signing_certificate() -> asn1_x509.Certificate:
