@@ -4,6 +4,7 @@ import datetime
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
@@ -322,3 +323,38 @@ def test_staff_view_evidence_inline() -> None:
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("inline")
     assert b"".join(response.streaming_content) == PDF_BYTES
+
+
+def test_the_public_verification_shows_little_and_is_rate_limited(monkeypatch: pytest.MonkeyPatch) -> None:
+    from rest_framework.throttling import ScopedRateThrottle
+
+    from certificates.tests.factories import issued_certificate
+
+    monkeypatch.setitem(ScopedRateThrottle.THROTTLE_RATES, "certificate_verify", "3/min")
+    certificate = issued_certificate()
+    anonymous = client_for(None)
+
+    statuses = [
+        anonymous.get(f"/api/v1/certificates/verify/{certificate.number.lower()}/").status_code
+        for _ in range(4)
+    ]
+
+    assert statuses == [200, 200, 200, 429]
+    cache.clear()  # a new minute
+    body = anonymous.get(f"/api/v1/certificates/verify/{certificate.number}/").json()
+    assert set(body) == {
+        "number",
+        "status",
+        "holder",
+        "holder_legal_names",
+        "holder_country",
+        "counterparty_country",
+        "issued_at",
+        "event_start",
+        "event_end",
+        "revoked_at",
+        "revocation_reason",
+        "pdf_sha256",
+    }
+    assert body["status"] == "valid"
+    assert anonymous.get("/api/v1/certificates/verify/FM2026-NOSUCH00/").status_code == 404
