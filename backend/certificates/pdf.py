@@ -1,9 +1,10 @@
 """The certificate PDF (reportlab): Chinese and English, and the counterparty's language.
 
 Chinese text uses reportlab's built-in CID font STSong-Light (no font file needed); other
-scripts use DejaVu Sans when the system has it (Latin, Cyrillic), else Helvetica. Arabic
-needs shaping and right-to-left layout that this renderer does not do yet, so the PDF
-languages are Chinese, English, French, Spanish and Russian (see PDF_LANGUAGES).
+scripts use DejaVu Sans (Debian's fonts-dejavu-core, installed by scripts/bootstrap.sh):
+Latin, Cyrillic and Arabic. Arabic is shaped (arabic-reshaper), put in visual order
+(python-bidi) and right-aligned; without DejaVu Sans there is no Arabic section, and
+Cyrillic falls back to STSong-Light.
 """
 
 from collections.abc import Iterator
@@ -11,6 +12,8 @@ from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
 
+import arabic_reshaper
+from bidi import get_display
 from django.conf import settings
 from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.qr import QrCodeWidget
@@ -25,7 +28,7 @@ from reportlab.pdfgen.canvas import Canvas
 from certificates.models import Certificate
 from introductions.emails import country_name
 
-PDF_LANGUAGES = ("zh", "en", "fr", "es", "ru")
+PDF_LANGUAGES = ("zh", "en", "fr", "es", "ru", "ar")
 CJK_FONT = "STSong-Light"
 DEJAVU_PATHS = (
     Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
@@ -40,6 +43,7 @@ LABELS: dict[str, dict[str, str]] = {
         "fr": "Certificat de faits de force majeure",
         "es": "Certificado de hechos de fuerza mayor",
         "ru": "Свидетельство о фактах форс-мажора",
+        "ar": "شهادة وقائع القوة القاهرة",
     },
     "statement": {
         "zh": "本会根据申请人提交的证据材料，证明下列事实属实。",
@@ -49,22 +53,39 @@ LABELS: dict[str, dict[str, str]] = {
         "el organismo certifica los hechos siguientes.",
         "ru": "На основании представленных заявителем доказательств "
         "организация удостоверяет следующие факты.",
+        "ar": "استنادًا إلى الأدلة التي قدمها مقدم الطلب، تشهد الجهة المُصدِرة بصحة الوقائع التالية.",
     },
-    "number": {"zh": "证明编号", "en": "Number", "fr": "Numéro", "es": "Número", "ru": "Номер"},
+    "number": {
+        "zh": "证明编号",
+        "en": "Number",
+        "fr": "Numéro",
+        "es": "Número",
+        "ru": "Номер",
+        "ar": "الرقم",
+    },
     "issued": {
         "zh": "出具日期",
         "en": "Issue date",
         "fr": "Date de délivrance",
         "es": "Fecha de emisión",
         "ru": "Дата выдачи",
+        "ar": "تاريخ الإصدار",
     },
-    "holder": {"zh": "申请人", "en": "Holder", "fr": "Titulaire", "es": "Titular", "ru": "Владелец"},
+    "holder": {
+        "zh": "申请人",
+        "en": "Holder",
+        "fr": "Titulaire",
+        "es": "Titular",
+        "ru": "Владелец",
+        "ar": "صاحب الشهادة",
+    },
     "counterparty_name": {
         "zh": "合同相对方",
         "en": "Counterparty",
         "fr": "Cocontractant",
         "es": "Contraparte",
         "ru": "Контрагент",
+        "ar": "الطرف المتعاقد",
     },
     "counterparty_country": {
         "zh": "相对方国家/地区",
@@ -72,6 +93,7 @@ LABELS: dict[str, dict[str, str]] = {
         "fr": "Pays du cocontractant",
         "es": "País de la contraparte",
         "ru": "Страна контрагента",
+        "ar": "بلد الطرف المتعاقد",
     },
     "contract_number": {
         "zh": "合同编号",
@@ -79,6 +101,7 @@ LABELS: dict[str, dict[str, str]] = {
         "fr": "N° de contrat",
         "es": "N.º de contrato",
         "ru": "Номер договора",
+        "ar": "رقم العقد",
     },
     "contract_date": {
         "zh": "合同日期",
@@ -86,14 +109,23 @@ LABELS: dict[str, dict[str, str]] = {
         "fr": "Date du contrat",
         "es": "Fecha del contrato",
         "ru": "Дата договора",
+        "ar": "تاريخ العقد",
     },
-    "goods": {"zh": "货物", "en": "Goods", "fr": "Marchandises", "es": "Mercancías", "ru": "Товары"},
+    "goods": {
+        "zh": "货物",
+        "en": "Goods",
+        "fr": "Marchandises",
+        "es": "Mercancías",
+        "ru": "Товары",
+        "ar": "البضائع",
+    },
     "contract_value": {
         "zh": "合同金额",
         "en": "Contract value",
         "fr": "Valeur du contrat",
         "es": "Valor del contrato",
         "ru": "Сумма договора",
+        "ar": "قيمة العقد",
     },
     "obligation": {
         "zh": "受影响的义务",
@@ -101,6 +133,7 @@ LABELS: dict[str, dict[str, str]] = {
         "fr": "Obligation affectée",
         "es": "Obligación afectada",
         "ru": "Затронутое обязательство",
+        "ar": "الالتزام المتأثر",
     },
     "obligation_due_date": {
         "zh": "履行期限",
@@ -108,6 +141,7 @@ LABELS: dict[str, dict[str, str]] = {
         "fr": "Échéance",
         "es": "Vencimiento",
         "ru": "Срок исполнения",
+        "ar": "تاريخ الاستحقاق",
     },
     "event_description": {
         "zh": "事实",
@@ -115,22 +149,39 @@ LABELS: dict[str, dict[str, str]] = {
         "fr": "Faits",
         "es": "Hechos",
         "ru": "Обстоятельства",
+        "ar": "ما حدث",
     },
-    "event_location": {"zh": "地点", "en": "Where", "fr": "Lieu", "es": "Lugar", "ru": "Место"},
+    "event_location": {
+        "zh": "地点",
+        "en": "Where",
+        "fr": "Lieu",
+        "es": "Lugar",
+        "ru": "Место",
+        "ar": "المكان",
+    },
     "event_period": {
         "zh": "起止时间",
         "en": "From – to",
         "fr": "Du – au",
         "es": "Desde – hasta",
         "ru": "С – по",
+        "ar": "من – إلى",
     },
-    "ongoing": {"zh": "持续中", "en": "ongoing", "fr": "en cours", "es": "en curso", "ru": "продолжается"},
+    "ongoing": {
+        "zh": "持续中",
+        "en": "ongoing",
+        "fr": "en cours",
+        "es": "en curso",
+        "ru": "продолжается",
+        "ar": "مستمر",
+    },
     "verify": {
         "zh": "扫描二维码或访问以下网址核验本证明",
         "en": "Scan the code or open this address to verify this certificate",
         "fr": "Scannez le code ou ouvrez cette adresse pour vérifier ce certificat",
         "es": "Escanee el código o abra esta dirección para verificar este certificado",
         "ru": "Отсканируйте код или откройте адрес, чтобы проверить свидетельство",
+        "ar": "امسح الرمز أو افتح هذا العنوان للتحقق من هذه الشهادة",
     },
 }
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -149,6 +200,25 @@ def _fonts() -> tuple[str, str]:
     return CJK_FONT, "Helvetica"
 
 
+def _is_arabic(char: str) -> bool:
+    code = ord(char)
+    return (
+        0x0600 <= code <= 0x06FF
+        or 0x0750 <= code <= 0x077F
+        or 0xFB50 <= code <= 0xFDFF
+        or 0xFE70 <= code <= 0xFEFF
+    )
+
+
+def _is_cyrillic(char: str) -> bool:
+    return 0x0400 <= ord(char) <= 0x052F
+
+
+def arabic_supported() -> bool:
+    """Arabic needs a font with its glyphs: DejaVu Sans."""
+    return _fonts()[1] == "DejaVuSans"
+
+
 def _is_cjk(char: str) -> bool:
     code = ord(char)
     return 0x2E80 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0xFF00 <= code <= 0xFFEF
@@ -156,7 +226,11 @@ def _is_cjk(char: str) -> bool:
 
 def _font_for(text: str) -> str:
     cjk, other = _fonts()
-    return cjk if any(_is_cjk(char) for char in text) else other
+    if any(_is_cjk(char) for char in text):
+        return cjk
+    if other == "Helvetica" and any(_is_cyrillic(char) for char in text):
+        return cjk  # Adobe-GB1 has Cyrillic; Helvetica's WinAnsi does not
+    return other
 
 
 def _wrap(text: str, font: str, size: float, width: float) -> Iterator[str]:
@@ -187,13 +261,19 @@ class _Writer:
     def text(self, text: str, *, size: float = 10, indent: float = 0, width: float | None = None) -> None:
         font = _font_for(text)
         leading = size * 1.35
+        right_to_left = font != CJK_FONT and any(_is_arabic(char) for char in text)
         for line in _wrap(text, font, size, (width or self.width) - indent):
             if self.y - leading < MARGIN:
                 self.canvas.showPage()
                 self.y = PAGE_HEIGHT - MARGIN
             self.y -= leading
             self.canvas.setFont(font, size)
-            self.canvas.drawString(MARGIN + indent, self.y, line)
+            if right_to_left:
+                # Shaped and reordered per line, after wrapping in logical order.
+                visual = get_display(arabic_reshaper.reshape(line))
+                self.canvas.drawRightString(MARGIN + (width or self.width) - indent, self.y, visual)
+            else:
+                self.canvas.drawString(MARGIN + indent, self.y, line)
 
 
 def _field_rows(certificate: Certificate, language: str) -> list[tuple[str, str]]:
@@ -219,7 +299,11 @@ def _field_rows(certificate: Certificate, language: str) -> list[tuple[str, str]
 
 def certificate_pdf_render(*, certificate: Certificate, url: str) -> bytes:
     """The unsigned PDF: number, issue date, the facts as approved per language, a QR code to ``url``."""
-    languages = [language for language in certificate.languages if language in PDF_LANGUAGES] or ["zh", "en"]
+    languages = [
+        language
+        for language in certificate.languages
+        if language in PDF_LANGUAGES and (language != "ar" or arabic_supported())
+    ] or ["zh", "en"]
     buffer = BytesIO()
     canvas = Canvas(buffer, pagesize=A4, invariant=True)
     canvas.setTitle(f"{LABELS['title']['en']} {certificate.number}")

@@ -56,6 +56,19 @@ def test_long_multilingual_facts_run_onto_more_pages() -> None:
     assert len(PdfFileReader(BytesIO(pdf)).root["/Pages"]["/Kids"]) >= 3
 
 
+def test_an_arabic_section_is_shaped_and_right_to_left() -> None:
+    certificate = _certificate(event_location="ميناء ووهان")
+    certificate.languages = ["zh", "en", "ar"]
+
+    pdf = certificate_pdf_render(certificate=certificate, url="http://x.test/verify/FM2026-0A1B2C3D")
+    fonts = PdfFileReader(BytesIO(pdf)).root["/Pages"]["/Kids"][0].get_object()["/Resources"]["/Font"]
+    base_fonts = {str(font.get_object()["/BaseFont"]) for font in fonts.values()}
+
+    assert "/STSong-Light" in base_fonts
+    assert any(name.endswith("+DejaVuSans") for name in base_fonts)
+    assert _valid(pdf_sign(pdf)).bottom_line
+
+
 def test_a_configured_key_is_used_as_pem_text(tmp_path: Path, settings: Any) -> None:
     own = generated_signing_material(tmp_path / "own")
     settings.MEDMATCH_SIGNING_KEY = own.key_pem.decode()
@@ -94,7 +107,13 @@ def test_half_a_configuration_or_no_key_in_production_is_refused(settings: Any) 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("language", "expected"),
-    [("", ["zh", "en"]), ("en", ["zh", "en"]), ("fr", ["zh", "en", "fr"]), ("ru", ["zh", "en", "ru"])],
+    [
+        ("", ["zh", "en"]),
+        ("en", ["zh", "en"]),
+        ("fr", ["zh", "en", "fr"]),
+        ("ru", ["zh", "en", "ru"]),
+        ("ar", ["zh", "en", "ar"]),
+    ],
 )
 def test_certificate_languages(language: str, expected: list[str]) -> None:
     assert certificate_languages(FmApplicationFactory.build(counterparty_language=language)) == expected
