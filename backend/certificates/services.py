@@ -7,6 +7,7 @@ organisation is told in the app and by e-mail, in each member's language.
 """
 
 import datetime
+import hashlib
 import logging
 import secrets
 from decimal import Decimal
@@ -18,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from rest_framework import exceptions
 
@@ -536,6 +538,20 @@ def certificate_generate_pdf(*, certificate_id: int) -> bool:
 
     Idempotent: runs under the certificate's row lock and does nothing once a PDF is stored.
     """
+    try:
+        return _generate_pdf_locked(certificate_id=certificate_id)
+    except Exception as exc:
+        # Recorded outside the failed transaction, so that staff can see why it is pending.
+        Certificate.objects.filter(pk=certificate_id).update(
+            pdf_attempts=F("pdf_attempts") + 1,
+            pdf_last_error=f"{exc.__class__.__name__}: {exc}"[:2000],
+            updated_at=timezone.now(),
+        )
+        logger.exception("certificates.pdf_failed certificate=%s", certificate_id)
+        raise
+
+
+def _generate_pdf_locked(*, certificate_id: int) -> bool:
     from certificates.pdf import certificate_pdf_render
     from certificates.signing import pdf_sign
 
@@ -548,20 +564,9 @@ def certificate_generate_pdf(*, certificate_id: int) -> bool:
         if certificate.pdf:
             return False
         certificate.pdf_attempts += 1
-        try:
-            signed = pdf_sign(
-                certificate_pdf_render(certificate=certificate, url=verification_url(certificate.number))
-            )
-        except Exception as exc:
-            Certificate.objects.filter(pk=certificate_id).update(
-                pdf_attempts=certificate.pdf_attempts,
-                pdf_last_error=f"{exc.__class__.__name__}: {exc}"[:2000],
-                updated_at=timezone.now(),
-            )
-            logger.exception("certificates.pdf_failed certificate=%s", certificate_id)
-            raise
-        import hashlib
-
+        signed = pdf_sign(
+            certificate_pdf_render(certificate=certificate, url=verification_url(certificate.number))
+        )
         certificate.pdf.save(f"{certificate.number}.pdf", ContentFile(signed), save=False)
         certificate.pdf_sha256 = hashlib.sha256(signed).hexdigest()
         certificate.pdf_generated_at = timezone.now()
