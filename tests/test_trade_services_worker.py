@@ -269,4 +269,5 @@ def test_the_consultation_flow_and_its_emails(celery_worker_process: subprocess.
     _wait_for(lambda: emails.count() == 3 and not emails.filter(sent_at__isnull=True).exists())
     assert set(emails.values_list("language", flat=True)) == {"fr"}
     assert emails.get(kind="consultation.closed").subject.startswith("Consultation close")
-    assert ServiceEmail.objects.filter(user=adviser, kind="consultation.message").count() == 2
+    assert ServiceEmail.objects.filter(user=adviser, kind="consultation.assigned_to_you").count() == 1
+    assert ServiceEmail.objects.filter(user=adviser, kind="consultation.message").count() == 1

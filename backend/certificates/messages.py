@@ -130,6 +130,18 @@ TRADE_WORDING: dict[str, dict[str, Wording]] = {
             "يتولى مستشار سؤالك", "أُسندت استشارتك «{subject}» إلى {adviser} الذي سيجيب في المحادثة."
         ),
     },
+    "consultation.assigned_to_you": {
+        "en": Wording(
+            "New consultation for you: {subject}", "You have been given the consultation “{subject}”."
+        ),
+        "zh": Wording("分配给您的咨询：{subject}", "咨询“{subject}”已分配给您。"),
+        "fr": Wording(
+            "Nouvelle consultation pour vous : {subject}", "La consultation « {subject} » vous est confiée."
+        ),
+        "es": Wording("Nueva consulta para usted: {subject}", "Se le ha asignado la consulta «{subject}»."),
+        "ru": Wording("Вам передана консультация: {subject}", "Вам передана консультация «{subject}»."),
+        "ar": Wording("استشارة جديدة لك: {subject}", "أُسندت إليك الاستشارة «{subject}»."),
+    },
     "consultation.message": {
         "en": Wording("New reply: {subject}", "There is a new message in the consultation “{subject}”."),
         "zh": Wording("新回复：{subject}", "咨询“{subject}”有一条新消息。"),

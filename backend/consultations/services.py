@@ -127,7 +127,7 @@ def consultation_assign(*, consultation: Consultation, actor: User, adviser: Use
     )
     trade_notify(
         users=[adviser],
-        kind="consultation.message",
+        kind="consultation.assigned_to_you",
         key=f"consultation.assigned-to:{locked.pk}:{adviser.pk}",
         values={"subject": locked.subject},
         details={"consultation": locked.pk},

@@ -89,7 +89,10 @@ def test_assignment_messages_and_closing_notify_in_the_members_language() -> Non
         f"Новый ответ: {consultation.subject}",
         f"Консультация закрыта: {consultation.subject}",
     ]
-    assert Notification.objects.filter(user=adviser, kind="consultation.message").count() == 2
+    assert Notification.objects.get(user=adviser, kind="consultation.assigned_to_you").title == (
+        f"分配给您的咨询：{consultation.subject}"
+    )
+    assert Notification.objects.filter(user=adviser, kind="consultation.message").count() == 1
     assert ServiceEmail.objects.filter(user=member, language="ru").count() == 3
     # Closed: no more messages or files.
     late = client_for(member).post(f"{base}/messages/", {"body": "One more thing"}, format="json")
