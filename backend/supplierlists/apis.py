@@ -117,7 +117,7 @@ class SupplierListListApi(GenericAPIView[SupplierListImport]):
     )
     def get(self, request: Request) -> Response:
         page = self.paginate_queryset(supplier_list_list())
-        return self.get_paginated_response(SupplierListOutputSerializer(page, many=True).data)
+        return self.get_paginated_response(SupplierListOutputSerializer(page, many=True).data)  # type: ignore[arg-type]
 
     @extend_schema(
         request={"multipart/form-data": InputSerializer},
@@ -192,8 +192,8 @@ class SupplierListMappingApi(APIView):
 class RowOutputSerializer(serializers.Serializer[SupplierListRow]):
     number = serializers.IntegerField(help_text="The row in the sheet; the header is row 1.")
     status = serializers.ChoiceField(choices=RowStatus.choices)
-    data = serializers.DictField()
-    errors = serializers.DictField(help_text="Errors by field: [{code, message}].")
+    values = serializers.DictField(source="data", help_text="The mapped and cleaned values.")
+    field_errors = serializers.DictField(source="errors", help_text="Errors by field: [{code, message}].")
     organization = serializers.IntegerField(source="organization_id", allow_null=True)
     score = serializers.FloatField(allow_null=True)
     reasons = ReasonSerializer
@@ -215,7 +215,7 @@ class SupplierListRowsApi(GenericAPIView[SupplierListRow]):
             status=wanted if wanted in RowStatus.values else "",
         )
         page = self.paginate_queryset(rows)
-        return self.get_paginated_response(RowOutputSerializer(page, many=True).data)
+        return self.get_paginated_response(RowOutputSerializer(page, many=True).data)  # type: ignore[arg-type]
 
 
 class OrganizationSideSerializer(serializers.Serializer[Organization]):
@@ -274,7 +274,7 @@ class ReviewQueueApi(GenericAPIView[MatchCandidate]):
             status=wanted if wanted in CandidateStatus.values else CandidateStatus.OPEN,
         )
         page = self.paginate_queryset(queryset)
-        return self.get_paginated_response(CandidateOutputSerializer(page, many=True).data)
+        return self.get_paginated_response(CandidateOutputSerializer(page, many=True).data)  # type: ignore[arg-type]
 
 
 class CandidateMergeApi(APIView):
@@ -337,7 +337,7 @@ class CandidateBulkApi(APIView):
                 ids=data["ids"], action=data["action"], actor=request_user(request)
             )
         except CandidatesBulkFailed as failed:
-            body = {
+            failure: dict[str, Any] = {
                 "code": "not_found" if failed.not_found else "conflict",
                 "message": failed.message,
                 "fields": {
@@ -349,7 +349,7 @@ class CandidateBulkApi(APIView):
                 },
             }
             return Response(
-                body, status=status.HTTP_400_BAD_REQUEST if failed.not_found else status.HTTP_409_CONFLICT
+                failure, status=status.HTTP_400_BAD_REQUEST if failed.not_found else status.HTTP_409_CONFLICT
             )
         body = {
             "action": data["action"],

@@ -334,7 +334,8 @@ def profile_build(
 
 
 def _name_similarity(first: Profile, second: Profile) -> tuple[float, NameKey | None, NameKey | None]:
-    best, best_pair = 0.0, (None, None)
+    best = 0.0
+    best_pair: tuple[NameKey | None, NameKey | None] = (None, None)
     for left in first.keys:
         for right in second.keys:
             whole = max(fuzz.ratio(left.compact, right.compact), fuzz.token_sort_ratio(left.full, right.full))

@@ -75,7 +75,7 @@ def _error_items(errors: Iterable[ValidationError]) -> list[dict[str, str]]:
     return [
         {
             "code": str(error.code or "invalid"),
-            "message": error.message % error.params if error.params else error.message,
+            "message": str(error.message % error.params if error.params else error.message),
         }
         for error in errors
     ]
@@ -306,8 +306,8 @@ class _OrganizationIndex:
     def add(self, organization_id: int, profile: Profile) -> None:
         known = organization_id in self.profiles
         self.profiles[organization_id] = profile
-        for key in self._exact_keys(profile):
-            self.exact[key].add(organization_id)
+        for exact_key in self._exact_keys(profile):
+            self.exact[exact_key].add(organization_id)
         if known:
             self.by_country[profile.country] = [
                 e for e in self.by_country[profile.country] if e[0] != organization_id
@@ -326,14 +326,14 @@ class _OrganizationIndex:
 
     def candidates(self, profile: Profile) -> set[int]:
         found: set[int] = set()
-        for key in self._exact_keys(profile):
-            found |= self.exact.get(key, set())
+        for exact_key in self._exact_keys(profile):
+            found |= self.exact.get(exact_key, set())
         entries = self.by_country.get(profile.country, [])
         if entries:
             compacts = [entry[1] for entry in entries]
             cores = [entry[2] for entry in entries]
-            for name in profile.keys:
-                for query, choices in ((name.compact, compacts), (name.core, cores)):
+            for key in profile.keys:
+                for query, choices in ((key.compact, compacts), (key.core, cores)):
                     for _choice, _score, at in process.extract(
                         query,
                         choices,
