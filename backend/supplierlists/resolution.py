@@ -126,6 +126,34 @@ GENERIC_WORDS = frozenset(
         "lltjr al el"
     ).split()
 )
+# The generic words of Chinese company names in pinyin, longest first.
+PINYIN_GENERIC_WORDS = tuple(
+    sorted(
+        (
+            "yiliao",
+            "qixie",
+            "keji",
+            "shengwu",
+            "jituan",
+            "maoyi",
+            "shiye",
+            "zhipin",
+            "yongpin",
+            "fanghu",
+            "jinchukou",
+            "guoji",
+            "shebei",
+            "yiqi",
+            "yiyao",
+            "weisheng",
+            "fangzhi",
+            "kouzhao",
+            "xiaodu",
+        ),
+        key=len,
+        reverse=True,
+    )
+)
 FREE_MAIL_DOMAINS = frozenset(
     (  # noqa: SIM905  a word list reads better as text
         "gmail.com googlemail.com qq.com foxmail.com 163.com 126.com yeah.net 139.com 188.com sina.com "
@@ -226,7 +254,8 @@ def name_key(name: str, city: str = "") -> NameKey:
     text = re.sub(r"[（）()【】\[\]「」《》“”\"'’«»]", " ", text)
     transliterated = any(ord(char) > 127 and char.isalpha() for char in text)
     suffix_removed = False
-    if HAN.search(text):
+    han = HAN.search(text) is not None
+    if han:
         text, suffix_removed = _strip_han(text)
         text = " ".join(lazy_pinyin(text))
     words, forms_removed = _strip_forms(_ascii_words(text))
@@ -234,8 +263,11 @@ def name_key(name: str, city: str = "") -> NameKey:
     full = " ".join(words)
     compact = full.replace(" ", "")
     city_compact = city.replace(" ", "")
-    core_words = [word for word in words if word not in GENERIC_WORDS]
-    core = "".join(core_words)
+    core = "".join(word for word in words if word not in GENERIC_WORDS)
+    if han:
+        # pypinyin gives one syllable per character: 医疗 is "yi liao", not the word "yiliao".
+        for generic in PINYIN_GENERIC_WORDS:
+            core = core.replace(generic, "")
     if city_compact and core.startswith(city_compact) and len(core) > len(city_compact):
         core = core[len(city_compact) :]
     elif city_compact and core.endswith(city_compact) and len(core) > len(city_compact):

@@ -461,17 +461,15 @@ def _organization_merge(
     known_names = {contact.name.casefold() for contact in existing}
     added_contacts = 0
     for contact in _row_contacts(data):
-        if contact.email and contact.email in known_emails:
-            continue
-        if contact.phone and phone_key(contact.phone, organization.country) in known_phones:
-            continue
-        if not contact.email and not contact.phone and contact.name.casefold() in known_names:
+        if not _contact_is_new(contact, known_emails, known_phones, known_names, organization.country):
             continue
         contact.organization = organization
         contact.save()
         added_contacts += 1
         known_emails.add(contact.email)
-        known_phones.add(phone_key(contact.phone, organization.country) if contact.phone else "")
+        known_names.add(contact.name.casefold())
+        if contact.phone:
+            known_phones.add(phone_key(contact.phone, organization.country))
     _source_for(supplier_list, row, organization)
     audit_record(
         actor=actor,
@@ -487,6 +485,18 @@ def _organization_merge(
     )
     organization_changed(organization=organization)
     return organization
+
+
+def _contact_is_new(
+    contact: Contact, emails: set[str], phones: set[str], names: set[str], country: str
+) -> bool:
+    """A known address is a known contact; without one, a known phone with no new name is too."""
+    if contact.email:
+        return contact.email not in emails
+    named = contact.name not in ("", "—", contact.phone) and contact.name.casefold() not in names
+    if contact.phone and phone_key(contact.phone, country) in phones:
+        return named
+    return named or bool(contact.phone)
 
 
 def _contacts_of(organization_id: int) -> list[Contact]:

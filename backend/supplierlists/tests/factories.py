@@ -43,7 +43,12 @@ def review_candidate_for(
     assert not errors, errors
     reasons = [{"code": "name_similar", "params": {"score": score, "suffix_removed": False}}]
     row = SupplierListRow.objects.create(
-        supplier_list=supplier_list, number=2, cells=cells, data=data, status=RowStatus.REVIEW, score=score,
+        supplier_list=supplier_list,
+        number=2,
+        cells=cells,
+        data=data,
+        status=RowStatus.REVIEW,
+        score=score,
         reasons=reasons,
     )
     return MatchCandidate.objects.create(row=row, organization=organization, score=score, reasons=reasons)
