@@ -112,7 +112,8 @@ def test_a_partner_list_becomes_listed_vendors_and_one_claims_its_profile(
 
     meilun = Organization.objects.get(name="Zhejiang Meilun Gloves Co., Ltd.")
     andes = Organization.objects.get(name="Andes Salud S.A.S.")
-    assert meilun.listed and andes.listed
+    assert meilun.listed
+    assert andes.listed
     assert {source.sender_name for source in meilun.sources.all()} == {"Chamber of Commerce, Hamburg"}
     invited = staff.post(f"{BASE}invitations/", {"organizations": [meilun.pk, andes.pk]}, format="json")
     assert invited.status_code == 201, invited.json()
