@@ -40,6 +40,7 @@ from supplierlists.services import (
     claim_invitation_for_token,
     claim_invitations_create,
     organization_claim,
+    supplier_list_allow_matching,
     supplier_list_mapping_confirm,
     supplier_list_upload,
 )
@@ -145,9 +146,30 @@ class SupplierListListApi(GenericAPIView[SupplierListImport]):
 
 
 class SupplierListDetailApi(APIView):
-    """One list: its progress, header, proposed and confirmed mapping, file errors and figures."""
+    """One list: its progress, header, proposed and confirmed mapping, file errors and figures.
+
+    PATCH ``allow_matching`` to let (or stop) this source's organisations be matching candidates.
+    """
 
     permission_classes = [IsStaff]
+
+    class PatchSerializer(serializers.Serializer[dict[str, Any]]):
+        allow_matching = serializers.BooleanField()
+
+    @extend_schema(
+        request=PatchSerializer,
+        responses={200: SupplierListOutputSerializer},
+        operation_id="supplier_lists_update",
+    )
+    def patch(self, request: Request, supplier_list_id: int) -> Response:
+        serializer = self.PatchSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        supplier_list = supplier_list_allow_matching(
+            supplier_list=supplier_list_get(supplier_list_id=supplier_list_id),
+            actor=request_user(request),
+            allow_matching=serializer.validated_data["allow_matching"],
+        )
+        return Response(SupplierListOutputSerializer(supplier_list).data)
 
     @extend_schema(responses={200: SupplierListOutputSerializer}, operation_id="supplier_lists_retrieve")
     def get(self, request: Request, supplier_list_id: int) -> Response:

@@ -255,6 +255,32 @@ def supplier_list_mapping_confirm(
     return supplier_list
 
 
+@transaction.atomic
+def supplier_list_allow_matching(
+    *, supplier_list: SupplierListImport, actor: User, allow_matching: bool
+) -> SupplierListImport:
+    """Staff decide whether this source's organisations may be matching candidates (its sources follow)."""
+    supplier_list = SupplierListImport.objects.select_for_update().get(pk=supplier_list.pk)
+    if supplier_list.allow_matching == allow_matching:
+        return supplier_list
+    supplier_list.allow_matching = allow_matching
+    supplier_list.save(update_fields=["allow_matching", "updated_at"])
+    sources = OrganizationSource.objects.filter(
+        organization__in=supplier_list.rows.exclude(organization=None).values("organization"),
+        reference__startswith=f"{supplier_list.filename[:200]} row ",
+        received_on=supplier_list.received_on,
+        sender_name=supplier_list.sender_name,
+    )
+    changed = sources.update(allow_matching=allow_matching, updated_at=timezone.now())
+    audit_record(
+        actor=actor,
+        action="supplier_list.matching_allowed" if allow_matching else "supplier_list.matching_disallowed",
+        target=supplier_list,
+        data={"sources": changed},
+    )
+    return supplier_list
+
+
 # --- resolution ---
 
 

@@ -501,3 +501,19 @@ def test_lost_tasks_are_handed_out_again_and_a_broker_outage_loses_nothing(
     assert supplier_lists_catch_up(now=timezone.now() - datetime.timedelta(hours=1))["parsing"] == 0
     assert (FIXTURES / "supplier_list.csv").exists()
     assert SupplierListImport.objects.get().status == ImportStatus.PARSING
+
+
+def test_staff_allow_a_source_s_organisations_as_matching_candidates(staff: User, known_vendors: Any) -> None:
+    supplier_list = _imported(staff)
+    url = f"{BASE}{supplier_list.pk}/"
+
+    allowed = _client(staff).patch(url, {"allow_matching": True}, format="json")
+    invalid = _client(staff).patch(url, {"allow_matching": "perhaps"}, format="json")
+
+    assert allowed.status_code == 200
+    assert allowed.json()["allow_matching"] is True
+    assert invalid.status_code == 400
+    kangning = Organization.objects.get(name="Jiangsu Kangning Medical Supplies Co., Ltd.")
+    assert list(kangning.sources.values_list("allow_matching", flat=True)) == [True, True, True]
+    assert not known_vendors["E3"].sources.filter(allow_matching=False).exists()
+    assert AuditEvent.objects.filter(action="supplier_list.matching_allowed").count() == 1
