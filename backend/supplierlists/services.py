@@ -548,6 +548,12 @@ def _resolve_row(
     actor = supplier_list.uploaded_by
     try:
         with transaction.atomic():
+            if (
+                not SupplierListRow.objects.select_for_update()
+                .filter(pk=row.pk, status=RowStatus.PENDING)
+                .exists()
+            ):
+                return  # another run of the task resolved it meanwhile
             if organization_id is not None and comparison is not None and comparison.score >= auto:
                 organization = _organization_merge(
                     supplier_list=supplier_list,
