@@ -45,6 +45,9 @@ from supplierlists.services import (
     supplier_list_upload,
 )
 
+# Ids are PostgreSQL bigints; a larger number is a 400, not a database error.
+MAX_ID = 2**63 - 1
+
 ReasonSerializer = inline_serializer(
     name="ResolutionReason",
     fields={
@@ -107,7 +110,7 @@ class SupplierListListApi(GenericAPIView[SupplierListImport]):
         sender_name = serializers.CharField(
             max_length=255, help_text="The embassy, chamber or company that sent it."
         )
-        sender_organization = serializers.IntegerField(required=False, min_value=1)
+        sender_organization = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID)
         received_on = serializers.DateField()
         allow_matching = serializers.BooleanField(
             default=False, help_text="May its organisations be matching candidates?"
@@ -340,7 +343,9 @@ class CandidateBulkApi(APIView):
 
     class InputSerializer(serializers.Serializer[dict[str, Any]]):
         action = serializers.ChoiceField(choices=["merge", "keep_apart"])
-        ids = serializers.ListField(child=serializers.IntegerField(min_value=1), min_length=1, max_length=500)
+        ids = serializers.ListField(
+            child=serializers.IntegerField(min_value=1, max_value=MAX_ID), min_length=1, max_length=500
+        )
 
     class OutputSerializer(serializers.Serializer[Any]):
         action = serializers.CharField()
@@ -388,7 +393,7 @@ class InvitationCreateApi(APIView):
 
     class InputSerializer(serializers.Serializer[dict[str, Any]]):
         organizations = serializers.ListField(
-            child=serializers.IntegerField(min_value=1), min_length=1, max_length=500
+            child=serializers.IntegerField(min_value=1, max_value=MAX_ID), min_length=1, max_length=500
         )
         email = serializers.EmailField(
             required=False,

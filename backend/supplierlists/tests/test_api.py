@@ -343,12 +343,14 @@ def test_bulk_review_decides_all_or_nothing(staff: User) -> None:
     )
     again = client.post(f"{BASE}review/bulk/", {"action": "keep_apart", "ids": [first.pk]}, format="json")
     wrong = client.post(f"{BASE}review/bulk/", {"action": "approve", "ids": []}, format="json")
+    huge = client.post(f"{BASE}review/bulk/", {"action": "merge", "ids": [10**30]}, format="json")
 
     assert missing.status_code == 400
     assert done.status_code == 200, done.json()
     assert done.json()["count"] == 2
     assert again.status_code == 409
     assert set(wrong.json()["fields"]) == {"action", "ids"}
+    assert huge.status_code == 400
     assert set(MatchCandidate.objects.values_list("status", flat=True)) == {CandidateStatus.MERGED}
     assert target.sources.count() == 2
 
