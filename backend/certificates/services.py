@@ -84,7 +84,7 @@ def application_reference(application: FmApplication) -> str:
 
 def verification_url(number: str) -> str:
     """The public page that a certificate's QR code opens."""
-    return f"{settings.MEDMATCH_PUBLIC_URL}/verify/{number}"
+    return f"{settings.MEDMATCH_PUBLIC_URL.rstrip('/')}/verify/{number}"
 
 
 # --- validation ---

@@ -19,6 +19,7 @@ api_v1 = [
     path("stats/", include("introductions.stats_urls")),
     path("certificates/", include("certificates.urls")),
     path("consultations/", include("consultations.urls")),
+    path("supplier-lists/", include("supplierlists.urls")),
 ]
 
 urlpatterns = [
