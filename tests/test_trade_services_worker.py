@@ -54,7 +54,8 @@ def _client(user: User | None) -> APIClient:
     return client
 
 
-def _wait_for(condition: Callable[[], Any], timeout: float = 60) -> Any:
+def _wait_for(condition: Callable[[], Any], timeout: float = 180) -> Any:
+    # Generous: the session's one worker may first drain what earlier tests queued.
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         value = condition()
@@ -159,7 +160,7 @@ def test_the_whole_certificate_flow_with_a_signed_pdf(
     assert not broken.bottom_line
 
     # A second run of the task does nothing (the PDF, and so its hash, stay as issued).
-    assert generate_certificate_pdf.delay(certificate_id).get(timeout=30) is False
+    assert generate_certificate_pdf.delay(certificate_id).get(timeout=180) is False
     assert Certificate.objects.get(pk=certificate_id).pdf_sha256 == page["pdf_sha256"]
 
     # Every step told the member, in Chinese, in the app and by e-mail (sent by the worker).
