@@ -29,6 +29,21 @@ from organizations.tests.factories import PDF_BYTES
 
 pytestmark = [pytest.mark.celery, pytest.mark.django_db(transaction=True)]
 
+
+@pytest.fixture(autouse=True)
+def _worker_storage(settings: Any) -> None:
+    """Read files where the worker writes them (the configured media root), whatever earlier tests set."""
+    from config.env import env_str
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": env_str("MEDIA_ROOT", str(settings.RUN_DIR / "media"))},
+        },
+    }
+
+
 APPLICATIONS = "/api/v1/certificates/applications/"
 CONTRACT = {
     "counterparty_name": "Hospital Central de Lima",
