@@ -175,6 +175,36 @@ def search(index: str, body: dict[str, Any]) -> dict[str, Any]:
         return result
 
 
+_NO_HITS: dict[str, Any] = {"hits": {"total": {"value": 0, "relation": "eq"}, "hits": []}, "aggregations": {}}
+
+
+def msearch(index: str, bodies: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Run several searches in one round trip; answers in the order of ``bodies``. An index that
+    was never built answers with no hits; an overloaded node raises SearchUnavailable."""
+    if not bodies:
+        return []
+    lines: list[dict[str, Any]] = []
+    for body in bodies:
+        lines.extend(({"index": index}, body))
+    with _engine_call("msearch") as client:
+        result = client.msearch(body=lines)
+    answers: list[dict[str, Any]] = []
+    for response in result["responses"]:
+        error = response.get("error")
+        if not error:
+            answers.append(response)
+            continue
+        status = int(response.get("status") or 500)
+        if status == 404:
+            logger.warning("search.index_missing index=%s", index)
+            answers.append(_NO_HITS)
+        elif status in (429, 503):
+            raise SearchUnavailable("The search engine is overloaded (msearch).")
+        else:
+            raise RuntimeError(f"msearch on {index} failed ({status}): {str(error)[:300]}")
+    return answers
+
+
 def percolate(index: str, field: str, document: dict[str, Any], *, size: int = 100) -> dict[str, Any]:
     """Find the stored queries in ``index`` that match ``document``."""
     body = {"size": size, "query": {"percolate": {"field": field, "document": document}}}
