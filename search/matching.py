@@ -343,8 +343,40 @@ def _candidates(response: dict[str, Any]) -> list[ProductCandidate]:
 
 
 def request_query_document(spec: MatchSpec) -> dict[str, Any]:
-    """The percolator document of a request (stored in REQUEST_QUERIES under the request's id)."""
-    return {"request_id": spec.request_id, "query": request_percolator_query(spec)}
+    """The percolator document of a request (stored in REQUEST_QUERIES under the request's id).
+
+    Beside the query it carries the request's category slugs and HS heading in the fields of
+    those names, so that percolation can first pick, with an ordinary filter, the stored queries
+    whose category clause the product can meet (``_stored_query_filter``), and run only those.
+    """
+    document: dict[str, Any] = {"request_id": spec.request_id, "query": request_percolator_query(spec)}
+    if spec.category_slugs:
+        document["category_slug"] = list(spec.category_slugs)
+    if spec.hs_heading:
+        document["hs_heading"] = spec.hs_heading
+    return document
+
+
+def _stored_query_filter(product_document: dict[str, Any]) -> dict[str, Any]:
+    """The stored queries ``product_document`` can match, judged by their category fields alone:
+    those of its category or HS heading (the category clause of ``_category_filter``, which every
+    categorised query requires), and the uncategorised ones (text only). A query stored without
+    these fields counts as uncategorised, so it is still run."""
+    options: list[dict[str, Any]] = [
+        {
+            "bool": {
+                "must_not": [
+                    {"exists": {"field": "category_slug"}},
+                    {"exists": {"field": "hs_heading"}},
+                ]
+            }
+        }
+    ]
+    if product_document.get("category_slug"):
+        options.append({"term": {"category_slug": product_document["category_slug"]}})
+    if product_document.get("hs_heading"):
+        options.append({"term": {"hs_heading": product_document["hs_heading"]}})
+    return {"bool": {"should": options, "minimum_should_match": 1}}
 
 
 # The fields the stored queries read. Percolation indexes the document in memory first; leaving
@@ -355,6 +387,8 @@ PERCOLATED_PREFIXES = ("name_", "category_terms_", "description_")
 
 def request_candidates(product_document: dict[str, Any], *, size: int) -> list[int]:
     """Ids of the open requests whose stored query matches ``product_document``, newest first."""
+    if not product_document.get("vendor_verified"):
+        return []  # every stored query requires a verified vendor
     document = {
         key: value
         for key, value in product_document.items()
@@ -362,7 +396,14 @@ def request_candidates(product_document: dict[str, Any], *, size: int) -> list[i
     }
     body = {
         "size": size,
-        "query": {"percolate": {"field": "query", "document": document}},
+        "query": {
+            "bool": {
+                "filter": [
+                    _stored_query_filter(product_document),
+                    {"percolate": {"field": "query", "document": document}},
+                ]
+            }
+        },
         # The stored queries are unscored; newest requests first if the list is cut.
         "sort": [{"request_id": "desc"}],
         # The stored queries are large; the id is all matching needs.
