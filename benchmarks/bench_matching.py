@@ -100,7 +100,7 @@ def _setup() -> tuple[str, str]:
     import django
 
     django.setup()
-    for name_ in ("search", "outbox", "matching", "urllib3.connectionpool"):
+    for name_ in ("search", "outbox", "matching", "urllib3.connectionpool", "opensearch"):
         logging.getLogger(name_).setLevel(logging.ERROR)
     return url, name
 

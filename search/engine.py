@@ -187,7 +187,8 @@ def msearch(index: str, bodies: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for body in bodies:
         lines.extend(({"index": index}, body))
     with _engine_call("msearch") as client:
-        result = client.msearch(body=lines)
+        # Background work (matching) sends many searches at once: it may wait longer than a page view.
+        result = client.msearch(body=lines, request_timeout=LONG_TIMEOUT)
     answers: list[dict[str, Any]] = []
     for response in result["responses"]:
         error = response.get("error")

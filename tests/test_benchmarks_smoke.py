@@ -6,6 +6,7 @@ each one runs against the real services, reports its figures and cleans up after
 
 import json
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -30,6 +31,7 @@ SMOKE_RUNS = {
         "--percolate-at",
         "200",
     ],
+    "bench_http": ["--scale", "0.3", "--clients", "2", "--requests", "10", "--seconds", "10"],
     "bench_search": [
         "--scale",
         "0.3",
@@ -45,6 +47,12 @@ SMOKE_RUNS = {
 }
 
 
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
 @pytest.mark.parametrize("bench", sorted(SMOKE_RUNS))
 def test_benchmark_runs_at_a_tiny_scale(bench: str, tmp_path: Path) -> None:
     figures = tmp_path / f"{bench}.json"
@@ -54,11 +62,14 @@ def test_benchmark_runs_at_a_tiny_scale(bench: str, tmp_path: Path) -> None:
         "OPENSEARCH_INDEX_PREFIX": "medmatch-smoke-",
         "PYTHONPATH": f"{REPO_DIR / 'backend'}:{REPO_DIR}",
     }
+    arguments = list(SMOKE_RUNS[bench])
+    if bench == "bench_http":
+        arguments += ["--port", str(_free_port())]
     result = subprocess.run(
         [
             sys.executable,
             str(REPO_DIR / "benchmarks" / f"{bench}.py"),
-            *SMOKE_RUNS[bench],
+            *arguments,
             "--json",
             str(figures),
         ],

@@ -374,6 +374,12 @@ def _reverse_runs(
             min_score,
         )
     ]
+    logger.info(
+        "matching.reverse_reachable product=%s requests=%s reachable=%s",
+        product.pk,
+        len(purchase_requests),
+        len(reachable),
+    )
     if not reachable:
         return {}
     specs = request_match_specs(reachable, today=today)
