@@ -58,6 +58,7 @@ def _parse_args() -> argparse.Namespace:
     parser.add_argument("--forward-samples", type=int, default=0, help="requests matched forward (0: all)")
     parser.add_argument("--reverse-samples", type=int, default=20, help="products matched in reverse")
     parser.add_argument("--json", type=Path, help="write the figures to this file")
+    parser.add_argument("--profile", action="store_true", help="profile the reverse runs (pyinstrument)")
     parser.add_argument("--keep", action="store_true", help="keep the database and indexes")
     return parser.parse_args()
 
@@ -204,6 +205,26 @@ def _synthetic_request_queries(target: int) -> int:
     return engine.count(REQUEST_QUERIES.alias())
 
 
+def _percolate_as_before(document: dict[str, Any]) -> int:
+    """Percolation as it was: every stored query a candidate, all matches counted and sorted."""
+    from search import engine
+    from search.indexes import REQUEST_QUERIES
+    from search.matching import PERCOLATED_FIELDS, PERCOLATED_PREFIXES
+
+    percolated = {
+        key: value
+        for key, value in document.items()
+        if key in PERCOLATED_FIELDS or key.startswith(PERCOLATED_PREFIXES)
+    }
+    body = {
+        "size": 200,
+        "query": {"percolate": {"field": "query", "document": percolated}},
+        "sort": [{"request_id": "desc"}],
+        "_source": False,
+    }
+    return len(engine.search(REQUEST_QUERIES.alias(), body)["hits"]["hits"])
+
+
 def _reverse_as_before(document: dict[str, Any], today: Any) -> int:
     """The reverse path as it was: percolate, then a whole forward evaluation (its own engine query,
     its own loads) for each request found. Without the writes, so the baseline is flattered."""
@@ -337,8 +358,18 @@ def main() -> None:  # noqa: PLR0915  one linear script: seed, index, measure, r
             for pid in reverse_ids:
                 reverse_before.measure(lambda pid=pid: _reverse_as_before(documents[pid], today))
                 reverse.measure(lambda pid=pid: matching_run_for_product(product_id=pid))
+            if args.profile:
+                from pyinstrument import Profiler
+
+                profiler = Profiler(interval=0.002)
+                profiler.start()
+                for pid in reverse_ids:
+                    matching_run_for_product(product_id=pid)
+                profiler.stop()
+                print(profiler.output_text(unicode=False, color=False)[:8000])
 
             large: Timings | None = None
+            large_before: Timings | None = None
             held = 0
             if args.percolate_at:
                 started = time.perf_counter()
@@ -347,7 +378,9 @@ def main() -> None:  # noqa: PLR0915  one linear script: seed, index, measure, r
                     f"  percolator index filled to {held:,} queries in {time.perf_counter() - started:.1f} s"
                 )
                 large = Timings(f"percolate one product ({held:,} queries)")
+                large_before = Timings(f"percolate as before ({held:,} queries)")
                 for pid in sample_ids:
+                    large_before.measure(lambda pid=pid: _percolate_as_before(documents[pid]))
                     large.measure(lambda pid=pid: request_candidates(documents[pid], size=200))
 
             print()
@@ -365,7 +398,7 @@ def main() -> None:  # noqa: PLR0915  one linear script: seed, index, measure, r
                 brute,
                 reverse_before,
                 reverse,
-                *([large] if large else []),
+                *([large_before, large] if large and large_before else []),
             ):
                 print(timings.row())
             figures = {
@@ -383,6 +416,7 @@ def main() -> None:  # noqa: PLR0915  one linear script: seed, index, measure, r
                         "reverse_as_before": reverse_before,
                         "reverse": reverse,
                         **({"percolate_large": large} if large else {}),
+                        **({"percolate_large_as_before": large_before} if large_before else {}),
                     }.items()
                 },
             }
@@ -416,6 +450,12 @@ def main() -> None:  # noqa: PLR0915  one linear script: seed, index, measure, r
                     f"(target < 200 ms at 100,000); brute force at that size ≈ {brute_at_size:.0f} ms "
                     f"(extrapolated): brute force / percolation = "
                     f"{brute_at_size / max(large.percentile(0.95), 1e-6):.1f}."
+                )
+            if large and large_before:
+                print(
+                    f"percolation p95 at {held:,} queries {large.percentile(0.95):.1f} ms against "
+                    f"{large_before.percentile(0.95):.1f} ms as before (no pre-filter, every match counted): "
+                    f"{large_before.percentile(0.95) / max(large.percentile(0.95), 1e-6):.1f}× faster."
                 )
     finally:
         connections.close_all()

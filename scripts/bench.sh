@@ -32,6 +32,9 @@ echo "==> benchmarks/bench_indexing.py (SCALE=$SCALE products)"
 echo "==> benchmarks/bench_matching.py"
 .venv/bin/python benchmarks/bench_matching.py --scale "$demo_scale" --forward-samples 40 --reverse-samples 20 \
     --percolate-at "$percolate_at" --json "$parts/matching.json"
-echo "==> benchmarks/bench_search.py"
+echo "==> benchmarks/bench_search.py (in-process clients)"
 .venv/bin/python benchmarks/bench_search.py --scale "$demo_scale" --json "$parts/search.json"
+echo "==> benchmarks/bench_http.py (gunicorn + locust, 4 and 16 clients)"
+.venv/bin/python benchmarks/bench_http.py --scale "$demo_scale" --port "${MEDMATCH_BENCH_PORT:-8105}" \
+    --json "$parts/http.json"
 .venv/bin/python -m benchmarks.report --scale "$SCALE" "$parts"

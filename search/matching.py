@@ -405,8 +405,10 @@ def request_candidates(product_document: dict[str, Any], *, size: int) -> list[i
                 ]
             }
         },
-        # The stored queries are unscored; newest requests first if the list is cut.
+        # The stored queries are unscored; newest requests first if the list is cut. The index is
+        # sorted that way, so without a total to count the search stops after ``size`` matches.
         "sort": [{"request_id": "desc"}],
+        "track_total_hits": False,
         # The stored queries are large; the id is all matching needs.
         "_source": False,
     }
