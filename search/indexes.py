@@ -17,7 +17,6 @@ class IndexDefinition:
     version: int
     mappings: dict[str, Any]
     analysis: dict[str, Any] = field(default_factory=dict)
-    settings: dict[str, Any] = field(default_factory=dict)  # static index settings (e.g. sorting)
 
     def alias(self, config: SearchConfig | None = None) -> str:
         config = config or current_config()
@@ -34,7 +33,6 @@ class IndexDefinition:
         }
         if self.analysis:
             index_settings["analysis"] = self.analysis
-        index_settings.update(self.settings)
         return {"settings": {"index": index_settings}, "mappings": self.mappings}
 
 
@@ -166,11 +164,8 @@ ALL_INDEXES = (PRODUCTS, SUPPLIERS, REQUESTS)
 # documents. The mapping carries the product fields the stored queries refer to.
 REQUEST_QUERIES = IndexDefinition(
     name="request-queries",
-    # v2: sorted by request id, newest first, so that percolation stops after the first matches
-    # it needs (search.matching.request_candidates) instead of verifying every matching query.
-    version=2,
+    version=1,
     analysis=ANALYSIS,
-    settings={"sort.field": "request_id", "sort.order": "desc"},
     mappings={
         "dynamic": "strict",
         "properties": {

@@ -405,8 +405,8 @@ def request_candidates(product_document: dict[str, Any], *, size: int) -> list[i
                 ]
             }
         },
-        # The stored queries are unscored; newest requests first if the list is cut. The index is
-        # sorted that way, so without a total to count the search stops after ``size`` matches.
+        # The stored queries are unscored; newest requests first if the list is cut. No total is
+        # counted: only the ``size`` newest matches are wanted.
         "sort": [{"request_id": "desc"}],
         "track_total_hits": False,
         # The stored queries are large; the id is all matching needs.
