@@ -14,7 +14,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from catalog.models import Product
-from organizations.models import Document, DocumentType, Organization, OrganizationKind, VerificationStatus
+from organizations.models import Document, DocumentType, Organization
 from purchasing.models import PurchaseRequest, RequestStatus
 from reference.models import Category
 from search.analysis import LANGUAGES, split_by_language
@@ -292,7 +292,8 @@ def product_documents(ids: Iterable[int]) -> dict[int, dict[str, Any]]:
             legal_names=legal_names,
             country=country,
             city=city,
-            public=kind == OrganizationKind.VENDOR and status == VerificationStatus.VERIFIED,
+            # The model's rule, not a copy of it (one unsaved instance per vendor is cheap).
+            public=Organization(kind=kind, verification_status=status).is_public,
         )
         for vendor_id, name, legal_names, country, city, kind, status in Organization.objects.filter(
             pk__in={row["vendor_id"] for row in rows}
