@@ -1,6 +1,9 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
+# What a user can do (PRODUCT.md §2), as ``User.role`` reports it.
+USER_ROLES = ["vendor", "buyer", "staff", "admin", "none"]
+
 
 class User(AbstractUser):
     """A person. Staff are ``is_staff``; members belong to one organisation."""
@@ -15,7 +18,7 @@ class User(AbstractUser):
     language = models.CharField(max_length=8, default="en", help_text="Preferred language for e-mail and UI.")
 
     @property
-    def role(self) -> str:
+    def role(self) -> str:  # one of USER_ROLES
         """anonymous is never a User; the rest follow PRODUCT.md §2."""
         if self.is_superuser:
             return "admin"

@@ -1,10 +1,13 @@
 import { fireEvent, screen } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { jsonResponse, renderApp } from "./test/render";
+import { jsonResponse, renderApp, signedIn } from "./test/render";
 
 describe("App routing", () => {
   beforeEach(() => {
-    vi.stubGlobal("fetch", vi.fn(async () => jsonResponse({ status: "ok", components: {} })));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => jsonResponse({ status: "ok", components: {} })),
+    );
   });
 
   it("calls onReady once mounted and shows the home page", () => {
@@ -21,7 +24,7 @@ describe("App routing", () => {
     ["/proposals", "Proposals"],
     ["/introductions", "Introductions"],
   ])("renders %s with its heading, title and active nav link", (path, heading) => {
-    renderApp(path);
+    renderApp(path, { auth: signedIn("staff") });
     expect(screen.getByRole("heading", { level: 1 }).textContent).toContain(heading);
     expect(document.title).toBe(`${heading} · MedMatch`);
     const active = screen.getByRole("navigation").querySelector(".is-active");
@@ -49,10 +52,20 @@ describe("App routing", () => {
   });
 
   it("navigates between sections from the header", async () => {
-    renderApp("/");
+    renderApp("/", { auth: signedIn("buyer") });
     fireEvent.click(screen.getByRole("link", { name: "Introductions" }));
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Introductions");
-    expect(await screen.findByTestId("sign-in-prompt")).toBeTruthy();
+  });
+
+  it.each([
+    ["anonymous", ["/suppliers"]],
+    ["vendor", ["/suppliers", "/introductions"]],
+    ["buyer", ["/suppliers", "/requests", "/introductions"]],
+    ["staff", ["/suppliers", "/requests", "/proposals", "/introductions"]],
+  ] as const)("shows %s only the sections it can open", (role, links) => {
+    renderApp("/suppliers", { auth: role === "anonymous" ? { status: "anonymous" } : signedIn(role) });
+    const hrefs = [...screen.getByRole("navigation").querySelectorAll("a")].map((a) => a.getAttribute("href"));
+    expect(hrefs).toEqual(links);
   });
 
   it("shows the deployed version from the runtime config", () => {

@@ -185,6 +185,9 @@ SPECTACULAR_SETTINGS = {
         "DuplicateStatusEnum": "purchasing.models.DuplicateStatus",
         "IntroductionStatusEnum": "introductions.models.IntroductionStatus",
         "ProposalStatusEnum": "matching.models.ProposalStatus",
+        "CriterionStatusEnum": "matching.apis.CRITERION_STATUSES",
+        "OrganizationKindEnum": "organizations.models.OrganizationKind",
+        "UserRoleEnum": "accounts.models.USER_ROLES",
     },
 }
 

@@ -5,7 +5,17 @@ import type { FieldError, FieldErrors } from "../api";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n";
 
-export function PageHeader({ title, intro, badge, actions }: { title: string; intro?: string; badge?: string; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  intro,
+  badge,
+  actions,
+}: {
+  title: string;
+  intro?: string;
+  badge?: string;
+  actions?: ReactNode;
+}) {
   return (
     <header className="page-header">
       <div className="page-header__row">
@@ -111,7 +121,15 @@ export function FormErrors({ error, shown = [] }: { error: ApiError | null; show
   if (messages.length === 0) return null;
   return (
     <div className="notice notice--error" role="alert" data-testid="form-errors">
-      {messages.length === 1 ? messages[0] : <ul>{messages.map((m, i) => <li key={i}>{m}</li>)}</ul>}
+      {messages.length === 1 ? (
+        messages[0]
+      ) : (
+        <ul>
+          {messages.map((m, i) => (
+            <li key={i}>{m}</li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }
@@ -153,7 +171,15 @@ export function Loading({ label }: { label?: string }) {
   );
 }
 
-export function Pagination({ page, pageCount, onPage }: { page: number; pageCount: number; onPage: (page: number) => void }) {
+export function Pagination({
+  page,
+  pageCount,
+  onPage,
+}: {
+  page: number;
+  pageCount: number;
+  onPage: (page: number) => void;
+}) {
   const { t } = useI18n();
   if (pageCount <= 1) return null;
   // First, last, and two either side of the current page.
@@ -195,7 +221,12 @@ export function Pagination({ page, pageCount, onPage }: { page: number; pageCoun
           ),
         )}
       </ul>
-      <button type="button" className="button button--ghost" disabled={page >= pageCount} onClick={() => onPage(page + 1)}>
+      <button
+        type="button"
+        className="button button--ghost"
+        disabled={page >= pageCount}
+        onClick={() => onPage(page + 1)}
+      >
         {t("pagination.next")}{" "}
         <span aria-hidden="true" className="flip-rtl">
           ›
