@@ -26,7 +26,9 @@ describe("App routing", () => {
     expect(screen.getByRole("link", { name: "Register as a buyer" }).getAttribute("href")).toBe("/register?kind=buyer");
     fireEvent.click(screen.getByRole("link", { name: "Register as a supplier" }));
     expect(join.isConnected).toBe(false);
-    expect((screen.getByLabelText(/supplier|vendor/i, { selector: "input[type=radio]" }) as HTMLInputElement).checked).toBe(true);
+    expect(
+      (screen.getByLabelText(/supplier|vendor/i, { selector: "input[type=radio]" }) as HTMLInputElement).checked,
+    ).toBe(true);
   });
 
   it.each([

@@ -1716,18 +1716,42 @@ export interface components {
             vendor?: number | null;
         };
         ProductFacets: {
-            /** @description capacity per day */
-            capacity: components["schemas"]["RangeStats"];
-            category: components["schemas"]["CategoryBucket"][];
-            country: components["schemas"]["FacetBucket"][];
-            currency: components["schemas"]["FacetBucket"][];
-            hs_heading: components["schemas"]["FacetBucket"][];
-            /** @description lead time in days */
-            lead_time: components["schemas"]["RangeStats"];
-            market: components["schemas"]["FacetBucket"][];
-            /** @description lowest unit price (mixed currencies unless filtered) */
-            price: components["schemas"]["RangeStats"];
-            standard: components["schemas"]["FacetBucket"][];
+            /**
+             * @description capacity per day
+             * @default {
+             *       "min": null,
+             *       "max": null,
+             *       "avg": null,
+             *       "count": 0
+             *     }
+             */
+            readonly capacity: components["schemas"]["RangeStats"];
+            readonly category: components["schemas"]["CategoryBucket"][];
+            readonly country: components["schemas"]["FacetBucket"][];
+            readonly currency: components["schemas"]["FacetBucket"][];
+            readonly hs_heading: components["schemas"]["FacetBucket"][];
+            /**
+             * @description lead time in days
+             * @default {
+             *       "min": null,
+             *       "max": null,
+             *       "avg": null,
+             *       "count": 0
+             *     }
+             */
+            readonly lead_time: components["schemas"]["RangeStats"];
+            readonly market: components["schemas"]["FacetBucket"][];
+            /**
+             * @description lowest unit price (mixed currencies unless filtered)
+             * @default {
+             *       "min": null,
+             *       "max": null,
+             *       "avg": null,
+             *       "count": 0
+             *     }
+             */
+            readonly price: components["schemas"]["RangeStats"];
+            readonly standard: components["schemas"]["FacetBucket"][];
         };
         /** @description Fields of a product; the service checks values (ranges, codes, price range). */
         ProductInputRequest: {
@@ -2287,10 +2311,10 @@ export interface components {
             suppliers: components["schemas"]["OutputSerializerLabel"][];
         };
         SupplierFacets: {
-            category: components["schemas"]["CategoryBucket"][];
-            country: components["schemas"]["FacetBucket"][];
-            market: components["schemas"]["FacetBucket"][];
-            standard: components["schemas"]["FacetBucket"][];
+            readonly category: components["schemas"]["CategoryBucket"][];
+            readonly country: components["schemas"]["FacetBucket"][];
+            readonly market: components["schemas"]["FacetBucket"][];
+            readonly standard: components["schemas"]["FacetBucket"][];
         };
         /** @description A supplier hit, read straight from the index document. */
         SupplierResult: {
