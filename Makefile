@@ -3,7 +3,7 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint format bench deps frontend search-start search-stop search-health \
+.PHONY: run test lint format bench deps frontend api-types search-start search-stop search-health \
         services-start services-stop clean
 
 run: ## Bring the platform up on this machine with demo data
@@ -15,14 +15,19 @@ test: ## Install what is missing, start services, run every test, stop them
 deps: ## Install system packages, the virtualenv, npm packages and the OpenSearch jars
 	scripts/bootstrap.sh
 
-lint: ## ruff (lint and format check) and mypy
+lint: ## ruff (lint and format check), mypy, and ESLint + Prettier on the frontend
 	$(VENV)/bin/ruff check backend search tests benchmarks conftest.py
 	$(VENV)/bin/ruff format --check backend search tests benchmarks conftest.py
 	$(VENV)/bin/mypy backend search
+	cd frontend && npm run --silent lint
 
 format:
 	$(VENV)/bin/ruff check --fix backend search tests benchmarks conftest.py
 	$(VENV)/bin/ruff format backend search tests benchmarks conftest.py
+	cd frontend && npm run --silent format
+
+api-types: ## Regenerate frontend/src/api/schema.gen.ts from the API's OpenAPI schema
+	scripts/api-types.sh
 
 frontend: ## Build the single-page app into frontend/dist
 	scripts/bootstrap.sh frontend

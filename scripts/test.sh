@@ -10,10 +10,14 @@ started_at=$(date +%s)
 
 scripts/bootstrap.sh
 
+say "frontend: generated API types match the API"
+# Built from code with the test settings: needs the venv and npm packages, no services.
+env -u DATABASE_URL -u REDIS_URL -u OPENSEARCH_URL scripts/api-types.sh --check
+
 say "frontend: build and unit tests"
 (cd frontend && npm run --silent build && npm test --silent)
 
-say "lint: ruff and mypy"
+say "lint: ruff, mypy, ESLint and Prettier"
 make --no-print-directory lint
 
 export MEDMATCH_PG_PORT="${MEDMATCH_PG_PORT:-5433}"

@@ -8,7 +8,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
-from accounts.models import User
+from accounts.models import USER_ROLES, User
 from accounts.services import organization_register, user_public_profile
 from core.validators import UI_LANGUAGES
 from organizations.models import BuyerType, OrganizationKind
@@ -18,7 +18,7 @@ class UserOutputSerializer(serializers.Serializer[dict[str, object]]):
     id = serializers.IntegerField()
     email = serializers.EmailField()
     full_name = serializers.CharField()
-    role = serializers.CharField()
+    role = serializers.ChoiceField(choices=USER_ROLES)
     organization_id = serializers.IntegerField(allow_null=True)
     language = serializers.CharField()
 

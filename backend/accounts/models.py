@@ -1,6 +1,9 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 
+# What a user can do (PRODUCT.md §2), as ``User.role`` reports it.
+USER_ROLES = ["vendor", "buyer", "staff", "admin", "none"]
+
 
 class User(AbstractUser):
     """A person. Staff are ``is_staff``; members belong to one organisation."""
@@ -18,7 +21,7 @@ class User(AbstractUser):
     )
 
     @property
-    def role(self) -> str:
+    def role(self) -> str:  # one of USER_ROLES
         """anonymous is never a User; the rest follow PRODUCT.md §2."""
         if self.is_superuser:
             return "admin"

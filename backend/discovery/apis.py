@@ -34,6 +34,28 @@ def _by_language(source: dict[str, Any], prefix: str) -> dict[str, str]:
     return texts
 
 
+class LanguageTextsField(serializers.DictField):
+    """A hit's ``<prefix>_<lang>`` fields as ``{lang: text}`` (``other`` for untagged text)."""
+
+    child = serializers.CharField()
+
+    def __init__(self, *, prefix: str, **kwargs: Any) -> None:
+        kwargs.setdefault("source", "*")
+        kwargs.setdefault("read_only", True)
+        super().__init__(**kwargs)
+        self.prefix = prefix
+
+    def to_representation(self, value: Any) -> dict[str, str]:
+        return _by_language(value, self.prefix)
+
+
+class FirstLabelField(serializers.CharField):
+    """The first of the ``" | "``-joined names the index keeps for matching (the display name)."""
+
+    def to_representation(self, value: Any) -> str:
+        return str(value).split(" | ")[0]
+
+
 class ValuesField(serializers.ListField):
     """Repeated (``?market=EU&market=US``) or comma-separated (``?market=EU,US``) values.
 
@@ -145,19 +167,26 @@ class RangeStatsSerializer(serializers.Serializer[dict[str, Any]]):
     count = serializers.IntegerField()
 
 
+# Pages read with a cursor carry no aggregations: every facet then renders empty, so the
+# answer keeps one shape (and the schema can say every key is there).
+NO_STATS = {"min": None, "max": None, "avg": None, "count": 0}
+
+
 class SupplierFacetsSerializer(serializers.Serializer[dict[str, Any]]):
-    category = CategoryBucketSerializer(many=True)
-    country = FacetBucketSerializer(many=True)
-    market = FacetBucketSerializer(many=True)
-    standard = FacetBucketSerializer(many=True)
+    category = CategoryBucketSerializer(many=True, read_only=True, default=list)
+    country = FacetBucketSerializer(many=True, read_only=True, default=list)
+    market = FacetBucketSerializer(many=True, read_only=True, default=list)
+    standard = FacetBucketSerializer(many=True, read_only=True, default=list)
 
 
 class ProductFacetsSerializer(SupplierFacetsSerializer):
-    hs_heading = FacetBucketSerializer(many=True)
-    currency = FacetBucketSerializer(many=True)
-    capacity = RangeStatsSerializer(help_text="capacity per day")
-    lead_time = RangeStatsSerializer(help_text="lead time in days")
-    price = RangeStatsSerializer(help_text="lowest unit price (mixed currencies unless filtered)")
+    hs_heading = FacetBucketSerializer(many=True, read_only=True, default=list)
+    currency = FacetBucketSerializer(many=True, read_only=True, default=list)
+    capacity = RangeStatsSerializer(help_text="capacity per day", read_only=True, default=NO_STATS)
+    lead_time = RangeStatsSerializer(help_text="lead time in days", read_only=True, default=NO_STATS)
+    price = RangeStatsSerializer(
+        help_text="lowest unit price (mixed currencies unless filtered)", read_only=True, default=NO_STATS
+    )
 
 
 class HighlightField(serializers.DictField):
@@ -166,39 +195,48 @@ class HighlightField(serializers.DictField):
     child = serializers.ListField(child=serializers.CharField())
 
 
+# Output fields marked read_only with a default: keys an older index document may lack render
+# with the default, and the schema still lists them as always present.
+
+
 class ProductResultSerializer(serializers.Serializer[dict[str, Any]]):
+    """A product hit, read straight from the index document."""
+
     class VendorSerializer(serializers.Serializer[dict[str, Any]]):
-        id = serializers.IntegerField()
-        name = serializers.CharField()
-        country = serializers.CharField()
-        city = serializers.CharField()
+        id = serializers.IntegerField(source="vendor_id")
+        name = FirstLabelField(source="vendor_name")
+        country = serializers.CharField(source="vendor_country")
+        city = serializers.CharField(source="vendor_city", default="", read_only=True)
 
     class CategorySerializer(serializers.Serializer[dict[str, Any]]):
-        id = serializers.IntegerField()
-        slug = serializers.CharField()
+        id = serializers.IntegerField(source="category_id")
+        slug = serializers.CharField(source="category_slug")
         hs_code = serializers.CharField()
 
     id = serializers.IntegerField()
-    names = serializers.DictField(child=serializers.CharField())
-    descriptions = serializers.DictField(child=serializers.CharField())
-    model_number = serializers.CharField()
-    vendor = VendorSerializer()
-    category = CategorySerializer()
-    standards = serializers.ListField(child=serializers.CharField())
+    names = LanguageTextsField(prefix="name")
+    descriptions = LanguageTextsField(prefix="description")
+    model_number = serializers.CharField(default="", read_only=True)
+    vendor = VendorSerializer(source="*")
+    category = CategorySerializer(source="*")
+    standards = serializers.ListField(child=serializers.CharField(), default=list, read_only=True)
     certificate_markets = serializers.ListField(
-        child=serializers.CharField(), help_text="markets with a certificate valid today"
+        child=serializers.CharField(),
+        default=list,
+        help_text="markets with a certificate valid today",
+        read_only=True,
     )
     min_order_quantity = serializers.IntegerField()
     capacity_per_day = serializers.IntegerField()
-    stock = serializers.IntegerField()
+    stock = serializers.IntegerField(default=0, read_only=True)
     lead_time_days = serializers.IntegerField()
     price_min = serializers.FloatField()
     price_max = serializers.FloatField()
     currency = serializers.CharField()
-    incoterms = serializers.ListField(child=serializers.CharField())
-    origin_country = serializers.CharField()
-    highlight = HighlightField()
-    score = serializers.FloatField(allow_null=True)
+    incoterms = serializers.ListField(child=serializers.CharField(), default=list, read_only=True)
+    origin_country = serializers.CharField(default="", read_only=True)
+    highlight = HighlightField(source="_highlight", default=dict, read_only=True)
+    score = serializers.FloatField(source="_score", allow_null=True, default=None, read_only=True)
 
 
 class ProductSearchApi(APIView):
@@ -281,60 +319,25 @@ class ProductSearchApi(APIView):
             search_after=data["cursor"],
         )
         page = product_search(query=query)
-        return Response(
-            {
-                "count": page.count,
-                "relaxed": page.relaxed,
-                "next_cursor": page.next_cursor,
-                "facets": page.facets,
-                "results": [_product_result(hit) for hit in page.results],
-            }
-        )
-
-
-def _product_result(hit: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "id": hit["id"],
-        "names": _by_language(hit, "name"),
-        "descriptions": _by_language(hit, "description"),
-        "model_number": hit.get("model_number", ""),
-        "vendor": {
-            "id": hit["vendor_id"],
-            "name": hit["vendor_name"].split(" | ")[0],
-            "country": hit["vendor_country"],
-            "city": hit.get("vendor_city", ""),
-        },
-        "category": {"id": hit["category_id"], "slug": hit["category_slug"], "hs_code": hit["hs_code"]},
-        "standards": hit.get("standards", []),
-        "certificate_markets": hit.get("certificate_markets", []),
-        "min_order_quantity": hit["min_order_quantity"],
-        "capacity_per_day": hit["capacity_per_day"],
-        "stock": hit.get("stock", 0),
-        "lead_time_days": hit["lead_time_days"],
-        "price_min": hit["price_min"],
-        "price_max": hit["price_max"],
-        "currency": hit["currency"],
-        "incoterms": hit.get("incoterms", []),
-        "origin_country": hit.get("origin_country", ""),
-        "highlight": hit.get("_highlight", {}),
-        "score": hit.get("_score"),
-    }
+        return Response(self.OutputSerializer(page).data)
 
 
 class SupplierResultSerializer(serializers.Serializer[dict[str, Any]]):
+    """A supplier hit, read straight from the index document."""
+
     id = serializers.IntegerField()
     name = serializers.CharField()
-    legal_names = serializers.DictField(child=serializers.CharField())
+    legal_names = LanguageTextsField(prefix="legal_name")
     country = serializers.CharField()
-    city = serializers.CharField()
-    description = serializers.CharField()
-    category_slugs = serializers.ListField(child=serializers.CharField())
-    standards = serializers.ListField(child=serializers.CharField())
-    certificate_markets = serializers.ListField(child=serializers.CharField())
-    product_count = serializers.IntegerField()
-    capacity_per_day_max = serializers.IntegerField()
-    highlight = HighlightField()
-    score = serializers.FloatField(allow_null=True)
+    city = serializers.CharField(default="", read_only=True)
+    description = serializers.CharField(default="", read_only=True)
+    category_slugs = serializers.ListField(child=serializers.CharField(), default=list, read_only=True)
+    standards = serializers.ListField(child=serializers.CharField(), default=list, read_only=True)
+    certificate_markets = serializers.ListField(child=serializers.CharField(), default=list, read_only=True)
+    product_count = serializers.IntegerField(default=0, read_only=True)
+    capacity_per_day_max = serializers.IntegerField(default=0, read_only=True)
+    highlight = HighlightField(source="_highlight", default=dict, read_only=True)
+    score = serializers.FloatField(source="_score", allow_null=True, default=None, read_only=True)
 
 
 class SupplierSearchApi(APIView):
@@ -376,33 +379,7 @@ class SupplierSearchApi(APIView):
             search_after=data["cursor"],
         )
         page = supplier_search(query=query)
-        results = [
-            {
-                "id": hit["id"],
-                "name": hit["name"],
-                "legal_names": _by_language(hit, "legal_name"),
-                "country": hit["country"],
-                "city": hit.get("city", ""),
-                "description": hit.get("description", ""),
-                "category_slugs": hit.get("category_slugs", []),
-                "standards": hit.get("standards", []),
-                "certificate_markets": hit.get("certificate_markets", []),
-                "product_count": hit.get("product_count", 0),
-                "capacity_per_day_max": hit.get("capacity_per_day_max", 0),
-                "highlight": hit.get("_highlight", {}),
-                "score": hit.get("_score"),
-            }
-            for hit in page.results
-        ]
-        return Response(
-            {
-                "count": page.count,
-                "relaxed": page.relaxed,
-                "next_cursor": page.next_cursor,
-                "facets": page.facets,
-                "results": results,
-            }
-        )
+        return Response(self.OutputSerializer(page).data)
 
 
 class SuggestApi(APIView):
@@ -436,4 +413,5 @@ class SuggestApi(APIView):
     def get(self, request: Request) -> Response:
         params = self.InputSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
-        return Response(suggestions(prefix=params.validated_data["q"], size=params.validated_data["size"]))
+        found = suggestions(prefix=params.validated_data["q"], size=params.validated_data["size"])
+        return Response(self.OutputSerializer(found).data)

@@ -37,15 +37,16 @@ from introductions.services import (
     notifications_mark_all_read,
 )
 from organizations.apis import ContactOutputSerializer
-from organizations.models import Organization
+from organizations.models import Organization, OrganizationKind
 from purchasing.apis import CategorySummarySerializer
+from purchasing.models import RequestStatus
 
 # --- introductions: output ---
 
 
 class IntroductionOrganizationSerializer(serializers.Serializer[Organization]):
     id = serializers.IntegerField()
-    kind = serializers.CharField()
+    kind = serializers.ChoiceField(choices=OrganizationKind.choices)
     buyer_type = serializers.CharField()
     name = serializers.CharField()
     legal_names = serializers.DictField(child=serializers.CharField())
@@ -79,7 +80,7 @@ class IntroductionRequestSerializer(serializers.Serializer[Any]):
     currency = serializers.CharField()
     needed_by = serializers.DateField(allow_null=True)
     incoterm = serializers.CharField()
-    status = serializers.CharField(help_text="The request's status (draft, open, matched, closed, expired).")
+    status = serializers.ChoiceField(choices=RequestStatus.choices, help_text="The request's status.")
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_required_standards(self, purchase_request: Any) -> list[str]:
@@ -319,7 +320,7 @@ class StatsProposalsSerializer(serializers.Serializer[dict[str, Any]]):
 
 
 class StatsPipelineRowSerializer(serializers.Serializer[dict[str, Any]]):
-    status = serializers.CharField(help_text="awaiting_reply, negotiating, deal, no_deal or expired.")
+    status = serializers.ChoiceField(choices=IntroductionStatus.choices)
     count = serializers.IntegerField()
 
 

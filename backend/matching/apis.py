@@ -15,9 +15,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from catalog.models import ProductStatus
 from core.permissions import IsStaff, request_user
 from matching.filters import ProposalFilter
-from matching.models import Proposal
+from matching.models import Proposal, ProposalStatus
+from matching.scoring import MET, NOT_MET, PARTIAL
 from matching.selectors import proposal_get, proposal_queue
 from matching.services import (
     ProposalBulkFailed,
@@ -25,14 +27,19 @@ from matching.services import (
     proposal_reject,
     proposals_bulk_decide,
 )
+from organizations.models import VerificationStatus
 from purchasing.apis import BuyerSummarySerializer, CategorySummarySerializer
+from purchasing.models import RequestStatus
 
 # --- output ---
 
 
+CRITERION_STATUSES = [MET, PARTIAL, NOT_MET]
+
+
 class CriterionSerializer(serializers.Serializer[Any]):
     criterion = serializers.CharField(help_text="category, text, standards, capacity, price …")
-    status = serializers.CharField(help_text="met, partial or not_met.")
+    status = serializers.ChoiceField(choices=CRITERION_STATUSES)
     detail = serializers.CharField(help_text="A human explanation with the numbers.")
     expected = serializers.JSONField(allow_null=True)
     actual = serializers.JSONField(allow_null=True)
@@ -50,7 +57,7 @@ class ProposalRequestSerializer(serializers.Serializer[Any]):
     target_unit_price = serializers.DecimalField(max_digits=14, decimal_places=4, allow_null=True)
     currency = serializers.CharField()
     required_standards = serializers.SerializerMethodField(help_text="Standard codes.")
-    status = serializers.CharField(help_text="The request's status.")
+    status = serializers.ChoiceField(choices=RequestStatus.choices, help_text="The request's status.")
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_required_standards(self, purchase_request: Any) -> list[str]:
@@ -71,7 +78,7 @@ class ProposalProductSerializer(serializers.Serializer[Any]):
     price_min = serializers.DecimalField(max_digits=14, decimal_places=4)
     price_max = serializers.DecimalField(max_digits=14, decimal_places=4)
     currency = serializers.CharField()
-    status = serializers.CharField(help_text="The product's status.")
+    status = serializers.ChoiceField(choices=ProductStatus.choices, help_text="The product's status.")
 
     @extend_schema_field(serializers.ListField(child=serializers.CharField()))
     def get_standards(self, product: Any) -> list[str]:
@@ -85,12 +92,12 @@ class ProposalVendorSerializer(serializers.Serializer[Any]):
     name = serializers.CharField()
     country = serializers.CharField()
     city = serializers.CharField()
-    verification_status = serializers.CharField()
+    verification_status = serializers.ChoiceField(choices=VerificationStatus.choices)
 
 
 class ProposalOutputSerializer(serializers.Serializer[Proposal]):
     id = serializers.IntegerField()
-    status = serializers.CharField(help_text="proposed, approved, rejected or expired.")
+    status = serializers.ChoiceField(choices=ProposalStatus.choices)
     score = serializers.FloatField(help_text="0–100; the sum of score_parts.")
     score_parts = serializers.DictField(child=serializers.FloatField(), help_text="Criterion → points.")
     criteria = CriterionSerializer(many=True)

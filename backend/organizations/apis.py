@@ -26,7 +26,14 @@ from audit.models import AuditEvent
 from core.pagination import StandardPagination
 from core.permissions import IsStaff, is_staff, request_user
 from organizations.filters import AuditEventFilter, ContactFilter, DocumentFilter, OrganizationFilter
-from organizations.models import Contact, Document, DocumentType, Organization
+from organizations.models import (
+    Contact,
+    Document,
+    DocumentType,
+    Organization,
+    OrganizationKind,
+    VerificationStatus,
+)
 from organizations.selectors import (
     contact_get,
     contact_list,
@@ -134,14 +141,14 @@ class OrganizationPublicOutputSerializer(serializers.Serializer[Organization]):
     """What anyone may see of a verified vendor: no contacts, documents or review notes."""
 
     id = serializers.IntegerField()
-    kind = serializers.CharField()
+    kind = serializers.ChoiceField(choices=OrganizationKind.choices)
     name = serializers.CharField()
     legal_names = serializers.DictField(child=serializers.CharField())
     country = serializers.CharField()
     city = serializers.CharField()
     website = serializers.CharField()
     description = serializers.CharField()
-    verification_status = serializers.CharField()
+    verification_status = serializers.ChoiceField(choices=VerificationStatus.choices)
     verified_at = serializers.DateTimeField(allow_null=True)
     created_at = serializers.DateTimeField()
 

@@ -35,7 +35,7 @@ from purchasing.importers import (
     import_template_csv,
     import_template_xlsx,
 )
-from purchasing.models import DuplicateFlag, PurchaseRequest, RequestStatus
+from purchasing.models import DuplicateFlag, DuplicateStatus, PurchaseRequest, RequestStatus
 from purchasing.selectors import (
     duplicate_flag_get,
     duplicate_flag_list,
@@ -269,7 +269,7 @@ class FlagForMemberSerializer(serializers.Serializer[Any]):
         allow_null=True, help_text="Null when the request belongs to another organisation."
     )
     reason = serializers.CharField()
-    status = serializers.CharField()
+    status = serializers.ChoiceField(choices=DuplicateStatus.choices)
 
 
 class ErrorItemSerializer(serializers.Serializer[Any]):
@@ -429,14 +429,14 @@ class RequestSummarySerializer(serializers.Serializer[PurchaseRequest]):
     unit = serializers.CharField()
     destination_country = serializers.CharField()
     needed_by = serializers.DateField(allow_null=True)
-    status = serializers.CharField()
+    status = serializers.ChoiceField(choices=RequestStatus.choices)
     created_at = serializers.DateTimeField()
 
 
 class DuplicateFlagOutputSerializer(serializers.Serializer[DuplicateFlag]):
     id = serializers.IntegerField()
     reason = serializers.CharField()
-    status = serializers.CharField()
+    status = serializers.ChoiceField(choices=DuplicateStatus.choices)
     request = RequestSummarySerializer(help_text="The newer request; merging closes it.")
     duplicate_of = RequestSummarySerializer(help_text="The older request it is merged into.")
     created_at = serializers.DateTimeField()

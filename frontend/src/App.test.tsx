@@ -1,18 +1,34 @@
 import { fireEvent, screen } from "@testing-library/react";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { jsonResponse, renderApp } from "./test/render";
+import { jsonResponse, renderApp, signedIn } from "./test/render";
 
 describe("App routing", () => {
   beforeEach(() => {
-    vi.stubGlobal("fetch", vi.fn(async () => jsonResponse({ status: "ok", components: {} })));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => jsonResponse({ status: "ok", components: {} })),
+    );
   });
 
-  it("calls onReady once mounted and shows the home page", () => {
+  it("calls onReady once mounted and shows staff the home page with the system status", () => {
     const onReady = vi.fn();
-    renderApp("/", { onReady });
+    renderApp("/", { onReady, auth: signedIn("staff") });
     expect(onReady).toHaveBeenCalled();
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("MedMatch");
     expect(screen.getByTestId("status-card")).toBeTruthy();
+    expect(screen.queryByTestId("join")).toBeNull();
+  });
+
+  it("invites anonymous visitors to register as buyer or supplier instead of showing infrastructure", () => {
+    renderApp("/", { auth: { status: "anonymous" } });
+    expect(screen.queryByTestId("status-card")).toBeNull();
+    const join = screen.getByTestId("join");
+    expect(screen.getByRole("link", { name: "Register as a buyer" }).getAttribute("href")).toBe("/register?kind=buyer");
+    fireEvent.click(screen.getByRole("link", { name: "Register as a supplier" }));
+    expect(join.isConnected).toBe(false);
+    expect(
+      (screen.getByLabelText(/supplier|vendor/i, { selector: "input[type=radio]" }) as HTMLInputElement).checked,
+    ).toBe(true);
   });
 
   it.each([
@@ -21,7 +37,7 @@ describe("App routing", () => {
     ["/proposals", "Proposals"],
     ["/introductions", "Introductions"],
   ])("renders %s with its heading, title and active nav link", (path, heading) => {
-    renderApp(path);
+    renderApp(path, { auth: signedIn("staff") });
     expect(screen.getByRole("heading", { level: 1 }).textContent).toContain(heading);
     expect(document.title).toBe(`${heading} · MedMatch`);
     const active = screen.getByRole("navigation").querySelector(".is-active");
@@ -49,10 +65,20 @@ describe("App routing", () => {
   });
 
   it("navigates between sections from the header", async () => {
-    renderApp("/");
+    renderApp("/", { auth: signedIn("buyer") });
     fireEvent.click(screen.getByRole("link", { name: "Introductions" }));
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Introductions");
-    expect(await screen.findByTestId("sign-in-prompt")).toBeTruthy();
+  });
+
+  it.each([
+    ["anonymous", ["/suppliers"]],
+    ["vendor", ["/suppliers", "/introductions"]],
+    ["buyer", ["/suppliers", "/requests", "/introductions"]],
+    ["staff", ["/suppliers", "/requests", "/proposals", "/introductions"]],
+  ] as const)("shows %s only the sections it can open", (role, links) => {
+    renderApp("/suppliers", { auth: role === "anonymous" ? { status: "anonymous" } : signedIn(role) });
+    const hrefs = [...screen.getByRole("navigation").querySelectorAll("a")].map((a) => a.getAttribute("href"));
+    expect(hrefs).toEqual(links);
   });
 
   it("shows the deployed version from the runtime config", () => {

@@ -1,14 +1,16 @@
 import { useEffect } from "react";
 import { Route, Routes } from "react-router";
 import { Layout } from "./components/Layout";
-import { HomePage } from "./pages/HomePage";
-import { IntroductionsPage } from "./pages/IntroductionsPage";
-import { LoginPage } from "./pages/LoginPage";
-import { NotFoundPage } from "./pages/NotFoundPage";
-import { ProposalsPage } from "./pages/ProposalsPage";
-import { RegisterPage } from "./pages/RegisterPage";
-import { RequestsPage } from "./pages/RequestsPage";
-import { SuppliersPage } from "./pages/SuppliersPage";
+import { ProductPage } from "./features/catalog/ProductPage";
+import { SupplierPage } from "./features/catalog/SupplierPage";
+import { HomePage } from "./features/home/HomePage";
+import { IntroductionsPage } from "./features/introductions/IntroductionsPage";
+import { LoginPage } from "./features/auth/LoginPage";
+import { NotFoundPage } from "./features/home/NotFoundPage";
+import { ProposalsPage } from "./features/proposals/ProposalsPage";
+import { RegisterPage } from "./features/auth/RegisterPage";
+import { RequestsPage } from "./features/requests/RequestsPage";
+import { SuppliersPage } from "./features/directory/SuppliersPage";
 
 /** Routes of the app. The router, i18n and auth providers are supplied by main.tsx (or a test). */
 export function App({ onReady }: { onReady?: () => void }) {
@@ -21,6 +23,8 @@ export function App({ onReady }: { onReady?: () => void }) {
       <Route element={<Layout />}>
         <Route index element={<HomePage />} />
         <Route path="suppliers" element={<SuppliersPage />} />
+        <Route path="suppliers/:id" element={<SupplierPage />} />
+        <Route path="products/:id" element={<ProductPage />} />
         <Route path="requests" element={<RequestsPage />} />
         <Route path="proposals" element={<ProposalsPage />} />
         <Route path="introductions" element={<IntroductionsPage />} />

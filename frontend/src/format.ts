@@ -10,7 +10,10 @@ const FALLBACK_ORDER: readonly string[] = ["en", "zh", "fr", "es", "ru", "ar", "
  * The text in `lang` if there is one, else English, else any. Returns the language the text
  * is in too, so the element can carry `lang` (fonts, hyphenation, screen readers).
  */
-export function pickLocalized(texts: Record<string, string> | undefined, lang: Language): { text: string; lang: string } | null {
+export function pickLocalized(
+  texts: Record<string, string> | undefined,
+  lang: Language,
+): { text: string; lang: string } | null {
   if (!texts) return null;
   const order = [lang, ...FALLBACK_ORDER.filter((code) => code !== lang), ...Object.keys(texts)];
   for (const code of order) {
@@ -100,5 +103,31 @@ export function countryOptions(lang: Language): { code: string; name: string }[]
   );
 }
 
-export const COMMON_CURRENCIES: readonly string[] = ["USD", "EUR", "CNY", "GBP", "JPY", "CHF", "RUB", "SAR", "AED", "INR", "BRL", "CAD", "AUD"];
-export const INCOTERMS: readonly string[] = ["EXW", "FCA", "CPT", "CIP", "DAP", "DPU", "DDP", "FAS", "FOB", "CFR", "CIF"];
+export const COMMON_CURRENCIES: readonly string[] = [
+  "USD",
+  "EUR",
+  "CNY",
+  "GBP",
+  "JPY",
+  "CHF",
+  "RUB",
+  "SAR",
+  "AED",
+  "INR",
+  "BRL",
+  "CAD",
+  "AUD",
+];
+export const INCOTERMS: readonly string[] = [
+  "EXW",
+  "FCA",
+  "CPT",
+  "CIP",
+  "DAP",
+  "DPU",
+  "DDP",
+  "FAS",
+  "FOB",
+  "CFR",
+  "CIF",
+];

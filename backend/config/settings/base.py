@@ -224,6 +224,9 @@ SPECTACULAR_SETTINGS = {
         "EvidenceKindEnum": "certificates.models.EvidenceKind",
         "ConsultationStatusEnum": "consultations.models.ConsultationStatus",
         "ConsultationTopicEnum": "consultations.models.ConsultationTopic",
+        "CriterionStatusEnum": "matching.apis.CRITERION_STATUSES",
+        "OrganizationKindEnum": "organizations.models.OrganizationKind",
+        "UserRoleEnum": "accounts.models.USER_ROLES",
     },
 }
 

@@ -1,23 +1,43 @@
 import { NavLink, Link, Outlet } from "react-router";
+import { useAuth } from "../auth";
+import type { Role } from "../auth";
 import { getConfig } from "../config";
 import { isLanguage, LANGUAGES, useI18n } from "../i18n";
 import type { MessageKey } from "../i18n";
 import { LogoMark } from "./Icons";
 import { UserMenu } from "./UserMenu";
 
-const NAV_ITEMS: { to: string; label: MessageKey; staff?: boolean }[] = [
-  { to: "/suppliers", label: "nav.suppliers" },
-  { to: "/requests", label: "nav.requests" },
-  { to: "/proposals", label: "nav.proposals", staff: true },
-  { to: "/introductions", label: "nav.introductions" },
+type Audience = Role | "anonymous";
+const SIGNED_IN: readonly Audience[] = ["vendor", "buyer", "staff", "admin"];
+
+/** The header's links, each shown only to the audiences that can open its page. */
+export const NAV_ITEMS: { to: string; label: MessageKey; roles: readonly Audience[]; staff?: boolean }[] = [
+  { to: "/suppliers", label: "nav.suppliers", roles: ["anonymous", "none", ...SIGNED_IN] },
+  { to: "/requests", label: "nav.requests", roles: ["buyer", "staff", "admin"] },
+  { to: "/proposals", label: "nav.proposals", roles: ["staff", "admin"], staff: true },
+  { to: "/introductions", label: "nav.introductions", roles: SIGNED_IN },
 ];
+
+function useAudience(): Audience {
+  const { state } = useAuth();
+  // Until we know who it is, show what anyone may open.
+  return state.status === "authenticated" ? state.user.role : "anonymous";
+}
 
 export function LanguageSwitcher() {
   const { lang, setLang, t } = useI18n();
   return (
     <label className="lang-switcher">
       <span className="visually-hidden">{t("lang.label")}</span>
-      <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.8">
+      <svg
+        viewBox="0 0 24 24"
+        width="18"
+        height="18"
+        aria-hidden="true"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.8"
+      >
         <circle cx="12" cy="12" r="9" />
         <path d="M3 12h18M12 3c2.5 2.7 3.8 5.7 3.8 9s-1.3 6.3-3.8 9c-2.5-2.7-3.8-5.7-3.8-9S9.5 5.7 12 3z" />
       </svg>
@@ -40,6 +60,8 @@ export function LanguageSwitcher() {
 
 export function Layout() {
   const { t } = useI18n();
+  const audience = useAudience();
+  const items = NAV_ITEMS.filter((item) => item.roles.includes(audience));
   const { version } = getConfig();
   const [versionBefore, versionAfter = ""] = t("footer.version").split("{version}");
   return (
@@ -64,7 +86,7 @@ export function Layout() {
         {/* Its own row: nav labels in fr/ru are twice as long as in zh, and must never wrap. */}
         <nav className="container site-nav" aria-label={t("nav.label")}>
           <ul>
-            {NAV_ITEMS.map((item) => (
+            {items.map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} className={({ isActive }) => (isActive ? "nav-link is-active" : "nav-link")}>
                   {t(item.label)}

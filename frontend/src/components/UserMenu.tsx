@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { Link, useLocation, useNavigate } from "react-router";
-import { useAuth } from "../auth";
+import { useAuth, useMyOrganization } from "../auth";
 import { useI18n } from "../i18n";
 import { useEnumLabel } from "./common";
 import { UserIcon } from "./Icons";
@@ -8,6 +8,7 @@ import { UserIcon } from "./Icons";
 /** The header's account corner: a sign-in link, or the user with their role and a sign-out button. */
 export function UserMenu() {
   const { state, signOut } = useAuth();
+  const { organization } = useMyOrganization();
   const { t } = useI18n();
   const enumLabel = useEnumLabel();
   const navigate = useNavigate();
@@ -47,7 +48,7 @@ export function UserMenu() {
     );
   }
 
-  const { user, organization } = state;
+  const { user } = state;
   const roleLabel = t(`role.${user.role}`);
   return (
     <div className="user-menu" ref={root}>
@@ -62,7 +63,7 @@ export function UserMenu() {
         data-testid="user-menu"
       >
         <UserIcon />
-        <span className="user-menu__name">{user.fullName || user.email}</span>
+        <span className="user-menu__name">{user.full_name || user.email}</span>
         <span className={`role-badge role-badge--${user.role}`} data-testid="user-role">
           {roleLabel}
         </span>
@@ -76,9 +77,7 @@ export function UserMenu() {
             <p className="user-menu__org">
               <span className="muted">{t("userMenu.organization")}</span>
               <strong>{organization.name}</strong>
-              {organization.verificationStatus ? (
-                <span className="muted small">{enumLabel("verification", organization.verificationStatus)}</span>
-              ) : null}
+              <span className="muted small">{enumLabel("verification", organization.verification_status)}</span>
             </p>
           ) : null}
           <p className="user-menu__org">

@@ -5,7 +5,17 @@ import type { FieldError, FieldErrors } from "../api";
 import { useI18n } from "../i18n";
 import type { MessageKey } from "../i18n";
 
-export function PageHeader({ title, intro, badge, actions }: { title: string; intro?: string; badge?: string; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  intro,
+  badge,
+  actions,
+}: {
+  title: string;
+  intro?: string;
+  badge?: string;
+  actions?: ReactNode;
+}) {
   return (
     <header className="page-header">
       <div className="page-header__row">
@@ -111,16 +121,33 @@ export function FormErrors({ error, shown = [] }: { error: ApiError | null; show
   if (messages.length === 0) return null;
   return (
     <div className="notice notice--error" role="alert" data-testid="form-errors">
-      {messages.length === 1 ? messages[0] : <ul>{messages.map((m, i) => <li key={i}>{m}</li>)}</ul>}
+      {messages.length === 1 ? (
+        messages[0]
+      ) : (
+        <ul>
+          {messages.map((m, i) => (
+            <li key={i}>{m}</li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }
 
 /** A sentence for an error that is not about a field. */
-export function apiErrorMessage(error: unknown, t: (key: MessageKey) => string): string {
+export function apiErrorMessage(
+  error: unknown,
+  t: (key: MessageKey, vars?: Record<string, string | number>) => string,
+): string {
   if (!(error instanceof ApiError)) return t("error.generic");
   if (error.network) return t("error.network");
-  if (error.status === 429) return t("error.throttled");
+  if (error.status === 429) {
+    // The server's Retry-After (e.g. 40 minutes for sign-ups), not a guess.
+    const seconds = error.retryAfterSeconds;
+    return seconds !== null
+      ? t("error.throttledFor", { minutes: Math.max(1, Math.ceil(seconds / 60)) })
+      : t("error.throttled");
+  }
   if (error.status === 401 || error.status === 403) return t("error.forbidden");
   if (error.status === 404) return t("error.notFound");
   if (error.status === 409) return error.message || t("error.conflict");
@@ -153,7 +180,15 @@ export function Loading({ label }: { label?: string }) {
   );
 }
 
-export function Pagination({ page, pageCount, onPage }: { page: number; pageCount: number; onPage: (page: number) => void }) {
+export function Pagination({
+  page,
+  pageCount,
+  onPage,
+}: {
+  page: number;
+  pageCount: number;
+  onPage: (page: number) => void;
+}) {
   const { t } = useI18n();
   if (pageCount <= 1) return null;
   // First, last, and two either side of the current page.
@@ -195,7 +230,12 @@ export function Pagination({ page, pageCount, onPage }: { page: number; pageCoun
           ),
         )}
       </ul>
-      <button type="button" className="button button--ghost" disabled={page >= pageCount} onClick={() => onPage(page + 1)}>
+      <button
+        type="button"
+        className="button button--ghost"
+        disabled={page >= pageCount}
+        onClick={() => onPage(page + 1)}
+      >
         {t("pagination.next")}{" "}
         <span aria-hidden="true" className="flip-rtl">
           ›

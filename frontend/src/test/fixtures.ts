@@ -5,9 +5,27 @@ export const CATEGORIES = {
   next: null,
   previous: null,
   results: [
-    { id: 1, slug: "masks-respirators", hs_code: "6307.90", parent: null, names: { en: "Masks and respirators", zh: "口罩及呼吸防护用品" } },
-    { id: 2, slug: "surgical-masks", hs_code: "6307.90", parent: 1, names: { en: "Surgical masks", zh: "医用外科口罩", ar: "كمامات جراحية" } },
-    { id: 8, slug: "nitrile-examination-gloves", hs_code: "4015.19", parent: null, names: { en: "Nitrile examination gloves", zh: "丁腈检查手套" } },
+    {
+      id: 1,
+      slug: "masks-respirators",
+      hs_code: "6307.90",
+      parent: null,
+      names: { en: "Masks and respirators", zh: "口罩及呼吸防护用品" },
+    },
+    {
+      id: 2,
+      slug: "surgical-masks",
+      hs_code: "6307.90",
+      parent: 1,
+      names: { en: "Surgical masks", zh: "医用外科口罩", ar: "كمامات جراحية" },
+    },
+    {
+      id: 8,
+      slug: "nitrile-examination-gloves",
+      hs_code: "4015.19",
+      parent: null,
+      names: { en: "Nitrile examination gloves", zh: "丁腈检查手套" },
+    },
   ],
 };
 
@@ -27,7 +45,12 @@ export const PRODUCT_SEARCH = {
   facets: {
     category: [
       { key: "surgical-masks", count: 30, names: { en: "Surgical masks", zh: "医用外科口罩" }, hs_code: "6307.90" },
-      { key: "masks-respirators", count: 12, names: { en: "Masks and respirators", zh: "口罩及呼吸防护用品" }, hs_code: "6307.90" },
+      {
+        key: "masks-respirators",
+        count: 12,
+        names: { en: "Masks and respirators", zh: "口罩及呼吸防护用品" },
+        hs_code: "6307.90",
+      },
     ],
     country: [
       { key: "CN", count: 35 },
@@ -75,7 +98,12 @@ export const PRODUCT_SEARCH = {
 export const SUPPLIER_SEARCH = {
   count: 1,
   next_cursor: null,
-  facets: { category: [{ key: "surgical-masks", count: 1, names: { en: "Surgical masks" } }], country: [{ key: "CN", count: 1 }], market: [], standard: [] },
+  facets: {
+    category: [{ key: "surgical-masks", count: 1, names: { en: "Surgical masks" } }],
+    country: [{ key: "CN", count: 1 }],
+    market: [],
+    standard: [],
+  },
   results: [
     {
       id: 25,
@@ -89,14 +117,16 @@ export const SUPPLIER_SEARCH = {
       certificate_markets: ["EU"],
       product_count: 12,
       capacity_per_day_max: 1000000,
-      highlight: { "legal_name_en": ["Xiamen <mark>Anxin</mark> Hygiene Products Co., Ltd."] },
+      highlight: { legal_name_en: ["Xiamen <mark>Anxin</mark> Hygiene Products Co., Ltd."] },
       score: 5.5,
     },
   ],
 };
 
 export const SUGGESTIONS = {
-  categories: [{ id: 2, slug: "surgical-masks", hs_code: "6307.90", names: { en: "Surgical masks", zh: "医用外科口罩" } }],
+  categories: [
+    { id: 2, slug: "surgical-masks", hs_code: "6307.90", names: { en: "Surgical masks", zh: "医用外科口罩" } },
+  ],
   products: [{ id: 239, label: "Surgical masks Care-629" }],
   suppliers: [{ id: 25, label: "Xiamen Anxin Hygiene" }],
 };
@@ -108,7 +138,13 @@ export function purchaseRequest(overrides: Record<string, unknown> = {}) {
     title: "Surgical masks for clinics",
     description: "",
     language: "en",
-    category: { id: 2, slug: "surgical-masks", hs_code: "6307.90", hs_version: "HS2017", names: { en: "Surgical masks", zh: "医用外科口罩" } },
+    category: {
+      id: 2,
+      slug: "surgical-masks",
+      hs_code: "6307.90",
+      hs_version: "HS2017",
+      names: { en: "Surgical masks", zh: "医用外科口罩" },
+    },
     end_user: "",
     quantity: 100000,
     unit: "piece",
@@ -136,15 +172,33 @@ export function proposal(id: number, overrides: Record<string, unknown> = {}) {
     criteria: [
       { criterion: "vendor_verified", status: "met", detail: "vendor verified", expected: true, actual: true },
       { criterion: "standards", status: "met", detail: "EN 14683 met", expected: ["EN 14683"], actual: ["EN 14683"] },
-      { criterion: "capacity", status: "partial", detail: "capacity 40% of quantity by the date", expected: 100000, actual: 40000 },
-      { criterion: "price", status: "not_met", detail: "price 0.12 USD is 50% above the target 0.08", expected: 0.08, actual: 0.12 },
+      {
+        criterion: "capacity",
+        status: "partial",
+        detail: "capacity 40% of quantity by the date",
+        expected: 100000,
+        actual: 40000,
+      },
+      {
+        criterion: "price",
+        status: "not_met",
+        detail: "price 0.12 USD is 50% above the target 0.08",
+        expected: 0.08,
+        actual: 0.12,
+      },
     ],
     source: "forward",
     request: {
       id: 11,
       title: `Surgical masks for clinics ${id}`,
       buyer: { id: 3, name: "Embassy of France", country: "FR", buyer_type: "embassy" },
-      category: { id: 2, slug: "surgical-masks", hs_code: "6307.90", hs_version: "HS2017", names: { en: "Surgical masks" } },
+      category: {
+        id: 2,
+        slug: "surgical-masks",
+        hs_code: "6307.90",
+        hs_version: "HS2017",
+        names: { en: "Surgical masks" },
+      },
       quantity: 100000,
       unit: "piece",
       destination_country: "FR",
@@ -158,7 +212,13 @@ export function proposal(id: number, overrides: Record<string, unknown> = {}) {
       id: 100 + id,
       names: { en: `Surgical mask model ${id}`, zh: `医用外科口罩 ${id}` },
       model_number: `MM-${id}`,
-      category: { id: 2, slug: "surgical-masks", hs_code: "6307.90", hs_version: "HS2017", names: { en: "Surgical masks" } },
+      category: {
+        id: 2,
+        slug: "surgical-masks",
+        hs_code: "6307.90",
+        hs_version: "HS2017",
+        names: { en: "Surgical masks" },
+      },
       standards: ["EN 14683"],
       min_order_quantity: 10000,
       capacity_per_day: 500000,
@@ -214,7 +274,13 @@ export function introduction(id: number, overrides: Record<string, unknown> = {}
       id: 7,
       names: { en: "Surgical mask Type IIR", zh: "医用外科口罩" },
       model_number: "MM-1",
-      category: { id: 2, slug: "surgical-masks", hs_code: "6307.90", hs_version: "HS2017", names: { en: "Surgical masks" } },
+      category: {
+        id: 2,
+        slug: "surgical-masks",
+        hs_code: "6307.90",
+        hs_version: "HS2017",
+        names: { en: "Surgical masks" },
+      },
       min_order_quantity: 1000,
       capacity_per_day: 5000,
       lead_time_days: 7,
@@ -235,10 +301,30 @@ export function introduction(id: number, overrides: Record<string, unknown> = {}
       city: "Wuhan",
       website: "",
       contacts: [
-        { id: 1, name: "Li Wei", role: "Sales", email: "li.wei@vendor.example", phone: "+86 27 1234 5678", wechat: "liwei-sales", whatsapp: "", created_at: "", updated_at: "" },
+        {
+          id: 1,
+          name: "Li Wei",
+          role: "Sales",
+          email: "li.wei@vendor.example",
+          phone: "+86 27 1234 5678",
+          wechat: "liwei-sales",
+          whatsapp: "",
+          created_at: "",
+          updated_at: "",
+        },
       ],
     },
-    buyer: { id: 3, kind: "buyer", buyer_type: "embassy", name: "Embassy of France", legal_names: {}, country: "FR", city: "Beijing", website: "", contacts: null },
+    buyer: {
+      id: 3,
+      kind: "buyer",
+      buyer_type: "embassy",
+      name: "Embassy of France",
+      legal_names: {},
+      country: "FR",
+      city: "Beijing",
+      website: "",
+      contacts: null,
+    },
     replied_at: null,
     deal_quantity: null,
     deal_value: null,

@@ -1,3 +1,4 @@
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render } from "@testing-library/react";
 import { MemoryRouter, useLocation } from "react-router";
 import { vi } from "vitest";
@@ -10,22 +11,35 @@ import type { Language } from "../i18n";
 /** Shows the router's current location, so tests can check what a page put in the URL. */
 function LocationProbe() {
   const location = useLocation();
-  return <output data-testid="location" hidden>{location.pathname + location.search}</output>;
+  return (
+    <output data-testid="location" hidden>
+      {location.pathname + location.search}
+    </output>
+  );
 }
 
-export function signedIn(role: Role, overrides: Partial<{ id: number; email: string; fullName: string }> = {}): AuthState {
+export function signedIn(
+  role: Role,
+  overrides: Partial<{ id: number; email: string; full_name: string }> = {},
+): AuthState {
   return {
     status: "authenticated",
     user: {
       id: overrides.id ?? 7,
       email: overrides.email ?? `${role}@example.org`,
-      fullName: overrides.fullName ?? `Test ${role}`,
+      full_name: overrides.full_name ?? `Test ${role}`,
       role,
-      organizationId: role === "staff" || role === "admin" ? null : 3,
+      organization_id: role === "staff" || role === "admin" ? null : 3,
       language: "en",
     },
-    organization: role === "staff" || role === "admin" ? null : { id: 3, name: `${role} organisation`, kind: role, verificationStatus: "verified" },
   };
+}
+
+/** A fresh query client per test: no cache shared between cases, no retries to wait for. */
+export function testQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: { queries: { retry: false, staleTime: Infinity }, mutations: { retry: false } },
+  });
 }
 
 /** Renders the whole app at `path`, as main.tsx does but with an in-memory router. */
@@ -34,14 +48,16 @@ export function renderApp(
   { lang = "en" as Language, onReady, auth }: { lang?: Language; onReady?: () => void; auth?: AuthState } = {},
 ) {
   return render(
-    <MemoryRouter initialEntries={[path]}>
-      <I18nProvider initialLanguage={lang}>
-        <AuthProvider initialState={auth}>
-          <App onReady={onReady} />
-          <LocationProbe />
-        </AuthProvider>
-      </I18nProvider>
-    </MemoryRouter>,
+    <QueryClientProvider client={testQueryClient()}>
+      <MemoryRouter initialEntries={[path]}>
+        <I18nProvider initialLanguage={lang}>
+          <AuthProvider initialState={auth}>
+            <App onReady={onReady} />
+            <LocationProbe />
+          </AuthProvider>
+        </I18nProvider>
+      </MemoryRouter>
+    </QueryClientProvider>,
   );
 }
 
@@ -70,10 +86,22 @@ export function mockApi(routes: Record<string, Handler | Record<string, unknown>
   vi.stubGlobal(
     "fetch",
     vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-      const url = new URL(String(input), "http://localhost");
-      const method = (init?.method ?? "GET").toUpperCase();
+      // The generated client passes one Request; older call sites pass (url, init).
+      const request = input instanceof Request ? input : null;
+      const url = new URL(request ? request.url : String(input), "http://localhost");
+      const method = (request?.method ?? init?.method ?? "GET").toUpperCase();
       const path = url.pathname.replace(/^\/api\/v1\//, "");
       let body: unknown = init?.body ?? null;
+      let headers = (init?.headers ?? {}) as Record<string, string>;
+      if (request) {
+        // Header names come back lower-case; look them up in any case.
+        const lower = Object.fromEntries(request.headers.entries());
+        headers = new Proxy(lower, {
+          get: (target, name) => (typeof name === "string" ? target[name.toLowerCase()] : undefined),
+        });
+        const type = request.headers.get("Content-Type") ?? "";
+        body = type.includes("multipart/form-data") ? await request.formData() : (await request.text()) || null;
+      }
       if (typeof body === "string") {
         try {
           body = JSON.parse(body);
@@ -81,7 +109,7 @@ export function mockApi(routes: Record<string, Handler | Record<string, unknown>
           /* keep the text */
         }
       }
-      const call: Call = { method, path, query: url.searchParams, body, headers: (init?.headers ?? {}) as Record<string, string> };
+      const call: Call = { method, path, query: url.searchParams, body, headers };
       calls.push(call);
       const route = routes[`${method} ${path}`];
       if (route === undefined) return jsonResponse({ code: "not_found", message: "Not found." }, 404);

@@ -1,0 +1,10 @@
+// The API layer: the generated client and types, errors, and the TanStack Query hooks.
+export { api, unwrap } from "./client";
+export { ApiError, apiErrorFrom, buildQuery, csrfToken, isRecord, parseFieldErrors } from "./errors";
+export type { FieldError, FieldErrors, QueryValue } from "./errors";
+export { apiCall, createQueryClient, queryKeyOf, useApiMutation, useApiQuery } from "./query";
+export type { ApiData, ApiInit, GetPath } from "./query";
+export type * from "./schema.gen";
+// Transitional (see legacy.ts).
+export { num, parsePage, str, strList, strMap } from "./legacy";
+export type { Page } from "./legacy";

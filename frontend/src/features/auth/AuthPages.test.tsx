@@ -1,0 +1,187 @@
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { page } from "../../test/fixtures";
+import { jsonResponse, mockApi, renderApp } from "../../test/render";
+
+const location = () => screen.getByTestId("location").textContent ?? "";
+const STAFF = {
+  id: 1,
+  email: "staff@medmatch.example",
+  full_name: "Sam Staff",
+  role: "staff",
+  organization_id: null,
+  language: "en",
+};
+const BUYER = {
+  id: 2,
+  email: "buyer@embassy.example",
+  full_name: "Bea Buyer",
+  role: "buyer",
+  organization_id: 9,
+  language: "en",
+};
+
+describe("sign in", () => {
+  it("signs in with the CSRF token, shows the role in the header and goes to ?next", async () => {
+    document.cookie = "csrftoken=csrf-1";
+    let signedIn = false;
+    const calls = mockApi({
+      "GET auth/me/": () =>
+        signedIn ? jsonResponse(STAFF) : jsonResponse({ code: "not_authenticated", message: "No." }, 403),
+      "POST auth/login/": () => {
+        signedIn = true;
+        return jsonResponse(STAFF);
+      },
+      "GET proposals/": page([]),
+      "GET taxonomy/categories/": page([]),
+    });
+    renderApp("/login?next=%2Fproposals");
+    expect(await screen.findByTestId("sign-in-link")).toBeTruthy();
+
+    fireEvent.change(screen.getByLabelText(/E-mail/), { target: { value: " staff@medmatch.example " } });
+    fireEvent.change(screen.getByLabelText(/Password/), { target: { value: "correct horse battery staple" } });
+    fireEvent.click(within(screen.getByTestId("login-form")).getByRole("button", { name: "Sign in" }));
+
+    await waitFor(() => expect(location()).toBe("/proposals"));
+    const login = calls.find((c) => c.method === "POST" && c.path === "auth/login/");
+    expect(login?.body).toEqual({ email: "staff@medmatch.example", password: "correct horse battery staple" });
+    expect(login?.headers["X-CSRFToken"]).toBe("csrf-1");
+    expect(screen.getByTestId("user-role").textContent).toBe("Staff");
+    expect(await screen.findByText("No proposals to review")).toBeTruthy();
+  });
+
+  it("shows the wrong-password message in the reader's language", async () => {
+    mockApi({
+      "POST auth/login/": () =>
+        jsonResponse(
+          {
+            code: "invalid",
+            message: "The request has invalid fields.",
+            fields: {
+              non_field_errors: [{ code: "invalid_credentials", message: "The e-mail or password is wrong." }],
+            },
+          },
+          400,
+        ),
+    });
+    renderApp("/login", { lang: "zh" });
+    fireEvent.change(screen.getByLabelText(/电子邮箱/), { target: { value: "x@y.z" } });
+    fireEvent.change(screen.getByLabelText(/密码/), { target: { value: "nope" } });
+    fireEvent.submit(screen.getByTestId("login-form"));
+    expect((await screen.findByTestId("form-errors")).textContent).toBe("电子邮箱或密码错误。");
+  });
+
+  it("shows the organisation and role in the user menu and signs out", async () => {
+    document.cookie = "csrftoken=csrf-2";
+    const calls = mockApi({
+      "GET auth/me/": BUYER,
+      "GET organizations/9/": { id: 9, kind: "buyer", name: "Embassy of France", verification_status: "verified" },
+      "POST auth/logout/": () => new Response(null, { status: 204 }),
+      "GET health/": { status: "ok", components: {} },
+    });
+    renderApp("/");
+    const menu = await screen.findByTestId("user-menu");
+    expect(within(menu).getByText("Bea Buyer")).toBeTruthy();
+    expect(within(menu).getByTestId("user-role").textContent).toBe("Buyer");
+    fireEvent.click(menu);
+    expect(await screen.findByText("Embassy of France")).toBeTruthy();
+    expect(screen.getByText("Verified")).toBeTruthy();
+
+    fireEvent.click(screen.getByTestId("sign-out"));
+    expect(await screen.findByTestId("sign-in-link")).toBeTruthy();
+    const logout = calls.find((c) => c.path === "auth/logout/");
+    expect(logout?.method).toBe("POST");
+    expect(logout?.headers["X-CSRFToken"]).toBe("csrf-2");
+  });
+});
+
+describe("sign up", () => {
+  it("asks for the buyer type for buyers and the USCC for Chinese vendors", async () => {
+    mockApi({});
+    renderApp("/register");
+    expect(await screen.findByLabelText(/Type of buyer/)).toBeTruthy();
+    expect(screen.queryByLabelText(/Unified Social Credit Code/)).toBeNull();
+
+    fireEvent.click(screen.getByRole("radio", { name: /A supplier/ }));
+    expect(screen.queryByLabelText(/Type of buyer/)).toBeNull();
+    fireEvent.change(screen.getByLabelText(/Country/), { target: { value: "CN" } });
+    expect(screen.getByLabelText(/Unified Social Credit Code/)).toBeTruthy();
+  });
+
+  it("shows each field's errors from the API's fields map", async () => {
+    const calls = mockApi({
+      "POST auth/register/": () =>
+        jsonResponse(
+          {
+            code: "invalid",
+            message: "The request has invalid fields.",
+            fields: {
+              registration_id: [{ code: "invalid_checksum", message: "The check character of this USCC is wrong." }],
+              email: [{ code: "unique", message: "An account with this e-mail already exists." }],
+              non_field_errors: [{ code: "password_too_common", message: "This password is too common." }],
+            },
+          },
+          400,
+        ),
+    });
+    renderApp("/register");
+    fireEvent.click(await screen.findByRole("radio", { name: /A supplier/ }));
+    fireEvent.change(screen.getByLabelText(/Organisation name/), { target: { value: "Wuhan Masks Co." } });
+    fireEvent.change(screen.getByLabelText(/Country/), { target: { value: "CN" } });
+    fireEvent.change(screen.getByLabelText(/Unified Social Credit Code/), { target: { value: "91420100mA4K000000" } });
+    fireEvent.change(screen.getByLabelText(/Full name/), { target: { value: "Li Wei" } });
+    fireEvent.change(screen.getByLabelText(/E-mail/), { target: { value: "li@wuhan.example" } });
+    fireEvent.change(screen.getByLabelText(/Password/), { target: { value: "password" } });
+    fireEvent.submit(screen.getByTestId("register-form"));
+
+    const uscc = screen.getByLabelText(/Unified Social Credit Code/);
+    await waitFor(() => expect(uscc.getAttribute("aria-invalid")).toBe("true"));
+    expect(document.getElementById("register-registration_id-error")?.textContent).toBe(
+      "The check character of this USCC is wrong.",
+    );
+    expect(document.getElementById("register-email-error")?.textContent).toBe(
+      "An account with this e-mail already exists.",
+    );
+    // Django's password validators answer under non_field_errors; the form shows them at the password.
+    expect(document.getElementById("register-password-error")?.textContent).toBe("This password is too common.");
+    expect(screen.queryByTestId("form-errors")).toBeNull();
+
+    const body = calls.find((c) => c.path === "auth/register/")?.body as Record<string, unknown>;
+    expect(body).toMatchObject({
+      kind: "vendor",
+      country: "CN",
+      registration_id: "91420100MA4K000000",
+      language: "en",
+    });
+    expect(body.buyer_type).toBeUndefined();
+  });
+
+  it("registers a buyer, signs in and lands on purchase requests", async () => {
+    let signedIn = false;
+    const calls = mockApi({
+      "GET auth/me/": () =>
+        signedIn ? jsonResponse(BUYER) : jsonResponse({ code: "not_authenticated", message: "" }, 403),
+      "POST auth/register/": () => jsonResponse(BUYER, 201),
+      "POST auth/login/": () => {
+        signedIn = true;
+        return jsonResponse(BUYER);
+      },
+      "GET requests/": page([]),
+    });
+    renderApp("/register");
+    fireEvent.change(await screen.findByLabelText(/Type of buyer/), { target: { value: "hospital" } });
+    fireEvent.change(screen.getByLabelText(/Organisation name/), { target: { value: "Hôpital Édouard Herriot" } });
+    fireEvent.change(screen.getByLabelText(/Country/), { target: { value: "FR" } });
+    fireEvent.change(screen.getByLabelText(/Full name/), { target: { value: "Bea Buyer" } });
+    fireEvent.change(screen.getByLabelText(/E-mail/), { target: { value: "buyer@embassy.example" } });
+    fireEvent.change(screen.getByLabelText(/Password/), { target: { value: "a long passphrase" } });
+    fireEvent.submit(screen.getByTestId("register-form"));
+    await waitFor(() => expect(location()).toBe("/requests"));
+    expect(calls.find((c) => c.path === "auth/register/")?.body).toMatchObject({
+      kind: "buyer",
+      buyer_type: "hospital",
+      country: "FR",
+    });
+    expect(await screen.findByText("No purchase requests yet")).toBeTruthy();
+  });
+});

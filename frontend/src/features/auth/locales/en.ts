@@ -1,0 +1,32 @@
+// auth: English, the reference. Every key this part of the app uses is defined here.
+const en = {
+  "login.intro": "Vendors, buyers and MedMatch staff sign in here.",
+  "login.busy": "Signing in…",
+  "login.noAccount": "No account yet?",
+  "login.already": "You are signed in as {email}.",
+  "login.continue": "Continue",
+  "register.title": "Create an account",
+  "register.intro": "Register your organisation. Suppliers are listed once staff have verified their documents.",
+  "register.kind": "I represent",
+  "register.kind.buyer": "A buyer",
+  "register.kind.buyer.hint": "Embassy, government agency, hospital, distributor or NGO looking for supplies.",
+  "register.kind.vendor": "A supplier",
+  "register.kind.vendor.hint": "Manufacturer or exporter of medical supplies.",
+  "register.organization": "Organisation",
+  "register.buyerType": "Type of buyer",
+  "register.organizationName": "Organisation name",
+  "register.country": "Country",
+  "register.city": "City",
+  "register.uscc": "Unified Social Credit Code",
+  "register.uscc.hint": "The 18-character code on the business licence (统一社会信用代码).",
+  "register.you": "You",
+  "register.fullName": "Full name",
+  "register.phone": "Phone",
+  "register.password.hint": "At least 8 characters.",
+  "register.privacy": "Your contact details are shown to another organisation only when staff approve an introduction.",
+  "register.submit": "Create account",
+  "register.busy": "Creating…",
+  "register.haveAccount": "Already registered?",
+} as const;
+
+export default en;

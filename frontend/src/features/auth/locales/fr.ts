@@ -1,0 +1,36 @@
+import type { Messages } from "../../../i18n/types";
+import type en from "./en";
+
+// auth: missing keys fall back to English.
+const fr: Partial<Messages<typeof en>> = {
+  "login.intro": "Fournisseurs, acheteurs et équipe MedMatch se connectent ici.",
+  "login.busy": "Connexion…",
+  "login.noAccount": "Pas encore de compte ?",
+  "login.already": "Vous êtes connecté en tant que {email}.",
+  "login.continue": "Continuer",
+  "register.title": "Créer un compte",
+  "register.intro": "Enregistrez votre organisation. Les fournisseurs sont listés une fois leurs documents vérifiés.",
+  "register.kind": "Je représente",
+  "register.kind.buyer": "Un acheteur",
+  "register.kind.buyer.hint": "Ambassade, agence gouvernementale, hôpital, distributeur ou ONG.",
+  "register.kind.vendor": "Un fournisseur",
+  "register.kind.vendor.hint": "Fabricant ou exportateur de fournitures médicales.",
+  "register.organization": "Organisation",
+  "register.buyerType": "Type d'acheteur",
+  "register.organizationName": "Nom de l'organisation",
+  "register.country": "Pays",
+  "register.city": "Ville",
+  "register.uscc": "Code de crédit social unifié (USCC)",
+  "register.uscc.hint": "Le code à 18 caractères de la licence commerciale chinoise.",
+  "register.you": "Vous",
+  "register.fullName": "Nom complet",
+  "register.phone": "Téléphone",
+  "register.password.hint": "Au moins 8 caractères.",
+  "register.privacy":
+    "Vos coordonnées ne sont communiquées à une autre organisation qu'après approbation d'une mise en relation.",
+  "register.submit": "Créer le compte",
+  "register.busy": "Création…",
+  "register.haveAccount": "Déjà inscrit ?",
+};
+
+export default fr;

@@ -1,0 +1,211 @@
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { CATEGORIES, page, purchaseRequest, STANDARDS } from "../../test/fixtures";
+import { jsonResponse, mockApi, renderApp, signedIn } from "../../test/render";
+
+const reference = { "GET taxonomy/categories/": CATEGORIES, "GET reference/standards/": STANDARDS };
+
+describe("Purchase requests", () => {
+  it("asks anonymous visitors to sign in, and tells vendors the page is for buyers", async () => {
+    mockApi({ "GET auth/me/": () => jsonResponse({ code: "not_authenticated", message: "" }, 403) });
+    const { unmount } = renderApp("/requests");
+    const prompt = await screen.findByTestId("sign-in-prompt");
+    expect(within(prompt).getByRole("link", { name: "Sign in" }).getAttribute("href")).toBe("/login?next=%2Frequests");
+    unmount();
+
+    renderApp("/requests", { auth: signedIn("vendor") });
+    expect(screen.getByTestId("role-denied").textContent).toContain("This page is for buyers and MedMatch staff.");
+  });
+
+  it("lists the buyer's requests with status and localized category, and filters by status", async () => {
+    const calls = mockApi({
+      ...reference,
+      "GET requests/": (call) =>
+        jsonResponse(
+          call.query.get("status") === "open"
+            ? page([])
+            : page([
+                purchaseRequest(),
+                purchaseRequest({ id: 12, title: "Nitrile gloves", status: "open", category: null }),
+              ]),
+        ),
+    });
+    renderApp("/requests", { auth: signedIn("buyer"), lang: "zh" });
+    const rows = await screen.findAllByTestId("request-row");
+    expect(rows).toHaveLength(2);
+    expect(within(rows[0] as HTMLElement).getByText("医用外科口罩", { exact: false })).toBeTruthy();
+    expect(within(rows[0] as HTMLElement).getByText("草稿")).toBeTruthy();
+    expect(within(rows[0] as HTMLElement).getByText("法国")).toBeTruthy();
+    expect(within(rows[1] as HTMLElement).getByText("开放")).toBeTruthy();
+    expect(calls.find((c) => c.path === "requests/")?.query.get("ordering")).toBe("-created_at");
+
+    fireEvent.change(screen.getByTestId("status-filter"), { target: { value: "open" } });
+    expect(await screen.findByText("没有该状态的需求")).toBeTruthy();
+  });
+
+  it("publishes a draft from the list", async () => {
+    const calls = mockApi({
+      ...reference,
+      "GET requests/": page([purchaseRequest()]),
+      "POST requests/11/transition/": purchaseRequest({ status: "open" }),
+    });
+    renderApp("/requests", { auth: signedIn("buyer") });
+    const row = await screen.findByTestId("request-row");
+    fireEvent.click(within(row).getByRole("button", { name: "Publish" }));
+    await waitFor(() => expect(calls.some((c) => c.path === "requests/11/transition/")).toBe(true));
+    expect(calls.find((c) => c.path === "requests/11/transition/")?.body).toEqual({ status: "open", reason: "" });
+  });
+
+  it("asks once more before closing a request for good", async () => {
+    const calls = mockApi({
+      ...reference,
+      "GET requests/": page([purchaseRequest({ status: "open" })]),
+      "POST requests/11/transition/": purchaseRequest({ status: "closed" }),
+    });
+    renderApp("/requests", { auth: signedIn("buyer") });
+    const row = await screen.findByTestId("request-row");
+    fireEvent.click(within(row).getByRole("button", { name: "Close" }));
+    expect(calls.some((c) => c.method === "POST")).toBe(false);
+    fireEvent.click(within(row).getByRole("button", { name: "Close for good?" }));
+    await waitFor(() => expect(calls.find((c) => c.method === "POST")?.body).toEqual({ status: "closed", reason: "" }));
+  });
+
+  it("creates a request and shows the API's per-field errors", async () => {
+    let attempt = 0;
+    const calls = mockApi({
+      ...reference,
+      "GET requests/": page([]),
+      "POST requests/": () => {
+        attempt += 1;
+        return attempt === 1
+          ? jsonResponse(
+              {
+                code: "invalid",
+                message: "The request has invalid fields.",
+                fields: {
+                  quantity: [{ code: "min_value", message: "The quantity must be at least 1." }],
+                  needed_by: [{ code: "past", message: "The date is in the past." }],
+                },
+              },
+              400,
+            )
+          : jsonResponse(purchaseRequest({ status: "open" }), 201);
+      },
+    });
+    renderApp("/requests", { auth: signedIn("buyer") });
+    fireEvent.click(await screen.findByTestId("new-request"));
+    const form = screen.getByTestId("request-form");
+
+    // (A role query over the 250-country select is slow on a busy machine; the option itself is what matters.)
+    await waitFor(() =>
+      expect(form.querySelector('#request-category option[value="2"]')?.textContent).toContain("Surgical masks"),
+    );
+    fireEvent.change(within(form).getByLabelText(/What do you need/), {
+      target: { value: "Surgical masks for clinics" },
+    });
+    fireEvent.change(within(form).getByLabelText("Category"), { target: { value: "2" } });
+    fireEvent.change(within(form).getByLabelText(/Destination country/), { target: { value: "FR" } });
+    fireEvent.change(within(form).getByLabelText(/Quantity/), { target: { value: "0" } });
+    fireEvent.change(within(form).getByLabelText(/Target unit price/), { target: { value: "0.08" } });
+    fireEvent.change(within(form).getByLabelText(/^Currency/), { target: { value: "EUR" } });
+    fireEvent.click(await within(form).findByRole("checkbox", { name: /EN 14683/ }));
+    fireEvent.click(within(form).getByRole("button", { name: "Publish request" }));
+
+    await waitFor(() =>
+      expect(
+        within(form)
+          .getByLabelText(/Quantity/)
+          .getAttribute("aria-invalid"),
+      ).toBe("true"),
+    );
+    expect(document.getElementById("request-quantity-error")?.textContent).toBe("The quantity must be at least 1.");
+    expect(document.getElementById("request-needed_by-error")?.textContent).toBe("The date is in the past.");
+    expect(calls.find((c) => c.method === "POST")?.body).toMatchObject({
+      title: "Surgical masks for clinics",
+      category: 2,
+      destination_country: "FR",
+      quantity: 0,
+      required_standards: ["EN 14683"],
+      target_unit_price: "0.08",
+      currency: "EUR",
+      status: "open",
+    });
+
+    fireEvent.change(within(form).getByLabelText(/Quantity/), { target: { value: "100000" } });
+    fireEvent.click(within(form).getByRole("button", { name: "Save as draft" }));
+    expect((await screen.findByTestId("request-notice")).textContent).toBe(
+      "Request “Surgical masks for clinics” saved.",
+    );
+    expect(calls.filter((c) => c.method === "POST").at(-1)?.body).toMatchObject({ quantity: 100000, status: "draft" });
+  });
+
+  it("imports a spreadsheet and shows the per-row error report", async () => {
+    const calls = mockApi({
+      ...reference,
+      "GET requests/": page([]),
+      "POST requests/import/": () =>
+        jsonResponse(
+          {
+            code: "invalid",
+            message: "2 rows have errors; nothing was imported.",
+            fields: {},
+            rows: [
+              { row: 3, errors: { quantity: [{ code: "min_value", message: "The quantity must be at least 1." }] } },
+              {
+                row: 2,
+                errors: {
+                  destination_country: [{ code: "invalid_country", message: "XX is not an ISO 3166-1 country code." }],
+                  currency: [{ code: "invalid_currency", message: "DOLLARS is not an ISO 4217 currency code." }],
+                },
+              },
+            ],
+          },
+          400,
+        ),
+    });
+    renderApp("/requests", { auth: signedIn("buyer") });
+    fireEvent.click(await screen.findByTestId("import-requests"));
+    const panel = screen.getByTestId("import-panel");
+    expect(within(panel).getByTestId("template-csv").getAttribute("href")).toBe(
+      "/api/v1/requests/import/template/?format=csv",
+    );
+
+    const file = new File(["title,quantity\nMasks,0\n"], "needs.csv", { type: "text/csv" });
+    fireEvent.change(within(panel).getByTestId("import-file"), { target: { files: [file] } });
+    fireEvent.submit(panel);
+
+    const table = await screen.findByTestId("import-error-table");
+    const rows = within(table).getAllByRole("row").slice(1);
+    expect(rows.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent))).toEqual([
+      ["2", "destination_country", "XX is not an ISO 3166-1 country code."],
+      ["2", "currency", "DOLLARS is not an ISO 4217 currency code."],
+      ["3", "quantity", "The quantity must be at least 1."],
+    ]);
+    expect(screen.getByTestId("import-errors").textContent).toContain("Nothing was imported: 2 rows need fixing.");
+    const upload = calls.find((c) => c.path === "requests/import/");
+    // (The form data comes back through the fetch Request, so it is Node's FormData class, not jsdom's.)
+    expect(typeof (upload?.body as FormData).get).toBe("function");
+    // The browser sends the file name; the Request round trip in Node keeps only the bytes.
+    expect(((upload?.body as FormData).get("file") as File).size).toBeGreaterThan(0);
+    expect((upload?.body as FormData).get("status")).toBe("open");
+  });
+
+  it("reports a successful import", async () => {
+    mockApi({
+      ...reference,
+      "GET requests/": page([]),
+      "POST requests/import/": () =>
+        jsonResponse({ import_batch: 4, created: 3, request_ids: [1, 2, 3], duplicate_flags: [{ id: 1 }] }, 201),
+    });
+    renderApp("/requests", { auth: signedIn("buyer") });
+    fireEvent.click(await screen.findByTestId("import-requests"));
+    const panel = screen.getByTestId("import-panel");
+    fireEvent.change(within(panel).getByTestId("import-file"), {
+      target: { files: [new File(["x"], "needs.xlsx")] },
+    });
+    fireEvent.submit(panel);
+    expect((await screen.findByTestId("import-done")).textContent).toBe(
+      "Imported 3 requests. 1 may duplicate an existing request; staff will review it.",
+    );
+  });
+});

@@ -1,0 +1,158 @@
+import { fireEvent, screen } from "@testing-library/react";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { detectLanguage, LANGUAGES, translate, translateCount } from ".";
+import { en, loadMessages } from "./messages";
+import type { MessageKey } from ".";
+import { jsonResponse, renderApp, signedIn } from "../test/render";
+
+const HEALTHY = {
+  status: "ok",
+  components: { database: { status: "ok" }, search: { status: "ok" }, broker: { status: "ok" } },
+};
+
+describe("language switcher", () => {
+  beforeEach(() => {
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => jsonResponse(HEALTHY)),
+    );
+  });
+
+  it("changes visible strings and sets lang/dir on <html>", async () => {
+    renderApp("/", { auth: signedIn("staff") });
+    const nav = screen.getByRole("navigation");
+    expect(nav.textContent).toContain("Suppliers directory");
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("MedMatch");
+    expect(document.documentElement.lang).toBe("en");
+    expect(document.documentElement.dir).toBe("ltr");
+
+    fireEvent.change(screen.getByTestId("language-switcher"), { target: { value: "zh" } });
+    expect(nav.textContent).toContain("供应商名录");
+    expect(nav.textContent).not.toContain("Suppliers directory");
+    expect(await screen.findByText("系统状态")).toBeTruthy();
+    expect(document.documentElement.lang).toBe("zh");
+    expect(document.documentElement.dir).toBe("ltr");
+    // The brand heading is not translated.
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("MedMatch");
+  });
+
+  it("sets dir=rtl for Arabic and back to ltr for French", () => {
+    renderApp("/suppliers");
+    const switcher = screen.getByTestId("language-switcher");
+
+    fireEvent.change(switcher, { target: { value: "ar" } });
+    expect(document.documentElement.dir).toBe("rtl");
+    expect(document.documentElement.lang).toBe("ar");
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("دليل الموردين");
+    expect(screen.getByTestId("type-suppliers").textContent).toBe("الموردين");
+
+    fireEvent.change(switcher, { target: { value: "fr" } });
+    expect(document.documentElement.dir).toBe("ltr");
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Annuaire des fournisseurs");
+    expect(screen.getByTestId("search-submit").textContent).toBe("Rechercher");
+  });
+
+  it("remembers the choice across reloads", () => {
+    const { unmount } = renderApp("/");
+    fireEvent.change(screen.getByTestId("language-switcher"), { target: { value: "ru" } });
+    unmount();
+    expect(detectLanguage()).toBe("ru");
+  });
+});
+
+const DICTIONARIES = {
+  en,
+  zh: await loadMessages("zh"),
+  fr: await loadMessages("fr"),
+  es: await loadMessages("es"),
+  ru: await loadMessages("ru"),
+  ar: await loadMessages("ar"),
+};
+
+describe("dictionaries", () => {
+  it("merges every feature's messages for a language", () => {
+    // A key from the shared dictionary and keys from three features, all in the Chinese merge.
+    expect(DICTIONARIES.zh["nav.suppliers"]).toBe("供应商名录");
+    expect(DICTIONARIES.zh["home.lead"]).toBeTruthy();
+    expect(DICTIONARIES.zh["directory.search"]).toBeTruthy();
+    expect(DICTIONARIES.zh["requests.new"]).toBeTruthy();
+  });
+
+  const enKeys = Object.keys(DICTIONARIES.en) as MessageKey[];
+
+  it("has a dictionary for each of the six languages", () => {
+    expect(LANGUAGES.map((l) => l.code).sort()).toEqual(["ar", "en", "es", "fr", "ru", "zh"]);
+  });
+
+  it("is complete in Chinese", () => {
+    const zh = DICTIONARIES.zh;
+    for (const key of enKeys) expect(zh[key], key).toBeTruthy();
+  });
+
+  it.each(["fr", "es", "ru", "ar"] as const)("translates every visible nav and status string in %s", (lang) => {
+    const visible: MessageKey[] = [
+      "nav.suppliers",
+      "nav.requests",
+      "nav.proposals",
+      "nav.introductions",
+      "lang.label",
+      "home.lead",
+      "status.title",
+      "status.unavailable",
+      "status.state.down",
+      "suppliers.empty.title",
+      "notFound.title",
+      "auth.signIn",
+      "auth.signOut",
+      "directory.search",
+      "directory.filters",
+      "directory.unavailable.title",
+      "directory.noResults.title",
+      "requests.new",
+      "requests.import.button",
+      "proposals.approve",
+      "proposals.reject",
+      "proposals.bulk.approve",
+      "introductions.outcome.title",
+      "gate.signIn.title",
+    ];
+    for (const key of visible) {
+      const value = DICTIONARIES[lang][key];
+      expect(value, `${lang} ${key}`).toBeTruthy();
+      expect(value).not.toBe(DICTIONARIES.en[key]);
+    }
+  });
+
+  it("interpolates placeholders and falls back to English", () => {
+    expect(translate("en", "footer.version", { version: "1.2.3" })).toBe("Version 1.2.3");
+    expect(translate("zh", "footer.version", { version: "1.2.3" })).toBe("版本 1.2.3");
+    expect(translate("en", "footer.version")).toBe("Version {version}");
+  });
+
+  it("picks the singular where the language has one, and the neutral form elsewhere", () => {
+    expect(translateCount("en", "requests.import.rejected", 1)).toBe("Nothing was imported: 1 row needs fixing.");
+    expect(translateCount("en", "requests.import.rejected", 3)).toBe("Nothing was imported: 3 rows need fixing.");
+    expect(translateCount("fr", "requests.import.done", 1)).toBe("1 demande importée.");
+    // Russian has no ".one" form: its wording suits every count, and English never leaks in.
+    expect(translateCount("ru", "requests.import.done", 1)).toBe("Импортировано заявок: 1.");
+    expect(translateCount("ru", "requests.import.done", 21)).toBe("Импортировано заявок: 21.");
+  });
+
+  it("prefers ?lang= in the URL over the saved choice", () => {
+    window.localStorage.setItem("medmatch.lang", "fr");
+    window.history.replaceState(null, "", "/?lang=ar");
+    try {
+      expect(detectLanguage()).toBe("ar");
+    } finally {
+      window.history.replaceState(null, "", "/");
+    }
+    expect(detectLanguage()).toBe("fr");
+  });
+
+  it("detects the browser language when nothing is saved", () => {
+    vi.spyOn(navigator, "languages", "get").mockReturnValue(["es-MX", "en"]);
+    expect(detectLanguage()).toBe("es");
+    vi.spyOn(navigator, "languages", "get").mockReturnValue(["de-DE"]);
+    expect(detectLanguage()).toBe("en");
+  });
+});
