@@ -41,6 +41,50 @@ class ImportBatch(TimeStampedModel):
         return self.filename
 
 
+class ImportJobStatus(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    RUNNING = "running", "Running"
+    SUCCEEDED = "succeeded", "Succeeded"
+    FAILED = "failed", "Failed"
+
+
+class ImportJob(TimeStampedModel):
+    """An uploaded spreadsheet waiting for, or read by, a worker (``purchasing.import_run``).
+
+    The upload is stored before anything is parsed, so a job survives a broker outage:
+    beat re-enqueues jobs left queued (``purchasing.import_drain``).
+    """
+
+    buyer = models.ForeignKey(
+        "organizations.Organization", on_delete=models.CASCADE, related_name="import_jobs"
+    )
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True)
+    file = models.FileField(upload_to="imports/%Y/%m/", max_length=255)
+    filename = models.CharField(max_length=255, help_text="The client's file name, for display only.")
+    request_status = models.CharField(
+        max_length=8, choices=RequestStatus.choices, help_text="The status the created requests get."
+    )
+    status = models.CharField(
+        max_length=9, choices=ImportJobStatus.choices, default=ImportJobStatus.QUEUED, db_index=True
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    rows_total = models.PositiveIntegerField(null=True, blank=True)
+    rows_done = models.PositiveIntegerField(default=0)
+    batch = models.OneToOneField(
+        ImportBatch, on_delete=models.SET_NULL, null=True, blank=True, related_name="job"
+    )
+    created_ids = models.JSONField(default=list, blank=True, help_text="The requests created, in row order.")
+    message = models.CharField(max_length=255, blank=True)
+    errors = models.JSONField(
+        default=list, blank=True, help_text="[{row (null for the file), errors: {column: [{code, message}]}}]"
+    )
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.status})"
+
+
 class PurchaseRequest(TimeStampedModel):
     buyer = models.ForeignKey(
         "organizations.Organization", on_delete=models.CASCADE, related_name="purchase_requests"

@@ -126,6 +126,8 @@ MEDMATCH_VERSION = env_str("MEDMATCH_VERSION", "dev")
 # Uploads (documents, spreadsheets) larger than this are refused with a 400.
 MEDMATCH_MAX_UPLOAD_BYTES = env_int("MEDMATCH_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
 MEDMATCH_MAX_IMPORT_ROWS = env_int("MEDMATCH_MAX_IMPORT_ROWS", 5000)
+# A worker gives up reading one spreadsheet after this many seconds (the file is refused).
+MEDMATCH_IMPORT_MAX_SECONDS = env_int("MEDMATCH_IMPORT_MAX_SECONDS", 60)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 # Introductions: remind silent parties, then expire; proposals waiting longer are flagged.
