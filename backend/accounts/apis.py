@@ -10,7 +10,7 @@ from rest_framework.views import APIView
 
 from accounts.models import User
 from accounts.services import organization_register, user_public_profile
-from core.validators import UI_LANGUAGES
+from core.validators import MAX_NAME_LENGTH, UI_LANGUAGES
 from organizations.models import BuyerType, OrganizationKind
 
 
@@ -41,7 +41,11 @@ class RegisterApi(APIView):
             choices=BuyerType.choices, required=False, allow_blank=True, default=""
         )
         organization_name = serializers.CharField(max_length=255)
-        legal_names = serializers.DictField(child=serializers.CharField(), required=False, default=dict)
+        legal_names = serializers.DictField(
+            child=serializers.CharField(max_length=MAX_NAME_LENGTH),
+            required=False,
+            default=dict,
+        )
         country = serializers.CharField(max_length=2)
         city = serializers.CharField(max_length=128, required=False, default="")
         registration_id = serializers.CharField(max_length=64, required=False, default="")

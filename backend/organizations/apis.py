@@ -16,7 +16,6 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import exceptions, serializers, status
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import AllowAny, IsAuthenticated, IsAuthenticatedOrReadOnly
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -24,7 +23,9 @@ from rest_framework.views import APIView
 
 from audit.models import AuditEvent
 from core.pagination import StandardPagination
+from core.parsers import BoundedFormParser, BoundedJSONParser, BoundedMultiPartParser
 from core.permissions import IsStaff, is_staff, request_user
+from core.validators import MAX_NAME_LENGTH, MAX_TEXT_LENGTH
 from organizations.filters import AuditEventFilter, ContactFilter, DocumentFilter, OrganizationFilter
 from organizations.models import Contact, Document, DocumentType, Organization
 from organizations.selectors import (
@@ -243,12 +244,12 @@ class OrganizationDetailApi(APIView):
     permission_classes = [IsAuthenticatedOrReadOnly]
 
     class InputSerializer(serializers.Serializer[dict[str, Any]]):
-        name = serializers.CharField(max_length=255)
-        legal_names = serializers.DictField(child=serializers.CharField())
+        name = serializers.CharField(max_length=MAX_NAME_LENGTH)
+        legal_names = serializers.DictField(child=serializers.CharField(max_length=MAX_NAME_LENGTH))
         city = serializers.CharField(max_length=128, allow_blank=True)
         address = serializers.CharField(max_length=512, allow_blank=True)
         website = serializers.URLField(allow_blank=True)
-        description = serializers.CharField(allow_blank=True)
+        description = serializers.CharField(allow_blank=True, max_length=MAX_TEXT_LENGTH)
         registration_id = serializers.CharField(max_length=64, allow_blank=True)
 
     @extend_schema(
@@ -356,7 +357,7 @@ class DocumentListApi(ListApi):
     """The organisation's documents (own members and staff); upload one as multipart/form-data."""
 
     permission_classes = [IsAuthenticated]
-    parser_classes = [MultiPartParser, FormParser]
+    parser_classes = [BoundedMultiPartParser, BoundedFormParser]
     filterset_class = DocumentFilter
     queryset = Document.objects.none()
 
@@ -411,7 +412,7 @@ class DocumentDetailApi(APIView):
     """One document: own members and staff read and edit; only own members delete."""
 
     permission_classes = [IsAuthenticated]
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    parser_classes = [BoundedJSONParser, BoundedMultiPartParser, BoundedFormParser]
 
     class InputSerializer(serializers.Serializer[dict[str, Any]]):
         number = serializers.CharField(max_length=128, allow_blank=True)

@@ -21,14 +21,15 @@ from drf_spectacular.utils import (
 from rest_framework import serializers, status
 from rest_framework.generics import GenericAPIView
 from rest_framework.negotiation import DefaultContentNegotiation
-from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.renderers import BaseRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import User
+from core.parsers import BoundedFormParser, BoundedMultiPartParser
 from core.permissions import IsBuyerMember, IsStaff, request_user
+from core.validators import CODE_MAX_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH
 from purchasing.filters import DuplicateFlagFilter, PurchaseRequestFilter
 from purchasing.importers import (
     CSV_CONTENT_TYPE,
@@ -113,36 +114,56 @@ class PurchaseRequestFieldsSerializer(serializers.Serializer[dict[str, Any]]):
     """Types only; the rules (ranges, codes, dates, standards) are checked by the service,
     the same way for API requests and spreadsheet rows."""
 
-    title = serializers.CharField(allow_blank=True, help_text="Always required.")
-    description = serializers.CharField(required=False, allow_blank=True)
+    title = serializers.CharField(allow_blank=True, max_length=MAX_NAME_LENGTH, help_text="Always required.")
+    description = serializers.CharField(required=False, allow_blank=True, max_length=MAX_TEXT_LENGTH)
     language = serializers.CharField(
-        required=False, allow_blank=True, help_text="Language tag of title and description (en, zh …)."
+        required=False,
+        allow_blank=True,
+        max_length=8,
+        help_text="Language tag of title and description (en, zh …).",
     )
     category = serializers.IntegerField(required=False, allow_null=True, help_text="Category id.")
     end_user = serializers.CharField(
-        required=False, allow_blank=True, help_text="The hospital or agency the goods are for."
+        required=False,
+        allow_blank=True,
+        max_length=MAX_NAME_LENGTH,
+        help_text="The hospital or agency the goods are for.",
     )
     quantity = serializers.IntegerField(help_text="At least 1.")
-    unit = serializers.CharField(required=False, allow_blank=True, help_text="Defaults to piece.")
-    required_standards = serializers.ListField(
-        child=serializers.CharField(), required=False, help_text="Standard codes, e.g. EN 14683."
+    unit = serializers.CharField(
+        required=False, allow_blank=True, max_length=32, help_text="Defaults to piece."
     )
-    destination_country = serializers.CharField(allow_blank=True, help_text="ISO 3166-1 alpha-2 code.")
+    required_standards = serializers.ListField(
+        child=serializers.CharField(),
+        max_length=100,
+        required=False,
+        help_text="Standard codes, e.g. EN 14683.",
+    )
+    destination_country = serializers.CharField(
+        allow_blank=True, max_length=CODE_MAX_LENGTH, help_text="ISO 3166-1 alpha-2 code."
+    )
     target_unit_price = serializers.DecimalField(
         max_digits=14, decimal_places=4, required=False, allow_null=True, help_text="Greater than 0."
     )
     currency = serializers.CharField(
-        required=False, allow_blank=True, help_text="ISO 4217 code; required with a price."
+        required=False,
+        allow_blank=True,
+        max_length=CODE_MAX_LENGTH,
+        help_text="ISO 4217 code; required with a price.",
     )
     needed_by = serializers.DateField(required=False, allow_null=True, help_text="Not in the past.")
-    incoterm = serializers.CharField(required=False, allow_blank=True, help_text="Incoterms 2020 rule.")
+    incoterm = serializers.CharField(
+        required=False, allow_blank=True, max_length=CODE_MAX_LENGTH, help_text="Incoterms 2020 rule."
+    )
 
 
 class PurchaseRequestCreateSerializer(PurchaseRequestFieldsSerializer):
     buyer = serializers.IntegerField(required=False, help_text="Staff only: the buyer organisation's id.")
     # A plain string in the schema (the service checks it): a second "status" enum would
     # collide with RequestStatus in the generated enum names.
-    status = serializers.CharField(default=RequestStatus.DRAFT, help_text="draft (default) or open.")
+    status = serializers.CharField(
+        default=RequestStatus.DRAFT, max_length=16, help_text="draft (default) or open."
+    )
 
 
 class PurchaseRequestUpdateSerializer(PurchaseRequestFieldsSerializer):
@@ -243,7 +264,7 @@ class PurchaseRequestTransitionApi(APIView):
     class InputSerializer(serializers.Serializer[dict[str, Any]]):
         # A plain string in the schema: a second "status" enum component would collide in the
         # generated enum names; the service answers invalid_transition with the allowed targets.
-        status = serializers.CharField(help_text="draft, open, matched, closed or expired.")
+        status = serializers.CharField(max_length=16, help_text="draft, open, matched, closed or expired.")
         reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
 
     @extend_schema(
@@ -368,7 +389,7 @@ class PurchaseRequestImportApi(APIView):
     """
 
     permission_classes = [IsBuyerMember]
-    parser_classes = [MultiPartParser, FormParser]
+    parser_classes = [BoundedMultiPartParser, BoundedFormParser]
 
     class InputSerializer(serializers.Serializer[dict[str, Any]]):
         file = serializers.FileField(allow_empty_file=True, max_length=255)

@@ -1,9 +1,9 @@
 from django.conf import settings
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
 
 from core.models import TimeStampedModel
-from core.validators import validate_country, validate_currency
+from core.validators import MAX_TEXT_LENGTH, validate_country, validate_currency
 
 
 class RequestStatus(models.TextChoices):
@@ -102,7 +102,7 @@ class PurchaseRequest(TimeStampedModel):
         "reference.Category", on_delete=models.PROTECT, null=True, blank=True, related_name="requests"
     )
     title = models.CharField(max_length=255)
-    description = models.TextField(blank=True)
+    description = models.TextField(blank=True, validators=[MaxLengthValidator(MAX_TEXT_LENGTH)])
     language = models.CharField(max_length=8, blank=True, help_text="Language of title and description.")
     quantity = models.PositiveIntegerField(validators=[MinValueValidator(1)])
     unit = models.CharField(max_length=32, default="piece")

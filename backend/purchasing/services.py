@@ -26,7 +26,13 @@ from django.utils import timezone
 from accounts.models import User
 from audit.services import audit_record
 from core.exceptions import Conflict
-from core.validators import LANGUAGE_TAG, validate_country, validate_currency, validate_incoterm
+from core.validators import (
+    LANGUAGE_TAG,
+    MAX_TEXT_LENGTH,
+    validate_country,
+    validate_currency,
+    validate_incoterm,
+)
 from organizations.models import Organization, OrganizationKind
 from outbox.models import OutboxOperation
 from outbox.services import outbox_record
@@ -68,7 +74,9 @@ REQUEST_FIELDS = (
 )
 # The title is always required, which also satisfies "a category or some text".
 REQUIRED_FIELDS = ("title", "quantity", "destination_country")
-TEXT_LIMITS = {"title": 255, "description": None, "language": 8, "end_user": 255, "unit": 32}
+TEXT_LIMITS = {"title": 255, "description": MAX_TEXT_LENGTH, "language": 8, "end_user": 255, "unit": 32}
+# Free text keeps its line breaks; the other text fields are one line.
+MULTILINE_FIELDS = frozenset({"description"})
 DEFAULT_UNIT = "piece"
 MAX_QUANTITY = 2_147_483_647  # PositiveIntegerField on PostgreSQL
 PRICE_DIGITS = DecimalValidator(max_digits=14, decimal_places=4)
@@ -92,12 +100,12 @@ def _error(message: str, code: str, **params: object) -> ValidationError:
     return ValidationError(message, code=code, params=params or None)
 
 
-def _to_text(value: object, *, max_length: int | None) -> str:
+def _to_text(value: object, *, max_length: int | None, multiline: bool = False) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)  # a number typed into a text column of a workbook
-    text = " ".join(str(value).split()) if max_length else str(value).strip()
+    text = " ".join(str(value).split()) if max_length and not multiline else str(value).strip()
     ProhibitNullCharactersValidator()(text)
     if max_length is not None:
         MaxLengthValidator(max_length)(text)
@@ -288,7 +296,10 @@ def _set_values(
 ) -> list[Standard] | None:
     """Coerce each given value onto the request; returns the standards when given."""
     converters: dict[str, Callable[[object], object]] = {
-        **{name: partial(_to_text, max_length=limit) for name, limit in TEXT_LIMITS.items()},
+        **{
+            name: partial(_to_text, max_length=limit, multiline=name in MULTILINE_FIELDS)
+            for name, limit in TEXT_LIMITS.items()
+        },
         "quantity": _to_quantity,
         "target_unit_price": _to_price,
         "needed_by": _to_date,
