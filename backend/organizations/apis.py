@@ -51,7 +51,7 @@ from organizations.services import (
     organization_update,
     organization_verify,
 )
-from organizations.uploads import upload_request_check
+from organizations.uploads import document_download_name, upload_request_check
 
 # Helpers ------------------------------------------------------------------------------------------
 
@@ -477,9 +477,13 @@ class DocumentFileApi(APIView):
             handle = document.file.open("rb")
         except FileNotFoundError as exc:
             raise exceptions.NotFound("The stored file is missing.") from exc
-        response = FileResponse(
-            handle, as_attachment=True, filename=document.original_name, content_type=document.content_type
+        name = document_download_name(
+            document_id=document.pk,
+            organization_id=organization.pk,
+            document_type=document.document_type,
+            content_type=document.content_type,
         )
+        response = FileResponse(handle, as_attachment=True, filename=name, content_type=document.content_type)
         response["Cache-Control"] = "private, no-store"
         response["X-Content-Type-Options"] = "nosniff"
         response["Content-Security-Policy"] = "default-src 'none'; sandbox"
