@@ -10,6 +10,7 @@ from rest_framework.views import APIView
 
 from accounts.models import User
 from accounts.services import organization_register, user_public_profile
+from core.fields import IdentityCharField
 from core.validators import MAX_NAME_LENGTH, UI_LANGUAGES
 from organizations.models import BuyerType, OrganizationKind
 
@@ -33,16 +34,16 @@ class RegisterApi(APIView):
     class InputSerializer(serializers.Serializer[dict[str, object]]):
         email = serializers.EmailField()
         password = serializers.CharField(write_only=True, min_length=8, style={"input_type": "password"})
-        full_name = serializers.CharField(max_length=150)
+        full_name = IdentityCharField(max_length=150)
         phone = serializers.CharField(max_length=32, required=False, default="")
         language = serializers.ChoiceField(choices=UI_LANGUAGES, default="en")
         kind = serializers.ChoiceField(choices=OrganizationKind.choices)
         buyer_type = serializers.ChoiceField(
             choices=BuyerType.choices, required=False, allow_blank=True, default=""
         )
-        organization_name = serializers.CharField(max_length=255)
+        organization_name = IdentityCharField(max_length=MAX_NAME_LENGTH)
         legal_names = serializers.DictField(
-            child=serializers.CharField(max_length=MAX_NAME_LENGTH),
+            child=IdentityCharField(max_length=MAX_NAME_LENGTH),
             required=False,
             default=dict,
         )

@@ -6,6 +6,7 @@ returns per field.
 
 import random
 import re
+import unicodedata
 
 import pycountry
 from django.core.exceptions import ValidationError
@@ -140,3 +141,33 @@ def validate_language_map_required(value: object) -> None:
                 code="max_length",
                 params={"tag": tag, "max": MAX_NAME_LENGTH},
             )
+
+
+# Characters that make one name look like another or reorder what is shown: controls (Cc),
+# format characters (Cf: bidi overrides and isolates, zero-width space/joiners, BOM), and
+# unassigned, private-use and surrogate code points.
+_SPOOFING_CATEGORIES = frozenset({"Cc", "Cf", "Cn", "Co", "Cs"})
+
+
+def identity_text(value: str) -> str:
+    """The NFKC form of a name (person, organisation, contact), whitespace collapsed.
+
+    Raises ValidationError (code ``invalid_characters``) for control, bidi-override,
+    zero-width and other invisible characters, which can spoof a supplier's name.
+    """
+    normalized = " ".join(unicodedata.normalize("NFKC", value).split())
+    bad = sorted(
+        {f"U+{ord(char):04X}" for char in normalized if unicodedata.category(char) in _SPOOFING_CATEGORIES}
+    )
+    if bad:
+        raise ValidationError(
+            "Names may not contain control, direction-override or invisible characters (%(chars)s).",
+            code="invalid_characters",
+            params={"chars": ", ".join(bad[:5])},
+        )
+    return normalized
+
+
+def validate_identity_text(value: str) -> None:
+    """Model validator: no control, direction-override or invisible characters (see identity_text)."""
+    identity_text(value)

@@ -22,6 +22,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from audit.models import AuditEvent
+from core.fields import IdentityCharField
 from core.pagination import StandardPagination
 from core.parsers import BoundedFormParser, BoundedJSONParser, BoundedMultiPartParser
 from core.permissions import IsStaff, is_staff, request_user
@@ -244,8 +245,8 @@ class OrganizationDetailApi(APIView):
     permission_classes = [IsAuthenticatedOrReadOnly]
 
     class InputSerializer(serializers.Serializer[dict[str, Any]]):
-        name = serializers.CharField(max_length=MAX_NAME_LENGTH)
-        legal_names = serializers.DictField(child=serializers.CharField(max_length=MAX_NAME_LENGTH))
+        name = IdentityCharField(max_length=MAX_NAME_LENGTH)
+        legal_names = serializers.DictField(child=IdentityCharField(max_length=MAX_NAME_LENGTH))
         city = serializers.CharField(max_length=128, allow_blank=True)
         address = serializers.CharField(max_length=512, allow_blank=True)
         website = serializers.URLField(allow_blank=True)
@@ -281,7 +282,7 @@ class OrganizationDetailApi(APIView):
 
 
 class ContactInputSerializer(serializers.Serializer[dict[str, Any]]):
-    name = serializers.CharField(max_length=255)
+    name = IdentityCharField(max_length=MAX_NAME_LENGTH)
     role = serializers.CharField(max_length=128, required=False, allow_blank=True)
     email = serializers.EmailField(required=False, allow_blank=True)
     phone = serializers.CharField(max_length=32, required=False, allow_blank=True)

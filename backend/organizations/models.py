@@ -5,7 +5,13 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 
 from core.models import TimeStampedModel
-from core.validators import MAX_NOTE_LENGTH, MAX_TEXT_LENGTH, validate_country, validate_language_map
+from core.validators import (
+    MAX_NOTE_LENGTH,
+    MAX_TEXT_LENGTH,
+    validate_country,
+    validate_identity_text,
+    validate_language_map,
+)
 
 
 class OrganizationKind(models.TextChoices):
@@ -38,7 +44,9 @@ class OrganizationQuerySet(models.QuerySet["Organization"]):
 class Organization(TimeStampedModel):
     kind = models.CharField(max_length=8, choices=OrganizationKind.choices)
     buyer_type = models.CharField(max_length=16, choices=BuyerType.choices, blank=True)
-    name = models.CharField(max_length=255, help_text="Display name, in any language.")
+    name = models.CharField(
+        max_length=255, validators=[validate_identity_text], help_text="Display name, in any language."
+    )
     legal_names = models.JSONField(
         default=dict, blank=True, validators=[validate_language_map], help_text='{"zh": "…", "en": "…"}'
     )

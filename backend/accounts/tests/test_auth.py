@@ -108,3 +108,51 @@ def test_login_is_throttled(settings: object) -> None:
 
     assert statuses[:10] == [400] * 10
     assert statuses[10:] == [429, 429]
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("organization_name", "Acme\u202emoc.evil"),  # right-to-left override
+        ("organization_name", "Ac\u200bme Medical"),  # zero-width space
+        ("full_name", "Li\u0007 Wei"),  # a control character
+        ("full_name", "Li\u2066Wei\u2069"),  # bidi isolates
+    ],
+)
+def test_register_refuses_spoofing_characters_in_names(field: str, value: str) -> None:
+    body = {
+        "email": "spoof@example.org",
+        "password": "a-long-test-password",
+        "full_name": "Li Wei",
+        "kind": "buyer",
+        "buyer_type": "hospital",
+        "organization_name": "Acme Hospital",
+        "country": "FR",
+        field: value,
+    }
+
+    response = APIClient().post("/api/v1/auth/register/", body, format="json")
+
+    assert response.status_code == 400, response.json()
+    assert response.json()["fields"][field][0]["code"] == "invalid_characters"
+
+
+def test_register_stores_names_in_nfkc_form() -> None:
+    body = {
+        "email": "nfkc@example.org",
+        "password": "a-long-test-password",
+        "full_name": "Ｌｉ  Ｗｅｉ",  # full-width letters, doubled space
+        "kind": "buyer",
+        "buyer_type": "hospital",
+        "organization_name": "武汉协和医院（东院）",
+        "country": "CN",
+        "legal_names": {"en": "Ｗｕｈａｎ Union Hospital"},
+    }
+
+    response = APIClient().post("/api/v1/auth/register/", body, format="json")
+
+    assert response.status_code == 201, response.json()
+    assert response.json()["full_name"] == "Li Wei"
+    organization = Organization.objects.get(pk=response.json()["organization_id"])
+    assert organization.name == "武汉协和医院(东院)"
+    assert organization.legal_names == {"en": "Wuhan Union Hospital"}
