@@ -18,6 +18,11 @@ SECRET_KEY = env_str("DJANGO_SECRET_KEY", "dev-only-insecure-key-do-not-use-in-p
 DEBUG = env_bool("DJANGO_DEBUG", False)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
+# How many reverse proxies in front of gunicorn add X-Forwarded-For/-Proto. 0 (published
+# directly): those headers come from the client and are never believed.
+NUM_PROXIES = env_int("NUM_PROXIES", 0)
+# Where the Django admin is served; set it to something not guessable in production.
+ADMIN_PATH = env_str("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -169,6 +174,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_SCHEMA_CLASS": "core.schema.AutoSchema",
     "EXCEPTION_HANDLER": "core.exceptions.api_exception_handler",
+    "NUM_PROXIES": NUM_PROXIES,
     "DEFAULT_THROTTLE_RATES": {
         "login": env_str("MEDMATCH_LOGIN_THROTTLE", "10/min"),
         "register": env_str("MEDMATCH_REGISTER_THROTTLE", "20/hour"),
