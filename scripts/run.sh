@@ -38,6 +38,7 @@ fi
 
 say "database: ${DATABASE_URL:-SQLite in .run/medmatch.sqlite3}"
 $MANAGE migrate --noinput
+$MANAGE createcachetable
 if $MANAGE help seed >/dev/null 2>&1; then
     $MANAGE seed --if-empty
 fi

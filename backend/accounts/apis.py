@@ -1,11 +1,13 @@
+import hashlib
+
 from django.contrib.auth import authenticate, login, logout
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, status
+from rest_framework import exceptions, serializers, status
 from rest_framework.authtoken.models import Token
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
+from rest_framework.throttling import ScopedRateThrottle, SimpleRateThrottle
 from rest_framework.views import APIView
 
 from accounts.models import User
@@ -24,11 +26,27 @@ class UserOutputSerializer(serializers.Serializer[dict[str, object]]):
     language = serializers.CharField()
 
 
+class RegisterDomainThrottle(SimpleRateThrottle):
+    """Sign-ups per e-mail domain (MEDMATCH_REGISTER_DOMAIN_THROTTLE), beside the per-address
+    limit: a chamber onboarding its members from one office is not one domain."""
+
+    scope = "register_domain"
+
+    def get_cache_key(self, request: Request, view: APIView) -> str | None:
+        data = request.data
+        email = data.get("email") if hasattr(data, "get") else None
+        if not isinstance(email, str) or "@" not in email:
+            return None
+        domain = email.rpartition("@")[2].strip().casefold()
+        ident = hashlib.sha256(domain.encode()).hexdigest()
+        return self.cache_format % {"scope": self.scope, "ident": ident}
+
+
 class RegisterApi(APIView):
     """Create an organisation (vendor, or buyer of a given type) and its first user."""
 
     permission_classes = [AllowAny]
-    throttle_classes = [ScopedRateThrottle]
+    throttle_classes = [ScopedRateThrottle, RegisterDomainThrottle]
     throttle_scope = "register"
 
     class InputSerializer(serializers.Serializer[dict[str, object]]):
@@ -75,6 +93,14 @@ class LoginInputSerializer(serializers.Serializer[dict[str, str]]):
     password = serializers.CharField(style={"input_type": "password"})
 
 
+class LockedOut(exceptions.APIException):
+    """django-axes locked the account or the address after too many failed sign-ins."""
+
+    status_code = status.HTTP_429_TOO_MANY_REQUESTS
+    default_detail = "Too many failed sign-ins for this account or address; try again later."
+    default_code = "locked_out"
+
+
 def _authenticate(request: Request) -> User:
     serializer = LoginInputSerializer(data=request.data)
     serializer.is_valid(raise_exception=True)
@@ -83,6 +109,8 @@ def _authenticate(request: Request) -> User:
         username=serializer.validated_data["email"].lower(),
         password=serializer.validated_data["password"],
     )
+    if getattr(request._request, "axes_locked_out", False):
+        raise LockedOut()
     if user is None:
         raise serializers.ValidationError(
             {"non_field_errors": ["The e-mail or password is wrong."]}, code="invalid_credentials"
