@@ -50,8 +50,11 @@ class RegisterApi(APIView):
     throttle_scope = "register"
 
     class InputSerializer(serializers.Serializer[dict[str, object]]):
-        email = serializers.EmailField()
-        password = serializers.CharField(write_only=True, min_length=8, style={"input_type": "password"})
+        # The e-mail is also the user name (150 characters).
+        email = serializers.EmailField(max_length=150)
+        password = serializers.CharField(
+            write_only=True, min_length=8, max_length=1024, style={"input_type": "password"}
+        )
         full_name = IdentityCharField(max_length=150)
         phone = serializers.CharField(max_length=32, required=False, default="")
         language = serializers.ChoiceField(choices=UI_LANGUAGES, default="en")
@@ -89,8 +92,9 @@ class RegisterApi(APIView):
 
 
 class LoginInputSerializer(serializers.Serializer[dict[str, str]]):
-    email = serializers.CharField()
-    password = serializers.CharField(style={"input_type": "password"})
+    # Bounded before authenticate(): django-axes stores the user name of a failure in 255 characters.
+    email = serializers.CharField(max_length=254)
+    password = serializers.CharField(max_length=1024, style={"input_type": "password"})
 
 
 class LockedOut(exceptions.APIException):

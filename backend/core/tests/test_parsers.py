@@ -59,8 +59,11 @@ def test_every_json_endpoint_refuses_a_deep_body_without_a_server_error() -> Non
 def test_nesting_up_to_the_bound_is_parsed() -> None:
     body = json.dumps({"email": "a@b.example", "password": "x", "extra": [[[[["ok"]]]]]})
     assert _post(APIClient(), "/api/v1/auth/login/", body).json()["code"] != "too_deep"
-    brackets_in_strings = json.dumps({"email": "[" * 1000, "password": "{" * 1000})
-    assert _post(APIClient(), "/api/v1/auth/login/", brackets_in_strings).json()["code"] != "too_deep"
+    brackets_in_strings = json.dumps({"email": "[" * 200, "password": "{" * 1000})
+    answer = _post(APIClient(), "/api/v1/auth/login/", brackets_in_strings)
+    assert (answer.status_code, answer.json()["code"]) == (400, "invalid")
+    too_long = _post(APIClient(), "/api/v1/auth/login/", json.dumps({"email": "[" * 1000, "password": "p"}))
+    assert too_long.json()["fields"]["email"][0]["code"] == "max_length"
 
 
 @pytest.mark.parametrize(
