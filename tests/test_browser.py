@@ -43,8 +43,14 @@ def test_home_page_renders_and_shows_system_status(browser: Any, live_server: An
     page = browser.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
+    # The app runs under its Content-Security-Policy: the browser reports any violation here.
+    page.on(
+        "console",
+        lambda message: errors.append(message.text) if "Content Security Policy" in message.text else None,
+    )
 
-    page.goto(f"{live_server.url}/")
+    response = page.goto(f"{live_server.url}/")
+    assert "script-src 'self' 'nonce-" in response.headers["content-security-policy"]
     page.wait_for_selector("[data-testid=app-ready]", timeout=15_000)
 
     page.wait_for_selector("[data-testid=component-database]", timeout=15_000)

@@ -59,7 +59,9 @@ class ImportJob(TimeStampedModel):
         "organizations.Organization", on_delete=models.CASCADE, related_name="import_jobs"
     )
     uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True)
-    file = models.FileField(upload_to="imports/%Y/%m/", max_length=255)
+    # The upload itself, in the database: web and worker need no shared file system, and a
+    # job stored while the broker was down is recoverable from the database alone.
+    content = models.BinaryField(editable=False, help_text="Emptied once the job has finished.")
     filename = models.CharField(max_length=255, help_text="The client's file name, for display only.")
     request_status = models.CharField(
         max_length=8, choices=RequestStatus.choices, help_text="The status the created requests get."

@@ -8,7 +8,6 @@ the same error codes.
 import datetime
 import logging
 import re
-import uuid
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -751,10 +750,14 @@ def purchase_request_import_submit(
     _ensure_create_status(status=status)
     _check_upload(file=file)
     with transaction.atomic():
-        job = ImportJob(buyer=buyer, uploaded_by=actor, filename=_file_name(file.name), request_status=status)
         file.seek(0)
-        job.file.save(f"{uuid.uuid4().hex}.upload", file, save=False)
-        job.save()
+        job = ImportJob.objects.create(
+            buyer=buyer,
+            uploaded_by=actor,
+            filename=_file_name(file.name),
+            request_status=status,
+            content=file.read(settings.MEDMATCH_MAX_UPLOAD_BYTES),
+        )
         transaction.on_commit(partial(_import_enqueue, job_id=job.pk))
     logger.info("purchasing.import_queued job=%s buyer=%s bytes=%s", job.pk, buyer.pk, file.size)
     return job
@@ -767,12 +770,8 @@ def _import_job_finish(
     job.message = message[:255]
     job.errors = errors or []
     job.finished_at = timezone.now()
+    job.content = b""  # not needed once read
     job.save()
-    if job.file:
-        name = job.file.name
-        storage = job.file.storage
-        # The upload is not needed once read; removed after the commit, as documents are.
-        transaction.on_commit(lambda: storage.delete(name))
 
 
 def purchase_request_import_run(*, job_id: int) -> ImportJob:
@@ -791,12 +790,7 @@ def purchase_request_import_run(*, job_id: int) -> ImportJob:
     def progress(done: int, total: int) -> None:
         ImportJob.objects.filter(pk=job_id).update(rows_done=done, rows_total=total)
 
-    try:
-        with job.file.open("rb") as stored:
-            content = stored.read(settings.MEDMATCH_MAX_UPLOAD_BYTES + 1)
-    except OSError:
-        logger.exception("purchasing.import_file_missing job=%s", job_id)
-        content = b""
+    content = bytes(job.content)
     try:
         result = purchase_requests_import(
             buyer=job.buyer,
