@@ -647,7 +647,7 @@ def purchase_requests_import(
     sheet = spreadsheet_parse(
         content=content,
         max_rows=settings.MEDMATCH_MAX_IMPORT_ROWS,
-        max_seconds=settings.MEDMATCH_IMPORT_MAX_SECONDS,
+        max_seconds=settings.MEDMATCH_IMPORT_PARSE_SECONDS,
     )
     if sheet.errors:
         raise PurchaseRequestImportRejected(file_errors=sheet.errors)
@@ -837,7 +837,7 @@ def purchase_request_imports_drain() -> dict[str, int]:
     """Beat: enqueue jobs left queued (broker down at upload), retry or fail jobs whose worker died."""
     now = timezone.now()
     queued_before = now - datetime.timedelta(seconds=IMPORT_REQUEUE_AFTER_SECONDS)
-    stale_before = now - datetime.timedelta(seconds=2 * settings.MEDMATCH_IMPORT_MAX_SECONDS + 60)
+    stale_before = now - datetime.timedelta(seconds=2 * settings.MEDMATCH_IMPORT_PARSE_SECONDS + 60)
     stale = ImportJob.objects.filter(status=ImportJobStatus.RUNNING, started_at__lt=stale_before)
     failed = 0
     for job in stale.filter(attempts__gte=IMPORT_MAX_ATTEMPTS):

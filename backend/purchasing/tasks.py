@@ -15,9 +15,9 @@ from purchasing.services import (
 @shared_task(
     name="purchasing.import_run",
     queue=TaskQueue.IMPORTS,
-    # The parser stops itself at MEDMATCH_IMPORT_MAX_SECONDS; these catch what it cannot see.
-    soft_time_limit=settings.MEDMATCH_IMPORT_MAX_SECONDS + 30,
-    time_limit=settings.MEDMATCH_IMPORT_MAX_SECONDS + 60,
+    # The parser stops itself at MEDMATCH_IMPORT_PARSE_SECONDS; these catch what it cannot see.
+    soft_time_limit=settings.MEDMATCH_IMPORT_PARSE_SECONDS + 30,
+    time_limit=settings.MEDMATCH_IMPORT_PARSE_SECONDS + 60,
 )
 def import_run(job_id: int) -> dict[str, object]:
     """Read one uploaded spreadsheet and create its requests, all or nothing."""

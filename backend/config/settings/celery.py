@@ -69,4 +69,8 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "purchasing.import_drain",
         "schedule": env_int("MEDMATCH_IMPORT_DRAIN_EVERY_SECONDS", 60),
     },
+    "supplier-lists-catch-up": {
+        "task": "supplierlists.catch_up",
+        "schedule": env_int("MEDMATCH_SUPPLIER_LISTS_CATCH_UP_SECONDS", 300),
+    },
 }
