@@ -3,7 +3,7 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint format bench deps frontend api-types search-start search-stop search-health \
+.PHONY: run test lint format bench deps audit frontend api-types search-start search-stop search-health \
         services-start services-stop clean
 
 run: ## Bring the platform up on this machine with demo data
@@ -20,6 +20,12 @@ lint: ## ruff (lint and format check), mypy, and ESLint + Prettier on the fronte
 	$(VENV)/bin/ruff format --check backend search tests benchmarks conftest.py
 	$(VENV)/bin/mypy backend search
 	cd frontend && npm run --silent lint
+
+# Not part of lint: both tools need an advisory service (pip-audit: PyPI's JSON API or OSV;
+# npm audit: the registry's bulk advisory endpoint) that a sandboxed machine may not reach.
+audit: ## Known vulnerabilities in the installed Python packages and the npm lockfile
+	$(VENV)/bin/pip-audit --skip-editable --progress-spinner off --strict
+	cd frontend && npm audit --audit-level=moderate
 
 format:
 	$(VENV)/bin/ruff check --fix backend search tests benchmarks conftest.py

@@ -76,7 +76,7 @@ def celery_worker_process(
             "config",
             "worker",
             "-Q",
-            "default,indexing,matching,notifications,certificates",
+            "default,indexing,matching,notifications,certificates,imports",
             "--pool=solo",
             "--concurrency=1",
             "--without-heartbeat",

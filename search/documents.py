@@ -31,7 +31,25 @@ def content_hash(document: dict[str, Any]) -> str:
     return hashlib.sha256(encoded).hexdigest()[:32]
 
 
+# Every string a document carries is cut to this length. The API bounds what it accepts
+# (core.validators), but a text that got in another way (admin, a script, an older row)
+# must not make the engine refuse a document, or a highlight of it fail every search that
+# finds it. 8,000 characters of 4-byte UTF-8 stay under a keyword term's 32,766 bytes.
+MAX_INDEXED_CHARS = 8000
+
+
+def _bounded(value: Any) -> Any:
+    if isinstance(value, str):
+        return value[:MAX_INDEXED_CHARS]
+    if isinstance(value, list):
+        return [_bounded(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _bounded(item) for key, item in value.items()}
+    return value
+
+
 def _with_hash(document: dict[str, Any]) -> dict[str, Any]:
+    document = _bounded(document)
     document["content_hash"] = content_hash(document)
     return document
 

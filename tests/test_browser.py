@@ -46,9 +46,15 @@ def test_home_page_invites_visitors_and_shows_staff_the_system_status(browser: A
     page = browser.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
+    # The app runs under its Content-Security-Policy: the browser reports any violation here.
+    page.on(
+        "console",
+        lambda message: errors.append(message.text) if "Content Security Policy" in message.text else None,
+    )
 
     # Anonymous: an invitation to register, no infrastructure.
-    page.goto(f"{live_server.url}/")
+    response = page.goto(f"{live_server.url}/")
+    assert "script-src 'self' 'nonce-" in response.headers["content-security-policy"]
     page.wait_for_selector("[data-testid=join]", timeout=15_000)
     assert page.locator("[data-testid=status-card]").count() == 0
 

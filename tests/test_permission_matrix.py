@@ -18,6 +18,7 @@ from accounts.tests.factories import BuyerUserFactory, StaffFactory, VendorUserF
 from catalog.tests.factories import ProductFactory, certificate_for
 from organizations.models import Organization
 from organizations.tests.factories import ContactFactory
+from purchasing.models import ImportJob
 from purchasing.tests.factories import DuplicateFlagFactory, PurchaseRequestFactory
 from reference.models import Category
 
@@ -91,6 +92,9 @@ def world(tmp_path: Any, settings: Any) -> World:
         "product_id": product.pk,
         "request_id": request.pk,
         "flag_id": flag.pk,
+        "job_id": ImportJob.objects.create(
+            buyer=buyer, uploaded_by=buyer_user, filename="r.csv", request_status="open", content=b"x"
+        ).pk,
         "id": category.pk,
     }
     values.update(_matching_values(request=request, product=product, buyer_user=buyer_user))

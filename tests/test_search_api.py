@@ -745,6 +745,11 @@ def _cursor(payload: object) -> str:
     return base64.urlsafe_b64encode(json.dumps(payload).encode()).decode()
 
 
+def _raw_cursor(text: str) -> str:
+    """A tampered cursor: JSON text as an attacker writes it (Infinity, NaN, huge numbers)."""
+    return base64.urlsafe_b64encode(text.encode()).decode()
+
+
 @pytest.mark.parametrize(
     ("url", "params", "field", "code"),
     [
@@ -761,6 +766,22 @@ def _cursor(payload: object) -> str:
             {"sort": "price", "cursor": _cursor({"sort": "price", "after": ["cheap", 3]})},
             "cursor",
             "invalid_cursor",
+        ),
+        *(
+            (
+                PRODUCTS_URL,
+                {"sort": "price", "cursor": _raw_cursor('{"sort": "price", "after": [' + value + ", 3]}")},
+                "cursor",
+                "invalid_cursor",
+            )
+            for value in (
+                "Infinity",
+                "-Infinity",
+                "NaN",
+                "1e400",
+                "99999999999999999999999",
+                '"%s"' % ("x" * 1100),
+            )
         ),
         (PRODUCTS_URL, {"sort": "cheapest"}, "sort", "invalid_choice"),
         (PRODUCTS_URL, {"q": "x" * 201}, "q", "max_length"),

@@ -22,6 +22,7 @@ from catalog.selectors import (
 )
 from catalog.services import product_create, product_delete, product_update
 from core.permissions import ReadOnlyOrVendor
+from core.validators import CODE_MAX_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH
 from organizations.models import Document, Organization, VerificationStatus
 from reference.models import Category
 
@@ -129,15 +130,18 @@ class ProductInputSerializer(serializers.Serializer[dict[str, Any]]):
 
     category = serializers.PrimaryKeyRelatedField(queryset=Category.objects.all())
     names = serializers.DictField(
-        child=serializers.CharField(allow_blank=True),
+        child=serializers.CharField(allow_blank=True, max_length=MAX_NAME_LENGTH),
         help_text='Language tag to text: {"en": "…", "zh": "…"}',
     )
     descriptions = serializers.DictField(
-        child=serializers.CharField(allow_blank=True), required=False, default=dict
+        child=serializers.CharField(allow_blank=True, max_length=MAX_TEXT_LENGTH),
+        required=False,
+        default=dict,
     )
     model_number = serializers.CharField(max_length=128, required=False, allow_blank=True, default="")
     standards = serializers.ListField(
         child=serializers.CharField(),
+        max_length=100,
         required=False,
         default=list,
         help_text="Standard codes, e.g. EN 14683.",
@@ -149,12 +153,18 @@ class ProductInputSerializer(serializers.Serializer[dict[str, Any]]):
     lead_time_days = serializers.IntegerField()
     price_min = serializers.DecimalField(max_digits=14, decimal_places=4)
     price_max = serializers.DecimalField(max_digits=14, decimal_places=4)
-    currency = serializers.CharField(help_text="ISO 4217, e.g. USD.")
+    currency = serializers.CharField(max_length=CODE_MAX_LENGTH, help_text="ISO 4217, e.g. USD.")
     incoterms = serializers.ListField(
-        child=serializers.CharField(), required=False, default=list, help_text="Incoterms 2020, e.g. FOB."
+        child=serializers.CharField(),
+        max_length=11,
+        required=False,
+        default=list,
+        help_text="Incoterms 2020, e.g. FOB.",
     )
-    origin_country = serializers.CharField(help_text="ISO 3166-1 alpha-2, e.g. CN.")
-    ports = serializers.ListField(child=serializers.CharField(), required=False, default=list)
+    origin_country = serializers.CharField(
+        max_length=CODE_MAX_LENGTH, help_text="ISO 3166-1 alpha-2, e.g. CN."
+    )
+    ports = serializers.ListField(child=serializers.CharField(), max_length=50, required=False, default=list)
     status = serializers.ChoiceField(
         choices=ProductStatus.choices, required=False, default=ProductStatus.DRAFT
     )

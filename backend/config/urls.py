@@ -1,3 +1,6 @@
+import re
+
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
@@ -23,10 +26,10 @@ api_v1 = [
 ]
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_PATH, admin.site.urls),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     # Everything else that is not an API, admin or static path is a client-side route.
-    re_path(r"^(?!api/|admin/|static/)(?P<path>.*)$", spa_index, name="spa"),
+    re_path(rf"^(?!api/|{re.escape(settings.ADMIN_PATH)}|static/)(?P<path>.*)$", spa_index, name="spa"),
 ]

@@ -1,6 +1,7 @@
 """The single-page app: index.html for every client-side route, with runtime config."""
 
 import json
+import secrets
 from functools import lru_cache
 from pathlib import Path
 
@@ -43,7 +44,28 @@ def spa_index(request: HttpRequest, path: str = "") -> HttpResponse:
     }
     # "</" is escaped so that no value can close the script element.
     payload = json.dumps(runtime_config).replace("</", "<\\/")
-    script = f"<script>window.__MEDMATCH_CONFIG__ = {payload};</script>"
+    nonce = secrets.token_urlsafe(16)
+    script = f'<script nonce="{nonce}">window.__MEDMATCH_CONFIG__ = {payload};</script>'
     response = HttpResponse(html.replace(CONFIG_MARKER, script), content_type="text/html; charset=utf-8")
     response["Cache-Control"] = "no-cache"
+    response["Content-Security-Policy"] = spa_content_security_policy(nonce=nonce)
     return response
+
+
+def spa_content_security_policy(*, nonce: str) -> str:
+    """Only the app's own scripts (and the config script with this response's nonce), styles,
+    images and API; no plugins, no framing, no form posts elsewhere."""
+    return "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src 'self' 'nonce-{nonce}'",
+            "style-src 'self'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+        ]
+    )

@@ -1,10 +1,12 @@
 import datetime
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
 
 from core.models import TimeStampedModel
+from core.validators import MAX_NOTE_LENGTH
 
 
 class ProposalStatus(models.TextChoices):
@@ -55,7 +57,7 @@ class Proposal(TimeStampedModel):
     source = models.CharField(
         max_length=8, default="forward", help_text="forward (request) or reverse (product)"
     )
-    decision_reason = models.TextField(blank=True)
+    decision_reason = models.TextField(blank=True, validators=[MaxLengthValidator(MAX_NOTE_LENGTH)])
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -16,15 +16,17 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import exceptions, serializers, status
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import AllowAny, IsAuthenticated, IsAuthenticatedOrReadOnly
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from audit.models import AuditEvent
+from core.fields import IdentityCharField
 from core.pagination import StandardPagination
+from core.parsers import BoundedFormParser, BoundedJSONParser, BoundedMultiPartParser
 from core.permissions import IsStaff, is_staff, request_user
+from core.validators import MAX_NAME_LENGTH, MAX_TEXT_LENGTH
 from organizations.filters import AuditEventFilter, ContactFilter, DocumentFilter, OrganizationFilter
 from organizations.models import (
     Contact,
@@ -57,7 +59,7 @@ from organizations.services import (
     organization_update,
     organization_verify,
 )
-from organizations.uploads import upload_request_check
+from organizations.uploads import document_download_name, upload_request_check
 
 # Helpers ------------------------------------------------------------------------------------------
 
@@ -250,12 +252,12 @@ class OrganizationDetailApi(APIView):
     permission_classes = [IsAuthenticatedOrReadOnly]
 
     class InputSerializer(serializers.Serializer[dict[str, Any]]):
-        name = serializers.CharField(max_length=255)
-        legal_names = serializers.DictField(child=serializers.CharField())
+        name = IdentityCharField(max_length=MAX_NAME_LENGTH)
+        legal_names = serializers.DictField(child=IdentityCharField(max_length=MAX_NAME_LENGTH))
         city = serializers.CharField(max_length=128, allow_blank=True)
         address = serializers.CharField(max_length=512, allow_blank=True)
         website = serializers.URLField(allow_blank=True)
-        description = serializers.CharField(allow_blank=True)
+        description = serializers.CharField(allow_blank=True, max_length=MAX_TEXT_LENGTH)
         registration_id = serializers.CharField(max_length=64, allow_blank=True)
 
     @extend_schema(
@@ -287,7 +289,7 @@ class OrganizationDetailApi(APIView):
 
 
 class ContactInputSerializer(serializers.Serializer[dict[str, Any]]):
-    name = serializers.CharField(max_length=255)
+    name = IdentityCharField(max_length=MAX_NAME_LENGTH)
     role = serializers.CharField(max_length=128, required=False, allow_blank=True)
     email = serializers.EmailField(required=False, allow_blank=True)
     phone = serializers.CharField(max_length=32, required=False, allow_blank=True)
@@ -363,7 +365,7 @@ class DocumentListApi(ListApi):
     """The organisation's documents (own members and staff); upload one as multipart/form-data."""
 
     permission_classes = [IsAuthenticated]
-    parser_classes = [MultiPartParser, FormParser]
+    parser_classes = [BoundedMultiPartParser, BoundedFormParser]
     filterset_class = DocumentFilter
     queryset = Document.objects.none()
 
@@ -418,7 +420,7 @@ class DocumentDetailApi(APIView):
     """One document: own members and staff read and edit; only own members delete."""
 
     permission_classes = [IsAuthenticated]
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    parser_classes = [BoundedJSONParser, BoundedMultiPartParser, BoundedFormParser]
 
     class InputSerializer(serializers.Serializer[dict[str, Any]]):
         number = serializers.CharField(max_length=128, allow_blank=True)
@@ -483,9 +485,13 @@ class DocumentFileApi(APIView):
             handle = document.file.open("rb")
         except FileNotFoundError as exc:
             raise exceptions.NotFound("The stored file is missing.") from exc
-        response = FileResponse(
-            handle, as_attachment=True, filename=document.original_name, content_type=document.content_type
+        name = document_download_name(
+            document_id=document.pk,
+            organization_id=organization.pk,
+            document_type=document.document_type,
+            content_type=document.content_type,
         )
+        response = FileResponse(handle, as_attachment=True, filename=name, content_type=document.content_type)
         response["Cache-Control"] = "private, no-store"
         response["X-Content-Type-Options"] = "nosniff"
         response["Content-Security-Policy"] = "default-src 'none'; sandbox"

@@ -56,6 +56,7 @@ CELERY_TASK_QUEUES = [
     Queue("matching"),
     Queue("notifications"),
     Queue("certificates"),
+    Queue("imports"),
 ]
 # Periodic catch-up: the outbox drains itself after the broker or the search
 # engine comes back, and reconciliation repairs any drift.
@@ -64,6 +65,10 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "reconcile-index": {
         "task": "search.reconcile",
         "schedule": env_int("MEDMATCH_RECONCILE_EVERY_SECONDS", 3600),
+    },
+    "drain-imports": {
+        "task": "purchasing.import_drain",
+        "schedule": env_int("MEDMATCH_IMPORT_DRAIN_EVERY_SECONDS", 60),
     },
     "supplier-lists-catch-up": {
         "task": "supplierlists.catch_up",
