@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from purchasing.models import PurchaseRequest
-from reference.models import Category, Market, MarketRequirement, StandardKind
+from reference.models import Category, Market, MarketKind, MarketRequirement, StandardKind
 from search import engine
 from search.analysis import language_query_fields
 from search.indexes import PRODUCTS, REQUEST_QUERIES
@@ -131,7 +131,11 @@ def request_match_specs(
             slugs = tuple(sorted({category.slug, *(c.slug for c in _descendants(categories, category.pk))}))
         market_codes = tuple(
             sorted(
-                market.code for market in markets if request.destination_country in (market.countries or [])
+                market.code
+                for market in markets
+                # Export rules depend on the product's origin, so scoring checks them.
+                if market.kind == MarketKind.IMPORT
+                and request.destination_country in (market.countries or [])
             )
         )
         rules: list[RuleSpec] = []

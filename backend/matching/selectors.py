@@ -9,14 +9,16 @@ from django.db.models import BooleanField, Case, Prefetch, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
 
+from audit.models import AuditEvent
+from audit.selectors import audit_trail
 from catalog.models import Product, ProductStatus
 from matching.filters import ProposalFilter
 from matching.models import Proposal, ProposalStatus, proposal_overdue_q
 from matching.scoring import CertificateFacts, ProductFacts, RequestFacts, RuleFacts
 from organizations.models import Document, DocumentType, VerificationStatus
 from purchasing.models import PurchaseRequest
-from reference.models import Market, MarketRequirement, Standard, StandardKind
-from reference.selectors import category_descendant_ids
+from reference.models import MarketKind, MarketRequirement, Standard, StandardKind
+from reference.selectors import category_descendant_ids, market_codes_for
 
 # --- facts for the scoring ---
 
@@ -31,8 +33,13 @@ def request_for_matching(*, request_id: int) -> PurchaseRequest | None:
 
 
 def markets_for_country(*, country: str) -> frozenset[str]:
-    """Codes of the markets whose countries include ``country``."""
-    return frozenset(market.code for market in Market.objects.all() if country in (market.countries or []))
+    """Codes of the import markets whose countries include ``country`` (the destination)."""
+    return market_codes_for(country=country, kind=MarketKind.IMPORT)
+
+
+def export_markets_by_origin(*, countries: Iterable[str]) -> dict[str, frozenset[str]]:
+    """Country of origin → codes of the export markets whose rules apply to goods made there."""
+    return {country: market_codes_for(country=country, kind=MarketKind.EXPORT) for country in set(countries)}
 
 
 def approval_codes() -> frozenset[str]:
@@ -72,8 +79,14 @@ def _products_for_matching() -> QuerySet[Product]:
     )
 
 
-def product_facts(*, product: Product) -> ProductFacts:
-    """Facts of a product loaded through ``products_for_matching`` (uses its prefetches)."""
+def product_facts(*, product: Product, export_markets: frozenset[str] | None = None) -> ProductFacts:
+    """Facts of a product loaded through ``products_for_matching`` (uses its prefetches).
+
+    ``export_markets``: the export markets of its country of origin, when the caller has them
+    (see ``export_markets_by_origin``); looked up otherwise.
+    """
+    if export_markets is None:
+        export_markets = market_codes_for(country=product.origin_country, kind=MarketKind.EXPORT)
     vendor = product.vendor
     return ProductFacts(
         id=product.pk,
@@ -102,6 +115,8 @@ def product_facts(*, product: Product) -> ProductFacts:
             )
             for document in sorted(product.certificates.all(), key=lambda document: document.pk)
         ),
+        origin_country=product.origin_country,
+        export_markets=export_markets,
     )
 
 
@@ -110,7 +125,7 @@ def products_for_matching(*, product_ids: Iterable[int]) -> dict[int, Product]:
 
 
 def market_rules(*, markets: Iterable[str], category_ids: Iterable[int]) -> list[RuleFacts]:
-    """The market rules of ``markets`` for ``category_ids``, as scoring facts."""
+    """The market rules of ``markets`` (import and export) for ``category_ids``, as scoring facts."""
     markets, category_ids = list(markets), list(category_ids)
     if not markets or not category_ids:
         return []
@@ -129,6 +144,7 @@ def market_rules(*, markets: Iterable[str], category_ids: Iterable[int]) -> list
             approvals=frozenset(
                 standard.code for standard in row.standards.all() if standard.kind == StandardKind.APPROVAL
             ),
+            kind=row.market.kind,
         )
         for row in rows
     ]
@@ -184,3 +200,9 @@ def proposal_get(*, proposal_id: int, now: datetime.datetime | None = None) -> P
     if proposal is None:
         raise Http404("No such proposal.")
     return proposal
+
+
+def proposal_audit_trail(*, proposal: Proposal) -> QuerySet[AuditEvent]:
+    """Every decision and state change of ``proposal``, newest first (rejections are kept when
+    the pair is proposed again)."""
+    return audit_trail(target=proposal)

@@ -107,12 +107,13 @@ class ListApi(APIView):
         request: Request,
         queryset: QuerySet[Any],
         serializer_class: type[serializers.BaseSerializer[Any]],
+        context: dict[str, Any] | None = None,
     ) -> Response:
         for backend in self.filter_backends:
             queryset = backend().filter_queryset(request, queryset, self)
         paginator = self.pagination_class()
         page = paginator.paginate_queryset(queryset, request, view=self)
-        return paginator.get_paginated_response(serializer_class(page, many=True).data)
+        return paginator.get_paginated_response(serializer_class(page, many=True, context=context or {}).data)
 
 
 # Output serializers -------------------------------------------------------------------------------

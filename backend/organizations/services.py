@@ -184,6 +184,23 @@ def organization_verify(*, organization: Organization, actor: User) -> Organizat
 
 
 @transaction.atomic
+def organization_verify_buyer(*, organization: Organization, actor: User, reason: str) -> Organization:
+    """unverified or pending → verified, for a buyer staff vouch for in the step that approves an
+    introduction to it (staff only); a rejected buyer must go through review again (409)."""
+    organization = _locked(organization)
+    if organization.kind != OrganizationKind.BUYER:
+        raise Conflict("Only a buyer can be verified this way.")
+    return _transition(
+        organization=organization,
+        actor=actor,
+        action="organization.verified",
+        allowed_from=(VerificationStatus.UNVERIFIED, VerificationStatus.PENDING),
+        to_state=VerificationStatus.VERIFIED,
+        reason=reason,
+    )
+
+
+@transaction.atomic
 def organization_reject(*, organization: Organization, actor: User, reason: str) -> Organization:
     """pending or verified → rejected, with the reason the organisation will see (staff)."""
     reason = reason.strip()

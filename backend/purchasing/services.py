@@ -25,7 +25,14 @@ from django.utils import timezone
 from accounts.models import User
 from audit.services import audit_record
 from core.exceptions import Conflict
-from core.validators import LANGUAGE_TAG, validate_country, validate_currency, validate_incoterm
+from core.validators import (
+    LANGUAGE_TAG,
+    normalize_code,
+    normalize_language_tag,
+    validate_country,
+    validate_currency,
+    validate_incoterm,
+)
 from organizations.models import Organization, OrganizationKind
 from outbox.models import OutboxOperation
 from outbox.services import outbox_record
@@ -156,7 +163,11 @@ def _to_date(value: object) -> datetime.date | None:
 
 
 def _to_code(value: object) -> str:
-    return _to_text(value, max_length=None).upper()
+    return str(normalize_code(_to_text(value, max_length=None)))
+
+
+def _to_language(value: object) -> str:
+    return str(normalize_language_tag(_to_text(value, max_length=TEXT_LIMITS["language"])))
 
 
 def _standard_key(code: str) -> str:
@@ -280,6 +291,7 @@ def _set_values(
     """Coerce each given value onto the request; returns the standards when given."""
     converters: dict[str, Callable[[object], object]] = {
         **{name: partial(_to_text, max_length=limit) for name, limit in TEXT_LIMITS.items()},
+        "language": _to_language,
         "quantity": _to_quantity,
         "target_unit_price": _to_price,
         "needed_by": _to_date,

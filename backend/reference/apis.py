@@ -9,8 +9,14 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from reference.filters import CategoryFilter, MarketFilter, StandardFilter
-from reference.models import Category, Market, MarketRequirement, Standard, StandardKind
-from reference.selectors import category_detail_list, category_list, market_list, standard_list
+from reference.models import Category, ExchangeRate, Market, MarketRequirement, Standard, StandardKind
+from reference.selectors import (
+    category_detail_list,
+    category_list,
+    exchange_rate_list,
+    market_list,
+    standard_list,
+)
 
 
 class StandardCodesField(serializers.ListField):
@@ -73,7 +79,15 @@ class MarketOutputSerializer(serializers.ModelSerializer[Market]):
 
     class Meta:
         model = Market
-        fields = ["id", "code", "name", "countries", "requirements"]
+        fields = ["id", "code", "name", "kind", "countries", "requirements"]
+
+
+class ExchangeRateOutputSerializer(serializers.ModelSerializer[ExchangeRate]):
+    usd_per_unit = serializers.DecimalField(max_digits=20, decimal_places=10)
+
+    class Meta:
+        model = ExchangeRate
+        fields = ["currency", "usd_per_unit", "as_of", "source"]
 
 
 class StandardOutputSerializer(serializers.ModelSerializer[Standard]):
@@ -90,8 +104,6 @@ class CategoryListApi(generics.ListAPIView[Category]):
     permission_classes = [AllowAny]
     serializer_class = CategoryOutputSerializer
     filterset_class = CategoryFilter
-    ordering_fields = ["hs_code", "slug", "id"]
-    ordering = ["hs_code", "slug"]
 
     def get_queryset(self) -> Any:
         return category_list()
@@ -121,8 +133,6 @@ class MarketListApi(generics.ListAPIView[Market]):
     permission_classes = [AllowAny]
     serializer_class = MarketOutputSerializer
     filterset_class = MarketFilter
-    ordering_fields = ["code", "name"]
-    ordering = ["code"]
 
     def get_queryset(self) -> Any:
         return market_list()
@@ -138,12 +148,27 @@ class StandardListApi(generics.ListAPIView[Standard]):
     permission_classes = [AllowAny]
     serializer_class = StandardOutputSerializer
     filterset_class = StandardFilter
-    ordering_fields = ["code", "kind", "region"]
-    ordering = ["code"]
 
     def get_queryset(self) -> Any:
         return standard_list()
 
     @extend_schema(operation_id="reference_standards_list")
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
+
+class ExchangeRateListApi(generics.ListAPIView[ExchangeRate]):
+    """The default exchange rates matching compares prices with (US dollars per unit, with the day
+    each is from); MEDMATCH_FX_RATES overrides single rates on a deployment."""
+
+    permission_classes = [AllowAny]
+    serializer_class = ExchangeRateOutputSerializer
+    filterset_class = None
+    pagination_class = None
+
+    def get_queryset(self) -> Any:
+        return exchange_rate_list()
+
+    @extend_schema(operation_id="reference_exchange_rates_list")
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)

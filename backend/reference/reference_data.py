@@ -42,9 +42,16 @@ def reference_data_load(*, apps: Apps, data: dict[str, Any] | None = None) -> Lo
         )[0]
         for item in data.get("standards", [])
     }
+    # Older migrations run this with a Market that has no kind yet.
+    market_has_kind = any(field.name == "kind" for field in market_model._meta.get_fields())
     markets = {
         item["code"]: market_model.objects.update_or_create(
-            code=item["code"], defaults={"name": item["name"], "countries": item.get("countries", [])}
+            code=item["code"],
+            defaults={
+                "name": item["name"],
+                "countries": item.get("countries", []),
+                **({"kind": item.get("kind", "import")} if market_has_kind else {}),
+            },
         )[0]
         for item in data.get("markets", [])
     }

@@ -58,6 +58,7 @@ def test_queue_item_shows_request_product_vendor_score_and_reasons(world: World)
         "name": "Hospices Civils de Lyon",
         "country": "FR",
         "buyer_type": "hospital",
+        "verification_status": "verified",
     }
     assert item["request"]["destination_country"] == "FR"
     assert item["product"]["id"] == proposal.product_id

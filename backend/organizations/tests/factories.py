@@ -59,6 +59,10 @@ class BuyerFactory(OrganizationFactory):
     country = "FR"
     city = "Lyon"
 
+    class Params:
+        verified = factory.Trait(verification_status=VerificationStatus.VERIFIED)
+        pending = factory.Trait(verification_status=VerificationStatus.PENDING)
+
 
 class ContactFactory(DjangoModelFactory[Contact]):
     class Meta:
