@@ -189,3 +189,21 @@ def test_drain_reports_high_water_and_leaves_nothing_pending(clean_indexes: str)
     assert report.rows == 1
     assert report.indexed == 1
     assert outbox_high_water() == OutboxEntry.objects.get().pk
+
+
+def test_largest_numbers_a_product_accepts_are_indexed(clean_indexes: str) -> None:
+    """The API's bounds are the mapping's: the largest accepted values index without an error."""
+    from core.validators import INTEGER_MAX
+
+    product = ProductFactory(
+        capacity_per_day=INTEGER_MAX,
+        stock=INTEGER_MAX,
+        min_order_quantity=INTEGER_MAX,
+        lead_time_days=INTEGER_MAX,
+    )
+    touch("product", product.pk)
+    drain_and_refresh()
+
+    source = _product_source(product.pk)
+    assert source["capacity_per_day"] == INTEGER_MAX
+    assert source["stock"] == INTEGER_MAX

@@ -21,7 +21,7 @@ from rest_framework.views import APIView
 from accounts.models import User
 from audit.models import AuditEvent
 from core.permissions import IsMember, IsStaff, is_staff, request_user
-from core.validators import validate_country
+from core.validators import ID_MAX, validate_country
 from introductions.filters import IntroductionFilter, NotificationFilter
 from introductions.models import Introduction, IntroductionStatus, Notification
 from introductions.selectors import (
@@ -427,7 +427,10 @@ class StatsApi(APIView):
         created_before = serializers.DateField(required=False, help_text="Created on this date or earlier.")
         country = serializers.CharField(required=False, help_text="Destination country (ISO 3166-1 alpha-2).")
         category = serializers.IntegerField(
-            required=False, min_value=1, help_text="Category id (its subcategories count too)."
+            required=False,
+            min_value=1,
+            max_value=ID_MAX,
+            help_text="Category id (its subcategories count too).",
         )
 
         def validate_country(self, value: str) -> str:

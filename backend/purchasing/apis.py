@@ -166,6 +166,8 @@ class PurchaseRequestListCreateApi(GenericAPIView[PurchaseRequest]):
     permission_classes = [IsBuyerMember]
     # filterset_class documents the query parameters; the selector applies them.
     queryset = PurchaseRequest.objects.none()
+    # What OPTIONS describes as the POST body (the views below pick their serializers explicitly).
+    serializer_class = PurchaseRequestCreateSerializer
     filterset_class = PurchaseRequestFilter
     filter_backends = [DjangoFilterBackend]
 

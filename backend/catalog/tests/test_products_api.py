@@ -652,3 +652,60 @@ def test_no_products_response_reveals_vendor_contacts() -> None:
         text = response.content.decode()
         for value in (contact.email, contact.phone, contact.wechat, contact.whatsapp, contact.name):
             assert value not in text
+
+
+def test_product_numbers_are_bounded_to_what_the_index_mapping_holds() -> None:
+    """Every integer field of a product that the index maps as ``integer`` declares the bound
+    itself, so it holds on SQLite too (which would store any 64-bit number)."""
+    from django.core.validators import MaxValueValidator
+
+    from catalog.models import Product
+    from core.validators import INTEGER_MAX
+    from search.indexes import PRODUCTS
+
+    integer_fields = [
+        name for name, mapping in PRODUCTS.mappings["properties"].items() if mapping.get("type") == "integer"
+    ]
+    assert {"capacity_per_day", "stock", "min_order_quantity", "lead_time_days"} <= set(integer_fields)
+    for name in integer_fields:
+        declared = Product._meta.get_field(name)._validators  # type: ignore[union-attr]
+        bounds = [validator.limit_value for validator in declared if isinstance(validator, MaxValueValidator)]
+        assert bounds and max(bounds) <= INTEGER_MAX, name  # type: ignore[operator]
+
+
+def test_capacity_beyond_index_range_is_refused() -> None:
+    member = UserFactory(organization=VendorFactory(verified=True))
+
+    response = client_for(member).post(
+        URL, payload(capacity_per_day=2**40, stock=2**35, lead_time_days=0), format="json"
+    )
+
+    assert response.status_code == 400
+    assert field_codes(response, "capacity_per_day") == ["max_value"]
+    assert field_codes(response, "stock") == ["max_value"]
+    assert field_codes(response, "lead_time_days") == ["min_value"]
+
+
+def test_codes_are_normalised_like_requests_do() -> None:
+    """Lower-case currency, country and Incoterms are accepted and stored upper-case."""
+    member = UserFactory(organization=VendorFactory(verified=True))
+
+    response = client_for(member).post(
+        URL, payload(currency="eur", origin_country="my", incoterms=["fob"]), format="json"
+    )
+
+    assert response.status_code == 201, response.json()
+    body = response.json()
+    assert (body["currency"], body["origin_country"], body["incoterms"]) == ("EUR", "MY", ["FOB"])
+
+
+def test_every_bad_list_item_is_named() -> None:
+    member = UserFactory(organization=VendorFactory(verified=True))
+
+    response = client_for(member).post(URL, payload(incoterms=["XYZ", "ABC"], currency="EURO"), format="json")
+
+    assert response.status_code == 400
+    messages = [item["message"] for item in response.json()["fields"]["incoterms"]]
+    assert len(messages) == 2
+    assert "XYZ" in messages[0] and "ABC" in messages[1]
+    assert "currency" in response.json()["fields"]
