@@ -59,7 +59,10 @@ body.update(capacity_per_day=2_147_483_647, stock=2_147_483_647)
 response = client.post("/api/v1/products/", body, format="json")
 created = response.json()
 results["largest product"] = [
-    response.status_code, created.get("capacity_per_day"), created.get("currency"), created.get("origin_country")
+    response.status_code,
+    created.get("capacity_per_day"),
+    created.get("currency"),
+    created.get("origin_country"),
 ]
 print("RESULTS " + json.dumps(results))
 """
@@ -85,7 +88,8 @@ def sqlite_results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[o
         check=False,
     )
     lines = [line for line in completed.stdout.splitlines() if line.startswith("RESULTS ")]
-    assert completed.returncode == 0 and lines, completed.stderr[-3000:]
+    assert completed.returncode == 0, completed.stderr[-3000:]
+    assert lines, completed.stdout[-3000:]
     results: dict[str, list[object]] = json.loads(lines[-1].removeprefix("RESULTS "))
     return results
 

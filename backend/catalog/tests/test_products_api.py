@@ -670,7 +670,8 @@ def test_product_numbers_are_bounded_to_what_the_index_mapping_holds() -> None:
     for name in integer_fields:
         declared = Product._meta.get_field(name)._validators  # type: ignore[union-attr]
         bounds = [validator.limit_value for validator in declared if isinstance(validator, MaxValueValidator)]
-        assert bounds and max(bounds) <= INTEGER_MAX, name  # type: ignore[operator]
+        assert bounds, name
+        assert max(bounds) <= INTEGER_MAX, name  # type: ignore[type-var]
 
 
 def test_capacity_beyond_index_range_is_refused() -> None:
@@ -707,5 +708,6 @@ def test_every_bad_list_item_is_named() -> None:
     assert response.status_code == 400
     messages = [item["message"] for item in response.json()["fields"]["incoterms"]]
     assert len(messages) == 2
-    assert "XYZ" in messages[0] and "ABC" in messages[1]
+    assert "XYZ" in messages[0]
+    assert "ABC" in messages[1]
     assert "currency" in response.json()["fields"]
