@@ -123,6 +123,8 @@ class RequestFacts:
     approval_codes: frozenset[str]  # which standard codes (anywhere) are regulatory approvals
     target_unit_price: Decimal | None
     currency: str
+    # Export markets covering the destination: goods that stay inside one are not exported.
+    destination_export_markets: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -281,9 +283,9 @@ def to_base_currency(amount: Decimal, currency: str, rates: Mapping[str, float])
 
 def rule_applies(rule: RuleFacts, *, request: RequestFacts, product: ProductFacts) -> bool:
     """An import rule applies when the request goes to its market; an export rule when the product
-    comes from it (whatever the destination)."""
+    comes from it and goes elsewhere (whatever the destination)."""
     if rule.kind == EXPORT:
-        return rule.market in product.export_markets
+        return rule.market in product.export_markets and rule.market not in request.destination_export_markets
     return rule.market in request.markets
 
 

@@ -67,6 +67,9 @@ def request_facts(
         approval_codes=approval_codes() if approvals is None else approvals,
         target_unit_price=purchase_request.target_unit_price,
         currency=purchase_request.currency,
+        destination_export_markets=market_codes_for(
+            country=purchase_request.destination_country, kind=MarketKind.EXPORT
+        ),
     )
 
 

@@ -182,7 +182,14 @@ def _judge_outside_candidates(*, run: RequestRun, product_id: int) -> Evaluation
 # --- upserting proposals ---
 
 
-def _transition(proposal: Proposal, to_state: str, *, reason: str, actor: User | None = None) -> None:
+def _transition(
+    proposal: Proposal,
+    to_state: str,
+    *,
+    reason: str,
+    actor: User | None = None,
+    data: dict[str, Any] | None = None,
+) -> None:
     audit_record(
         actor=actor,
         action=f"proposals.{to_state}",
@@ -190,7 +197,23 @@ def _transition(proposal: Proposal, to_state: str, *, reason: str, actor: User |
         from_state=proposal.status if proposal.pk else "",
         to_state=to_state,
         reason=reason,
+        data=data,
     )
+
+
+def _previous_decision(proposal: Proposal) -> dict[str, Any] | None:
+    """The decision a pair coming back to the queue had (kept in its audit event, since the row's
+    decision fields are cleared for the new review)."""
+    if proposal.decided_at is None and not proposal.decision_reason:
+        return None
+    return {
+        "previous_decision": {
+            "status": proposal.status,
+            "decided_by": proposal.decided_by_id,
+            "decided_at": proposal.decided_at.isoformat() if proposal.decided_at else None,
+            "reason": proposal.decision_reason,
+        }
+    }
 
 
 def _proposals_apply(
@@ -254,7 +277,7 @@ def _proposals_apply(
                 if proposal.status == ProposalStatus.REJECTED
                 else "qualifies again"
             )
-            _transition(proposal, ProposalStatus.PROPOSED, reason=reason)
+            _transition(proposal, ProposalStatus.PROPOSED, reason=reason, data=_previous_decision(proposal))
             proposal.status = ProposalStatus.PROPOSED
             proposal.proposed_at = now
             proposal.decided_by = None

@@ -671,3 +671,12 @@ def test_a_request_into_china_is_not_told_it_needs_chinese_export_approval() -> 
 
     assert evaluation.eligible
     assert not any("CN-EXPORT" in item.detail for item in [*evaluation.criteria, *evaluation.exclusions])
+
+
+def test_a_chinese_product_sold_inside_china_is_not_an_export() -> None:
+    into_china = make_request(
+        destination_country="CN", markets=frozenset(), destination_export_markets=frozenset({"CN-EXPORT"})
+    )
+    chinese = make_product(origin_country="CN", export_markets=frozenset({"CN-EXPORT"}), certificates=())
+
+    assert judge(into_china, chinese, rules=(CN_EXPORT_MASKS,)).eligible
