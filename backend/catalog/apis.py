@@ -58,6 +58,7 @@ class ProductCertificateSerializer(serializers.ModelSerializer[Document]):
             "id",
             "number",
             "issuer",
+            "review_status",
             "valid_from",
             "valid_until",
             "markets",
@@ -164,6 +165,13 @@ class ProductInputSerializer(serializers.Serializer[dict[str, Any]]):
 
 
 class ProductCreateInputSerializer(ProductInputSerializer):
+    certificates = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=ID_MAX),
+        required=False,
+        default=list,
+        max_length=100,
+        help_text="Ids of the vendor's certificate documents that cover this product.",
+    )
     vendor = serializers.IntegerField(
         required=False,
         allow_null=True,

@@ -19,7 +19,7 @@ from core.validators import (
     validate_language_map,
     validate_language_map_required,
 )
-from organizations.models import Organization, OrganizationKind
+from organizations.models import Document, DocumentType, Organization, OrganizationKind
 from outbox.models import OutboxOperation
 from outbox.services import outbox_record
 from reference.models import Category, Standard
@@ -177,6 +177,25 @@ def _normalize(*, product: Product) -> None:
         product.incoterms = [normalize_code(term) for term in product.incoterms]
 
 
+def _resolve_certificates(*, vendor: Organization, ids: Sequence[int], errors: _Errors) -> list[Document]:
+    """The vendor's own certificate documents named by id (they keep their own review status)."""
+    wanted = sorted(set(ids))
+    found = list(
+        Document.objects.filter(organization=vendor, document_type=DocumentType.CERTIFICATE, pk__in=wanted)
+    )
+    unknown = sorted(set(wanted) - {document.pk for document in found})
+    if unknown:
+        errors.add(
+            "certificates",
+            ValidationError(
+                "These are not certificates of your organisation: %(ids)s.",
+                code="not_own_certificate",
+                params={"ids": ", ".join(str(item) for item in unknown)},
+            ),
+        )
+    return found
+
+
 def _product_validate(*, product: Product, standard_codes: Sequence[str] | None) -> list[Standard]:
     """Check every field and the rules across fields; return the standards named by code.
 
@@ -213,13 +232,17 @@ def product_create(
     descriptions: dict[str, str] | None = None,
     model_number: str = "",
     standards: Sequence[str] = (),
+    certificates: Sequence[int] = (),
     stock: int = 0,
     unit: str = "piece",
     incoterms: Sequence[str] = (),
     ports: Sequence[str] = (),
     status: str = ProductStatus.DRAFT,
 ) -> Product:
-    """Add a product to ``vendor``'s catalogue; raises ValidationError per field."""
+    """Add a product to ``vendor``'s catalogue; raises ValidationError per field.
+
+    ``certificates``: ids of the vendor's certificate documents that cover it (linking one does
+    not change its review status, nor the vendor's)."""
     product = Product(
         vendor=vendor,
         category=category,
@@ -239,9 +262,21 @@ def product_create(
         ports=list(ports),
         status=status,
     )
-    standard_objects = _product_validate(product=product, standard_codes=list(standards))
+    certificate_errors = _Errors()
+    certificate_documents = _resolve_certificates(
+        vendor=vendor, ids=list(certificates), errors=certificate_errors
+    )
+    try:
+        standard_objects = _product_validate(product=product, standard_codes=list(standards))
+    except ValidationError as exc:
+        for field, field_errors in certificate_errors.by_field.items():
+            exc.error_dict.setdefault(field, []).extend(field_errors)
+        raise
+    certificate_errors.raise_if_any()
     product.save()
     product.standards.set(standard_objects)
+    for document in certificate_documents:
+        document.products.add(product)
     audit_record(actor=actor, action="product.created", target=product, to_state=product.status)
     _record_change(product=product)
     return product

@@ -15,7 +15,7 @@ from catalog.models import Product, ProductStatus
 from matching.filters import ProposalFilter
 from matching.models import Proposal, ProposalStatus, proposal_overdue_q
 from matching.scoring import CertificateFacts, ProductFacts, RequestFacts, RuleFacts
-from organizations.models import Document, DocumentType, VerificationStatus
+from organizations.models import Document, DocumentReviewStatus, DocumentType, VerificationStatus
 from purchasing.models import PurchaseRequest
 from reference.models import MarketKind, MarketRequirement, Standard, StandardKind
 from reference.selectors import category_descendant_ids, market_codes_for
@@ -74,9 +74,10 @@ def request_facts(
 
 
 def _products_for_matching() -> QuerySet[Product]:
-    certificates = Document.objects.filter(document_type=DocumentType.CERTIFICATE).prefetch_related(
-        "markets", "standards"
-    )
+    # A certificate awaiting staff review (or rejected) does not count yet.
+    certificates = Document.objects.filter(
+        document_type=DocumentType.CERTIFICATE, review_status=DocumentReviewStatus.APPROVED
+    ).prefetch_related("markets", "standards")
     return Product.objects.select_related("vendor", "category").prefetch_related(
         "standards", Prefetch("certificates", queryset=certificates)
     )

@@ -572,6 +572,7 @@ def test_certificates_show_facts_validity_and_no_files() -> None:
         "id": valid.pk,
         "number": "CE-VALID",
         "issuer": "TÜV SÜD Product Service GmbH",
+        "review_status": "approved",
         "valid_from": valid.valid_from.isoformat(),
         "valid_until": valid.valid_until.isoformat(),
         "markets": ["EU", "GB"],
@@ -711,3 +712,31 @@ def test_every_bad_list_item_is_named() -> None:
     assert "XYZ" in messages[0]
     assert "ABC" in messages[1]
     assert "currency" in response.json()["fields"]
+
+
+def test_a_product_can_name_its_certificates_when_created(settings: Any, tmp_path: Any) -> None:
+    """Issue 8, item 9: no second call (and no vendor re-review) to link a certificate."""
+    from organizations.tests.factories import CertificateFactory
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
+    vendor = VendorFactory(verified=True)
+    member = UserFactory(organization=vendor)
+    certificate = CertificateFactory(organization=vendor, number="CE-OWN")
+    foreign = CertificateFactory(organization=VendorFactory(verified=True), number="CE-FOREIGN")
+
+    refused = client_for(member).post(URL, payload(certificates=[certificate.pk, foreign.pk]), format="json")
+    assert refused.status_code == 400
+    assert field_codes(refused, "certificates") == ["not_own_certificate"]
+
+    response = client_for(member).post(URL, payload(certificates=[certificate.pk]), format="json")
+
+    assert response.status_code == 201, response.json()
+    assert [item["number"] for item in response.json()["certificates"]] == ["CE-OWN"]
+    vendor.refresh_from_db()
+    assert vendor.verification_status == "verified"

@@ -165,3 +165,20 @@ def test_a_price_without_any_rate_is_penalised(settings: Any) -> None:
 
     assert points == 0.0
     assert "no exchange rate for THB" in criterion["detail"]
+
+
+# --- item 9: a certificate awaiting review does not count yet ---
+
+
+def test_a_certificate_awaiting_review_does_not_count_until_approved() -> None:
+    from accounts.tests.factories import StaffFactory
+    from organizations.services import document_review
+
+    chinese = ProductFactory(category=_masks(), origin_country="CN", vendor=VendorFactory(verified=True))
+    certificate = certificate_for(product=chinese, review_status="pending")
+    to_kenya = PurchaseRequestFactory(category=_masks(), destination_country="KE")
+    assert not matching_evaluate_pair(purchase_request=to_kenya, product=chinese).eligible
+
+    document_review(document=certificate, actor=StaffFactory(), approve=True)
+
+    assert matching_evaluate_pair(purchase_request=to_kenya, product=chinese).eligible
