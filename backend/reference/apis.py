@@ -7,6 +7,7 @@ from rest_framework import generics, serializers
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from reference.filters import CategoryFilter, MarketFilter, StandardFilter
 from reference.models import Category, ExchangeRate, Market, MarketRequirement, Standard, StandardKind
@@ -17,6 +18,7 @@ from reference.selectors import (
     market_list,
     standard_list,
 )
+from search.categories import infer_categories
 
 
 class StandardCodesField(serializers.ListField):
@@ -111,6 +113,44 @@ class CategoryListApi(generics.ListAPIView[Category]):
     @extend_schema(operation_id="taxonomy_categories_list")
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
+
+
+class CategoryInferApi(APIView):
+    """The categories a free text is most likely about, in any of the six languages, best first:
+    what the request form suggests when the buyer gives no category (and what matching uses)."""
+
+    permission_classes = [AllowAny]
+
+    class QuerySerializer(serializers.Serializer[dict[str, str]]):
+        q = serializers.CharField(max_length=1000, help_text="A request title or description, any language.")
+
+    class GuessSerializer(serializers.Serializer[dict[str, Any]]):
+        category = CategoryOutputSerializer()
+        confidence = serializers.FloatField(help_text="Relative to the best guess (1.0).")
+
+    class OutputSerializer(serializers.Serializer[dict[str, Any]]):
+        query = serializers.CharField()
+        categories = serializers.ListField(child=serializers.DictField(), help_text="category, confidence")
+
+    @extend_schema(
+        parameters=[QuerySerializer],
+        responses={200: OutputSerializer},
+        operation_id="taxonomy_categories_infer",
+    )
+    def get(self, request: Request) -> Response:
+        serializer = self.QuerySerializer(data=request.query_params)
+        serializer.is_valid(raise_exception=True)
+        text = serializer.validated_data["q"]
+        guesses = infer_categories(text)
+        by_slug = {
+            category.slug: category for category in category_list().filter(slug__in=[g.slug for g in guesses])
+        }
+        categories = [
+            self.GuessSerializer({"category": by_slug[guess.slug], "confidence": guess.confidence}).data
+            for guess in guesses
+            if guess.slug in by_slug
+        ]
+        return Response({"query": text, "categories": categories})
 
 
 class CategoryDetailApi(generics.RetrieveAPIView[Category]):

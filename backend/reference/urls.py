@@ -2,6 +2,7 @@ from django.urls import path
 
 from reference.apis import (
     CategoryDetailApi,
+    CategoryInferApi,
     CategoryListApi,
     ExchangeRateListApi,
     MarketListApi,
@@ -10,6 +11,7 @@ from reference.apis import (
 
 urlpatterns = [
     path("taxonomy/categories/", CategoryListApi.as_view(), name="taxonomy-category-list"),
+    path("taxonomy/categories/infer/", CategoryInferApi.as_view(), name="taxonomy-category-infer"),
     path("taxonomy/categories/<int:pk>/", CategoryDetailApi.as_view(), name="taxonomy-category-detail"),
     path("reference/markets/", MarketListApi.as_view(), name="reference-market-list"),
     path("reference/standards/", StandardListApi.as_view(), name="reference-standard-list"),
