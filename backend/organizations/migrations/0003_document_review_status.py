@@ -11,7 +11,7 @@ def approve_existing_certificates(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('organizations', '0001_initial'),
+        ('organizations', '0002_organization_listed_and_sources'),
     ]
 
     operations = [
