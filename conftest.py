@@ -122,10 +122,10 @@ def clean_indexes(search_prefix: str) -> Iterator[str]:
 def _load_reference_data_if_missing() -> None:
     from django.apps import apps
 
-    from reference.models import Category
+    from reference.models import Category, ExchangeRate
     from reference.reference_data import reference_data_load
 
-    if not Category.objects.exists():
+    if not Category.objects.exists() or not ExchangeRate.objects.exists():
         reference_data_load(apps=apps)
 
 

@@ -70,10 +70,16 @@ def ensure_indexes() -> None:
 
 
 def _expand(changes: Iterable[Change]) -> dict[tuple[str, int], int]:
-    """Latest version per (entity, id); an organisation change also touches its products."""
+    """Latest version per (entity, id); an organisation change also touches its products, and a
+    product change its vendor's supplier document (which aggregates the vendor's products)."""
     latest: dict[tuple[str, int], int] = {}
     organization_versions: dict[int, int] = {}
+    product_versions: dict[int, int] = {}
     for change in changes:
+        if change.entity == "product":
+            product_versions[change.entity_id] = max(
+                product_versions.get(change.entity_id, 0), change.version
+            )
         key = (change.entity, change.entity_id)
         latest[key] = max(latest.get(key, 0), change.version)
         for derived in DERIVED_ENTITIES.get(change.entity, ()):
@@ -89,6 +95,13 @@ def _expand(changes: Iterable[Change]) -> dict[tuple[str, int], int]:
         ).values_list("id", "vendor_id"):
             key = ("product", product_id)
             latest[key] = max(latest.get(key, 0), organization_versions[vendor_id])
+    if product_versions:
+        # A deleted product is gone from this query; its delete also records its vendor's row.
+        for product_id, vendor_id in Product.objects.filter(pk__in=list(product_versions)).values_list(
+            "id", "vendor_id"
+        ):
+            key = ("organization", vendor_id)
+            latest[key] = max(latest.get(key, 0), product_versions[product_id])
     return latest
 
 

@@ -28,9 +28,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from purchasing.models import PurchaseRequest
-from reference.models import Category, Market, MarketRequirement, StandardKind
+from reference.models import Category, Market, MarketKind, MarketRequirement, StandardKind
 from search import engine
 from search.analysis import language_query_fields
+from search.categories import infer_categories
+from search.errors import SearchUnavailable
 from search.indexes import PRODUCTS, REQUEST_QUERIES
 from search.queries import text_clause
 
@@ -42,6 +44,8 @@ HS_HEADING_BOOST = 100.0
 DESCRIPTION_BOOST = 0.5
 CATEGORY_QUERY = "match_category"
 HS_HEADING_QUERY = "match_hs_heading"
+# Text relevance grades candidates, it does not gate them: one matching word makes a candidate.
+TEXT_MINIMUM_SHOULD_MATCH = "1"
 BOOSTS = {CATEGORY_QUERY: CATEGORY_BOOST, HS_HEADING_QUERY: HS_HEADING_BOOST}
 
 MATCH_TEXT_FIELDS = [
@@ -72,6 +76,8 @@ class MatchSpec:
     market_codes: tuple[str, ...]  # markets covering the destination country
     day: datetime.date | None  # certificates must be valid on this day
     rules: tuple[RuleSpec, ...]
+    # The request names no category: these were inferred from its text (search.categories).
+    inferred: bool = False
 
 
 @dataclass(frozen=True)
@@ -127,11 +133,19 @@ def request_match_specs(
     for request in requests:
         category = by_id.get(request.category_id) if request.category_id else None
         slugs: tuple[str, ...] = ()
+        inferred = False
         if category is not None:
             slugs = tuple(sorted({category.slug, *(c.slug for c in _descendants(categories, category.pk))}))
+        else:
+            slugs = _inferred_slugs(request, categories)
+            inferred = bool(slugs)
         market_codes = tuple(
             sorted(
-                market.code for market in markets if request.destination_country in (market.countries or [])
+                market.code
+                for market in markets
+                # Export rules depend on the product's origin, so scoring checks them.
+                if market.kind == MarketKind.IMPORT
+                and request.destination_country in (market.countries or [])
             )
         )
         rules: list[RuleSpec] = []
@@ -152,8 +166,25 @@ def request_match_specs(
             market_codes=market_codes,
             day=_certificate_day(request.needed_by, today),
             rules=tuple(sorted(set(rules), key=lambda rule: (rule.mode, rule.approvals, rule.technical))),
+            inferred=inferred,
         )
     return specs
+
+
+def _inferred_slugs(request: PurchaseRequest, categories: list[Category]) -> tuple[str, ...]:
+    """The categories (with their sub-categories) inferred from an uncategorised request's text;
+    none when nothing matches or the engine cannot be asked (the text alone then finds candidates)."""
+    try:
+        guesses = infer_categories(f"{request.title} {request.description}")
+    except SearchUnavailable:
+        return ()
+    by_slug = {category.slug: category for category in categories}
+    slugs: set[str] = set()
+    for guess in guesses:
+        found = by_slug.get(guess.slug)
+        if found is not None:
+            slugs |= {found.slug, *(child.slug for child in _descendants(categories, found.pk))}
+    return tuple(sorted(slugs))
 
 
 def _valid_certificate(spec: MatchSpec, approvals: tuple[str, ...]) -> dict[str, Any]:
@@ -206,6 +237,9 @@ def _category_filter(spec: MatchSpec) -> dict[str, Any] | None:
         options.append({"terms": {"category_slug": list(spec.category_slugs)}})
     if spec.hs_heading:
         options.append({"term": {"hs_heading": spec.hs_heading}})
+    if spec.inferred:
+        # An inferred category is a guess: what the words match is a candidate as well.
+        options.extend(_plain_text(text) for text in (spec.title, spec.description) if text.strip())
     return {"bool": {"should": options, "minimum_should_match": 1}} if options else None
 
 
@@ -217,14 +251,16 @@ def _hard_filters(spec: MatchSpec) -> list[dict[str, Any]]:
 
 def _plain_text(text: str) -> dict[str, Any]:
     """Words of ``text`` in any language field, without fuzziness (the percolator can index the
-    terms of this query; fuzzy ones it has to run against every document)."""
+    terms of this query; fuzzy ones it has to run against every document). Any one word is
+    enough: buyers write whole sentences ("Urgent: 50 oxygen concentrators, 10 litre"), and
+    relevance grades the candidates rather than gating them."""
     return {
         "multi_match": {
             "query": text,
             "fields": MATCH_TEXT_FIELDS,
             "type": "best_fields",
             "operator": "or",
-            "minimum_should_match": "2<70%",
+            "minimum_should_match": TEXT_MINIMUM_SHOULD_MATCH,
         }
     }
 
@@ -266,7 +302,9 @@ def request_match_query(spec: MatchSpec) -> dict[str, Any]:
             }
         )
     if spec.title.strip():
-        should.append(text_clause(spec.title, MATCH_TEXT_FIELDS))
+        should.append(
+            text_clause(spec.title, MATCH_TEXT_FIELDS, minimum_should_match=TEXT_MINIMUM_SHOULD_MATCH)
+        )
     if spec.description.strip():
         # Descriptions are long (names, quantities, end users): typo-tolerance on every word
         # of them costs more than the rest of the query, so they match exact words only.

@@ -81,9 +81,10 @@ def test_replaying_the_same_outbox_rows_twice_is_harmless(clean_indexes: str) ->
     first = apply_changes(changes, refresh=True)
     second = apply_changes(changes, refresh=True)
 
-    assert first.indexed == 3
+    # Each product, and its vendor's supplier document (which aggregates the vendor's products).
+    assert first.indexed == 3 + 3
     assert second.indexed == 0
-    assert second.stale == 3  # same versions: the engine refused to re-apply them
+    assert second.stale == 3 + 3  # same versions: the engine refused to re-apply them
     assert _product_ids() == {product.pk for product in products}
 
 
@@ -95,7 +96,7 @@ def test_an_older_version_arriving_late_never_overwrites_a_newer_one(clean_index
 
     late = apply_changes([Change("product", product.pk, 5)], refresh=True)
 
-    assert late.stale == 1
+    assert late.stale == 2  # the product and its vendor's supplier document
     assert _product_source(product.pk)["name_en"] == "Version ten"
 
 
@@ -187,8 +188,26 @@ def test_drain_reports_high_water_and_leaves_nothing_pending(clean_indexes: str)
     report = outbox_drain()
 
     assert report.rows == 1
-    assert report.indexed == 1
+    assert report.indexed == 2  # the product and its vendor's supplier document
     assert outbox_high_water() == OutboxEntry.objects.get().pk
+
+
+def test_largest_numbers_a_product_accepts_are_indexed(clean_indexes: str) -> None:
+    """The API's bounds are the mapping's: the largest accepted values index without an error."""
+    from core.validators import INTEGER_MAX
+
+    product = ProductFactory(
+        capacity_per_day=INTEGER_MAX,
+        stock=INTEGER_MAX,
+        min_order_quantity=INTEGER_MAX,
+        lead_time_days=INTEGER_MAX,
+    )
+    touch("product", product.pk)
+    drain_and_refresh()
+
+    source = _product_source(product.pk)
+    assert source["capacity_per_day"] == INTEGER_MAX
+    assert source["stock"] == INTEGER_MAX
 
 
 def test_rebuild_runs_without_refreshes_or_replicas_and_restores_them_before_the_swap(

@@ -28,7 +28,6 @@ from reference.models import Category
 from reference.tests.factories import CategoryFactory
 from search import engine
 from search.client import _cached_client
-from search.indexes import PRODUCTS
 from tests.search_helpers import drain_and_refresh, touch
 
 pytestmark = [pytest.mark.search, pytest.mark.django_db]
@@ -499,8 +498,14 @@ def test_highlights_escape_the_vendors_text(catalogue: Catalogue, client: Client
     drain_and_refresh()
     try:
         body = _get(client, PRODUCTS_URL, q="scrub suit")
-    finally:  # the database rolls back after the test; the index must forget the product too
-        engine.delete_document(PRODUCTS.alias(), str(product.pk))
+    finally:
+        # The database rolls back after the test; the index must forget the product too, and
+        # the vendor's supplier document (which the product's change refreshed) must lose it.
+        product_id = product.pk
+        product.delete()
+        touch("product", product_id, delete=True)
+        touch("organization", catalogue.vendors["nordmed"].pk)
+        drain_and_refresh()
 
     assert body["results"][0]["highlight"]["name_en"] == [
         "&lt;b&gt;<mark>Scrub</mark>&lt;&#x2F;b&gt; <mark>suit</mark> &amp; cap"

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from core.views import spa_index
+from core.views import api_not_found, spa_index
 
 api_v1 = [
     path("", include("core.urls")),
@@ -30,6 +30,10 @@ urlpatterns = [
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    # Unknown API paths (and ids that are not numbers) answer in the API's JSON error shape.
+    re_path(r"^api/(?P<path>.*)$", api_not_found, name="api-not-found"),
     # Everything else that is not an API, admin or static path is a client-side route.
     re_path(rf"^(?!api/|{re.escape(settings.ADMIN_PATH)}|static/)(?P<path>.*)$", spa_index, name="spa"),
 ]
+
+handler500 = "core.views.server_error"

@@ -31,6 +31,11 @@ CODE_MAX_LENGTH = 64
 UI_LANGUAGES = ("en", "zh", "fr", "es", "ru", "ar")
 LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
+# What a PostgreSQL integer column (PositiveIntegerField) and the index's "integer" fields hold,
+# and what a BigAutoField primary key (and a "long" field) holds.
+INTEGER_MAX = 2_147_483_647
+ID_MAX = 2**63 - 1
+
 INCOTERMS_2020 = ("EXW", "FCA", "CPT", "CIP", "DAP", "DPU", "DDP", "FAS", "FOB", "CFR", "CIF")
 
 
@@ -70,6 +75,32 @@ def validate_uscc(value: str) -> None:
             code="uscc_checksum",
             params={"expected": expected, "got": code[17]},
         )
+
+
+def normalize_code(value: object) -> object:
+    """Country, currency and Incoterm codes as stored: trimmed and upper-case ("eur " → "EUR").
+
+    Every write path (API bodies, spreadsheet cells) passes codes through this one function, so
+    that "fr"/"eur" are accepted the same way everywhere; values that are not text are left for
+    the validators to refuse.
+    """
+    return value.strip().upper() if isinstance(value, str) else value
+
+
+def normalize_language_tag(value: object) -> object:
+    """A language tag as stored: trimmed, primary subtag lower-case, "_" read as "-" ("FR" → "fr",
+    "zh_Hant" → "zh-Hant"). Used wherever a language tag is written."""
+    if not isinstance(value, str):
+        return value
+    primary, _sep, rest = value.strip().replace("_", "-").partition("-")
+    return f"{primary.lower()}-{rest}" if rest else primary.lower()
+
+
+def normalize_language_map(value: object) -> object:
+    """A language map with its tags normalised (see normalize_language_tag); other values as given."""
+    if not isinstance(value, dict):
+        return value
+    return {normalize_language_tag(tag): text for tag, text in value.items()}
 
 
 def validate_country(value: str) -> None:

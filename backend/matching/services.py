@@ -48,6 +48,7 @@ from matching.scoring import (
 )
 from matching.selectors import (
     approval_codes,
+    export_markets_by_origin,
     live_proposals,
     market_rules,
     product_facts,
@@ -57,8 +58,11 @@ from matching.selectors import (
     requests_facts,
     requests_for_matching,
 )
+from organizations.models import Organization, VerificationStatus
+from organizations.services import organization_verify_buyer
 from purchasing.models import PurchaseRequest, RequestStatus
 from purchasing.services import purchase_request_transition
+from reference.selectors import fx_rates_current
 from search.documents import product_document
 from search.matching import (
     ProductCandidate,
@@ -91,8 +95,11 @@ def _top_n() -> int:
     return int(_setting("MEDMATCH_MATCH_TOP_N", DEFAULT_TOP_N))
 
 
-def _fx_rates() -> dict[str, float]:
-    return {str(code): float(rate) for code, rate in dict(_setting("MEDMATCH_FX_RATES", {})).items()}
+def _fx() -> dict[str, Any]:
+    """evaluate()'s keyword arguments for currency conversion: the default table and its dates,
+    with the MEDMATCH_FX_RATES overrides."""
+    table = fx_rates_current()
+    return {"fx_rates": table.rates, "fx_dates": table.as_of}
 
 
 # --- evaluation ---
@@ -126,15 +133,19 @@ def matching_evaluate_request(
         return run
     best = max(candidate.text_score for candidate in candidates)
     products = products_for_matching(product_ids=[candidate.product_id for candidate in candidates])
-    run.products = {product_id: product_facts(product=product) for product_id, product in products.items()}
+    exports = export_markets_by_origin(countries=[product.origin_country for product in products.values()])
+    run.products = {
+        product_id: product_facts(product=product, export_markets=exports[product.origin_country])
+        for product_id, product in products.items()
+    }
     rules = market_rules(
-        markets=facts.markets,
+        markets={*facts.markets, *(code for codes in exports.values() for code in codes)},
         category_ids={
             *([facts.category_id] if facts.category_id else []),
             *(product.category_id for product in run.products.values()),
         },
     )
-    rates = _fx_rates()
+    fx = _fx()
     for candidate in candidates:
         product = run.products.get(candidate.product_id)
         if product is None:  # deleted since it was indexed
@@ -146,7 +157,7 @@ def matching_evaluate_request(
             rules=rules,
             text_relevance=candidate.text_score / best if best > 0 else 0.0,
             today=today,
-            fx_rates=rates,
+            **fx,
         )
     run.selected = rank(
         run.evaluations.items(),
@@ -165,8 +176,8 @@ def matching_evaluate_pair(
     loaded = products_for_matching(product_ids=[product.pk])[product.pk]
     item = product_facts(product=loaded)
     category_ids = {item.category_id, *([facts.category_id] if facts.category_id else [])}
-    rules = market_rules(markets=facts.markets, category_ids=category_ids)
-    return evaluate(facts, item, rules=rules, text_relevance=0.0, today=today, fx_rates=_fx_rates())
+    rules = market_rules(markets={*facts.markets, *item.export_markets}, category_ids=category_ids)
+    return evaluate(facts, item, rules=rules, text_relevance=0.0, today=today, **_fx())
 
 
 def _judge_outside_candidates(*, run: RequestRun, product_id: int) -> Evaluation | None:
@@ -176,14 +187,21 @@ def _judge_outside_candidates(*, run: RequestRun, product_id: int) -> Evaluation
         return None
     item = product_facts(product=product)
     category_ids = {item.category_id, *([run.request.category_id] if run.request.category_id else [])}
-    rules = market_rules(markets=run.request.markets, category_ids=category_ids)
-    return evaluate(run.request, item, rules=rules, text_relevance=0.0, today=run.today, fx_rates=_fx_rates())
+    rules = market_rules(markets={*run.request.markets, *item.export_markets}, category_ids=category_ids)
+    return evaluate(run.request, item, rules=rules, text_relevance=0.0, today=run.today, **_fx())
 
 
 # --- upserting proposals ---
 
 
-def _transition(proposal: Proposal, to_state: str, *, reason: str, actor: User | None = None) -> None:
+def _transition(
+    proposal: Proposal,
+    to_state: str,
+    *,
+    reason: str,
+    actor: User | None = None,
+    data: dict[str, Any] | None = None,
+) -> None:
     audit_record(
         actor=actor,
         action=f"proposals.{to_state}",
@@ -191,7 +209,23 @@ def _transition(proposal: Proposal, to_state: str, *, reason: str, actor: User |
         from_state=proposal.status if proposal.pk else "",
         to_state=to_state,
         reason=reason,
+        data=data,
     )
+
+
+def _previous_decision(proposal: Proposal) -> dict[str, Any] | None:
+    """The decision a pair coming back to the queue had (kept in its audit event, since the row's
+    decision fields are cleared for the new review)."""
+    if proposal.decided_at is None and not proposal.decision_reason:
+        return None
+    return {
+        "previous_decision": {
+            "status": proposal.status,
+            "decided_by": proposal.decided_by_id,
+            "decided_at": proposal.decided_at.isoformat() if proposal.decided_at else None,
+            "reason": proposal.decision_reason,
+        }
+    }
 
 
 def _proposals_apply(
@@ -255,7 +289,7 @@ def _proposals_apply(
                 if proposal.status == ProposalStatus.REJECTED
                 else "qualifies again"
             )
-            _transition(proposal, ProposalStatus.PROPOSED, reason=reason)
+            _transition(proposal, ProposalStatus.PROPOSED, reason=reason, data=_previous_decision(proposal))
             proposal.status = ProposalStatus.PROPOSED
             proposal.proposed_at = now
             proposal.decided_by = None
@@ -355,10 +389,10 @@ def _reverse_runs(
     """
     top_n = _top_n()
     min_score = float(_setting("MEDMATCH_MATCH_MIN_SCORE", DEFAULT_MIN_SCORE))
-    rates = _fx_rates()
+    fx = _fx()
     item = product_facts(product=product)
     facts = requests_facts(purchase_requests=purchase_requests)
-    markets = {market for request in facts.values() for market in request.markets}
+    markets = {market for request in facts.values() for market in request.markets} | set(item.export_markets)
     category_ids = {item.category_id} | {
         request.category_id for request in facts.values() if request.category_id is not None
     }
@@ -368,9 +402,7 @@ def _reverse_runs(
         for purchase_request in purchase_requests
         if purchase_request.pk in live
         or _may_be_selected(
-            evaluate(
-                facts[purchase_request.pk], item, rules=rules, text_relevance=1.0, today=today, fx_rates=rates
-            ),
+            evaluate(facts[purchase_request.pk], item, rules=rules, text_relevance=1.0, today=today, **fx),
             min_score,
         )
     ]
@@ -394,10 +426,15 @@ def _reverse_runs(
             if candidate.product_id != product.pk
         }
     )
-    other_facts = {product_id: product_facts(product=other) for product_id, other in others.items()}
+    exports = export_markets_by_origin(countries=[other.origin_country for other in others.values()])
+    other_facts = {
+        product_id: product_facts(product=other, export_markets=exports[other.origin_country])
+        for product_id, other in others.items()
+    }
     # Rules in one list ordered as market_rules orders them, so the criteria read as forward's do.
     rules = market_rules(
-        markets=markets, category_ids=category_ids | {other.category_id for other in other_facts.values()}
+        markets=markets | {code for codes in exports.values() for code in codes},
+        category_ids=category_ids | {other.category_id for other in other_facts.values()},
     )
     runs: dict[int, RequestRun] = {}
     for purchase_request in reachable:
@@ -409,7 +446,7 @@ def _reverse_runs(
             found=candidates.get(purchase_request.pk, []),
             others=other_facts,
             rules=rules,
-            fx_rates=rates,
+            fx=fx,
             top_n=top_n,
             min_score=min_score,
         )
@@ -423,7 +460,7 @@ def _place_in_ranking(
     found: list[ProductCandidate],
     others: dict[int, ProductFacts],
     rules: list[RuleFacts],
-    fx_rates: dict[str, float],
+    fx: dict[str, Any],
     top_n: int,
     min_score: float,
 ) -> None:
@@ -436,9 +473,7 @@ def _place_in_ranking(
 
     def judge(facts: ProductFacts, candidate: ProductCandidate) -> Evaluation:
         relevance = candidate.text_score / best if best > 0 else 0.0
-        return evaluate(
-            run.request, facts, rules=rules, text_relevance=relevance, today=run.today, fx_rates=fx_rates
-        )
+        return evaluate(run.request, facts, rules=rules, text_relevance=relevance, today=run.today, **fx)
 
     evaluation = judge(product, mine)
     run.vendors[product.id] = product.vendor_id
@@ -620,13 +655,32 @@ def _require_proposed(proposal: Proposal, action: str) -> None:
         raise Conflict(f"Only a proposed proposal can be {action}; this one is {proposal.status}.")
 
 
-def _approve_locked(*, proposal: Proposal, actor: User, reason: str) -> Proposal:
+def _require_verified_buyer(*, proposal: Proposal, actor: User, verify_buyer: bool) -> None:
+    """Approval reveals the vendor's contacts to the buyer, so the buyer must be verified; staff
+    may verify it in the same step (``verify_buyer``), which is audited on the buyer."""
+    buyer = Organization.objects.get(pk=proposal.request.buyer_id)
+    if buyer.verification_status == VerificationStatus.VERIFIED:
+        return
+    if not verify_buyer:
+        raise Conflict(
+            f"The buyer {buyer.name} is {VerificationStatus(buyer.verification_status).label.lower()}: "
+            "only a verified buyer receives vendors' contacts. Verify the buyer first, or approve "
+            "with verify_buyer: true.",
+            code="buyer_not_verified",
+        )
+    organization_verify_buyer(
+        organization=buyer, actor=actor, reason=f"verified by staff while approving proposal {proposal.pk}"
+    )
+
+
+def _approve_locked(*, proposal: Proposal, actor: User, reason: str, verify_buyer: bool = False) -> Proposal:
     _require_proposed(proposal, "approved")
     purchase_request = proposal.request
     # Another approval in the same bulk action may have moved the request already.
     purchase_request.refresh_from_db(fields=["status"])
     if purchase_request.status not in MATCHABLE_STATUSES:
         raise Conflict(f"The request is {purchase_request.status}; its proposals cannot be approved.")
+    _require_verified_buyer(proposal=proposal, actor=actor, verify_buyer=verify_buyer)
     evaluation = matching_evaluate_pair(purchase_request=purchase_request, product=proposal.product)
     if not evaluation.eligible:
         raise Conflict(
@@ -672,15 +726,18 @@ def _reason_required(reason: str) -> str:
     return reason
 
 
-def proposal_approve(*, proposal: Proposal, actor: User, reason: str = "") -> Proposal:
+def proposal_approve(
+    *, proposal: Proposal, actor: User, reason: str = "", verify_buyer: bool = False
+) -> Proposal:
     """Approve a proposed pair: the introduction is created and an open request becomes matched,
     all in one transaction. 409 when the proposal is not proposed, the request is not open or
-    matched, or the pair no longer passes the hard rules."""
+    matched, the buyer is not verified (unless ``verify_buyer``: staff verify it in the same
+    step), or the pair no longer passes the hard rules."""
     with transaction.atomic():
         locked = _lock_for_decision(proposal_ids=[proposal.pk]).get(proposal.pk)
         if locked is None:
             raise Conflict("The proposal no longer exists.")
-        return _approve_locked(proposal=locked, actor=actor, reason=reason.strip())
+        return _approve_locked(proposal=locked, actor=actor, reason=reason.strip(), verify_buyer=verify_buyer)
 
 
 def proposal_reject(*, proposal: Proposal, actor: User, reason: str) -> Proposal:
@@ -719,7 +776,7 @@ class _Rollback(Exception):
 
 
 def proposals_bulk_decide(
-    *, ids: Sequence[int], action: str, actor: User, reason: str = ""
+    *, ids: Sequence[int], action: str, actor: User, reason: str = "", verify_buyer: bool = False
 ) -> list[BulkItem]:
     """Approve or reject many proposals at once, all or nothing.
 
@@ -734,13 +791,17 @@ def proposals_bulk_decide(
     items: list[BulkItem] = []
     try:
         with transaction.atomic():
-            items = _bulk_decide_locked(ids=ordered, action=action, actor=actor, reason=reason.strip())
+            items = _bulk_decide_locked(
+                ids=ordered, action=action, actor=actor, reason=reason.strip(), verify_buyer=verify_buyer
+            )
     except _Rollback as rollback:
         raise ProposalBulkFailed(rollback.items) from None
     return items
 
 
-def _bulk_decide_locked(*, ids: list[int], action: str, actor: User, reason: str) -> list[BulkItem]:
+def _bulk_decide_locked(
+    *, ids: list[int], action: str, actor: User, reason: str, verify_buyer: bool
+) -> list[BulkItem]:
     """Decide each item in its own savepoint, so every failure is reported; raise _Rollback (undoing
     the whole transaction) if any failed."""
     proposals = _lock_for_decision(proposal_ids=ids)
@@ -753,7 +814,7 @@ def _bulk_decide_locked(*, ids: list[int], action: str, actor: User, reason: str
         try:
             with transaction.atomic():
                 if action == "approve":
-                    _approve_locked(proposal=proposal, actor=actor, reason=reason)
+                    _approve_locked(proposal=proposal, actor=actor, reason=reason, verify_buyer=verify_buyer)
                 else:
                     _reject_locked(proposal=proposal, actor=actor, reason=reason)
         except Conflict as exc:

@@ -52,6 +52,7 @@ from organizations.services import (
     contact_delete,
     contact_update,
     document_delete,
+    document_review,
     document_update,
     document_upload,
     organization_reject,
@@ -116,12 +117,13 @@ class ListApi(APIView):
         request: Request,
         queryset: QuerySet[Any],
         serializer_class: type[serializers.BaseSerializer[Any]],
+        context: dict[str, Any] | None = None,
     ) -> Response:
         for backend in self.filter_backends:
             queryset = backend().filter_queryset(request, queryset, self)
         paginator = self.pagination_class()
         page = paginator.paginate_queryset(queryset, request, view=self)
-        return paginator.get_paginated_response(serializer_class(page, many=True).data)
+        return paginator.get_paginated_response(serializer_class(page, many=True, context=context or {}).data)
 
 
 # Output serializers -------------------------------------------------------------------------------
@@ -181,6 +183,10 @@ class DocumentOutputSerializer(serializers.Serializer[Document]):
     issuer = serializers.CharField()
     valid_from = serializers.DateField(allow_null=True)
     valid_until = serializers.DateField(allow_null=True)
+    review_status = serializers.CharField(
+        help_text="pending (awaiting staff), approved or rejected; only approved certificates count."
+    )
+    review_note = serializers.CharField(help_text="Why staff rejected it.")
     standards = serializers.SerializerMethodField(help_text="Standard codes the certificate covers.")
     markets = serializers.SerializerMethodField(help_text="Market codes the certificate is valid for.")
     products = serializers.SerializerMethodField(help_text="Ids of the products the certificate covers.")
@@ -518,6 +524,55 @@ class OrganizationRequestVerificationApi(APIView):
         organization_request_verification(organization=organization, actor=request_user(request))
         organization = organization_get(user=request.user, organization_id=organization_id)
         return Response(_organization_output(request, organization))
+
+
+class DocumentReviewApi(APIView):
+    """A certificate's own review (staff): approve, or reject with a reason. A new or changed
+    certificate awaits this review without taking the vendor out of the directory."""
+
+    permission_classes = [IsStaff]
+    approve = True
+
+    class InputSerializer(serializers.Serializer[dict[str, str]]):
+        reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+
+    def post(self, request: Request, organization_id: int, document_id: int) -> Response:
+        organization = organization_get(user=request.user, organization_id=organization_id)
+        document = document_get(organization=organization, document_id=document_id)
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        document_review(
+            document=document,
+            actor=request_user(request),
+            approve=self.approve,
+            reason=serializer.validated_data["reason"],
+        )
+        document = document_get(organization=organization, document_id=document_id)
+        return Response(DocumentOutputSerializer(document).data)
+
+
+class DocumentApproveApi(DocumentReviewApi):
+    approve = True
+
+    @extend_schema(
+        request=DocumentReviewApi.InputSerializer,
+        responses={200: DocumentOutputSerializer},
+        operation_id="organizations_documents_approve",
+    )
+    def post(self, request: Request, organization_id: int, document_id: int) -> Response:
+        return super().post(request, organization_id, document_id)
+
+
+class DocumentRejectApi(DocumentReviewApi):
+    approve = False
+
+    @extend_schema(
+        request=DocumentReviewApi.InputSerializer,
+        responses={200: DocumentOutputSerializer},
+        operation_id="organizations_documents_reject",
+    )
+    def post(self, request: Request, organization_id: int, document_id: int) -> Response:
+        return super().post(request, organization_id, document_id)
 
 
 class OrganizationVerifyApi(APIView):

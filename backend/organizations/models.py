@@ -141,6 +141,14 @@ class DocumentType(models.TextChoices):
     OTHER = "other", "Other"
 
 
+class DocumentReviewStatus(models.TextChoices):
+    """A certificate's own review: a new or changed one awaits staff without hiding the vendor."""
+
+    PENDING = "pending", "Awaiting review"
+    APPROVED = "approved", "Approved"
+    REJECTED = "rejected", "Rejected"
+
+
 def document_upload_path(instance: "Document", filename: str) -> str:
     """A random path: nothing about the organisation or the file name can be guessed from it."""
     suffix = PurePath(filename).suffix.lower()[:8]
@@ -163,6 +171,15 @@ class Document(TimeStampedModel):
     standards = models.ManyToManyField("reference.Standard", blank=True, related_name="documents")
     markets = models.ManyToManyField("reference.Market", blank=True, related_name="documents")
     products = models.ManyToManyField("catalog.Product", blank=True, related_name="certificates")
+    review_status = models.CharField(
+        max_length=8,
+        choices=DocumentReviewStatus.choices,
+        default=DocumentReviewStatus.PENDING,
+        db_index=True,
+        help_text="Only approved certificates count in matching.",
+    )
+    review_note = models.TextField(blank=True, help_text="Why staff rejected it.")
+    reviewed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

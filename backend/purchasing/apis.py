@@ -37,7 +37,14 @@ from purchasing.importers import (
     import_template_csv,
     import_template_xlsx,
 )
-from purchasing.models import DuplicateFlag, DuplicateStatus, ImportJob, ImportJobStatus, PurchaseRequest, RequestStatus
+from purchasing.models import (
+    DuplicateFlag,
+    DuplicateStatus,
+    ImportJob,
+    ImportJobStatus,
+    PurchaseRequest,
+    RequestStatus,
+)
 from purchasing.selectors import (
     duplicate_flag_get,
     duplicate_flag_list,
@@ -191,6 +198,8 @@ class PurchaseRequestListCreateApi(GenericAPIView[PurchaseRequest]):
     permission_classes = [IsBuyerMember]
     # filterset_class documents the query parameters; the selector applies them.
     queryset = PurchaseRequest.objects.none()
+    # What OPTIONS describes as the POST body (the views below pick their serializers explicitly).
+    serializer_class = PurchaseRequestCreateSerializer  # type: ignore[assignment]  # input, not the model
     filterset_class = PurchaseRequestFilter
     filter_backends = [DjangoFilterBackend]
 

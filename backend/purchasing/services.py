@@ -28,6 +28,8 @@ from core.exceptions import Conflict
 from core.validators import (
     LANGUAGE_TAG,
     MAX_TEXT_LENGTH,
+    normalize_code,
+    normalize_language_tag,
     validate_country,
     validate_currency,
     validate_incoterm,
@@ -172,7 +174,11 @@ def _to_date(value: object) -> datetime.date | None:
 
 
 def _to_code(value: object) -> str:
-    return _to_text(value, max_length=None).upper()
+    return str(normalize_code(_to_text(value, max_length=None)))
+
+
+def _to_language(value: object) -> str:
+    return str(normalize_language_tag(_to_text(value, max_length=TEXT_LIMITS["language"])))
 
 
 def _standard_key(code: str) -> str:
@@ -299,6 +305,7 @@ def _set_values(
             name: partial(_to_text, max_length=limit, multiline=name in MULTILINE_FIELDS)
             for name, limit in TEXT_LIMITS.items()
         },
+        "language": _to_language,
         "quantity": _to_quantity,
         "target_unit_price": _to_price,
         "needed_by": _to_date,
