@@ -16,6 +16,7 @@ api_v1 = [
     path("introductions/", include("introductions.urls")),
     path("notifications/", include("introductions.notification_urls")),
     path("stats/", include("introductions.stats_urls")),
+    path("outbox/", include("outbox.urls")),
 ]
 
 urlpatterns = [
@@ -26,3 +27,6 @@ urlpatterns = [
     # Everything else that is not an API, admin or static path is a client-side route.
     re_path(r"^(?!api/|admin/|static/)(?P<path>.*)$", spa_index, name="spa"),
 ]
+
+# A database outage (or any error outside DRF's views) answers JSON under /api/, never HTML.
+handler500 = "core.exceptions.server_error_handler"

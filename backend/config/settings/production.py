@@ -1,20 +1,13 @@
 """Production (docker-compose): every secret and service address must be given."""
 
-import dj_database_url
-
-from config.env import env_bool, env_int, env_str
+from config.env import env_bool, env_str
 from config.settings.base import *  # noqa: F403
-from config.settings.base import OPENSEARCH
+from config.settings.base import OPENSEARCH, database_settings
 
 SECRET_KEY = env_str("DJANGO_SECRET_KEY")
 DEBUG = False
-DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL"), conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60)
-    )
-}
+DATABASES = {"default": database_settings(env_str("DATABASE_URL"))}
 CELERY_BROKER_URL = env_str("REDIS_URL")
-CELERY_RESULT_BACKEND = CELERY_BROKER_URL
 OPENSEARCH["url"] = env_str("OPENSEARCH_URL")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -1,0 +1,52 @@
+"""The periodic schedule, built from the task objects themselves.
+
+Each entry names the task object (not a string), so a renamed or removed task fails at
+import instead of beat sending a name no worker knows. The intervals come from settings
+(``MEDMATCH_*_EVERY_SECONDS``, read from the environment in config.settings.celery).
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from celery import Task
+from django.conf import settings
+
+
+@dataclass(frozen=True)
+class PeriodicJob:
+    key: str
+    task: "Task[Any, Any]"
+    every_setting: str
+
+    def every_seconds(self) -> int:
+        return int(getattr(settings, self.every_setting))
+
+
+def periodic_jobs() -> list[PeriodicJob]:
+    """Every periodic job of the platform. A task meant to run periodically is listed here."""
+    from introductions.tasks import remind_and_expire
+    from matching.tasks import expire_stale, redrive_pending
+    from outbox.tasks import drain_outbox, reconcile_index
+
+    return [
+        PeriodicJob("drain-outbox", drain_outbox, "MEDMATCH_DRAIN_EVERY_SECONDS"),
+        PeriodicJob("reconcile-index", reconcile_index, "MEDMATCH_RECONCILE_EVERY_SECONDS"),
+        PeriodicJob(
+            "remind-and-expire-introductions", remind_and_expire, "MEDMATCH_INTRO_REMIND_EVERY_SECONDS"
+        ),
+        PeriodicJob("expire-stale-proposals", expire_stale, "MEDMATCH_EXPIRE_STALE_EVERY_SECONDS"),
+        PeriodicJob("redrive-matching", redrive_pending, "MEDMATCH_MATCH_REDRIVE_EVERY_SECONDS"),
+    ]
+
+
+def beat_schedule() -> dict[str, dict[str, Any]]:
+    """The ``beat_schedule`` mapping Celery expects, one entry per periodic job."""
+    return {
+        job.key: {
+            "task": job.task.name,
+            "schedule": float(job.every_seconds()),
+            # A periodic message that waited longer than its interval is superseded by the next one.
+            "options": {"expires": float(job.every_seconds())},
+        }
+        for job in periodic_jobs()
+    }
