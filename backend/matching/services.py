@@ -424,10 +424,13 @@ def proposals_expire_stale() -> int:
 
 # --- durable intents and enqueueing (recorded by the outbox drain once the changes are in the index) ---
 
-# A pending intent enqueued longer ago than this is enqueued again (its task was lost).
-REDRIVE_AFTER = datetime.timedelta(seconds=120)
 REDRIVE_BATCH = 500
 MAX_ATTEMPTS = 5
+
+
+def _redrive_after() -> datetime.timedelta:
+    """A pending intent enqueued longer ago than this is enqueued again (its task was lost)."""
+    return datetime.timedelta(seconds=int(_setting("MEDMATCH_MATCH_REDRIVE_AFTER_SECONDS", 120)))
 
 
 def _targets_for_changes(changed: Mapping[str, set[int]]) -> dict[MatchTarget, set[int]]:
@@ -539,7 +542,7 @@ def matching_redrive(*, now: datetime.datetime | None = None) -> int:
     now = now or timezone.now()
     pending = list(
         MatchIntent.objects.filter(done_version__lt=F("wanted_version"), parked_at__isnull=True)
-        .filter(Q(enqueued_at__isnull=True) | Q(enqueued_at__lte=now - REDRIVE_AFTER))
+        .filter(Q(enqueued_at__isnull=True) | Q(enqueued_at__lte=now - _redrive_after()))
         .order_by("id")
         .values_list("pk", "target", "object_id")[:REDRIVE_BATCH]
     )

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Local single-node OpenSearch 2.19.6 for MedMatch (see README.md).
 #
-#   node.sh build | start [-Ekey=value ...] | stop | restart | status | health | logs [N]
+#   node.sh build | start [-Ekey=value ...] | stop | kill | restart | status | health | logs [N]
 #
 # Environment:
 #   OPENSEARCH_PORT           HTTP port on 127.0.0.1 (default 9201; transport uses PORT+100)
@@ -200,6 +200,16 @@ cmd_stop() {
   log "stopped"
 }
 
+cmd_kill() {
+  resolve_data_dir
+  local pid
+  if pid="$(running_pid)"; then
+    kill -KILL "$pid" 2>/dev/null || true
+    log "killed pid $pid"
+  fi
+  rm -f "$PID_FILE" "$DATA_DIR/cds.jsa.tmp"
+}
+
 cmd_health() {
   resolve_data_dir
   local body
@@ -216,11 +226,12 @@ case "${1:-}" in
   build) cmd_build ;;
   start) shift; cmd_start "$@" ;;
   stop) cmd_stop ;;
+  kill) cmd_kill ;;
   restart) cmd_stop; cmd_start ;;
   status | health) cmd_health ;;
   logs) resolve_data_dir; tail -n "${2:-100}" "$LOG_FILE" ;;
   *)
-    echo "usage: $0 {build|start|stop|restart|status|health|logs [N]}" >&2
+    echo "usage: $0 {build|start|stop|kill|restart|status|health|logs [N]}" >&2
     exit 2
     ;;
 esac

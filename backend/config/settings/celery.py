@@ -38,6 +38,11 @@ if REDIS_URL:
         "socket_timeout": 2,
         "retry_on_timeout": False,
         "max_connections": 20,
+        # How a publisher (a web request enqueueing after commit) reconnects: once, at once.
+        "max_retries": 1,
+        "interval_start": 0,
+        "interval_step": 0.1,
+        "interval_max": 0.2,
     }
 else:
     # Zero-setup default for `make run`: a broker that works across processes
@@ -47,6 +52,8 @@ else:
 
 CELERY_BROKER_CONNECTION_TIMEOUT = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A worker waits out a broker outage of any length instead of exiting after 100 tries.
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
@@ -73,6 +80,9 @@ MEDMATCH_RECONCILE_EVERY_SECONDS = env_int("MEDMATCH_RECONCILE_EVERY_SECONDS", 3
 MEDMATCH_INTRO_REMIND_EVERY_SECONDS = env_int("MEDMATCH_INTRO_REMIND_EVERY_SECONDS", 900)
 MEDMATCH_EXPIRE_STALE_EVERY_SECONDS = env_int("MEDMATCH_EXPIRE_STALE_EVERY_SECONDS", 3600)
 MEDMATCH_MATCH_REDRIVE_EVERY_SECONDS = env_int("MEDMATCH_MATCH_REDRIVE_EVERY_SECONDS", 60)
+# Pending work whose task was enqueued longer ago than this is enqueued again (the task was lost).
+MEDMATCH_MATCH_REDRIVE_AFTER_SECONDS = env_int("MEDMATCH_MATCH_REDRIVE_AFTER_SECONDS", 120)
+MEDMATCH_EMAIL_REQUEUE_AFTER_SECONDS = env_int("MEDMATCH_EMAIL_REQUEUE_AFTER_SECONDS", 600)
 CELERY_BEAT_SCHEDULER = "core.beat:HeartbeatScheduler"
 # Worker and beat write a heartbeat this often; health calls one older than the limit down.
 MEDMATCH_HEARTBEAT_EVERY_SECONDS = env_int("MEDMATCH_HEARTBEAT_EVERY_SECONDS", 10)
