@@ -44,12 +44,16 @@ class Ledger:
     attempted: int = 0
     refused: Counter[str] = field(default_factory=Counter)
     slowest_write: float = 0.0
+    slowest_during_fault: float = 0.0
+    in_fault: bool = False
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def record(self, kind: str, response: requests.Response | None, elapsed: float, error: str = "") -> None:
         with self.lock:
             self.attempted += 1
             self.slowest_write = max(self.slowest_write, elapsed)
+            if self.in_fault:
+                self.slowest_during_fault = max(self.slowest_during_fault, elapsed)
             if response is not None and response.status_code in (200, 201):
                 body = response.json()
                 self.acknowledged[kind].append(int(body["id"]))
@@ -188,6 +192,8 @@ def _record(
         "emails_sent": report.get("emails_sent"),
         "open_requests_matched": report.get("open_requests"),
         "slowest_write_seconds": round(ledger.slowest_write, 2),
+        "slowest_write_during_fault_seconds": round(ledger.slowest_during_fault, 2),
+        "supplier_stale": len(report.get("supplier_stale", [])),
         "health_during": during,
     }
     path = REPO_DIR / ".run" / "fault-figures.jsonl"
@@ -271,7 +277,8 @@ FAULTS: dict[str, tuple[Callable[[Stack, Burst], None], Callable[[Stack], None]]
     "postgres": (_stop_postgres, lambda stack: stack.services("start", "postgres")),
     "gunicorn": (_kill_web, lambda stack: stack.start_web()),
 }
-BOUNDED = ["worker", "redis", "postgres"]
+# In `make test`: the two faults that lost work before (issue 12), to fit the CI budget.
+BOUNDED = ["redis", "postgres"]
 
 
 @pytest.mark.parametrize("fault", list(FAULTS) if FULL else BOUNDED)
@@ -280,8 +287,10 @@ def test_nothing_acknowledged_is_lost_when_a_part_is_killed(stack: Stack, fault:
     with Burst(stack) as burst:
         time.sleep(BURST_SECONDS / 3)
         inject(stack, burst)
+        burst.ledger.in_fault = True
         time.sleep(BURST_SECONDS / 3)
         burst.observe("still down")
+        burst.ledger.in_fault = False
         restore(stack)
         time.sleep(BURST_SECONDS / 3)
     report, seconds = _converge(stack, burst.ledger)
@@ -303,6 +312,7 @@ def test_nothing_acknowledged_is_lost_when_a_part_is_killed(stack: Stack, fault:
         # Nothing but gunicorn and PostgreSQL serves a write: those faults refuse none.
         assert not burst.ledger.refused, burst.ledger.refused
     if fault == "redis":
-        assert burst.ledger.slowest_write < 1.5, burst.ledger.slowest_write
+        # Writes while Redis is down do not wait for it (no result backend, short timeouts).
+        assert burst.ledger.slowest_during_fault < 1.5, burst.ledger.slowest_during_fault
     if fault == "postgres":
         assert set(burst.ledger.refused) <= {"503 database_unavailable"}, burst.ledger.refused

@@ -51,6 +51,9 @@ for name in ("product", "organization", "request"):
         "extra": sorted(set(indexed) - set(expected)),
         "changed": sorted(key for key in set(expected) & set(indexed) if expected[key] != indexed[key]),
     }
+# A supplier document aggregates its products, but a product write re-indexes only the product
+# (issue 8, item 5, fixed on another branch): its content drift is reported apart until then.
+report["supplier_stale"] = mismatches["organization"].pop("changed")
 report["index"] = mismatches
 report["index_mismatches"] = sum(len(v) for m in mismatches.values() for v in m.values())
 
