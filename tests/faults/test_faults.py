@@ -309,6 +309,7 @@ def test_nothing_acknowledged_is_lost_when_a_part_is_killed(stack: Stack, fault:
     assert report["index_mismatches"] == 0, report["index"]
     assert report["unmatched_requests"] == [], report
     assert report["emails_pending"] == 0
+    assert report["approvals_without_emails"] == []
     assert report["emails_duplicated"] == []
     assert report["emails_missing"] == []
     assert report["converged"], report
