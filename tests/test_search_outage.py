@@ -95,7 +95,9 @@ def test_writes_succeed_while_the_node_is_down_and_drain_after_restart(
 
     assert [response.status_code for response in created] == [201, 201, 201]
     assert health.status_code == 503
-    assert health.json()["down"] == ["search"]
+    # (On a loaded machine another probe can miss the 2 s health budget too.)
+    assert "search" in health.json()["down"]
+    assert health.json()["components"]["database"]["status"] == "ok"
     assert search.status_code == 503
     assert search.json()["code"] == "search_unavailable"
     assert OutboxEntry.objects.filter(processed_at__isnull=True).count() == 3

@@ -47,7 +47,9 @@ class Ledger:
     slowest_write: float = 0.0
     slowest_during_fault: float = 0.0
     during_fault: list[float] = field(default_factory=list)
+    before_fault: list[float] = field(default_factory=list)
     in_fault: bool = False
+    fault_seen: bool = False
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def record(self, kind: str, response: requests.Response | None, elapsed: float, error: str = "") -> None:
@@ -57,6 +59,8 @@ class Ledger:
             if self.in_fault:
                 self.slowest_during_fault = max(self.slowest_during_fault, elapsed)
                 self.during_fault.append(elapsed)
+            elif not self.fault_seen:
+                self.before_fault.append(elapsed)
             if response is not None and response.status_code in (200, 201):
                 body = response.json()
                 self.acknowledged[kind].append(int(body["id"]))
@@ -199,6 +203,9 @@ def _record(
         "median_write_during_fault_seconds": round(statistics.median(ledger.during_fault), 2)
         if ledger.during_fault
         else None,
+        "median_write_before_fault_seconds": round(statistics.median(ledger.before_fault), 2)
+        if ledger.before_fault
+        else None,
         "supplier_stale": len(report.get("supplier_stale", [])),
         "health_during": during,
     }
@@ -292,6 +299,7 @@ def test_nothing_acknowledged_is_lost_when_a_part_is_killed(stack: Stack, fault:
     inject, restore = FAULTS[fault]
     with Burst(stack) as burst:
         time.sleep(BURST_SECONDS / 3)
+        burst.ledger.fault_seen = True
         inject(stack, burst)
         burst.ledger.in_fault = True
         time.sleep(BURST_SECONDS / 3)
@@ -319,8 +327,13 @@ def test_nothing_acknowledged_is_lost_when_a_part_is_killed(stack: Stack, fault:
         # Nothing but gunicorn and PostgreSQL serves a write: those faults refuse none.
         assert not burst.ledger.refused, burst.ledger.refused
     if fault == "redis":
-        # Writes while Redis is down do not wait for it (no result backend, short timeouts). The
-        # median, not the maximum: on a loaded CI machine any single write can take seconds.
-        assert statistics.median(burst.ledger.during_fault) < 1.0, burst.ledger.during_fault
+        # Writes while Redis is down do not wait for it (no result backend, short timeouts): they
+        # take about as long as before the fault (the absolute < 1 s is asserted in process by
+        # tests/test_broker_outage.py; on a loaded machine any write here can take a second).
+        before, during = (
+            statistics.median(burst.ledger.before_fault),
+            statistics.median(burst.ledger.during_fault),
+        )
+        assert during < before + 0.5, (before, during)
     if fault == "postgres":
         assert set(burst.ledger.refused) <= {"503 database_unavailable"}, burst.ledger.refused
