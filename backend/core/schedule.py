@@ -24,9 +24,11 @@ class PeriodicJob:
 
 def periodic_jobs() -> list[PeriodicJob]:
     """Every periodic job of the platform. A task meant to run periodically is listed here."""
+    from certificates.tasks import catch_up as certificates_catch_up
     from introductions.tasks import remind_and_expire
     from matching.tasks import expire_stale, redrive_pending
     from outbox.tasks import drain_outbox, reconcile_index
+    from supplierlists.tasks import catch_up as supplier_lists_catch_up
 
     return [
         PeriodicJob("drain-outbox", drain_outbox, "MEDMATCH_DRAIN_EVERY_SECONDS"),
@@ -36,6 +38,10 @@ def periodic_jobs() -> list[PeriodicJob]:
         ),
         PeriodicJob("expire-stale-proposals", expire_stale, "MEDMATCH_EXPIRE_STALE_EVERY_SECONDS"),
         PeriodicJob("redrive-matching", redrive_pending, "MEDMATCH_MATCH_REDRIVE_EVERY_SECONDS"),
+        PeriodicJob(
+            "supplier-lists-catch-up", supplier_lists_catch_up, "MEDMATCH_SUPPLIER_LISTS_CATCH_UP_SECONDS"
+        ),
+        PeriodicJob("certificates-catch-up", certificates_catch_up, "MEDMATCH_CERTIFICATES_CATCH_UP_SECONDS"),
     ]
 
 

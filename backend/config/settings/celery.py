@@ -72,6 +72,7 @@ CELERY_TASK_QUEUES = [
     Queue("indexing"),
     Queue("matching"),
     Queue("notifications"),
+    Queue("certificates"),
 ]
 # Periodic work. The schedule itself is built from the task objects in core.schedule;
 # these are its intervals, in seconds.
@@ -80,6 +81,9 @@ MEDMATCH_RECONCILE_EVERY_SECONDS = env_int("MEDMATCH_RECONCILE_EVERY_SECONDS", 3
 MEDMATCH_INTRO_REMIND_EVERY_SECONDS = env_int("MEDMATCH_INTRO_REMIND_EVERY_SECONDS", 900)
 MEDMATCH_EXPIRE_STALE_EVERY_SECONDS = env_int("MEDMATCH_EXPIRE_STALE_EVERY_SECONDS", 3600)
 MEDMATCH_MATCH_REDRIVE_EVERY_SECONDS = env_int("MEDMATCH_MATCH_REDRIVE_EVERY_SECONDS", 60)
+MEDMATCH_SUPPLIER_LISTS_CATCH_UP_SECONDS = env_int("MEDMATCH_SUPPLIER_LISTS_CATCH_UP_SECONDS", 300)
+# Certificates whose PDF a lost task never made, and trade-service e-mails left pending.
+MEDMATCH_CERTIFICATES_CATCH_UP_SECONDS = env_int("MEDMATCH_CERTIFICATES_CATCH_UP_SECONDS", 300)
 # Pending work whose task was enqueued longer ago than this is enqueued again (the task was lost).
 MEDMATCH_MATCH_REDRIVE_AFTER_SECONDS = env_int("MEDMATCH_MATCH_REDRIVE_AFTER_SECONDS", 120)
 MEDMATCH_EMAIL_REQUEUE_AFTER_SECONDS = env_int("MEDMATCH_EMAIL_REQUEUE_AFTER_SECONDS", 600)
