@@ -3,7 +3,7 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint format bench deps audit frontend api-types search-start search-stop search-health \
+.PHONY: run test test-faults lint format bench deps audit frontend api-types search-start search-stop search-health \
         services-start services-stop clean
 
 run: ## Bring the platform up on this machine with demo data
@@ -11,6 +11,9 @@ run: ## Bring the platform up on this machine with demo data
 
 test: ## Install what is missing, start services, run every test, stop them
 	scripts/test.sh
+
+test-faults: ## Every fault test (tests/faults): each part killed mid-burst, nothing lost
+	MEDMATCH_FAULTS=full scripts/test.sh tests/faults -p no:cacheprovider
 
 deps: ## Install system packages, the virtualenv, npm packages and the OpenSearch jars
 	scripts/bootstrap.sh

@@ -38,10 +38,10 @@ def _engine_call(operation: str) -> Iterator[OpenSearch]:
         raise
 
 
-def health() -> dict[str, Any]:
-    """The cluster's health; raises SearchUnavailable when it cannot be reached."""
+def health(*, timeout: float = 3) -> dict[str, Any]:
+    """The cluster's health; raises SearchUnavailable when it cannot be reached within ``timeout`` s."""
     with _engine_call("health") as client:
-        result: dict[str, Any] = client.cluster.health(request_timeout=3)
+        result: dict[str, Any] = client.cluster.health(request_timeout=timeout)
         return result
 
 
@@ -106,13 +106,39 @@ def refresh(index: str) -> None:
         client.indices.refresh(index=index, request_timeout=LONG_TIMEOUT)
 
 
+# Per-item statuses that mean "the engine could not take it now", not "this document is bad".
+_TRANSIENT_ITEM_STATUSES = {429, 503, "N/A"}
+
+
+def _transient_item(error: dict[str, Any]) -> bool:
+    detail: Any = next(iter(error.values()), {})
+    if not isinstance(detail, dict):
+        return False
+    exception = detail.get("exception")
+    if isinstance(exception, os_exceptions.ConnectionError | os_exceptions.ConnectionTimeout):
+        return True
+    return detail.get("status") in _TRANSIENT_ITEM_STATUSES
+
+
 def bulk(actions: Iterable[dict[str, Any]], *, refresh_after: bool = False) -> tuple[int, list[Any]]:
-    """Send bulk actions; returns (succeeded, errors) without raising on per-item errors."""
+    """Send bulk actions; returns (succeeded, errors) without raising on per-item errors.
+
+    Raises SearchUnavailable when any item failed because the engine was unreachable or
+    throttling (a chunk lost on the connection, 429, 503): those say nothing about the
+    documents, and the caller retries the whole batch later (versions make replays harmless).
+    """
     with _engine_call("bulk") as client:
         success, errors = os_bulk(
             client, actions, raise_on_error=False, raise_on_exception=False, refresh=refresh_after
         )
-    return success, errors if isinstance(errors, list) else []
+    item_errors = errors if isinstance(errors, list) else []
+    transient = [error for error in item_errors if _transient_item(error)]
+    if transient:
+        logger.warning("search.bulk_transient items=%s first=%s", len(transient), str(transient[0])[:300])
+        raise SearchUnavailable(
+            "The search engine could not take the bulk request (unreachable or throttling)."
+        )
+    return success, item_errors
 
 
 # A bulk request of about this size keeps the node busy without holding much in memory.

@@ -177,7 +177,8 @@ def _path_values(path: str, world: World) -> str:
 
 
 @pytest.mark.parametrize(("path", "method"), OPERATIONS, ids=[f"{m.upper()} {p}" for p, m in OPERATIONS])
-def test_every_endpoint_every_role(path: str, method: str, world: World) -> None:
+def test_every_endpoint_every_role(path: str, method: str, world: World, live_heartbeats: None) -> None:
+    """(Heartbeats: health answers 503 when no worker or beat ever reported.)"""
     url = _path_values(path, world)
     for role in ROLES:
         client = APIClient()
@@ -188,7 +189,9 @@ def test_every_endpoint_every_role(path: str, method: str, world: World) -> None
         body = b"".join(response.streaming_content) if response.streaming else response.content
         text = body.decode("utf-8", errors="replace")
 
-        assert response.status_code < 500, (
+        # Health answers 503 by design when a component is down (on a loaded machine a probe can
+        # miss its budget); every other endpoint must stay under 500.
+        assert response.status_code < 500 or (path == "/api/v1/health/" and response.status_code == 503), (
             f"{role} {method.upper()} {url}: {response.status_code} {text[:300]}"
         )
         if role not in ("vendor", "staff"):

@@ -23,6 +23,7 @@ api_v1 = [
     path("certificates/", include("certificates.urls")),
     path("consultations/", include("consultations.urls")),
     path("supplier-lists/", include("supplierlists.urls")),
+    path("outbox/", include("outbox.urls")),
 ]
 
 urlpatterns = [
@@ -36,4 +37,5 @@ urlpatterns = [
     re_path(rf"^(?!api/|{re.escape(settings.ADMIN_PATH)}|static/)(?P<path>.*)$", spa_index, name="spa"),
 ]
 
-handler500 = "core.views.server_error"
+# A database outage (or any error outside DRF's views) answers JSON under /api/, never HTML.
+handler500 = "core.exceptions.server_error_handler"

@@ -1,11 +1,10 @@
 """Production (docker-compose): every secret and service address must be given."""
 
-import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from config.env import env_bool, env_int, env_str
 from config.settings.base import *  # noqa: F403
-from config.settings.base import NUM_PROXIES, OPENSEARCH
+from config.settings.base import NUM_PROXIES, OPENSEARCH, database_settings
 
 SECRET_KEY = env_str("DJANGO_SECRET_KEY")
 # The placeholder of .env.example, the dev key, or a short or repetitive key would let
@@ -20,13 +19,8 @@ if (
         '`python -c "import secrets; print(secrets.token_urlsafe(64))"`.'
     )
 DEBUG = False
-DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL"), conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60)
-    )
-}
+DATABASES = {"default": database_settings(env_str("DATABASE_URL"))}
 CELERY_BROKER_URL = env_str("REDIS_URL")
-CELERY_RESULT_BACKEND = CELERY_BROKER_URL
 OPENSEARCH["url"] = env_str("OPENSEARCH_URL")
 
 # X-Forwarded-Proto is believed only when a TLS-terminating proxy in front says so
