@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('organizations', '0004_organization_name_identity_text'),
+        ('organizations', '0005_organization_name_identity_text'),
         ('purchasing', '0002_purchaserequest_end_user_key'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

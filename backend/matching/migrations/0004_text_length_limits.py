@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('matching', '0002_proposal_proposed_at'),
+        ('matching', '0003_match_intents'),
     ]
 
     operations = [

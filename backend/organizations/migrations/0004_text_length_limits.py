@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('organizations', '0002_organization_listed_and_sources'),
+        ('organizations', '0003_document_review_status'),
     ]
 
     operations = [

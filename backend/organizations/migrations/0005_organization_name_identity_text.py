@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('organizations', '0003_text_length_limits'),
+        ('organizations', '0004_text_length_limits'),
     ]
 
     operations = [
