@@ -218,6 +218,8 @@ class ApplicationListApi(GenericAPIView[FmApplication]):
 
     permission_classes = [IsMember]
     queryset = FmApplication.objects.none()
+    # What OPTIONS describes as the POST body (the views pick their serializers explicitly).
+    serializer_class = ApplicationInputSerializer  # type: ignore[assignment]  # input, not the model
     filterset_class = ApplicationFilter
     filter_backends = [DjangoFilterBackend]
 

@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 from accounts.services import user_public_profile
 from core.parsers import BoundedFormParser, BoundedJSONParser, BoundedMultiPartParser
 from core.permissions import IsStaff, request_user
+from core.validators import ID_MAX
 from organizations.models import Organization
 from supplierlists.columns import FIELDS
 from supplierlists.models import (
@@ -275,6 +276,11 @@ class CandidateOutputSerializer(serializers.Serializer[MatchCandidate]):
     organization = OrganizationSideSerializer()
 
 
+class ReviewQueueQuerySerializer(serializers.Serializer[Any]):
+    supplier_list = serializers.IntegerField(required=False, min_value=1, max_value=ID_MAX)
+    status = serializers.ChoiceField(choices=CandidateStatus.choices, default=CandidateStatus.OPEN)
+
+
 class ReviewQueueApi(GenericAPIView[MatchCandidate]):
     """Rows that may be a known organisation, side by side with it, best score first."""
 
@@ -290,13 +296,11 @@ class ReviewQueueApi(GenericAPIView[MatchCandidate]):
         operation_id="supplier_lists_review_queue",
     )
     def get(self, request: Request) -> Response:
-        supplier_list = request.query_params.get("supplier_list", "")
-        wanted = request.query_params.get("status", CandidateStatus.OPEN)
+        query = ReviewQueueQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
         queryset: QuerySet[MatchCandidate] = review_queue(
-            supplier_list_id=int(supplier_list)
-            if supplier_list.isdigit() and len(supplier_list) < 19
-            else None,
-            status=wanted if wanted in CandidateStatus.values else CandidateStatus.OPEN,
+            supplier_list_id=query.validated_data.get("supplier_list"),
+            status=query.validated_data["status"],
         )
         page = self.paginate_queryset(queryset)
         return self.get_paginated_response(CandidateOutputSerializer(page, many=True).data)  # type: ignore[arg-type]

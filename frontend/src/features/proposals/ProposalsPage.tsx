@@ -383,7 +383,8 @@ function ProposalsView() {
       const raw = await (action === "approve"
         ? apiCall("post", "/api/v1/proposals/{proposal_id}/approve/", {
             params: { path: { proposal_id: proposal.id } },
-            body: { reason: why },
+            // An unverified buyer is refused (409 buyer_not_verified); staff verify it first.
+            body: { reason: why, verify_buyer: false },
           })
         : apiCall("post", "/api/v1/proposals/{proposal_id}/reject/", {
             params: { path: { proposal_id: proposal.id } },
@@ -428,7 +429,7 @@ function ProposalsView() {
     setBulkMessage(null);
     try {
       const raw = await apiCall("post", "/api/v1/proposals/bulk/", {
-        body: { action: bulk, ids, reason: bulkReason.trim() },
+        body: { action: bulk, ids, reason: bulkReason.trim(), verify_buyer: false },
       });
       const items = parseBulkResults(raw);
       setResults((current) => {
