@@ -168,5 +168,8 @@ def test_the_matrix_covers_the_public_api() -> None:
         "/api/v1/products/",
         "/api/v1/requests/",
         "/api/v1/search/products/",
+        "/api/v1/auth/password/change/",
+        "/api/v1/auth/password/reset/",
+        "/api/v1/auth/password/reset/confirm/",
     ):
         assert expected in paths

@@ -164,6 +164,7 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "login": env_str("MEDMATCH_LOGIN_THROTTLE", "10/min"),
         "register": env_str("MEDMATCH_REGISTER_THROTTLE", "20/hour"),
+        "password_reset": env_str("MEDMATCH_PASSWORD_RESET_THROTTLE", "10/hour"),
     },
 }
 
