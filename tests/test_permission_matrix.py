@@ -94,6 +94,7 @@ def world(tmp_path: Any, settings: Any) -> World:
         "id": category.pk,
     }
     values.update(_matching_values(request=request, product=product, buyer_user=buyer_user))
+    values.update(_supplier_list_values())
     users: dict[str, User | None] = {
         "anonymous": None,
         "vendor": vendor_user,
@@ -122,6 +123,16 @@ def _matching_values(*, request: Any, product: Any, buyer_user: User) -> dict[st
         "introduction_id": introduction.pk,
         "notification_id": notification.pk,
     }
+
+
+def _supplier_list_values() -> dict[str, int]:
+    """A resolved supplier list with one row waiting for review against a listed vendor."""
+    from organizations.tests.factories import VendorFactory
+    from supplierlists.tests.factories import review_candidate_for
+
+    listed = VendorFactory(name="Listed Medical Co., Ltd.", listed=True)
+    candidate = review_candidate_for(organization=listed, name="Listed Medical")
+    return {"supplier_list_id": candidate.row.supplier_list_id, "candidate_id": candidate.pk}
 
 
 def _path_values(path: str, world: World) -> str:

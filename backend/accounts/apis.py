@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, status
@@ -181,7 +182,7 @@ class PasswordResetApi(APIView):
         serializer.is_valid(raise_exception=True)
         password_reset_request(
             email=serializer.validated_data["email"],
-            reset_url=request.build_absolute_uri("/reset-password"),
+            reset_url=f"{settings.MEDMATCH_PUBLIC_URL.rstrip('/')}/reset-password",
         )
         return Response(status=status.HTTP_204_NO_CONTENT)
 

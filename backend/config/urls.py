@@ -16,6 +16,7 @@ api_v1 = [
     path("introductions/", include("introductions.urls")),
     path("notifications/", include("introductions.notification_urls")),
     path("stats/", include("introductions.stats_urls")),
+    path("supplier-lists/", include("supplierlists.urls")),
 ]
 
 urlpatterns = [

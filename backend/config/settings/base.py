@@ -5,7 +5,7 @@ from pathlib import Path
 import dj_database_url
 import django_stubs_ext
 
-from config.env import env_bool, env_int, env_list, env_str
+from config.env import env_bool, env_float, env_int, env_list, env_str
 
 # Lets admin and generic classes be subscripted at run time (ModelAdmin[Product]) for mypy.
 django_stubs_ext.monkeypatch()
@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "discovery",
     "matching",
     "introductions",
+    "supplierlists",
 ]
 
 AUTH_USER_MODEL = "accounts.User"
@@ -127,6 +128,18 @@ MEDMATCH_VERSION = env_str("MEDMATCH_VERSION", "dev")
 MEDMATCH_MAX_UPLOAD_BYTES = env_int("MEDMATCH_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
 MEDMATCH_MAX_IMPORT_ROWS = env_int("MEDMATCH_MAX_IMPORT_ROWS", 5000)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Reading one spreadsheet in a worker stops after this many seconds.
+MEDMATCH_IMPORT_PARSE_SECONDS = env_int("MEDMATCH_IMPORT_PARSE_SECONDS", 60)
+
+# Supplier lists: a row whose best candidate scores at least AUTO_MERGE joins it; at least
+# REVIEW waits for staff; below, it becomes a new listed organisation (scores 0-1).
+MEDMATCH_RESOLVE_AUTO_MERGE_SCORE = env_float("MEDMATCH_RESOLVE_AUTO_MERGE_SCORE", 0.92)
+MEDMATCH_RESOLVE_REVIEW_SCORE = env_float("MEDMATCH_RESOLVE_REVIEW_SCORE", 0.75)
+MEDMATCH_CLAIM_INVITE_DAYS = env_int("MEDMATCH_CLAIM_INVITE_DAYS", 14)
+# Imports and invitations whose task has not moved for this long are handed to a worker again.
+MEDMATCH_SUPPLIER_LISTS_STALE_SECONDS = env_int("MEDMATCH_SUPPLIER_LISTS_STALE_SECONDS", 600)
+# The address of the web app, for links in e-mails.
+MEDMATCH_PUBLIC_URL = env_str("MEDMATCH_PUBLIC_URL", "http://127.0.0.1:8000")
 
 # Introductions: remind silent parties, then expire; proposals waiting longer are flagged.
 MEDMATCH_INTRO_REMIND_DAYS = env_int("MEDMATCH_INTRO_REMIND_DAYS", 3)

@@ -64,4 +64,8 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
         "task": "search.reconcile",
         "schedule": env_int("MEDMATCH_RECONCILE_EVERY_SECONDS", 3600),
     },
+    "supplier-lists-catch-up": {
+        "task": "supplierlists.catch_up",
+        "schedule": env_int("MEDMATCH_SUPPLIER_LISTS_CATCH_UP_SECONDS", 300),
+    },
 }
