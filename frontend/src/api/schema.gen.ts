@@ -54,6 +54,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/password/change/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Change the signed-in user's password; the current session stays signed in. */
+        post: operations["auth_password_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password/reset/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description E-mail a reset link. Answers 204 whether or not the address has an account. */
+        post: operations["auth_password_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password/reset/confirm/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Set a new password with the uid and token from the e-mailed link. */
+        post: operations["auth_password_reset_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/register/": {
         parameters: {
             query?: never;
@@ -338,7 +389,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Streams the stored file to the organisation's own members and staff. */
+        /**
+         * @description Streams the stored file to the organisation's own members and staff.
+         *
+         *     ``?inline=true`` lets the web app show it in a frame of its own pages (PDFs and images
+         *     only, whose content was checked on upload); otherwise the file is an attachment.
+         */
         get: operations["organizations_documents_file"];
         put?: never;
         post?: never;
@@ -776,6 +832,186 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/supplier-lists/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Lists partners sent; POST uploads one (CSV or XLSX), which a worker then reads. */
+        get: operations["supplier_lists_list"];
+        put?: never;
+        /** @description Lists partners sent; POST uploads one (CSV or XLSX), which a worker then reads. */
+        post: operations["supplier_lists_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supplier-lists/{supplier_list_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description One list: its progress, header, proposed and confirmed mapping, file errors and figures.
+         *
+         *     PATCH ``allow_matching`` to let (or stop) this source's organisations be matching candidates.
+         */
+        get: operations["supplier_lists_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * @description One list: its progress, header, proposed and confirmed mapping, file errors and figures.
+         *
+         *     PATCH ``allow_matching`` to let (or stop) this source's organisations be matching candidates.
+         */
+        patch: operations["supplier_lists_update"];
+        trace?: never;
+    };
+    "/api/v1/supplier-lists/{supplier_list_id}/mapping/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Confirm or change the column mapping (column index → field); the rows are then resolved. */
+        post: operations["supplier_lists_mapping"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supplier-lists/{supplier_list_id}/rows/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["supplier_lists_rows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supplier-lists/claim/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET shows what an invitation link is for; POST uses it: sets the password of a new member account. */
+        get: operations["supplier_lists_claim_retrieve"];
+        put?: never;
+        /** @description GET shows what an invitation link is for; POST uses it: sets the password of a new member account. */
+        post: operations["supplier_lists_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supplier-lists/invitations/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Invite listed vendors (one or many) by e-mail to claim their profiles. */
+        post: operations["supplier_lists_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supplier-lists/review/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Rows that may be a known organisation, side by side with it, best score first. */
+        get: operations["supplier_lists_review_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supplier-lists/review/{candidate_id}/keep-apart/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description The row is another company: it becomes a new listed organisation. */
+        post: operations["supplier_lists_candidate_keep_apart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supplier-lists/review/{candidate_id}/merge/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description The row is this organisation: add its contacts and its source to it. */
+        post: operations["supplier_lists_candidate_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supplier-lists/review/bulk/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Merge or keep apart many candidates at once: all of them, or none. */
+        post: operations["supplier_lists_review_bulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/taxonomy/categories/": {
         parameters: {
             query?: never;
@@ -814,12 +1050,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /**
-         * @description * `approve` - approve
-         *     * `reject` - reject
-         * @enum {string}
-         */
-        ActionEnum: "approve" | "reject";
         AuditEventOutput: {
             action: string;
             /** Format: email */
@@ -861,6 +1091,43 @@ export interface components {
          * @enum {string}
          */
         BuyerTypeEnum: "embassy" | "agency" | "hospital" | "distributor" | "ngo" | "chamber";
+        /**
+         * @description * `merge` - merge
+         *     * `keep_apart` - keep_apart
+         * @enum {string}
+         */
+        CandidateBulkApiInputActionEnum: "merge" | "keep_apart";
+        CandidateBulkApiInputRequest: {
+            action: components["schemas"]["CandidateBulkApiInputActionEnum"];
+            ids: number[];
+        };
+        CandidateBulkApiOutput: {
+            action: string;
+            count: number;
+            ids: number[];
+        };
+        CandidateContact: {
+            email: string;
+            name: string;
+            phone: string;
+        };
+        CandidateOutput: {
+            id: number;
+            organization: components["schemas"]["OrganizationSide"];
+            reasons: components["schemas"]["ResolutionReason"][];
+            row: components["schemas"]["RowOutput"];
+            /** Format: double */
+            score: number;
+            status: components["schemas"]["CandidateOutputStatusEnum"];
+            supplier_list: number;
+        };
+        /**
+         * @description * `open` - Waiting for staff
+         *     * `merged` - Merged
+         *     * `kept_apart` - Kept apart
+         * @enum {string}
+         */
+        CandidateOutputStatusEnum: "open" | "merged" | "kept_apart";
         CategoryBucket: {
             count: number;
             hs_code: string;
@@ -921,6 +1188,41 @@ export interface components {
                 [key: string]: string;
             };
             slug: string;
+        };
+        ClaimApiInputRequest: {
+            full_name: string;
+            password: string;
+            token: string;
+        };
+        ClaimApiInvitationOutput: {
+            country: string;
+            /** Format: email */
+            email: string;
+            /** Format: date-time */
+            expires_at: string;
+            organization: string;
+        };
+        ClaimedUser: {
+            /** Format: email */
+            email: string;
+            full_name: string;
+            id: number;
+            language: string;
+            organization_id: number;
+            role: string;
+        };
+        ClaimInvitationOut: {
+            /** Format: email */
+            email: string;
+            id: number;
+            language: string;
+            organization: number;
+            status: string;
+        };
+        ClaimInvitationRefused: {
+            code: string;
+            message: string;
+            organization: number;
         };
         ContactInputRequest: {
             /** Format: email */
@@ -1056,6 +1358,27 @@ export interface components {
             count: number;
             key: string;
         };
+        Figures: {
+            created: number;
+            merged_automatically: number;
+            /**
+             * Format: double
+             * @description Share of all rows still waiting for review.
+             */
+            pending_share: number;
+            rejected: number;
+            review_kept_apart: number;
+            review_merged: number;
+            review_open: number;
+            /**
+             * Format: double
+             * @description Share of the resolved rows sent to a person.
+             */
+            review_share: number;
+            rows: number;
+            sent_to_review: number;
+            unresolved: number;
+        };
         FlagForMember: {
             /** @description Null when the request belongs to another organisation. */
             duplicate_of: number | null;
@@ -1140,6 +1463,8 @@ export interface components {
             /** Format: date-time */
             last_reminded_at: string | null;
             no_deal_reason: string;
+            /** @description Still awaiting a reply after the reply window (MEDMATCH_INTRO_REMIND_DAYS). */
+            readonly overdue: boolean;
             /** @description Null if the product was deleted. */
             product: components["schemas"]["IntroductionProduct"] | null;
             proposal: number;
@@ -1232,6 +1557,19 @@ export interface components {
          * @enum {string}
          */
         IntroductionStatusEnum: "awaiting_reply" | "negotiating" | "deal" | "no_deal" | "expired";
+        InvitationCreateApiInputRequest: {
+            /**
+             * Format: email
+             * @description Only with one organisation: the address to invite.
+             * @default
+             */
+            email: string;
+            organizations: number[];
+        };
+        InvitationCreateApiOutput: {
+            invitations: components["schemas"]["ClaimInvitationOut"][];
+            refused: components["schemas"]["ClaimInvitationRefused"][];
+        };
         /**
          * @description * `en` - en
          *     * `zh` - zh
@@ -1345,6 +1683,21 @@ export interface components {
         OrganizationRejectApiInputRequest: {
             reason: string;
         };
+        OrganizationSide: {
+            address: string;
+            city: string;
+            contacts: components["schemas"]["CandidateContact"][];
+            country: string;
+            id: number;
+            legal_names: {
+                [key: string]: string;
+            };
+            listed: boolean;
+            name: string;
+            registration_id: string;
+            verification_status: string;
+            website: string;
+        };
         OutputSerializerCategory: {
             hs_code: string;
             id: number;
@@ -1371,6 +1724,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["AuditEventOutput"][];
+        };
+        PaginatedCandidateOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["CandidateOutput"][];
         };
         PaginatedCategoryOutputList: {
             /** @example 123 */
@@ -1537,6 +1905,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["PurchaseRequestOutput"][];
         };
+        PaginatedRowOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["RowOutput"][];
+        };
         PaginatedStandardOutputList: {
             /** @example 123 */
             count: number;
@@ -1551,6 +1934,34 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["StandardOutput"][];
+        };
+        PaginatedSupplierListOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["SupplierListOutput"][];
+        };
+        PasswordChangeApiInputRequest: {
+            new_password: string;
+            old_password: string;
+        };
+        PasswordResetApiInputRequest: {
+            /** Format: email */
+            email: string;
+        };
+        PasswordResetConfirmApiInputRequest: {
+            new_password: string;
+            token: string;
+            uid: string;
         };
         PatchedContactInputRequest: {
             /** Format: email */
@@ -1655,6 +2066,9 @@ export interface components {
             title?: string;
             /** @description Defaults to piece. */
             unit?: string;
+        };
+        PatchedSupplierListDetailApiPatchRequest: {
+            allow_matching?: boolean;
         };
         ProductCategory: {
             /** @description e.g. 6307.90 */
@@ -1765,7 +2179,6 @@ export interface components {
             unit: string;
         };
         ProductOutput: {
-            /** Format: int64 */
             capacity_per_day: number;
             category: components["schemas"]["ProductCategory"];
             readonly certificates: components["schemas"]["ProductCertificate"][];
@@ -1777,9 +2190,7 @@ export interface components {
             };
             readonly id: number;
             incoterms: string[];
-            /** Format: int64 */
             lead_time_days: number;
-            /** Format: int64 */
             min_order_quantity: number;
             model_number?: string;
             names: {
@@ -1793,7 +2204,6 @@ export interface components {
             price_min: string;
             readonly standards: string[];
             status: components["schemas"]["ProductStatusEnum"];
-            /** Format: int64 */
             stock?: number;
             unit?: string;
             /** Format: date-time */
@@ -1874,8 +2284,14 @@ export interface components {
             /** @default  */
             reason: string;
         };
+        /**
+         * @description * `approve` - approve
+         *     * `reject` - reject
+         * @enum {string}
+         */
+        ProposalBulkApiInputActionEnum: "approve" | "reject";
         ProposalBulkApiInputRequest: {
-            action: components["schemas"]["ActionEnum"];
+            action: components["schemas"]["ProposalBulkApiInputActionEnum"];
             /** @description Proposal ids. */
             ids: number[];
             /**
@@ -2160,6 +2576,42 @@ export interface components {
             title: string;
             unit: string;
         };
+        ResolutionReason: {
+            /** @description same_registration_id, same_domain, same_email, same_phone, same_city, name_similar, different_registration_id, different_domain, different_phone, different_city, different_country */
+            code: string;
+            /** @description e.g. {"score": 0.93, "suffix_removed": true} */
+            params: {
+                [key: string]: unknown;
+            };
+        };
+        RowOutput: {
+            /** @description Errors by field: [{code, message}]. */
+            field_errors: {
+                [key: string]: unknown;
+            };
+            /** @description The row in the sheet; the header is row 1. */
+            number: number;
+            organization: number | null;
+            reasons: components["schemas"]["ResolutionReason"][];
+            /** Format: double */
+            score: number | null;
+            status: components["schemas"]["RowOutputStatusEnum"];
+            /** @description The mapped and cleaned values. */
+            values: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * @description * `pending` - Not resolved yet
+         *     * `rejected` - Rejected: the row has errors
+         *     * `created` - New organisation
+         *     * `merged` - Merged automatically
+         *     * `review` - Waiting for staff review
+         *     * `review_merged` - Merged by staff
+         *     * `review_kept_apart` - Kept apart by staff (new organisation)
+         * @enum {string}
+         */
+        RowOutputStatusEnum: "pending" | "rejected" | "created" | "merged" | "review" | "review_merged" | "review_kept_apart";
         StandardOutput: {
             code: string;
             readonly id: number;
@@ -2292,6 +2744,53 @@ export interface components {
             market: components["schemas"]["FacetBucket"][];
             standard: components["schemas"]["FacetBucket"][];
         };
+        SupplierListListApiInputRequest: {
+            /**
+             * @description May its organisations be matching candidates?
+             * @default false
+             */
+            allow_matching: boolean;
+            /** Format: binary */
+            file: string;
+            /** Format: date */
+            received_on: string;
+            /** @description The embassy, chamber or company that sent it. */
+            sender_name: string;
+            /** Format: int64 */
+            sender_organization?: number;
+        };
+        SupplierListMappingApiInputRequest: {
+            /** @description Column index ("0", "1", …) → field; "" ignores the column. */
+            mapping: {
+                [key: string]: "" | "name" | "name_en" | "name_zh" | "country" | "city" | "address" | "registration_id" | "website" | "contact_name" | "email" | "phone" | "wechat" | "whatsapp" | "categories" | "language";
+            };
+        };
+        SupplierListOutput: {
+            allow_matching: boolean;
+            /** Format: date-time */
+            created_at: string;
+            readonly figures: components["schemas"]["Figures"];
+            file_errors: {
+                [key: string]: unknown;
+            }[];
+            filename: string;
+            header: string[];
+            id: number;
+            mapping: {
+                [key: string]: string;
+            };
+            /** @description Column index → field. */
+            proposed_mapping: {
+                [key: string]: string;
+            };
+            /** Format: date */
+            received_on: string;
+            rows_done: number;
+            rows_total: number;
+            sender_name: string;
+            sender_organization: number | null;
+            status: string;
+        };
         /** @description A supplier hit, read straight from the index document. */
         SupplierResult: {
             /** @default 0 */
@@ -2361,17 +2860,27 @@ export interface components {
     headers: never;
     pathItems: never;
 }
-export type ActionEnum = components['schemas']['ActionEnum'];
 export type AuditEventOutput = components['schemas']['AuditEventOutput'];
 export type BlankEnum = components['schemas']['BlankEnum'];
 export type BulkItem = components['schemas']['BulkItem'];
 export type BuyerSummary = components['schemas']['BuyerSummary'];
 export type BuyerTypeEnum = components['schemas']['BuyerTypeEnum'];
+export type CandidateBulkApiInputActionEnum = components['schemas']['CandidateBulkApiInputActionEnum'];
+export type CandidateBulkApiInputRequest = components['schemas']['CandidateBulkApiInputRequest'];
+export type CandidateBulkApiOutput = components['schemas']['CandidateBulkApiOutput'];
+export type CandidateContact = components['schemas']['CandidateContact'];
+export type CandidateOutput = components['schemas']['CandidateOutput'];
+export type CandidateOutputStatusEnum = components['schemas']['CandidateOutputStatusEnum'];
 export type CategoryBucket = components['schemas']['CategoryBucket'];
 export type CategoryDetailOutput = components['schemas']['CategoryDetailOutput'];
 export type CategoryOutput = components['schemas']['CategoryOutput'];
 export type CategoryRequirement = components['schemas']['CategoryRequirement'];
 export type CategorySummary = components['schemas']['CategorySummary'];
+export type ClaimApiInputRequest = components['schemas']['ClaimApiInputRequest'];
+export type ClaimApiInvitationOutput = components['schemas']['ClaimApiInvitationOutput'];
+export type ClaimedUser = components['schemas']['ClaimedUser'];
+export type ClaimInvitationOut = components['schemas']['ClaimInvitationOut'];
+export type ClaimInvitationRefused = components['schemas']['ClaimInvitationRefused'];
 export type ContactInputRequest = components['schemas']['ContactInputRequest'];
 export type ContactOutput = components['schemas']['ContactOutput'];
 export type Criterion = components['schemas']['Criterion'];
@@ -2385,6 +2894,7 @@ export type DuplicateFlagOutput = components['schemas']['DuplicateFlagOutput'];
 export type DuplicateStatusEnum = components['schemas']['DuplicateStatusEnum'];
 export type ErrorItem = components['schemas']['ErrorItem'];
 export type FacetBucket = components['schemas']['FacetBucket'];
+export type Figures = components['schemas']['Figures'];
 export type FlagForMember = components['schemas']['FlagForMember'];
 export type HealthApiOutput = components['schemas']['HealthApiOutput'];
 export type HealthApiOutputStatusEnum = components['schemas']['HealthApiOutputStatusEnum'];
@@ -2397,6 +2907,8 @@ export type IntroductionParty = components['schemas']['IntroductionParty'];
 export type IntroductionProduct = components['schemas']['IntroductionProduct'];
 export type IntroductionRequest = components['schemas']['IntroductionRequest'];
 export type IntroductionStatusEnum = components['schemas']['IntroductionStatusEnum'];
+export type InvitationCreateApiInputRequest = components['schemas']['InvitationCreateApiInputRequest'];
+export type InvitationCreateApiOutput = components['schemas']['InvitationCreateApiOutput'];
 export type LanguageEnum = components['schemas']['LanguageEnum'];
 export type LoginInputRequest = components['schemas']['LoginInputRequest'];
 export type MarketOutput = components['schemas']['MarketOutput'];
@@ -2408,9 +2920,11 @@ export type OrganizationDetailOutput = components['schemas']['OrganizationDetail
 export type OrganizationKindEnum = components['schemas']['OrganizationKindEnum'];
 export type OrganizationPrivateOutput = components['schemas']['OrganizationPrivateOutput'];
 export type OrganizationRejectApiInputRequest = components['schemas']['OrganizationRejectApiInputRequest'];
+export type OrganizationSide = components['schemas']['OrganizationSide'];
 export type OutputSerializerCategory = components['schemas']['OutputSerializerCategory'];
 export type OutputSerializerLabel = components['schemas']['OutputSerializerLabel'];
 export type PaginatedAuditEventOutputList = components['schemas']['PaginatedAuditEventOutputList'];
+export type PaginatedCandidateOutputList = components['schemas']['PaginatedCandidateOutputList'];
 export type PaginatedCategoryOutputList = components['schemas']['PaginatedCategoryOutputList'];
 export type PaginatedContactOutputList = components['schemas']['PaginatedContactOutputList'];
 export type PaginatedDocumentOutputList = components['schemas']['PaginatedDocumentOutputList'];
@@ -2422,12 +2936,18 @@ export type PaginatedOrganizationPrivateOutputList = components['schemas']['Pagi
 export type PaginatedProductOutputList = components['schemas']['PaginatedProductOutputList'];
 export type PaginatedProposalOutputList = components['schemas']['PaginatedProposalOutputList'];
 export type PaginatedPurchaseRequestOutputList = components['schemas']['PaginatedPurchaseRequestOutputList'];
+export type PaginatedRowOutputList = components['schemas']['PaginatedRowOutputList'];
 export type PaginatedStandardOutputList = components['schemas']['PaginatedStandardOutputList'];
+export type PaginatedSupplierListOutputList = components['schemas']['PaginatedSupplierListOutputList'];
+export type PasswordChangeApiInputRequest = components['schemas']['PasswordChangeApiInputRequest'];
+export type PasswordResetApiInputRequest = components['schemas']['PasswordResetApiInputRequest'];
+export type PasswordResetConfirmApiInputRequest = components['schemas']['PasswordResetConfirmApiInputRequest'];
 export type PatchedContactInputRequest = components['schemas']['PatchedContactInputRequest'];
 export type PatchedDocumentDetailApiInputRequest = components['schemas']['PatchedDocumentDetailApiInputRequest'];
 export type PatchedOrganizationDetailApiInputRequest = components['schemas']['PatchedOrganizationDetailApiInputRequest'];
 export type PatchedProductInputRequest = components['schemas']['PatchedProductInputRequest'];
 export type PatchedPurchaseRequestUpdateRequest = components['schemas']['PatchedPurchaseRequestUpdateRequest'];
+export type PatchedSupplierListDetailApiPatchRequest = components['schemas']['PatchedSupplierListDetailApiPatchRequest'];
 export type ProductCategory = components['schemas']['ProductCategory'];
 export type ProductCertificate = components['schemas']['ProductCertificate'];
 export type ProductCreateInputRequest = components['schemas']['ProductCreateInputRequest'];
@@ -2441,6 +2961,7 @@ export type ProductSearchApiOutput = components['schemas']['ProductSearchApiOutp
 export type ProductStatusEnum = components['schemas']['ProductStatusEnum'];
 export type ProductVendor = components['schemas']['ProductVendor'];
 export type ProposalApproveApiInputRequest = components['schemas']['ProposalApproveApiInputRequest'];
+export type ProposalBulkApiInputActionEnum = components['schemas']['ProposalBulkApiInputActionEnum'];
 export type ProposalBulkApiInputRequest = components['schemas']['ProposalBulkApiInputRequest'];
 export type ProposalBulkApiOutput = components['schemas']['ProposalBulkApiOutput'];
 export type ProposalBulkFailed = components['schemas']['ProposalBulkFailed'];
@@ -2459,6 +2980,9 @@ export type RangeStats = components['schemas']['RangeStats'];
 export type RegisterApiInputRequest = components['schemas']['RegisterApiInputRequest'];
 export type RequestStatusEnum = components['schemas']['RequestStatusEnum'];
 export type RequestSummary = components['schemas']['RequestSummary'];
+export type ResolutionReason = components['schemas']['ResolutionReason'];
+export type RowOutput = components['schemas']['RowOutput'];
+export type RowOutputStatusEnum = components['schemas']['RowOutputStatusEnum'];
 export type StandardOutput = components['schemas']['StandardOutput'];
 export type StandardOutputKindEnum = components['schemas']['StandardOutputKindEnum'];
 export type StatsApiOutput = components['schemas']['StatsApiOutput'];
@@ -2472,6 +2996,9 @@ export type StatsPipelineRow = components['schemas']['StatsPipelineRow'];
 export type StatsProposals = components['schemas']['StatsProposals'];
 export type SuggestApiOutput = components['schemas']['SuggestApiOutput'];
 export type SupplierFacets = components['schemas']['SupplierFacets'];
+export type SupplierListListApiInputRequest = components['schemas']['SupplierListListApiInputRequest'];
+export type SupplierListMappingApiInputRequest = components['schemas']['SupplierListMappingApiInputRequest'];
+export type SupplierListOutput = components['schemas']['SupplierListOutput'];
 export type SupplierResult = components['schemas']['SupplierResult'];
 export type SupplierSearchApiOutput = components['schemas']['SupplierSearchApiOutput'];
 export type TokenApiOutput = components['schemas']['TokenApiOutput'];
@@ -2539,6 +3066,78 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["UserOutput"];
                 };
+            };
+        };
+    };
+    auth_password_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChangeApiInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PasswordChangeApiInputRequest"];
+                "multipart/form-data": components["schemas"]["PasswordChangeApiInputRequest"];
+            };
+        };
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    auth_password_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetApiInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PasswordResetApiInputRequest"];
+                "multipart/form-data": components["schemas"]["PasswordResetApiInputRequest"];
+            };
+        };
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    auth_password_reset_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirmApiInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PasswordResetConfirmApiInputRequest"];
+                "multipart/form-data": components["schemas"]["PasswordResetConfirmApiInputRequest"];
+            };
+        };
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2646,6 +3245,8 @@ export interface operations {
                  *     * `-deal_value` - Deal value (descending)
                  */
                 ordering?: ("-closed_at" | "-created_at" | "-deal_value" | "-replied_at" | "-status" | "-updated_at" | "closed_at" | "created_at" | "deal_value" | "replied_at" | "status" | "updated_at")[];
+                /** @description true: only those awaiting a reply past the reply window. */
+                overdue?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
                 /** @description Number of results to return per page. */
@@ -3226,7 +3827,10 @@ export interface operations {
     };
     organizations_documents_file: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Show in the browser (same-origin frames allowed) instead of downloading. */
+                inline?: boolean;
+            };
             header?: never;
             path: {
                 document_id: number;
@@ -4227,6 +4831,324 @@ export interface operations {
             };
         };
     };
+    supplier_lists_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedSupplierListOutputList"];
+                };
+            };
+        };
+    };
+    supplier_lists_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["SupplierListListApiInputRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierListOutput"];
+                };
+            };
+        };
+    };
+    supplier_lists_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                supplier_list_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierListOutput"];
+                };
+            };
+        };
+    };
+    supplier_lists_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                supplier_list_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedSupplierListDetailApiPatchRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedSupplierListDetailApiPatchRequest"];
+                "multipart/form-data": components["schemas"]["PatchedSupplierListDetailApiPatchRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierListOutput"];
+                };
+            };
+        };
+    };
+    supplier_lists_mapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                supplier_list_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupplierListMappingApiInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["SupplierListMappingApiInputRequest"];
+                "multipart/form-data": components["schemas"]["SupplierListMappingApiInputRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierListOutput"];
+                };
+            };
+        };
+    };
+    supplier_lists_rows: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                status?: "created" | "merged" | "pending" | "rejected" | "review" | "review_kept_apart" | "review_merged";
+            };
+            header?: never;
+            path: {
+                supplier_list_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedRowOutputList"];
+                };
+            };
+        };
+    };
+    supplier_lists_claim_retrieve: {
+        parameters: {
+            query: {
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimApiInvitationOutput"];
+                };
+            };
+        };
+    };
+    supplier_lists_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimApiInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ClaimApiInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimedUser"];
+                };
+            };
+        };
+    };
+    supplier_lists_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationCreateApiInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["InvitationCreateApiInputRequest"];
+                "multipart/form-data": components["schemas"]["InvitationCreateApiInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationCreateApiOutput"];
+                };
+            };
+        };
+    };
+    supplier_lists_review_queue: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                status?: "kept_apart" | "merged" | "open";
+                supplier_list?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedCandidateOutputList"];
+                };
+            };
+        };
+    };
+    supplier_lists_candidate_keep_apart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                candidate_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateOutput"];
+                };
+            };
+        };
+    };
+    supplier_lists_candidate_merge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                candidate_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateOutput"];
+                };
+            };
+        };
+    };
+    supplier_lists_review_bulk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CandidateBulkApiInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CandidateBulkApiInputRequest"];
+                "multipart/form-data": components["schemas"]["CandidateBulkApiInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateBulkApiOutput"];
+                };
+            };
+        };
+    };
     taxonomy_categories_list: {
         parameters: {
             query?: {
@@ -4318,10 +5240,13 @@ export const pathsApiV1RequestsDuplicatesGetParametersQueryStatusValues: Readonl
 export const pathsApiV1RequestsImportTemplateGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/requests/import/template/"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx"];
 export const pathsApiV1SearchProductsGetParametersQuerySortValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/search/products/"]["get"]["parameters"]["query"]["sort"]> = ["relevance", "price", "-price", "lead_time", "capacity", "moq", "newest"];
 export const pathsApiV1SearchSuppliersGetParametersQuerySortValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/search/suppliers/"]["get"]["parameters"]["query"]["sort"]> = ["relevance", "name", "products", "capacity", "newest"];
+export const pathsApiV1SupplierListsSupplier_list_idRowsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/supplier-lists/{supplier_list_id}/rows/"]["get"]["parameters"]["query"]["status"]> = ["created", "merged", "pending", "rejected", "review", "review_kept_apart", "review_merged"];
+export const pathsApiV1SupplierListsReviewGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/supplier-lists/review/"]["get"]["parameters"]["query"]["status"]> = ["kept_apart", "merged", "open"];
 export const pathsApiV1TaxonomyCategoriesGetParametersQueryHs_versionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/taxonomy/categories/"]["get"]["parameters"]["query"]["hs_version"]> = ["HS2017", "HS2022"];
-export const actionEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActionEnum"]> = ["approve", "reject"];
 export const blankEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BlankEnum"]> = [""];
 export const buyerTypeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BuyerTypeEnum"]> = ["embassy", "agency", "hospital", "distributor", "ngo", "chamber"];
+export const candidateBulkApiInputActionEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CandidateBulkApiInputActionEnum"]> = ["merge", "keep_apart"];
+export const candidateOutputStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CandidateOutputStatusEnum"]> = ["open", "merged", "kept_apart"];
 export const criterionStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CriterionStatusEnum"]> = ["met", "partial", "not_met"];
 export const documentTypeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DocumentTypeEnum"]> = ["business_licence", "export_licence", "certificate", "other"];
 export const duplicateStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DuplicateStatusEnum"]> = ["open", "merged", "dismissed"];
@@ -4332,8 +5257,11 @@ export const languageEnumValues: ReadonlyArray<FlattenedDeepRequired<components>
 export const modeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ModeEnum"]> = ["all", "any"];
 export const organizationKindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganizationKindEnum"]> = ["vendor", "buyer"];
 export const productStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProductStatusEnum"]> = ["draft", "published", "archived"];
+export const proposalBulkApiInputActionEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProposalBulkApiInputActionEnum"]> = ["approve", "reject"];
 export const proposalStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProposalStatusEnum"]> = ["proposed", "approved", "rejected", "expired"];
 export const requestStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RequestStatusEnum"]> = ["draft", "open", "matched", "closed", "expired"];
+export const rowOutputStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RowOutputStatusEnum"]> = ["pending", "rejected", "created", "merged", "review", "review_merged", "review_kept_apart"];
 export const standardOutputKindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StandardOutputKindEnum"]> = ["standard", "approval", "quality"];
+export const supplierListMappingApiInputRequestMappingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SupplierListMappingApiInputRequest"]["mapping"][string]> = ["", "name", "name_en", "name_zh", "country", "city", "address", "registration_id", "website", "contact_name", "email", "phone", "wechat", "whatsapp", "categories", "language"];
 export const userRoleEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UserRoleEnum"]> = ["vendor", "buyer", "staff", "admin", "none"];
 export const verificationStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VerificationStatusEnum"]> = ["unverified", "pending", "verified", "rejected"];

@@ -84,6 +84,9 @@ export function UserMenu() {
             <span className="muted">{t("userMenu.role")}</span>
             <strong>{roleLabel}</strong>
           </p>
+          <Link className="button button--ghost button--block" to="/account" data-testid="account-link">
+            {t("account.menu")}
+          </Link>
           <button
             type="button"
             className="button button--ghost button--block"
