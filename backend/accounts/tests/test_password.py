@@ -40,13 +40,13 @@ def test_change_password_checks_the_old_one_and_keeps_the_session() -> None:
         format="json",
     )
     assert wrong.status_code == 400
-    assert "old_password" in wrong.json()["errors"], wrong.json()
+    assert "old_password" in wrong.json()["fields"], wrong.json()
 
     weak = client.post(
         "/api/v1/auth/password/change/", {"old_password": PASSWORD, "new_password": "123"}, format="json"
     )
     assert weak.status_code == 400
-    assert "new_password" in weak.json()["errors"], weak.json()
+    assert "new_password" in weak.json()["fields"], weak.json()
 
     ok = client.post(
         "/api/v1/auth/password/change/",
@@ -79,7 +79,7 @@ def test_reset_is_silent_for_unknown_addresses_and_validates_input(
     assert callbacks == []
     bad = client.post("/api/v1/auth/password/reset/", {"email": "not-an-address"}, format="json")
     assert bad.status_code == 400
-    assert "email" in bad.json()["errors"]
+    assert "email" in bad.json()["fields"]
 
 
 @pytest.mark.django_db(transaction=True)
@@ -101,7 +101,7 @@ def test_reset_link_mailed_in_the_users_language_works_once(broker_down: None) -
         format="json",
     )
     assert bad_token.status_code == 400
-    assert "token" in bad_token.json()["errors"]
+    assert "token" in bad_token.json()["fields"]
     garbage = client.post(
         "/api/v1/auth/password/reset/confirm/",
         {"uid": "!!!", "token": token, "new_password": NEW_PASSWORD},
@@ -115,7 +115,7 @@ def test_reset_link_mailed_in_the_users_language_works_once(broker_down: None) -
         format="json",
     )
     assert weak.status_code == 400
-    assert "new_password" in weak.json()["errors"]
+    assert "new_password" in weak.json()["fields"]
 
     ok = client.post(
         "/api/v1/auth/password/reset/confirm/",
