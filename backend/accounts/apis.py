@@ -199,9 +199,7 @@ class PasswordResetConfirmApi(APIView):
         token = serializers.CharField(max_length=128)
         new_password = serializers.CharField(max_length=128, style={"input_type": "password"})
 
-    @extend_schema(
-        request=InputSerializer, responses={204: None}, operation_id="auth_password_reset_confirm"
-    )
+    @extend_schema(request=InputSerializer, responses={204: None}, operation_id="auth_password_reset_confirm")
     def post(self, request: Request) -> Response:
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

@@ -117,7 +117,7 @@ def _enqueue_password_reset_email(*, user_id: int, link: str) -> None:
     from accounts.tasks import send_password_reset_email
 
     try:
-        send_password_reset_email.apply_async(args=[user_id, link], retry=False)
+        send_password_reset_email.apply_async(args=(user_id, link), retry=False)
     except Exception as exc:  # noqa: BLE001  any broker failure: send it from this process
         logger.warning("accounts.password_reset_enqueue_failed error=%s", exc.__class__.__name__)
         password_reset_email_send(user_id=user_id, link=link)

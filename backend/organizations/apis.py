@@ -496,7 +496,10 @@ class DocumentFileApi(APIView):
         except FileNotFoundError as exc:
             raise exceptions.NotFound("The stored file is missing.") from exc
         response = FileResponse(
-            handle, as_attachment=not inline, filename=document.original_name, content_type=document.content_type
+            handle,
+            as_attachment=not inline,
+            filename=document.original_name,
+            content_type=document.content_type,
         )
         response["Cache-Control"] = "private, no-store"
         response["X-Content-Type-Options"] = "nosniff"
@@ -505,7 +508,9 @@ class DocumentFileApi(APIView):
             # document, so PDFs get no `sandbox`; scripts stay off for both kinds.
             response["X-Frame-Options"] = "SAMEORIGIN"
             sandbox = "" if document.content_type == "application/pdf" else "; sandbox"
-            response["Content-Security-Policy"] = f"default-src 'none'; img-src 'self'; frame-ancestors 'self'{sandbox}"
+            response["Content-Security-Policy"] = (
+                f"default-src 'none'; img-src 'self'; frame-ancestors 'self'{sandbox}"
+            )
         else:
             response["Content-Security-Policy"] = "default-src 'none'; sandbox"
         return response

@@ -163,7 +163,9 @@ def test_the_list_runs_the_same_few_queries_for_one_or_many_rows(
     assert len(six.captured_queries) == len(one.captured_queries) <= 6
 
 
-def test_staff_see_which_introductions_are_overdue_and_can_filter_them(world: World, settings: object) -> None:
+def test_staff_see_which_introductions_are_overdue_and_can_filter_them(
+    world: World, settings: object
+) -> None:
     fresh = introduction_for()
     late = introduction_for()
     answered = introduction_for()
@@ -172,12 +174,19 @@ def test_staff_see_which_introductions_are_overdue_and_can_filter_them(world: Wo
     Introduction.objects.filter(pk=answered.pk).update(status=IntroductionStatus.NEGOTIATING)
 
     client = world.client("staff")
-    everything = {row["id"]: row["overdue"] for row in client.get("/api/v1/introductions/?page_size=100").json()["results"]}
+    everything = {
+        row["id"]: row["overdue"]
+        for row in client.get("/api/v1/introductions/?page_size=100").json()["results"]
+    }
     assert everything[fresh.pk] is False
     assert everything[late.pk] is True
     assert everything[answered.pk] is False
 
     overdue = client.get("/api/v1/introductions/?overdue=true").json()
     assert [row["id"] for row in overdue["results"]] == [late.pk]
-    not_overdue = {row["id"] for row in client.get("/api/v1/introductions/?overdue=false&page_size=100").json()["results"]}
-    assert late.pk not in not_overdue and fresh.pk in not_overdue
+    not_overdue = {
+        row["id"]
+        for row in client.get("/api/v1/introductions/?overdue=false&page_size=100").json()["results"]
+    }
+    assert late.pk not in not_overdue
+    assert fresh.pk in not_overdue

@@ -74,7 +74,11 @@ describe("Stats charts", () => {
     const cells = within(table)
       .getAllByRole("row")
       .slice(1)
-      .map((row) => within(row).getAllByRole("cell").map((cell) => cell.textContent));
+      .map((row) =>
+        within(row)
+          .getAllByRole("cell")
+          .map((cell) => cell.textContent),
+      );
     expect(cells).toEqual([
       ["4", "1", "0"],
       ["6", "2", "1"],
@@ -99,8 +103,12 @@ describe("Stats charts", () => {
       "GET introductions/": { count: 2, next: null, previous: null, results: [] },
     });
     renderApp("/staff/dashboard", { auth: signedIn("staff") });
-    await waitFor(() => expect(screen.getByTestId("count-pending-verifications").textContent).toBe("4Pending verifications"));
-    await waitFor(() => expect(screen.getByTestId("count-proposals-to-review").textContent).toBe("5Proposals to review"));
+    await waitFor(() =>
+      expect(screen.getByTestId("count-pending-verifications").textContent).toBe("4Pending verifications"),
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId("count-proposals-to-review").textContent).toBe("5Proposals to review"),
+    );
     await waitFor(() =>
       expect(screen.getByTestId("count-overdue-introductions").textContent).toBe("2Overdue introductions"),
     );

@@ -82,9 +82,7 @@ describe("Verification queue", () => {
     renderApp("/staff/verification", { auth: signedIn("staff") });
     fireEvent.change(await screen.findByTestId("verification-status"), { target: { value: "rejected" } });
     await waitFor(() => expect(screen.getByTestId("location").textContent).toBe("/staff/verification?status=rejected"));
-    await waitFor(() =>
-      expect(calls.some((c) => c.query.get("verification_status") === "rejected")).toBe(true),
-    );
+    await waitFor(() => expect(calls.some((c) => c.query.get("verification_status") === "rejected")).toBe(true));
     expect(await screen.findByTestId("empty-state")).toBeTruthy();
   });
 
@@ -111,7 +109,11 @@ describe("Organisation review", () => {
         rejectCalls += 1;
         return rejectCalls === 1
           ? jsonResponse(
-              { code: "invalid", message: "Invalid input.", fields: { reason: [{ code: "blank", message: "Say why." }] } },
+              {
+                code: "invalid",
+                message: "Invalid input.",
+                fields: { reason: [{ code: "blank", message: "Say why." }] },
+              },
               400,
             )
           : jsonResponse(organization(5, { verification_status: "rejected", verification_note: "Licence expired" }));
@@ -125,7 +127,9 @@ describe("Organisation review", () => {
     expect(screen.getByTestId("document-image").getAttribute("src")).toBe(
       "/api/v1/organizations/5/documents/2/file/?inline=true",
     );
-    expect(within(await screen.findByTestId("audit-trail")).getByText("organization.verification_requested")).toBeTruthy();
+    expect(
+      within(await screen.findByTestId("audit-trail")).getByText("organization.verification_requested"),
+    ).toBeTruthy();
 
     fireEvent.click(screen.getByTestId("reject-organization"));
     expect(await screen.findByText("Say why.")).toBeTruthy();
@@ -138,7 +142,9 @@ describe("Organisation review", () => {
     ]);
 
     fireEvent.click(screen.getByTestId("verify-organization"));
-    await waitFor(() => expect(calls.some((c) => c.method === "POST" && c.path === "organizations/5/verify/")).toBe(true));
+    await waitFor(() =>
+      expect(calls.some((c) => c.method === "POST" && c.path === "organizations/5/verify/")).toBe(true),
+    );
     expect((await screen.findByTestId("decision-done")).textContent).toContain("Verified");
   });
 });
@@ -196,7 +202,13 @@ function flag(): DuplicateFlagOutput {
     id,
     title: `Request ${id}`,
     buyer: { id: 9, name: "CHU Lyon", country: "FR", buyer_type: "hospital" },
-    category: { id: 1, slug: "surgical-masks", hs_code: "6307.90", hs_version: "HS2017", names: { en: "Surgical masks" } },
+    category: {
+      id: 1,
+      slug: "surgical-masks",
+      hs_code: "6307.90",
+      hs_version: "HS2017",
+      names: { en: "Surgical masks" },
+    },
     created_at: "2026-11-01T08:00:00Z",
     destination_country: "FR",
     end_user: "Hôpital Nord",
@@ -226,7 +238,13 @@ describe("Duplicates", () => {
     );
     const rows = screen.getAllByRole("row").slice(1);
     const byLabel = Object.fromEntries(
-      rows.map((row) => [within(row).getByRole("rowheader").textContent?.replace(/(same|differs)$/, "").trim(), row]),
+      rows.map((row) => [
+        within(row)
+          .getByRole("rowheader")
+          .textContent?.replace(/(same|differs)$/, "")
+          .trim(),
+        row,
+      ]),
     );
     expect(byLabel["Buyer"]!.getAttribute("data-same")).toBe("true");
     expect(byLabel["Quantity"]!.getAttribute("data-same")).toBe("false");
