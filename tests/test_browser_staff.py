@@ -17,8 +17,9 @@ import pytest
 from django.conf import settings
 
 from accounts.tests.factories import BuyerUserFactory, StaffFactory, VendorUserFactory
+from catalog.tests.factories import ProductFactory
 from conftest import worker_mail_dir
-from introductions.tests.factories import introduction_for
+from introductions.tests.factories import ProposalFactory, introduction_for
 from organizations.models import Organization, VerificationStatus
 from organizations.tests.conftest import PNG_BYTES
 from organizations.tests.factories import DocumentFactory
@@ -78,7 +79,11 @@ def _signed_in(
 def _axe_serious(page: Any) -> list[str]:
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("async () => (await axe.run(document)).violations")
-    return [f"{v['id']}: {v['help']}" for v in result if v["impact"] in ("serious", "critical")]
+    return [
+        f"{v['id']}: {[node['target'] for node in v['nodes']][:5]}"
+        for v in result
+        if v["impact"] in ("serious", "critical")
+    ]
 
 
 def _go(page: Any, url: str, ready: str) -> None:
@@ -118,7 +123,7 @@ def test_staff_verify_one_vendor_and_reject_another(browser: Any, live_server: A
     names = page.locator("[data-testid=verification-item] h2").all_inner_texts()
     assert names == ["Wuhan Keep Medical", "Shenzhen Drop Gloves"]  # oldest first
     assert _axe_serious(page) == []
-    page.get_by_role("link", name="Wuhan Keep Medical").click()
+    page.get_by_role("link", name="Wuhan Keep Medical", exact=True).click()
     page.wait_for_selector("[data-testid=document-pdf]", timeout=TIMEOUT_MS)
     page.wait_for_selector("[data-testid=document-image]", timeout=TIMEOUT_MS)
     page.wait_for_function(
@@ -134,7 +139,7 @@ def test_staff_verify_one_vendor_and_reject_another(browser: Any, live_server: A
     page.wait_for_selector("[data-testid=audit-trail] >> text=organization.verified", timeout=TIMEOUT_MS)
 
     page.get_by_role("link", name="Back to the queue").click()
-    page.get_by_role("link", name="Shenzhen Drop Gloves").click()
+    page.get_by_role("link", name="Shenzhen Drop Gloves", exact=True).click()
     page.wait_for_selector("[data-testid=reject-reason]", timeout=TIMEOUT_MS)
     page.fill("[data-testid=reject-reason]", "The business licence has expired")
     page.click("[data-testid=reject-organization]")
@@ -156,8 +161,11 @@ def test_staff_verify_one_vendor_and_reject_another(browser: Any, live_server: A
 
 def test_notifications_dashboard_and_duplicates(browser: Any, live_server: Any) -> None:
     staff = StaffFactory()
-    introduction = introduction_for(actor=staff)
-    buyer = BuyerUserFactory(organization=introduction.buyer)
+    buyer = BuyerUserFactory()
+    product = ProductFactory()
+    wanted = PurchaseRequestFactory(buyer=buyer.organization, category=product.category)
+    proposal = ProposalFactory(request=wanted, vendor=product.vendor, product=product)
+    introduction = introduction_for(proposal=proposal, actor=staff)
     older = PurchaseRequestFactory(buyer=introduction.buyer, title="Masks for Lyon (embassy)")
     newer = PurchaseRequestFactory(
         buyer=introduction.buyer, category=older.category, title="Masks for Lyon (chamber)"

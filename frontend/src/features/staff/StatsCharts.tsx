@@ -51,9 +51,9 @@ export function StatsBarChart({ title, rows, testId }: { title: string; rows: Ch
         <p className="muted">{t("staff.dashboard.noData")}</p>
       ) : (
         <>
-          <div className="chart-card__chart" aria-hidden="true">
+          <div className="chart-card__chart">
             <ResponsiveContainer width="100%" height={260} initialDimension={{ width: 480, height: 260 }}>
-              <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+              <BarChart data={rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }} accessibilityLayer title={title}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} />
                 <XAxis dataKey="label" reversed={dir === "rtl"} tick={{ fontSize: 12 }} />
                 <YAxis allowDecimals={false} orientation={dir === "rtl" ? "right" : "left"} width={40} />
