@@ -35,7 +35,7 @@ frontend: ## Build the single-page app into frontend/dist
 
 bench: ## Benchmarks; each prints ratios against a baseline measured in the same run
 	scripts/bootstrap.sh
-	scripts/bench.sh
+	SCALE=$(SCALE) scripts/bench.sh
 
 search-start: ## Start the local OpenSearch node (OPENSEARCH_PORT, default 9201)
 	search/node/node.sh start

@@ -23,7 +23,7 @@ product, instead of running every stored query.
 """
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -313,7 +313,26 @@ def text_score(hit: dict[str, Any]) -> float:
 
 def product_candidates(spec: MatchSpec, *, size: int) -> list[ProductCandidate]:
     """The best ``size`` candidate products for the request, best first (raises SearchUnavailable)."""
-    response = engine.search(PRODUCTS.alias(), request_candidates_body(spec, size=size))
+    return _candidates(engine.search(PRODUCTS.alias(), request_candidates_body(spec, size=size)))
+
+
+# Searches per multi-search request: enough to save the round trips and keep the node's search
+# threads busy, few enough that one answer stays small and quick.
+MSEARCH_BATCH = 10
+
+
+def product_candidates_many(specs: Sequence[MatchSpec], *, size: int) -> dict[int, list[ProductCandidate]]:
+    """``product_candidates`` of many requests (by request id), in multi-search round trips."""
+    found: dict[int, list[ProductCandidate]] = {}
+    for start in range(0, len(specs), MSEARCH_BATCH):
+        chunk = specs[start : start + MSEARCH_BATCH]
+        bodies = [request_candidates_body(spec, size=size) for spec in chunk]
+        for spec, response in zip(chunk, engine.msearch(PRODUCTS.alias(), bodies), strict=True):
+            found[spec.request_id] = _candidates(response)
+    return found
+
+
+def _candidates(response: dict[str, Any]) -> list[ProductCandidate]:
     return [
         ProductCandidate(
             product_id=int(hit["_source"]["id"]),
@@ -325,8 +344,40 @@ def product_candidates(spec: MatchSpec, *, size: int) -> list[ProductCandidate]:
 
 
 def request_query_document(spec: MatchSpec) -> dict[str, Any]:
-    """The percolator document of a request (stored in REQUEST_QUERIES under the request's id)."""
-    return {"request_id": spec.request_id, "query": request_percolator_query(spec)}
+    """The percolator document of a request (stored in REQUEST_QUERIES under the request's id).
+
+    Beside the query it carries the request's category slugs and HS heading in the fields of
+    those names, so that percolation can first pick, with an ordinary filter, the stored queries
+    whose category clause the product can meet (``_stored_query_filter``), and run only those.
+    """
+    document: dict[str, Any] = {"request_id": spec.request_id, "query": request_percolator_query(spec)}
+    if spec.category_slugs:
+        document["category_slug"] = list(spec.category_slugs)
+    if spec.hs_heading:
+        document["hs_heading"] = spec.hs_heading
+    return document
+
+
+def _stored_query_filter(product_document: dict[str, Any]) -> dict[str, Any]:
+    """The stored queries ``product_document`` can match, judged by their category fields alone:
+    those of its category or HS heading (the category clause of ``_category_filter``, which every
+    categorised query requires), and the uncategorised ones (text only). A query stored without
+    these fields counts as uncategorised, so it is still run."""
+    options: list[dict[str, Any]] = [
+        {
+            "bool": {
+                "must_not": [
+                    {"exists": {"field": "category_slug"}},
+                    {"exists": {"field": "hs_heading"}},
+                ]
+            }
+        }
+    ]
+    if product_document.get("category_slug"):
+        options.append({"term": {"category_slug": product_document["category_slug"]}})
+    if product_document.get("hs_heading"):
+        options.append({"term": {"hs_heading": product_document["hs_heading"]}})
+    return {"bool": {"should": options, "minimum_should_match": 1}}
 
 
 # The fields the stored queries read. Percolation indexes the document in memory first; leaving
@@ -337,6 +388,8 @@ PERCOLATED_PREFIXES = ("name_", "category_terms_", "description_")
 
 def request_candidates(product_document: dict[str, Any], *, size: int) -> list[int]:
     """Ids of the open requests whose stored query matches ``product_document``, newest first."""
+    if not product_document.get("vendor_verified"):
+        return []  # every stored query requires a verified vendor
     document = {
         key: value
         for key, value in product_document.items()
@@ -344,9 +397,18 @@ def request_candidates(product_document: dict[str, Any], *, size: int) -> list[i
     }
     body = {
         "size": size,
-        "query": {"percolate": {"field": "query", "document": document}},
-        # The stored queries are unscored; newest requests first if the list is cut.
+        "query": {
+            "bool": {
+                "filter": [
+                    _stored_query_filter(product_document),
+                    {"percolate": {"field": "query", "document": document}},
+                ]
+            }
+        },
+        # The stored queries are unscored; newest requests first if the list is cut. No total is
+        # counted: only the ``size`` newest matches are wanted.
         "sort": [{"request_id": "desc"}],
+        "track_total_hits": False,
         # The stored queries are large; the id is all matching needs.
         "_source": False,
     }

@@ -40,27 +40,71 @@ def approval_codes() -> frozenset[str]:
 
 
 def request_facts(
-    *, purchase_request: PurchaseRequest, approvals: frozenset[str] | None = None
+    *,
+    purchase_request: PurchaseRequest,
+    approvals: frozenset[str] | None = None,
+    markets: frozenset[str] | None = None,
+    category_ids: frozenset[int] | None = None,
 ) -> RequestFacts:
+    """The request's facts; ``markets`` and ``category_ids`` (the destination's markets, the
+    category and its descendants) are looked up unless the caller already has them."""
     category = purchase_request.category
+    if category_ids is None:
+        category_ids = (
+            frozenset(category_descendant_ids(category_ids=[category.pk])) if category else frozenset()
+        )
     return RequestFacts(
         id=purchase_request.pk,
         category_id=purchase_request.category_id,
         category_slug=category.slug if category else "",
-        category_ids=frozenset(category_descendant_ids(category_ids=[category.pk]))
-        if category
-        else frozenset(),
+        category_ids=category_ids,
         hs_heading=category.hs_code[:4] if category else "",
         quantity=purchase_request.quantity,
         unit=purchase_request.unit,
         needed_by=purchase_request.needed_by,
         destination_country=purchase_request.destination_country,
-        markets=markets_for_country(country=purchase_request.destination_country),
+        markets=markets_for_country(country=purchase_request.destination_country)
+        if markets is None
+        else markets,
         required_standards=tuple(sorted(s.code for s in purchase_request.required_standards.all())),
         approval_codes=approval_codes() if approvals is None else approvals,
         target_unit_price=purchase_request.target_unit_price,
         currency=purchase_request.currency,
     )
+
+
+def requests_for_matching(*, request_ids: Iterable[int]) -> dict[int, PurchaseRequest]:
+    return {
+        request.pk: request
+        for request in PurchaseRequest.objects.select_related("category")
+        .prefetch_related("required_standards")
+        .filter(pk__in=list(request_ids))
+    }
+
+
+def requests_facts(*, purchase_requests: Iterable[PurchaseRequest]) -> dict[int, RequestFacts]:
+    """``request_facts`` of many requests, with the markets, approvals and category trees read once."""
+    approvals = approval_codes()
+    markets = list(Market.objects.all())
+    by_country: dict[str, frozenset[str]] = {}
+    descendants: dict[int, frozenset[int]] = {}
+    facts: dict[int, RequestFacts] = {}
+    for purchase_request in purchase_requests:
+        country = purchase_request.destination_country
+        if country not in by_country:
+            by_country[country] = frozenset(
+                market.code for market in markets if country in (market.countries or [])
+            )
+        category_id = purchase_request.category_id
+        if category_id is not None and category_id not in descendants:
+            descendants[category_id] = frozenset(category_descendant_ids(category_ids=[category_id]))
+        facts[purchase_request.pk] = request_facts(
+            purchase_request=purchase_request,
+            approvals=approvals,
+            markets=by_country[country],
+            category_ids=descendants[category_id] if category_id is not None else frozenset(),
+        )
+    return facts
 
 
 def _products_for_matching() -> QuerySet[Product]:

@@ -37,7 +37,15 @@ from audit.services import audit_record
 from catalog.models import Product
 from core.exceptions import Conflict
 from matching.models import Proposal, ProposalStatus
-from matching.scoring import Evaluation, ProductFacts, RequestFacts, evaluate, fingerprint, rank
+from matching.scoring import (
+    Evaluation,
+    ProductFacts,
+    RequestFacts,
+    RuleFacts,
+    evaluate,
+    fingerprint,
+    rank,
+)
 from matching.selectors import (
     approval_codes,
     live_proposals,
@@ -46,12 +54,16 @@ from matching.selectors import (
     products_for_matching,
     request_facts,
     request_for_matching,
+    requests_facts,
+    requests_for_matching,
 )
 from purchasing.models import PurchaseRequest, RequestStatus
 from purchasing.services import purchase_request_transition
 from search.documents import product_document
 from search.matching import (
+    ProductCandidate,
     product_candidates,
+    product_candidates_many,
     refresh_for_matching,
     request_candidates,
     request_match_specs,
@@ -328,6 +340,130 @@ def matching_run_for_request(*, request_id: int, today: datetime.date | None = N
     return proposals
 
 
+def _reverse_runs(
+    *, product: Product, purchase_requests: list[PurchaseRequest], live: set[int], today: datetime.date
+) -> dict[int, RequestRun]:
+    """For each request, the product's part of its forward run: the product's evaluation and
+    whether it is among the request's best N, computed as ``matching_evaluate_request`` would
+    (same candidates, same text normalisation, same ranking) but for all requests at once.
+
+    Requests the product cannot reach are left out, without an engine query: its score only
+    grows with text relevance, so if it is ineligible or under the threshold with the best
+    possible text relevance it is not selected whatever the other candidates score. Requests
+    it has a waiting proposal for (``live``) are always run, as that proposal may expire and
+    its reason names the product's place among the candidates.
+    """
+    top_n = _top_n()
+    min_score = float(_setting("MEDMATCH_MATCH_MIN_SCORE", DEFAULT_MIN_SCORE))
+    rates = _fx_rates()
+    item = product_facts(product=product)
+    facts = requests_facts(purchase_requests=purchase_requests)
+    markets = {market for request in facts.values() for market in request.markets}
+    category_ids = {item.category_id} | {
+        request.category_id for request in facts.values() if request.category_id is not None
+    }
+    rules = market_rules(markets=markets, category_ids=category_ids)
+    reachable = [
+        purchase_request
+        for purchase_request in purchase_requests
+        if purchase_request.pk in live
+        or _may_be_selected(
+            evaluate(
+                facts[purchase_request.pk], item, rules=rules, text_relevance=1.0, today=today, fx_rates=rates
+            ),
+            min_score,
+        )
+    ]
+    logger.info(
+        "matching.reverse_reachable product=%s requests=%s reachable=%s",
+        product.pk,
+        len(purchase_requests),
+        len(reachable),
+    )
+    if not reachable:
+        return {}
+    specs = request_match_specs(reachable, today=today)
+    candidates = product_candidates_many(
+        list(specs.values()), size=int(_setting("MEDMATCH_MATCH_CANDIDATES", DEFAULT_CANDIDATES))
+    )
+    others = products_for_matching(
+        product_ids={
+            candidate.product_id
+            for found in candidates.values()
+            for candidate in found
+            if candidate.product_id != product.pk
+        }
+    )
+    other_facts = {product_id: product_facts(product=other) for product_id, other in others.items()}
+    # Rules in one list ordered as market_rules orders them, so the criteria read as forward's do.
+    rules = market_rules(
+        markets=markets, category_ids=category_ids | {other.category_id for other in other_facts.values()}
+    )
+    runs: dict[int, RequestRun] = {}
+    for purchase_request in reachable:
+        run = RequestRun(request=facts[purchase_request.pk], today=today, products={product.pk: item})
+        runs[purchase_request.pk] = run
+        _place_in_ranking(
+            run=run,
+            product=item,
+            found=candidates.get(purchase_request.pk, []),
+            others=other_facts,
+            rules=rules,
+            fx_rates=rates,
+            top_n=top_n,
+            min_score=min_score,
+        )
+    return {request_id: run for request_id, run in runs.items() if run.selected or request_id in live}
+
+
+def _place_in_ranking(
+    *,
+    run: RequestRun,
+    product: ProductFacts,
+    found: list[ProductCandidate],
+    others: dict[int, ProductFacts],
+    rules: list[RuleFacts],
+    fx_rates: dict[str, float],
+    top_n: int,
+    min_score: float,
+) -> None:
+    """Evaluate ``product`` among the request's candidates ``found`` and select it if ``rank``
+    would keep it among the best ``top_n``: fewer than ``top_n`` kept candidates rank before it."""
+    mine = next((candidate for candidate in found if candidate.product_id == product.id), None)
+    if mine is None:  # not (or no longer) a candidate of the request: not selected
+        return
+    best = max(candidate.text_score for candidate in found)
+
+    def judge(facts: ProductFacts, candidate: ProductCandidate) -> Evaluation:
+        relevance = candidate.text_score / best if best > 0 else 0.0
+        return evaluate(
+            run.request, facts, rules=rules, text_relevance=relevance, today=run.today, fx_rates=fx_rates
+        )
+
+    evaluation = judge(product, mine)
+    run.vendors[product.id] = product.vendor_id
+    run.evaluations[product.id] = evaluation
+    if not _may_be_selected(evaluation, min_score):
+        return
+    ahead = 0
+    for candidate in found:
+        other = others.get(candidate.product_id)
+        if other is None:  # this product, or one deleted since it was indexed
+            continue
+        judged = judge(other, candidate)
+        ranks_before = (-judged.score, other.id) < (-evaluation.score, product.id)
+        if ranks_before and _may_be_selected(judged, min_score):
+            ahead += 1
+            if ahead >= top_n:
+                return
+    run.selected = [product.id]
+
+
+def _may_be_selected(evaluation: Evaluation, min_score: float) -> bool:
+    """What ``rank`` keeps: eligible and at least ``min_score``."""
+    return evaluation.eligible and evaluation.score >= min_score
+
+
 def _expire_for_product(*, product_id: int, reason: str) -> None:
     request_ids = sorted(
         set(
@@ -370,8 +506,10 @@ def matching_run_for_product(*, product_id: int, today: datetime.date | None = N
         "request_id", flat=True
     )
     request_ids = list(dict.fromkeys([*found, *sorted(already)]))
+    requests = requests_for_matching(request_ids=request_ids)
+    matchable: list[PurchaseRequest] = []
     for request_id in request_ids:
-        purchase_request = request_for_matching(request_id=request_id)
+        purchase_request = requests.get(request_id)
         if purchase_request is None:
             continue
         if purchase_request.status not in MATCHABLE_STATUSES:
@@ -379,7 +517,14 @@ def matching_run_for_product(*, product_id: int, today: datetime.date | None = N
                 request_id=request_id, reason=f"the request is {purchase_request.status}"
             )
             continue
-        run = matching_evaluate_request(purchase_request=purchase_request, today=today)
+        matchable.append(purchase_request)
+    runs = _reverse_runs(
+        product=product,
+        purchase_requests=matchable,
+        live=set(already),
+        today=today or timezone.localdate(),
+    )
+    for request_id, run in runs.items():
         _apply_run(
             request_id=request_id,
             run=run,

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "discovery",
     "matching",
     "introductions",
+    "certificates",
+    "consultations",
     "supplierlists",
 ]
 
@@ -160,6 +162,23 @@ MEDMATCH_FX_RATES = {
     if rate
 }
 
+# Trade services (force-majeure certificates, legal consultations).
+# Staff aim to decide an application within this many hours of (re)submission; the clock
+# pauses while the member is asked for more information.
+MEDMATCH_FM_TARGET_HOURS = env_int("MEDMATCH_FM_TARGET_HOURS", 24)
+# Where people open the public verification page that a certificate's QR code points to.
+# The issuing body's name as printed at the foot of each certificate.
+MEDMATCH_FM_ISSUER = env_str("MEDMATCH_FM_ISSUER", "MedMatch trade services")
+MEDMATCH_PUBLIC_URL = env_str("MEDMATCH_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+# The body's signing key and certificate (PEM, given as a file path or as the PEM text).
+# Without them a self-signed test key is generated into .run/signing/ at first use
+# (dev and tests only; production requires both).
+MEDMATCH_SIGNING_KEY = env_str("MEDMATCH_SIGNING_KEY", "")
+MEDMATCH_SIGNING_CERT = env_str("MEDMATCH_SIGNING_CERT", "")
+MEDMATCH_SIGNING_KEY_PASSPHRASE = env_str("MEDMATCH_SIGNING_KEY_PASSPHRASE", "")
+MEDMATCH_SIGNING_TEST_KEY_DIR = RUN_DIR / "signing"
+MEDMATCH_SIGNING_ALLOW_TEST_KEY = True
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
@@ -178,6 +197,7 @@ REST_FRAMEWORK = {
         "login": env_str("MEDMATCH_LOGIN_THROTTLE", "10/min"),
         "register": env_str("MEDMATCH_REGISTER_THROTTLE", "20/hour"),
         "password_reset": env_str("MEDMATCH_PASSWORD_RESET_THROTTLE", "10/hour"),
+        "certificate_verify": env_str("MEDMATCH_VERIFY_THROTTLE", "60/min"),
     },
 }
 
@@ -199,6 +219,12 @@ SPECTACULAR_SETTINGS = {
         "DuplicateStatusEnum": "purchasing.models.DuplicateStatus",
         "IntroductionStatusEnum": "introductions.models.IntroductionStatus",
         "ProposalStatusEnum": "matching.models.ProposalStatus",
+        "FmApplicationStatusEnum": "certificates.models.ApplicationStatus",
+        "CertificateStatusEnum": "certificates.models.CertificateStatus",
+        "CertificateValidityEnum": "certificates.models.CertificateValidity",
+        "EvidenceKindEnum": "certificates.models.EvidenceKind",
+        "ConsultationStatusEnum": "consultations.models.ConsultationStatus",
+        "ConsultationTopicEnum": "consultations.models.ConsultationTopic",
         "CriterionStatusEnum": "matching.apis.CRITERION_STATUSES",
         "OrganizationKindEnum": "organizations.models.OrganizationKind",
         "UserRoleEnum": "accounts.models.USER_ROLES",
