@@ -18,7 +18,7 @@ function OrganizationFacts({ organization }: { organization: OrganizationDetailO
   return (
     <section className="card" aria-labelledby="org-details">
       <h2 id="org-details">{t("staff.org.details")}</h2>
-      <dl className="facts">
+      <dl className="org-facts">
         <dt>{t("staff.verification.col.kind")}</dt>
         <dd>
           {enumLabel("role", organization.kind)}
