@@ -1,6 +1,7 @@
 import hashlib
 
-from django.contrib.auth import authenticate, login, logout
+from django.conf import settings
+from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
 from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, serializers, status
 from rest_framework.authtoken.models import Token
@@ -11,7 +12,13 @@ from rest_framework.throttling import ScopedRateThrottle, SimpleRateThrottle
 from rest_framework.views import APIView
 
 from accounts.models import USER_ROLES, User
-from accounts.services import organization_register, user_public_profile
+from accounts.services import (
+    organization_register,
+    password_change,
+    password_reset_confirm,
+    password_reset_request,
+    user_public_profile,
+)
 from core.fields import IdentityCharField
 from core.validators import MAX_NAME_LENGTH, UI_LANGUAGES
 from organizations.models import BuyerType, OrganizationKind
@@ -172,3 +179,66 @@ class MeApi(APIView):
     def get(self, request: Request) -> Response:
         assert isinstance(request.user, User)
         return Response(UserOutputSerializer(user_public_profile(user=request.user)).data)
+
+
+class PasswordChangeApi(APIView):
+    """Change the signed-in user's password; the current session stays signed in."""
+
+    permission_classes = [IsAuthenticated]
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "login"
+
+    class InputSerializer(serializers.Serializer[dict[str, str]]):
+        old_password = serializers.CharField(max_length=128, style={"input_type": "password"})
+        new_password = serializers.CharField(max_length=128, style={"input_type": "password"})
+
+    @extend_schema(request=InputSerializer, responses={204: None}, operation_id="auth_password_change")
+    def post(self, request: Request) -> Response:
+        assert isinstance(request.user, User)
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        user = password_change(user=request.user, **serializer.validated_data)
+        if request._request.session.session_key:
+            update_session_auth_hash(request._request, user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class PasswordResetApi(APIView):
+    """E-mail a reset link. Answers 204 whether or not the address has an account."""
+
+    permission_classes = [AllowAny]
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "password_reset"
+
+    class InputSerializer(serializers.Serializer[dict[str, str]]):
+        email = serializers.EmailField(max_length=254)
+
+    @extend_schema(request=InputSerializer, responses={204: None}, operation_id="auth_password_reset")
+    def post(self, request: Request) -> Response:
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        password_reset_request(
+            email=serializer.validated_data["email"],
+            reset_url=f"{settings.MEDMATCH_PUBLIC_URL.rstrip('/')}/reset-password",
+        )
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class PasswordResetConfirmApi(APIView):
+    """Set a new password with the uid and token from the e-mailed link."""
+
+    permission_classes = [AllowAny]
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "password_reset"
+
+    class InputSerializer(serializers.Serializer[dict[str, str]]):
+        uid = serializers.CharField(max_length=64)
+        token = serializers.CharField(max_length=128)
+        new_password = serializers.CharField(max_length=128, style={"input_type": "password"})
+
+    @extend_schema(request=InputSerializer, responses={204: None}, operation_id="auth_password_reset_confirm")
+    def post(self, request: Request) -> Response:
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        password_reset_confirm(**serializer.validated_data)
+        return Response(status=status.HTTP_204_NO_CONTENT)

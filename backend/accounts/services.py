@@ -1,13 +1,21 @@
+import logging
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib.auth.password_validation import validate_password
+from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
+from django.utils.encoding import force_bytes, force_str
+from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 
 from accounts.models import User
 from audit.services import audit_record
 from organizations.models import Contact, Organization, OrganizationKind
 from organizations.services import organization_changed, organization_validate
+
+logger = logging.getLogger("accounts")
 
 
 @transaction.atomic
@@ -61,3 +69,125 @@ def user_public_profile(*, user: User) -> dict[str, Any]:
         "organization_id": user.organization_id,
         "language": user.language,
     }
+
+
+def password_change(*, user: User, old_password: str, new_password: str) -> User:
+    """Replace a signed-in user's password after checking the current one.
+
+    The one place a password changes on the user's own initiative (the reset flow ends here
+    too), so that revoking the user's API tokens or sessions can be added in one spot.
+    """
+    if not user.check_password(old_password):
+        raise ValidationError({"old_password": ["The current password is wrong."]}, code="invalid_password")
+    return password_set(user=user, new_password=new_password)
+
+
+@transaction.atomic
+def password_set(*, user: User, new_password: str) -> User:
+    """Validate and store a new password (change and reset both end here)."""
+    try:
+        validate_password(new_password, user)
+    except ValidationError as exc:
+        raise ValidationError({"new_password": exc.error_list}) from exc
+    user.set_password(new_password)
+    user.save(update_fields=["password"])
+    audit_record(actor=user, action="user.password_changed", target=user)
+    return user
+
+
+def password_reset_request(*, email: str, reset_url: str) -> None:
+    """E-mail a one-time reset link to the active account with this address, if there is one.
+
+    Answers the same whether or not the account exists (no account enumeration). The link
+    is ``reset_url?uid=…&token=…``; Django's token generator makes it expire
+    (``PASSWORD_RESET_TIMEOUT``) and stop working once the password has changed. The e-mail
+    goes out from the notifications queue after commit; if the broker is down it is sent
+    inline instead.
+    """
+    user = User.objects.filter(username=email.strip().lower(), is_active=True).first()
+    if user is None or not user.has_usable_password():
+        return
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = default_token_generator.make_token(user)
+    link = f"{reset_url}?{urlencode({'uid': uid, 'token': token})}"
+    transaction.on_commit(lambda: _enqueue_password_reset_email(user_id=user.pk, link=link))
+
+
+def _enqueue_password_reset_email(*, user_id: int, link: str) -> None:
+    from accounts.tasks import send_password_reset_email
+
+    try:
+        send_password_reset_email.apply_async(args=(user_id, link), retry=False)
+    except Exception as exc:  # noqa: BLE001  any broker failure: send it from this process
+        logger.warning("accounts.password_reset_enqueue_failed error=%s", exc.__class__.__name__)
+        password_reset_email_send(user_id=user_id, link=link)
+
+
+def password_reset_email_send(*, user_id: int, link: str) -> None:
+    """Send the reset e-mail in the user's language."""
+    user = User.objects.filter(pk=user_id).first()
+    if user is None:
+        return
+    language = user.language if user.language in PASSWORD_RESET_EMAIL else "en"
+    subject, body = PASSWORD_RESET_EMAIL[language]
+    send_mail(
+        subject=subject,
+        message=body.format(name=user.first_name or user.email, link=link),
+        from_email=None,
+        recipient_list=[user.email],
+    )
+
+
+def password_reset_confirm(*, uid: str, token: str, new_password: str) -> User:
+    """Set a new password from an e-mailed link; the link then stops working."""
+    try:
+        user_pk = int(force_str(urlsafe_base64_decode(uid)))
+    except (TypeError, ValueError, OverflowError, UnicodeDecodeError):
+        user_pk = None
+    user = User.objects.filter(pk=user_pk, is_active=True).first() if user_pk else None
+    if user is None or not default_token_generator.check_token(user, token):
+        raise ValidationError(
+            {"token": ["This reset link is invalid or has expired. Ask for a new one."]},
+            code="invalid_token",
+        )
+    return password_set(user=user, new_password=new_password)
+
+
+# Subject and body of the reset e-mail per UI language; {name} and {link} are filled in.
+PASSWORD_RESET_EMAIL: dict[str, tuple[str, str]] = {
+    "en": (
+        "Reset your MedMatch password",
+        "Hello {name},\n\nSomeone asked to reset the password of your MedMatch account. "
+        "To choose a new one, open this link:\n\n{link}\n\n"
+        "If it was not you, ignore this e-mail; your password stays as it is.\n",
+    ),
+    "zh": (
+        "重置您的 MedMatch 密码",
+        "{name}，您好：\n\n有人请求重置您的 MedMatch 账户密码。请打开以下链接设置新密码：\n\n{link}\n\n"
+        "如果不是您本人操作，请忽略本邮件，您的密码不会改变。\n",
+    ),
+    "fr": (
+        "Réinitialisez votre mot de passe MedMatch",
+        "Bonjour {name},\n\nUne réinitialisation du mot de passe de votre compte MedMatch a été "
+        "demandée. Pour en choisir un nouveau, ouvrez ce lien :\n\n{link}\n\n"
+        "Si ce n'était pas vous, ignorez ce message ; votre mot de passe ne change pas.\n",
+    ),
+    "es": (
+        "Restablezca su contraseña de MedMatch",
+        "Hola {name}:\n\nSe ha solicitado restablecer la contraseña de su cuenta de MedMatch. "
+        "Para elegir una nueva, abra este enlace:\n\n{link}\n\n"
+        "Si no fue usted, ignore este mensaje; su contraseña no cambia.\n",
+    ),
+    "ru": (
+        "Сброс пароля MedMatch",
+        "Здравствуйте, {name}!\n\nПоступил запрос на сброс пароля вашей учётной записи MedMatch. "
+        "Чтобы задать новый пароль, откройте ссылку:\n\n{link}\n\n"
+        "Если это были не вы, проигнорируйте письмо; пароль останется прежним.\n",
+    ),
+    "ar": (
+        "إعادة تعيين كلمة مرور MedMatch",
+        "مرحبًا {name}،\n\nطلب أحدهم إعادة تعيين كلمة مرور حسابك في MedMatch. "
+        "لاختيار كلمة مرور جديدة، افتح هذا الرابط:\n\n{link}\n\n"
+        "إذا لم تكن أنت، فتجاهل هذه الرسالة؛ ستبقى كلمة مرورك كما هي.\n",
+    ),
+}

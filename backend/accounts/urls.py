@@ -1,6 +1,15 @@
 from django.urls import path
 
-from accounts.apis import LoginApi, LogoutApi, MeApi, RegisterApi, TokenApi
+from accounts.apis import (
+    LoginApi,
+    LogoutApi,
+    MeApi,
+    PasswordChangeApi,
+    PasswordResetApi,
+    PasswordResetConfirmApi,
+    RegisterApi,
+    TokenApi,
+)
 
 urlpatterns = [
     path("register/", RegisterApi.as_view(), name="auth-register"),
@@ -8,4 +17,7 @@ urlpatterns = [
     path("logout/", LogoutApi.as_view(), name="auth-logout"),
     path("token/", TokenApi.as_view(), name="auth-token"),
     path("me/", MeApi.as_view(), name="auth-me"),
+    path("password/change/", PasswordChangeApi.as_view(), name="auth-password-change"),
+    path("password/reset/", PasswordResetApi.as_view(), name="auth-password-reset"),
+    path("password/reset/confirm/", PasswordResetConfirmApi.as_view(), name="auth-password-reset-confirm"),
 ]

@@ -128,6 +128,12 @@ class IntroductionOutputSerializer(serializers.Serializer[Introduction]):
     closed_at = serializers.DateTimeField(allow_null=True)
     created_at = serializers.DateTimeField(help_text="When the proposal was approved.")
     updated_at = serializers.DateTimeField()
+    overdue = serializers.SerializerMethodField(
+        help_text="Still awaiting a reply after the reply window (MEDMATCH_INTRO_REMIND_DAYS)."
+    )
+
+    def get_overdue(self, introduction: Introduction) -> bool:
+        return introduction.is_overdue()
 
     def _party(self, introduction: Introduction, side: str) -> dict[str, Any]:
         organization = introduction.vendor if side == "vendor" else introduction.buyer

@@ -26,6 +26,9 @@ class IntroductionFilter(django_filters.FilterSet):
     created_before = django_filters.DateFilter(
         field_name="created_at", lookup_expr="date__lte", help_text="Created on this date or earlier."
     )
+    overdue = BooleanFilter(
+        method="filter_overdue", help_text="true: only those awaiting a reply past the reply window."
+    )
     ordering = OrderingFilter(
         fields=("created_at", "updated_at", "status", "replied_at", "closed_at", "deal_value")
     )
@@ -33,6 +36,12 @@ class IntroductionFilter(django_filters.FilterSet):
     class Meta:
         model = Introduction
         fields: list[str] = []
+
+    def filter_overdue(self, queryset: QuerySet[Any], name: str, value: bool | None) -> QuerySet[Any]:
+        if value is None:
+            return queryset
+        overdue_ids = Introduction.objects.overdue().values("id")
+        return queryset.filter(id__in=overdue_ids) if value else queryset.exclude(id__in=overdue_ids)
 
 
 class NotificationFilter(django_filters.FilterSet):

@@ -1,6 +1,9 @@
+import datetime
+
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.utils import timezone
 
 from core.models import TimeStampedModel
 from core.validators import MAX_NOTE_LENGTH, MAX_TEXT_LENGTH
@@ -25,8 +28,22 @@ INTRODUCTION_TRANSITIONS: dict[str, set[str]] = {
 FINAL_STATUSES = frozenset({IntroductionStatus.DEAL, IntroductionStatus.NO_DEAL, IntroductionStatus.EXPIRED})
 
 
+def introduction_reply_window() -> datetime.timedelta:
+    """How long the parties have to answer before an introduction is overdue (and reminded)."""
+    return datetime.timedelta(days=getattr(settings, "MEDMATCH_INTRO_REMIND_DAYS", 3))
+
+
+class IntroductionQuerySet(models.QuerySet["Introduction"]):
+    def overdue(self, *, now: datetime.datetime | None = None) -> "IntroductionQuerySet":
+        """Still awaiting a reply after the reply window (staff chase these)."""
+        cutoff = (now or timezone.now()) - introduction_reply_window()
+        return self.filter(status=IntroductionStatus.AWAITING_REPLY, created_at__lte=cutoff)
+
+
 class Introduction(TimeStampedModel):
     """An approved proposal: both parties see each other's contacts and report the outcome."""
+
+    objects = IntroductionQuerySet.as_manager()
 
     proposal = models.OneToOneField(
         "matching.Proposal", on_delete=models.PROTECT, related_name="introduction"
@@ -60,6 +77,11 @@ class Introduction(TimeStampedModel):
     reminders_sent = models.PositiveSmallIntegerField(default=0)
     last_reminded_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
+
+    def is_overdue(self, *, now: datetime.datetime | None = None) -> bool:
+        """The same rule as ``IntroductionQuerySet.overdue``, for one loaded row."""
+        cutoff = (now or timezone.now()) - introduction_reply_window()
+        return self.status == IntroductionStatus.AWAITING_REPLY and self.created_at <= cutoff
 
     class Meta:
         ordering = ["-created_at"]

@@ -33,6 +33,7 @@ from introductions.models import (
     Introduction,
     IntroductionStatus,
     Notification,
+    introduction_reply_window,
 )
 from matching.models import Proposal, ProposalStatus
 from organizations.models import Contact, Organization
@@ -50,7 +51,7 @@ DEAL_QUANTITY_MAX = 2_147_483_647  # PositiveIntegerField on PostgreSQL
 
 
 def _remind_after() -> datetime.timedelta:
-    return datetime.timedelta(days=getattr(settings, "MEDMATCH_INTRO_REMIND_DAYS", 3))
+    return introduction_reply_window()
 
 
 def _max_reminders() -> int:

@@ -14,7 +14,7 @@ from django.http import FileResponse
 from django.urls import reverse
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import exceptions, serializers, status
 from rest_framework.permissions import AllowAny, IsAuthenticated, IsAuthenticatedOrReadOnly
 from rest_framework.request import Request
@@ -468,7 +468,11 @@ class DocumentDetailApi(APIView):
 
 
 class DocumentFileApi(APIView):
-    """Streams the stored file to the organisation's own members and staff."""
+    """Streams the stored file to the organisation's own members and staff.
+
+    ``?inline=true`` lets the web app show it in a frame of its own pages (PDFs and images
+    only, whose content was checked on upload); otherwise the file is an attachment.
+    """
 
     permission_classes = [IsAuthenticated]
 
@@ -477,6 +481,13 @@ class DocumentFileApi(APIView):
         return super().perform_content_negotiation(request, force=True)
 
     @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "inline",
+                OpenApiTypes.BOOL,
+                description="Show in the browser (same-origin frames allowed) instead of downloading.",
+            )
+        ],
         responses={
             (200, "application/pdf"): OpenApiResponse(OpenApiTypes.BINARY),
             (200, "image/png"): OpenApiResponse(OpenApiTypes.BINARY),
@@ -487,6 +498,7 @@ class DocumentFileApi(APIView):
     def get(self, request: Request, organization_id: int, document_id: int) -> FileResponse:
         organization = _managed_organization(request, organization_id)
         document = document_get(organization=organization, document_id=document_id)
+        inline = request.query_params.get("inline", "").lower() in ("1", "true", "yes")
         try:
             handle = document.file.open("rb")
         except FileNotFoundError as exc:
@@ -497,10 +509,21 @@ class DocumentFileApi(APIView):
             document_type=document.document_type,
             content_type=document.content_type,
         )
-        response = FileResponse(handle, as_attachment=True, filename=name, content_type=document.content_type)
+        response = FileResponse(
+            handle, as_attachment=not inline, filename=name, content_type=document.content_type
+        )
         response["Cache-Control"] = "private, no-store"
         response["X-Content-Type-Options"] = "nosniff"
-        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+        if inline:
+            # Framed by our own pages only. Chromium's PDF viewer does not run in a sandboxed
+            # document, so PDFs get no `sandbox`; scripts stay off for both kinds.
+            response["X-Frame-Options"] = "SAMEORIGIN"
+            sandbox = "" if document.content_type == "application/pdf" else "; sandbox"
+            response["Content-Security-Policy"] = (
+                f"default-src 'none'; img-src 'self'; frame-ancestors 'self'{sandbox}"
+            )
+        else:
+            response["Content-Security-Policy"] = "default-src 'none'; sandbox"
         return response
 
 

@@ -74,7 +74,18 @@ describe("App routing", () => {
     ["anonymous", ["/suppliers"]],
     ["vendor", ["/suppliers", "/introductions"]],
     ["buyer", ["/suppliers", "/requests", "/introductions"]],
-    ["staff", ["/suppliers", "/requests", "/proposals", "/introductions"]],
+    [
+      "staff",
+      [
+        "/suppliers",
+        "/requests",
+        "/proposals",
+        "/introductions",
+        "/staff/verification",
+        "/staff/duplicates",
+        "/staff/dashboard",
+      ],
+    ],
   ] as const)("shows %s only the sections it can open", (role, links) => {
     renderApp("/suppliers", { auth: role === "anonymous" ? { status: "anonymous" } : signedIn(role) });
     const hrefs = [...screen.getByRole("navigation").querySelectorAll("a")].map((a) => a.getAttribute("href"));

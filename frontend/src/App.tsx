@@ -11,6 +11,13 @@ import { ProposalsPage } from "./features/proposals/ProposalsPage";
 import { RegisterPage } from "./features/auth/RegisterPage";
 import { RequestsPage } from "./features/requests/RequestsPage";
 import { SuppliersPage } from "./features/directory/SuppliersPage";
+import { AccountPage } from "./features/account/AccountPage";
+import { ForgotPasswordPage, ResetPasswordPage } from "./features/account/PasswordResetPages";
+import { NotificationsPage } from "./features/notifications/NotificationsPage";
+import { DashboardPage } from "./features/staff/DashboardPage";
+import { DuplicatesPage } from "./features/staff/DuplicatesPage";
+import { OrganizationReviewPage } from "./features/staff/OrganizationReviewPage";
+import { VerificationQueuePage } from "./features/staff/VerificationQueuePage";
 
 /** Routes of the app. The router, i18n and auth providers are supplied by main.tsx (or a test). */
 export function App({ onReady }: { onReady?: () => void }) {
@@ -30,6 +37,14 @@ export function App({ onReady }: { onReady?: () => void }) {
         <Route path="introductions" element={<IntroductionsPage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="register" element={<RegisterPage />} />
+        <Route path="staff/verification" element={<VerificationQueuePage />} />
+        <Route path="staff/organizations/:organizationId" element={<OrganizationReviewPage />} />
+        <Route path="staff/duplicates" element={<DuplicatesPage />} />
+        <Route path="staff/dashboard" element={<DashboardPage />} />
+        <Route path="notifications" element={<NotificationsPage />} />
+        <Route path="account" element={<AccountPage />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

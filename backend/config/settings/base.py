@@ -270,6 +270,7 @@ REST_FRAMEWORK = {
         "login": env_str("MEDMATCH_LOGIN_THROTTLE", "10/min"),
         "register": env_str("MEDMATCH_REGISTER_THROTTLE", "100/hour"),
         "register_domain": env_str("MEDMATCH_REGISTER_DOMAIN_THROTTLE", "20/hour"),
+        "password_reset": env_str("MEDMATCH_PASSWORD_RESET_THROTTLE", "10/hour"),
         "certificate_verify": env_str("MEDMATCH_VERIFY_THROTTLE", "60/min"),
     },
 }

@@ -202,3 +202,32 @@ def test_other_organisations_cannot_read_an_introductions_trail(
     assert world.client("other_vendor").get(url).status_code == 404
     assert world.client("other_buyer").get(url).status_code == 404
     assert world.client("anonymous").get(url).status_code in (401, 403)
+
+
+def test_staff_see_which_introductions_are_overdue_and_can_filter_them(
+    world: World, settings: object
+) -> None:
+    fresh = introduction_for()
+    late = introduction_for()
+    answered = introduction_for()
+    four_days_ago = timezone.now() - datetime.timedelta(days=4)
+    Introduction.objects.filter(pk__in=[late.pk, answered.pk]).update(created_at=four_days_ago)
+    Introduction.objects.filter(pk=answered.pk).update(status=IntroductionStatus.NEGOTIATING)
+
+    client = world.client("staff")
+    everything = {
+        row["id"]: row["overdue"]
+        for row in client.get("/api/v1/introductions/?page_size=100").json()["results"]
+    }
+    assert everything[fresh.pk] is False
+    assert everything[late.pk] is True
+    assert everything[answered.pk] is False
+
+    overdue = client.get("/api/v1/introductions/?overdue=true").json()
+    assert [row["id"] for row in overdue["results"]] == [late.pk]
+    not_overdue = {
+        row["id"]
+        for row in client.get("/api/v1/introductions/?overdue=false&page_size=100").json()["results"]
+    }
+    assert late.pk not in not_overdue
+    assert fresh.pk in not_overdue

@@ -362,6 +362,22 @@ def test_the_served_name_is_derived_from_the_document_not_the_client(world: Worl
     assert "html" not in disposition
 
 
+def test_file_inline_may_be_framed_by_our_pages_only(world: World) -> None:
+    url = f"/api/v1/organizations/{world.own.pk}/documents/{world.licence.pk}/file/"
+    inline = world.client("staff").get(url, {"inline": "true"})
+    attachment = world.client("staff").get(url)
+    outsider = world.client("other_vendor").get(url, {"inline": "true"})
+
+    assert inline.status_code == 200
+    assert b"".join(inline.streaming_content) == PDF_BYTES
+    assert inline["Content-Disposition"].startswith("inline;")
+    assert inline["X-Frame-Options"] == "SAMEORIGIN"
+    assert "frame-ancestors 'self'" in inline["Content-Security-Policy"]
+    assert attachment["X-Frame-Options"] == "DENY"
+    assert "sandbox" in attachment["Content-Security-Policy"]
+    assert outsider.status_code in (403, 404)
+
+
 def test_file_download_ignores_the_accept_header(world: World) -> None:
     response = world.client("vendor").get(
         f"/api/v1/organizations/{world.own.pk}/documents/{world.licence.pk}/file/",

@@ -54,6 +54,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/password/change/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Change the signed-in user's password; the current session stays signed in. */
+        post: operations["auth_password_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password/reset/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description E-mail a reset link. Answers 204 whether or not the address has an account. */
+        post: operations["auth_password_reset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password/reset/confirm/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Set a new password with the uid and token from the e-mailed link. */
+        post: operations["auth_password_reset_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/register/": {
         parameters: {
             query?: never;
@@ -766,7 +817,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Streams the stored file to the organisation's own members and staff. */
+        /**
+         * @description Streams the stored file to the organisation's own members and staff.
+         *
+         *     ``?inline=true`` lets the web app show it in a frame of its own pages (PDFs and images
+         *     only, whose content was checked on upload); otherwise the file is an attachment.
+         */
         get: operations["organizations_documents_file"];
         put?: never;
         post?: never;
@@ -2313,6 +2369,8 @@ export interface components {
             /** Format: date-time */
             last_reminded_at: string | null;
             no_deal_reason: string;
+            /** @description Still awaiting a reply after the reply window (MEDMATCH_INTRO_REMIND_DAYS). */
+            readonly overdue: boolean;
             /** @description Null if the product was deleted. */
             product: components["schemas"]["IntroductionProduct"] | null;
             proposal: number;
@@ -2930,6 +2988,19 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["SupplierListOutput"][];
+        };
+        PasswordChangeApiInputRequest: {
+            new_password: string;
+            old_password: string;
+        };
+        PasswordResetApiInputRequest: {
+            /** Format: email */
+            email: string;
+        };
+        PasswordResetConfirmApiInputRequest: {
+            new_password: string;
+            token: string;
+            uid: string;
         };
         PatchedApplicationInputRequest: {
             /** Format: date */
@@ -4113,6 +4184,9 @@ export type PaginatedPurchaseRequestOutputList = components['schemas']['Paginate
 export type PaginatedRowOutputList = components['schemas']['PaginatedRowOutputList'];
 export type PaginatedStandardOutputList = components['schemas']['PaginatedStandardOutputList'];
 export type PaginatedSupplierListOutputList = components['schemas']['PaginatedSupplierListOutputList'];
+export type PasswordChangeApiInputRequest = components['schemas']['PasswordChangeApiInputRequest'];
+export type PasswordResetApiInputRequest = components['schemas']['PasswordResetApiInputRequest'];
+export type PasswordResetConfirmApiInputRequest = components['schemas']['PasswordResetConfirmApiInputRequest'];
 export type PatchedApplicationInputRequest = components['schemas']['PatchedApplicationInputRequest'];
 export type PatchedContactInputRequest = components['schemas']['PatchedContactInputRequest'];
 export type PatchedDocumentDetailApiInputRequest = components['schemas']['PatchedDocumentDetailApiInputRequest'];
@@ -4245,6 +4319,78 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["UserOutput"];
                 };
+            };
+        };
+    };
+    auth_password_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChangeApiInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PasswordChangeApiInputRequest"];
+                "multipart/form-data": components["schemas"]["PasswordChangeApiInputRequest"];
+            };
+        };
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    auth_password_reset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetApiInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PasswordResetApiInputRequest"];
+                "multipart/form-data": components["schemas"]["PasswordResetApiInputRequest"];
+            };
+        };
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    auth_password_reset_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirmApiInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PasswordResetConfirmApiInputRequest"];
+                "multipart/form-data": components["schemas"]["PasswordResetConfirmApiInputRequest"];
+            };
+        };
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -5139,6 +5285,8 @@ export interface operations {
                  *     * `-deal_value` - Deal value (descending)
                  */
                 ordering?: ("-closed_at" | "-created_at" | "-deal_value" | "-replied_at" | "-status" | "-updated_at" | "closed_at" | "created_at" | "deal_value" | "replied_at" | "status" | "updated_at")[];
+                /** @description true: only those awaiting a reply past the reply window. */
+                overdue?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
                 /** @description Number of results to return per page. */
@@ -5782,7 +5930,10 @@ export interface operations {
     };
     organizations_documents_file: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Show in the browser (same-origin frames allowed) instead of downloading. */
+                inline?: boolean;
+            };
             header?: never;
             path: {
                 document_id: number;

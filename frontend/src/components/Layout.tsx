@@ -6,6 +6,7 @@ import { isLanguage, LANGUAGES, useI18n } from "../i18n";
 import type { MessageKey } from "../i18n";
 import { LogoMark } from "./Icons";
 import { UserMenu } from "./UserMenu";
+import { NotificationBell } from "../features/notifications/NotificationBell";
 
 type Audience = Role | "anonymous";
 const SIGNED_IN: readonly Audience[] = ["vendor", "buyer", "staff", "admin"];
@@ -16,6 +17,9 @@ export const NAV_ITEMS: { to: string; label: MessageKey; roles: readonly Audienc
   { to: "/requests", label: "nav.requests", roles: ["buyer", "staff", "admin"] },
   { to: "/proposals", label: "nav.proposals", roles: ["staff", "admin"], staff: true },
   { to: "/introductions", label: "nav.introductions", roles: SIGNED_IN },
+  { to: "/staff/verification", label: "staff.nav.verification", roles: ["staff", "admin"], staff: true },
+  { to: "/staff/duplicates", label: "staff.nav.duplicates", roles: ["staff", "admin"], staff: true },
+  { to: "/staff/dashboard", label: "staff.nav.dashboard", roles: ["staff", "admin"], staff: true },
 ];
 
 function useAudience(): Audience {
@@ -80,6 +84,7 @@ export function Layout() {
           </Link>
           <div className="site-header__tools">
             <LanguageSwitcher />
+            <NotificationBell />
             <UserMenu />
           </div>
         </div>

@@ -78,12 +78,20 @@ export function UserMenu() {
               <span className="muted">{t("userMenu.organization")}</span>
               <strong>{organization.name}</strong>
               <span className="muted small">{enumLabel("verification", organization.verification_status)}</span>
+              {organization.verification_status === "rejected" && organization.verification_note ? (
+                <span className="small" data-testid="rejection-reason">
+                  {organization.verification_note}
+                </span>
+              ) : null}
             </p>
           ) : null}
           <p className="user-menu__org">
             <span className="muted">{t("userMenu.role")}</span>
             <strong>{roleLabel}</strong>
           </p>
+          <Link className="button button--ghost button--block" to="/account" data-testid="account-link">
+            {t("account.menu")}
+          </Link>
           <button
             type="button"
             className="button button--ghost button--block"

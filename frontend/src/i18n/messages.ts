@@ -12,6 +12,9 @@ import home from "../features/home/locales/en";
 import introductions from "../features/introductions/locales/en";
 import proposals from "../features/proposals/locales/en";
 import requests from "../features/requests/locales/en";
+import account from "../features/account/locales/en";
+import notifications from "../features/notifications/locales/en";
+import staff from "../features/staff/locales/en";
 import common from "./locales/en";
 
 export const en = {
@@ -23,6 +26,9 @@ export const en = {
   ...requests,
   ...proposals,
   ...introductions,
+  ...staff,
+  ...notifications,
+  ...account,
 };
 
 export type MessageKey = keyof typeof en;

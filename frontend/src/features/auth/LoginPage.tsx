@@ -87,6 +87,11 @@ export function LoginPage() {
           </button>
         </form>
         <p className="auth-card__foot">
+          <Link to="/forgot-password" data-testid="forgot-password-link">
+            {t("account.forgot.link")}
+          </Link>
+        </p>
+        <p className="auth-card__foot">
           {t("login.noAccount")}{" "}
           <Link to={next ? `/register?next=${encodeURIComponent(next)}` : "/register"}>{t("auth.register")}</Link>
         </p>

@@ -1,0 +1,17 @@
+from celery import shared_task
+
+from accounts.services import password_reset_email_send
+from core.queues import TaskQueue
+
+
+@shared_task(
+    name="notifications.send_password_reset_email",
+    queue=TaskQueue.NOTIFICATIONS,
+    autoretry_for=(OSError,),
+    retry_backoff=10,
+    retry_backoff_max=600,
+    max_retries=5,
+)
+def send_password_reset_email(user_id: int, link: str) -> None:
+    """Send one password-reset e-mail (the link carries its own expiry)."""
+    password_reset_email_send(user_id=user_id, link=link)
