@@ -76,7 +76,7 @@ def celery_worker_process(
             "config",
             "worker",
             "-Q",
-            "default,indexing,matching,notifications",
+            "default,indexing,matching,notifications,certificates",
             "--pool=solo",
             "--concurrency=1",
             "--without-heartbeat",

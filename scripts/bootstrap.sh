@@ -45,6 +45,8 @@ system() {
     done
     # The Python venv module and libmagic are packages, not commands.
     "$PYTHON" -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
+    # The certificate PDFs print Latin, Cyrillic and Arabic in DejaVu Sans.
+    [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
     if [ ${#missing[@]} -eq 0 ]; then
         say "system packages: all present"
         return

@@ -46,7 +46,7 @@ if $MANAGE help search_reindex >/dev/null 2>&1; then
 fi
 
 say "broker: ${REDIS_URL:-file system in .run/broker}"
-(cd backend && exec ../.venv/bin/celery -A config worker -B -Q default,indexing,matching,notifications \
+(cd backend && exec ../.venv/bin/celery -A config worker -B -Q default,indexing,matching,notifications,certificates \
     --concurrency=2 --loglevel=INFO --schedule="$REPO_DIR/.run/celerybeat-schedule" \
     >"$REPO_DIR/.run/worker.log" 2>&1) &
 pids+=($!)

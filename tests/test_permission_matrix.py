@@ -45,7 +45,7 @@ OPERATIONS = _operations()
 @dataclass
 class World:
     users: dict[str, User | None]
-    values: dict[str, int]
+    values: dict[str, Any]
     vendor: Organization
     buyer: Organization
 
@@ -84,7 +84,7 @@ def world(tmp_path: Any, settings: Any) -> World:
     flag = DuplicateFlagFactory(
         request=PurchaseRequestFactory(buyer=buyer, category=category), duplicate_of=request
     )
-    values = {
+    values: dict[str, Any] = {
         "organization_id": vendor.pk,
         "contact_id": vendor_contact.pk,
         "document_id": certificate.pk,
@@ -94,6 +94,8 @@ def world(tmp_path: Any, settings: Any) -> World:
         "id": category.pk,
     }
     values.update(_matching_values(request=request, product=product, buyer_user=buyer_user))
+    values.update(_trade_service_values(vendor=vendor, vendor_user=vendor_user))
+    values.update(_supplier_list_values())
     users: dict[str, User | None] = {
         "anonymous": None,
         "vendor": vendor_user,
@@ -122,6 +124,42 @@ def _matching_values(*, request: Any, product: Any, buyer_user: User) -> dict[st
         "introduction_id": introduction.pk,
         "notification_id": notification.pk,
     }
+
+
+def _trade_service_values(*, vendor: Organization, vendor_user: User) -> dict[str, Any]:
+    """The vendor's draft application with evidence, an issued certificate, a consultation."""
+    from certificates.tests.factories import EvidenceFactory, FmApplicationFactory, issued_certificate
+    from consultations.tests.factories import (
+        AdviserFactory,
+        ConsultationAttachmentFactory,
+        ConsultationFactory,
+        ConsultationMessageFactory,
+    )
+
+    draft = FmApplicationFactory(organization=vendor, created_by=vendor_user)
+    evidence = EvidenceFactory(application=draft)
+    certificate = issued_certificate(application=FmApplicationFactory(organization=vendor, status="approved"))
+    consultation = ConsultationFactory(organization=vendor, adviser=AdviserFactory(), status="assigned")
+    ConsultationMessageFactory(consultation=consultation)
+    attachment = ConsultationAttachmentFactory(consultation=consultation)
+    return {
+        "application_id": draft.pk,
+        "evidence_id": evidence.pk,
+        "certificate_id": certificate.pk,
+        "number": certificate.number,
+        "consultation_id": consultation.pk,
+        "attachment_id": attachment.pk,
+    }
+
+
+def _supplier_list_values() -> dict[str, int]:
+    """A resolved supplier list with one row waiting for review against a listed vendor."""
+    from organizations.tests.factories import VendorFactory
+    from supplierlists.tests.factories import review_candidate_for
+
+    listed = VendorFactory(name="Listed Medical Co., Ltd.", listed=True)
+    candidate = review_candidate_for(organization=listed, name="Listed Medical")
+    return {"supplier_list_id": candidate.row.supplier_list_id, "candidate_id": candidate.pk}
 
 
 def _path_values(path: str, world: World) -> str:
@@ -168,5 +206,9 @@ def test_the_matrix_covers_the_public_api() -> None:
         "/api/v1/products/",
         "/api/v1/requests/",
         "/api/v1/search/products/",
+        "/api/v1/certificates/applications/",
+        "/api/v1/certificates/verify/{number}/",
+        "/api/v1/consultations/",
+        "/api/v1/stats/trade-services/",
     ):
         assert expected in paths

@@ -49,7 +49,7 @@ def second_node(tmp_path: Path, settings: object, search_prefix: str) -> Iterato
     node = Node(tmp_path / "node")
     node.run("start")
     original = django_settings.OPENSEARCH
-    django_settings.OPENSEARCH = {**original, "url": f"http://127.0.0.1:{PORT}", "timeout": 2}
+    django_settings.OPENSEARCH = {**original, "url": f"http://127.0.0.1:{PORT}", "timeout": 10}
     _cached_client.cache_clear()
     try:
         yield node

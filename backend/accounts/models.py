@@ -16,6 +16,9 @@ class User(AbstractUser):
         blank=True,
     )
     language = models.CharField(max_length=8, default="en", help_text="Preferred language for e-mail and UI.")
+    is_adviser = models.BooleanField(
+        default=False, help_text="A staff member who answers legal consultations (only staff count)."
+    )
 
     @property
     def role(self) -> str:  # one of USER_ROLES

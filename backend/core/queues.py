@@ -8,3 +8,4 @@ class TaskQueue(StrEnum):
     INDEXING = "indexing"
     MATCHING = "matching"
     NOTIFICATIONS = "notifications"
+    CERTIFICATES = "certificates"

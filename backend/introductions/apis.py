@@ -243,7 +243,9 @@ class IntroductionOutcomeApi(APIView):
 
 class NotificationOutputSerializer(serializers.Serializer[Notification]):
     id = serializers.IntegerField()
-    kind = serializers.CharField(help_text="introduction.created, .reminder, .outcome or .expired.")
+    kind = serializers.CharField(
+        help_text="introduction.created/.reminder/.outcome/.expired, certificate.*, consultation.*."
+    )
     title = serializers.CharField()
     body = serializers.CharField()
     introduction = serializers.IntegerField(source="introduction_id", allow_null=True)

@@ -57,6 +57,12 @@ class Organization(TimeStampedModel):
     )
     verification_note = models.TextField(blank=True, help_text="The reason for the last rejection.")
     verified_at = models.DateTimeField(null=True, blank=True)
+    listed = models.BooleanField(
+        default=False,
+        db_index=True,
+        help_text="Created from a partner's supplier list and not claimed yet: visible to staff only "
+        "(unless verified), reachable by an invitation to claim it.",
+    )
 
     objects = OrganizationQuerySet.as_manager()
 
@@ -91,6 +97,28 @@ class Contact(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+
+class OrganizationSource(TimeStampedModel):
+    """Who told the trade body about an organisation, and when (one row per list that named it)."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="sources")
+    sender_name = models.CharField(max_length=255, help_text="The embassy, chamber or company that sent it.")
+    sender_organization = models.ForeignKey(
+        Organization, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    received_on = models.DateField()
+    allow_matching = models.BooleanField(
+        default=False, help_text="Staff allow this source's organisations as matching candidates."
+    )
+    reference = models.CharField(max_length=255, blank=True, help_text="The file and row it came from.")
+    data = models.JSONField(default=dict, blank=True, help_text="What the source said, as imported.")
+
+    class Meta:
+        ordering = ["-received_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.sender_name} ({self.received_on})"
 
 
 class DocumentType(models.TextChoices):

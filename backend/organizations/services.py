@@ -52,7 +52,11 @@ def organization_validate(*, organization: Organization) -> None:
             ValidationError("Only buyers have a buyer type.", code="not_a_buyer")
         )
     if organization.country == "CN" and organization.kind == OrganizationKind.VENDOR:
-        if not organization.registration_id:
+        # A listed organisation comes from a partner's list, which often lacks the code; it
+        # must give it when it asks for verification (see organization_request_verification).
+        if not organization.registration_id and organization.listed:
+            pass
+        elif not organization.registration_id:
             errors.setdefault("registration_id", []).append(
                 ValidationError("A Chinese vendor must give its Unified Social Credit Code.", code="required")
             )
@@ -69,6 +73,21 @@ def organization_validate(*, organization: Organization) -> None:
 def organization_changed(*, organization: Organization) -> None:
     """Queue the organisation (and, through it, its products) for re-indexing."""
     outbox_record(entity="organization", entity_id=organization.pk)
+
+
+def _identity_fields(organization: Organization) -> dict[str, Any]:
+    """The fields registration validates, on an organisation that is no longer listed."""
+    return {
+        "kind": organization.kind,
+        "buyer_type": organization.buyer_type,
+        "name": organization.name,
+        "legal_names": organization.legal_names,
+        "country": organization.country,
+        "city": organization.city,
+        "address": organization.address,
+        "registration_id": organization.registration_id,
+        "website": organization.website,
+    }
 
 
 def _locked(organization: Organization) -> Organization:
@@ -140,6 +159,8 @@ def organization_request_verification(*, organization: Organization, actor: User
     """unverified or rejected → pending. A vendor needs a business licence on file first."""
     organization = _locked(organization)
     if organization.verification_status in (VerificationStatus.UNVERIFIED, VerificationStatus.REJECTED):
+        # A claimed listed organisation may still lack what registration requires.
+        organization_validate(organization=Organization(**_identity_fields(organization)))
         documents = organization.documents.all()
         if (
             organization.is_vendor

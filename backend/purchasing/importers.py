@@ -30,6 +30,7 @@ language                      language tag of title and description (``en``, ``z
 import csv
 import datetime
 import io
+import time
 import zipfile
 from collections.abc import Generator, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -309,6 +310,92 @@ def spreadsheet_parse(*, content: bytes, max_rows: int) -> ParsedSheet:
         return ParsedSheet(errors=[exc.error])
     finally:
         raw_rows.close()  # closes the workbook when reading stopped early
+
+
+@dataclass
+class RawSheet:
+    """A sheet whose header is not known in advance (a partner's list in its own layout)."""
+
+    header: list[str] = field(default_factory=list)
+    """The header cells as text ("" for an empty one), by column index."""
+    rows: list[ParsedRow] = field(default_factory=list)
+    """Non-empty cells keyed by column index as text ("0", "1", …)."""
+    errors: list[ValidationError] = field(default_factory=list)
+    """Problems with the file as a whole; when there are any, ``rows`` is empty."""
+
+
+def _read_raw(raw_rows: Iterable[Sequence[object]], *, max_rows: int, deadline: float | None) -> RawSheet:
+    iterator = iter(raw_rows)
+    header = next(iterator, None)
+    if header is None or all(_clean_cell(cell) is None for cell in header):
+        return RawSheet(
+            errors=[
+                ValidationError("The file is empty: the first row must name the columns.", code="empty_file")
+            ]
+        )
+    if len(header) > MAX_COLUMNS and any(cell not in (None, "") for cell in header[MAX_COLUMNS:]):
+        return RawSheet(
+            errors=[
+                ValidationError(
+                    "The header has more than %(max)s columns.",
+                    code="too_many_columns",
+                    params={"max": MAX_COLUMNS},
+                )
+            ]
+        )
+    names = ["" if (cell := _clean_cell(value)) is None else str(cell) for value in header[:MAX_COLUMNS]]
+    rows: list[ParsedRow] = []
+    blank_run = 0
+    for number, raw in enumerate(iterator, start=2):
+        if deadline is not None and time.monotonic() > deadline:
+            return RawSheet(
+                errors=[
+                    ValidationError(
+                        "Reading the file took too long; split it into smaller files.", code="parse_timeout"
+                    )
+                ]
+            )
+        cells = [_clean_cell(cell) for cell in raw[:MAX_COLUMNS]]
+        if all(cell is None for cell in cells):
+            blank_run += 1
+            if blank_run >= MAX_BLANK_RUN:
+                break
+            continue
+        blank_run = 0
+        if len(rows) >= max_rows:
+            return RawSheet(
+                errors=[
+                    ValidationError(
+                        "The file has more than %(max)s rows; split it into smaller files.",
+                        code="too_many_rows",
+                        params={"max": max_rows},
+                    )
+                ]
+            )
+        rows.append(
+            ParsedRow(
+                number=number,
+                values={str(index): cell for index, cell in enumerate(cells) if cell is not None},
+            )
+        )
+    if not rows:
+        return RawSheet(errors=[ValidationError("The file has a header but no rows.", code="empty_file")])
+    return RawSheet(header=names, rows=rows)
+
+
+def spreadsheet_read_raw(*, content: bytes, max_rows: int, max_seconds: float | None = None) -> RawSheet:
+    """Like ``spreadsheet_parse``, with the same file checks and bounds, for a header of any layout.
+
+    The caller maps the header to its fields. ``max_seconds`` bounds the time spent reading.
+    """
+    deadline = None if max_seconds is None else time.monotonic() + max_seconds
+    raw_rows = _xlsx_rows(content) if content.startswith(XLSX_SIGNATURE) else _csv_rows(content)
+    try:
+        return _read_raw(raw_rows, max_rows=max_rows, deadline=deadline)
+    except _FileRejected as exc:
+        return RawSheet(errors=[exc.error])
+    finally:
+        raw_rows.close()
 
 
 def _template_example() -> list[object]:

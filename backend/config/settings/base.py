@@ -5,7 +5,7 @@ from pathlib import Path
 import dj_database_url
 import django_stubs_ext
 
-from config.env import env_bool, env_int, env_list, env_str
+from config.env import env_bool, env_float, env_int, env_list, env_str
 
 # Lets admin and generic classes be subscripted at run time (ModelAdmin[Product]) for mypy.
 django_stubs_ext.monkeypatch()
@@ -43,6 +43,9 @@ INSTALLED_APPS = [
     "discovery",
     "matching",
     "introductions",
+    "certificates",
+    "consultations",
+    "supplierlists",
 ]
 
 AUTH_USER_MODEL = "accounts.User"
@@ -127,6 +130,18 @@ MEDMATCH_VERSION = env_str("MEDMATCH_VERSION", "dev")
 MEDMATCH_MAX_UPLOAD_BYTES = env_int("MEDMATCH_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
 MEDMATCH_MAX_IMPORT_ROWS = env_int("MEDMATCH_MAX_IMPORT_ROWS", 5000)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# Reading one spreadsheet in a worker stops after this many seconds.
+MEDMATCH_IMPORT_PARSE_SECONDS = env_int("MEDMATCH_IMPORT_PARSE_SECONDS", 60)
+
+# Supplier lists: a row whose best candidate scores at least AUTO_MERGE joins it; at least
+# REVIEW waits for staff; below, it becomes a new listed organisation (scores 0-1).
+MEDMATCH_RESOLVE_AUTO_MERGE_SCORE = env_float("MEDMATCH_RESOLVE_AUTO_MERGE_SCORE", 0.92)
+MEDMATCH_RESOLVE_REVIEW_SCORE = env_float("MEDMATCH_RESOLVE_REVIEW_SCORE", 0.75)
+MEDMATCH_CLAIM_INVITE_DAYS = env_int("MEDMATCH_CLAIM_INVITE_DAYS", 14)
+# Imports and invitations whose task has not moved for this long are handed to a worker again.
+MEDMATCH_SUPPLIER_LISTS_STALE_SECONDS = env_int("MEDMATCH_SUPPLIER_LISTS_STALE_SECONDS", 600)
+# The address of the web app, for links in e-mails.
+MEDMATCH_PUBLIC_URL = env_str("MEDMATCH_PUBLIC_URL", "http://127.0.0.1:8000")
 
 # Introductions: remind silent parties, then expire; proposals waiting longer are flagged.
 MEDMATCH_INTRO_REMIND_DAYS = env_int("MEDMATCH_INTRO_REMIND_DAYS", 3)
@@ -147,6 +162,23 @@ MEDMATCH_FX_RATES = {
     if rate
 }
 
+# Trade services (force-majeure certificates, legal consultations).
+# Staff aim to decide an application within this many hours of (re)submission; the clock
+# pauses while the member is asked for more information.
+MEDMATCH_FM_TARGET_HOURS = env_int("MEDMATCH_FM_TARGET_HOURS", 24)
+# Where people open the public verification page that a certificate's QR code points to.
+# The issuing body's name as printed at the foot of each certificate.
+MEDMATCH_FM_ISSUER = env_str("MEDMATCH_FM_ISSUER", "MedMatch trade services")
+MEDMATCH_PUBLIC_URL = env_str("MEDMATCH_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+# The body's signing key and certificate (PEM, given as a file path or as the PEM text).
+# Without them a self-signed test key is generated into .run/signing/ at first use
+# (dev and tests only; production requires both).
+MEDMATCH_SIGNING_KEY = env_str("MEDMATCH_SIGNING_KEY", "")
+MEDMATCH_SIGNING_CERT = env_str("MEDMATCH_SIGNING_CERT", "")
+MEDMATCH_SIGNING_KEY_PASSPHRASE = env_str("MEDMATCH_SIGNING_KEY_PASSPHRASE", "")
+MEDMATCH_SIGNING_TEST_KEY_DIR = RUN_DIR / "signing"
+MEDMATCH_SIGNING_ALLOW_TEST_KEY = True
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
@@ -164,6 +196,7 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "login": env_str("MEDMATCH_LOGIN_THROTTLE", "10/min"),
         "register": env_str("MEDMATCH_REGISTER_THROTTLE", "20/hour"),
+        "certificate_verify": env_str("MEDMATCH_VERIFY_THROTTLE", "60/min"),
     },
 }
 
@@ -188,6 +221,12 @@ SPECTACULAR_SETTINGS = {
         "CriterionStatusEnum": "matching.apis.CRITERION_STATUSES",
         "OrganizationKindEnum": "organizations.models.OrganizationKind",
         "UserRoleEnum": "accounts.models.USER_ROLES",
+        "FmApplicationStatusEnum": "certificates.models.ApplicationStatus",
+        "CertificateStatusEnum": "certificates.models.CertificateStatus",
+        "CertificateValidityEnum": "certificates.models.CertificateValidity",
+        "EvidenceKindEnum": "certificates.models.EvidenceKind",
+        "ConsultationStatusEnum": "consultations.models.ConsultationStatus",
+        "ConsultationTopicEnum": "consultations.models.ConsultationTopic",
     },
 }
 

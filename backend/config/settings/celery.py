@@ -55,6 +55,7 @@ CELERY_TASK_QUEUES = [
     Queue("indexing"),
     Queue("matching"),
     Queue("notifications"),
+    Queue("certificates"),
 ]
 # Periodic catch-up: the outbox drains itself after the broker or the search
 # engine comes back, and reconciliation repairs any drift.
@@ -63,5 +64,14 @@ CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
     "reconcile-index": {
         "task": "search.reconcile",
         "schedule": env_int("MEDMATCH_RECONCILE_EVERY_SECONDS", 3600),
+    },
+    "supplier-lists-catch-up": {
+        "task": "supplierlists.catch_up",
+        "schedule": env_int("MEDMATCH_SUPPLIER_LISTS_CATCH_UP_SECONDS", 300),
+    },
+    # Certificates whose PDF a lost task never made, and trade-service e-mails left pending.
+    "certificates-catch-up": {
+        "task": "certificates.catch_up",
+        "schedule": env_int("MEDMATCH_CERTIFICATES_CATCH_UP_SECONDS", 300),
     },
 }

@@ -1,3 +1,5 @@
+from typing import Any
+
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
@@ -10,11 +12,10 @@ from purchasing.models import PurchaseRequest
 pytestmark = pytest.mark.django_db
 
 
-def test_seed_makes_a_believable_demo(tmp_path: object, settings: object) -> None:
-    from django.conf import settings as django_settings
-
-    django_settings.STORAGES = {
-        **django_settings.STORAGES,
+def test_seed_makes_a_believable_demo(tmp_path: object, settings: Any) -> None:
+    # Through the fixture, so that the storage is restored for the tests that follow.
+    settings.STORAGES = {
+        **settings.STORAGES,
         "default": {
             "BACKEND": "django.core.files.storage.FileSystemStorage",
             "OPTIONS": {"location": str(tmp_path)},

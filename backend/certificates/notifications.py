@@ -1,0 +1,167 @@
+"""In-app notifications and e-mails for the trade services (certificates and consultations).
+
+In the app: introductions.Notification rows (one list of notifications per user). By e-mail:
+ServiceEmail rows written in the same transaction as the change, each rendered in its
+recipient's language, sent after commit by a task on the notifications queue, once each
+(``sent_at`` under a row lock); beat re-enqueues rows that a lost task left pending.
+"""
+
+import datetime
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import partial
+
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from certificates.messages import trade_wording
+from certificates.models import ServiceEmail
+from introductions.messages import language_for
+from introductions.models import Notification
+
+# The transient/permanent split of SMTP errors is introductions' rule; one rule, one place.
+from introductions.services import (
+    EMAIL_GIVE_UP_AFTER,
+    EMAIL_REQUEUE_AFTER,
+    EmailTransientError,
+    _is_transient,
+)
+
+logger = logging.getLogger("certificates")
+
+
+def organization_members(*, organization_id: int) -> list[User]:
+    """The active members of an organisation: who is told about its applications and consultations."""
+    return list(User.objects.filter(organization_id=organization_id, is_active=True).order_by("id"))
+
+
+def trade_notify(
+    *,
+    users: Iterable[User],
+    kind: str,
+    key: str,
+    values: dict[str, object],
+    details: dict[str, object],
+    link: str = "",
+) -> int:
+    """Notify each user in the app and by e-mail, worded in the user's language.
+
+    ``key`` names the event (e.g. ``fm.approved:12``); a second call with the same key
+    writes no second e-mail to anyone. Call inside the change's transaction; the e-mails
+    go after commit. Returns how many users were told.
+    """
+    notifications = []
+    emails = []
+    recipients = list(users)
+    for user in recipients:
+        language = language_for(user.language)
+        wording = trade_wording(kind=kind, language=language, **values)
+        notifications.append(
+            Notification(user=user, kind=kind, title=wording.title, body=wording.body, details=details)
+        )
+        address = user.email.strip().lower()
+        if address:
+            body = f"{wording.body}\n\n{link}\n" if link else f"{wording.body}\n"
+            emails.append(
+                ServiceEmail(
+                    key=f"{key}:{user.pk}"[:96],
+                    kind=kind,
+                    user=user,
+                    to_email=address,
+                    language=language,
+                    subject=" ".join(wording.title.split()),
+                    body=body,
+                )
+            )
+    Notification.objects.bulk_create(notifications)
+    ServiceEmail.objects.bulk_create(emails, ignore_conflicts=True)
+    if emails:
+        transaction.on_commit(partial(service_emails_enqueue, key=key))
+    return len(recipients)
+
+
+def service_emails_enqueue(*, key: str) -> None:
+    """Hand the event's pending e-mails to a worker; if the broker is down, beat catches up."""
+    from certificates.tasks import send_service_emails
+
+    try:
+        send_service_emails.apply_async(args=(key,), retry=False)
+    except Exception as exc:  # noqa: BLE001  any broker failure: service_emails_requeue catches up
+        logger.warning("certificates.email_enqueue_failed key=%s error=%s", key, exc.__class__.__name__)
+
+
+@dataclass
+class ServiceEmailReport:
+    sent: int = 0
+    failed: int = 0
+    deferred: int = 0
+
+
+def _send_one(*, email_id: int) -> str:
+    with transaction.atomic():
+        email = ServiceEmail.objects.select_for_update().get(pk=email_id)
+        if email.sent_at is not None or email.failed_at is not None:
+            return "skipped"
+        email.attempts += 1
+        message = EmailMessage(
+            subject=email.subject,
+            body=email.body,
+            to=[email.to_email],
+            headers={"Auto-Submitted": "auto-generated", "Content-Language": email.language},
+        )
+        try:
+            message.send()
+        except OSError as exc:  # smtplib.SMTPException is an OSError, so are socket errors
+            email.last_error = f"{exc.__class__.__name__}: {exc}"[:2000]
+            transient = _is_transient(exc)
+            now = timezone.now()
+            if not transient or now - email.created_at >= EMAIL_GIVE_UP_AFTER:
+                email.failed_at = now
+            email.save(update_fields=["attempts", "last_error", "failed_at", "updated_at"])
+            logger.warning(
+                "certificates.email_failed email=%s transient=%s error=%s",
+                email.pk,
+                transient,
+                exc.__class__.__name__,
+            )
+            return "failed" if email.failed_at else "deferred"
+        email.sent_at = timezone.now()
+        email.last_error = ""
+        email.save(update_fields=["attempts", "sent_at", "last_error", "updated_at"])
+        return "sent"
+
+
+def service_emails_send(*, key: str) -> ServiceEmailReport:
+    """Send the pending e-mails of the event ``key`` (every row whose key starts ``key:``).
+
+    Idempotent. Raises EmailTransientError after trying every row if some may pass later.
+    """
+    report = ServiceEmailReport()
+    ids = ServiceEmail.objects.filter(
+        key__startswith=f"{key}:", sent_at__isnull=True, failed_at__isnull=True
+    ).values_list("id", flat=True)
+    for email_id in list(ids.order_by("id")):
+        outcome = _send_one(email_id=email_id)
+        if outcome in ("sent", "failed", "deferred"):
+            setattr(report, outcome, getattr(report, outcome) + 1)
+    if report.deferred:
+        raise EmailTransientError(f"{report.deferred} e-mail(s) of {key} could not be sent yet")
+    return report
+
+
+def service_emails_requeue(*, now: datetime.datetime) -> list[str]:
+    """Enqueue sending again for events whose e-mails a lost task left pending."""
+    keys = sorted(
+        {
+            key.rsplit(":", 1)[0]
+            for key in ServiceEmail.objects.filter(
+                sent_at__isnull=True, failed_at__isnull=True, updated_at__lte=now - EMAIL_REQUEUE_AFTER
+            ).values_list("key", flat=True)
+        }
+    )
+    for key in keys:
+        service_emails_enqueue(key=key)
+    return keys

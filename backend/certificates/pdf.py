@@ -1,0 +1,351 @@
+"""The certificate PDF (reportlab): Chinese and English, and the counterparty's language.
+
+Chinese text uses reportlab's built-in CID font STSong-Light (no font file needed); other
+scripts use DejaVu Sans (Debian's fonts-dejavu-core, installed by scripts/bootstrap.sh):
+Latin, Cyrillic and Arabic. Arabic is shaped (arabic-reshaper), put in visual order
+(python-bidi) and right-aligned; without DejaVu Sans there is no Arabic section, and
+Cyrillic falls back to STSong-Light.
+"""
+
+from collections.abc import Iterator
+from functools import lru_cache
+from io import BytesIO
+from pathlib import Path
+
+import arabic_reshaper
+from bidi import get_display
+from django.conf import settings
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from certificates.models import Certificate
+from introductions.emails import country_name
+
+PDF_LANGUAGES = ("zh", "en", "fr", "es", "ru", "ar")
+CJK_FONT = "STSong-Light"
+DEJAVU_PATHS = (
+    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+    Path("/usr/share/fonts/dejavu/DejaVuSans.ttf"),
+)
+
+# label key -> language -> label
+LABELS: dict[str, dict[str, str]] = {
+    "title": {
+        "zh": "不可抗力事实性证明",
+        "en": "Certificate of Force Majeure Facts",
+        "fr": "Certificat de faits de force majeure",
+        "es": "Certificado de hechos de fuerza mayor",
+        "ru": "Свидетельство о фактах форс-мажора",
+        "ar": "شهادة وقائع القوة القاهرة",
+    },
+    "statement": {
+        "zh": "本会根据申请人提交的证据材料，证明下列事实属实。",
+        "en": "On the evidence submitted by the applicant, the issuing body certifies the facts below.",
+        "fr": "Sur la base des pièces fournies par le demandeur, l'organisme certifie les faits ci-dessous.",
+        "es": "Sobre la base de las pruebas aportadas por el solicitante, "
+        "el organismo certifica los hechos siguientes.",
+        "ru": "На основании представленных заявителем доказательств "
+        "организация удостоверяет следующие факты.",
+        "ar": "استنادًا إلى الأدلة التي قدمها مقدم الطلب، تشهد الجهة المُصدِرة بصحة الوقائع التالية.",
+    },
+    "number": {
+        "zh": "证明编号",
+        "en": "Number",
+        "fr": "Numéro",
+        "es": "Número",
+        "ru": "Номер",
+        "ar": "الرقم",
+    },
+    "issued": {
+        "zh": "出具日期",
+        "en": "Issue date",
+        "fr": "Date de délivrance",
+        "es": "Fecha de emisión",
+        "ru": "Дата выдачи",
+        "ar": "تاريخ الإصدار",
+    },
+    "holder": {
+        "zh": "申请人",
+        "en": "Holder",
+        "fr": "Titulaire",
+        "es": "Titular",
+        "ru": "Владелец",
+        "ar": "صاحب الشهادة",
+    },
+    "counterparty_name": {
+        "zh": "合同相对方",
+        "en": "Counterparty",
+        "fr": "Cocontractant",
+        "es": "Contraparte",
+        "ru": "Контрагент",
+        "ar": "الطرف المتعاقد",
+    },
+    "counterparty_country": {
+        "zh": "相对方国家/地区",
+        "en": "Counterparty country",
+        "fr": "Pays du cocontractant",
+        "es": "País de la contraparte",
+        "ru": "Страна контрагента",
+        "ar": "بلد الطرف المتعاقد",
+    },
+    "contract_number": {
+        "zh": "合同编号",
+        "en": "Contract number",
+        "fr": "N° de contrat",
+        "es": "N.º de contrato",
+        "ru": "Номер договора",
+        "ar": "رقم العقد",
+    },
+    "contract_date": {
+        "zh": "合同日期",
+        "en": "Contract date",
+        "fr": "Date du contrat",
+        "es": "Fecha del contrato",
+        "ru": "Дата договора",
+        "ar": "تاريخ العقد",
+    },
+    "goods": {
+        "zh": "货物",
+        "en": "Goods",
+        "fr": "Marchandises",
+        "es": "Mercancías",
+        "ru": "Товары",
+        "ar": "البضائع",
+    },
+    "contract_value": {
+        "zh": "合同金额",
+        "en": "Contract value",
+        "fr": "Valeur du contrat",
+        "es": "Valor del contrato",
+        "ru": "Сумма договора",
+        "ar": "قيمة العقد",
+    },
+    "obligation": {
+        "zh": "受影响的义务",
+        "en": "Obligation affected",
+        "fr": "Obligation affectée",
+        "es": "Obligación afectada",
+        "ru": "Затронутое обязательство",
+        "ar": "الالتزام المتأثر",
+    },
+    "obligation_due_date": {
+        "zh": "履行期限",
+        "en": "Due date",
+        "fr": "Échéance",
+        "es": "Vencimiento",
+        "ru": "Срок исполнения",
+        "ar": "تاريخ الاستحقاق",
+    },
+    "event_description": {
+        "zh": "事实",
+        "en": "What happened",
+        "fr": "Faits",
+        "es": "Hechos",
+        "ru": "Обстоятельства",
+        "ar": "ما حدث",
+    },
+    "event_location": {
+        "zh": "地点",
+        "en": "Where",
+        "fr": "Lieu",
+        "es": "Lugar",
+        "ru": "Место",
+        "ar": "المكان",
+    },
+    "event_period": {
+        "zh": "起止时间",
+        "en": "From – to",
+        "fr": "Du – au",
+        "es": "Desde – hasta",
+        "ru": "С – по",
+        "ar": "من – إلى",
+    },
+    "ongoing": {
+        "zh": "持续中",
+        "en": "ongoing",
+        "fr": "en cours",
+        "es": "en curso",
+        "ru": "продолжается",
+        "ar": "مستمر",
+    },
+    "verify": {
+        "zh": "扫描二维码或访问以下网址核验本证明",
+        "en": "Scan the code or open this address to verify this certificate",
+        "fr": "Scannez le code ou ouvrez cette adresse pour vérifier ce certificat",
+        "es": "Escanee el código o abra esta dirección para verificar este certificado",
+        "ru": "Отсканируйте код или откройте адрес, чтобы проверить свидетельство",
+        "ar": "امسح الرمز أو افتح هذا العنوان للتحقق من هذه الشهادة",
+    },
+}
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN = 18 * mm
+QR_SIZE = 32 * mm
+
+
+@lru_cache(maxsize=1)
+def _fonts() -> tuple[str, str]:
+    """(CJK font, other-scripts font), registered once per process."""
+    pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
+    for path in DEJAVU_PATHS:
+        if path.is_file():
+            pdfmetrics.registerFont(TTFont("DejaVuSans", str(path)))
+            return CJK_FONT, "DejaVuSans"
+    return CJK_FONT, "Helvetica"
+
+
+def _is_arabic(char: str) -> bool:
+    code = ord(char)
+    return (
+        0x0600 <= code <= 0x06FF
+        or 0x0750 <= code <= 0x077F
+        or 0xFB50 <= code <= 0xFDFF
+        or 0xFE70 <= code <= 0xFEFF
+    )
+
+
+def _is_cyrillic(char: str) -> bool:
+    return 0x0400 <= ord(char) <= 0x052F
+
+
+def arabic_supported() -> bool:
+    """Arabic needs a font with its glyphs: DejaVu Sans."""
+    return _fonts()[1] == "DejaVuSans"
+
+
+def _is_cjk(char: str) -> bool:
+    code = ord(char)
+    return 0x2E80 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0xFF00 <= code <= 0xFFEF
+
+
+def _font_for(text: str) -> str:
+    cjk, other = _fonts()
+    if any(_is_cjk(char) for char in text):
+        return cjk
+    if other == "Helvetica" and any(_is_cyrillic(char) for char in text):
+        return cjk  # Adobe-GB1 has Cyrillic; Helvetica's WinAnsi does not
+    return other
+
+
+def _wrap(text: str, font: str, size: float, width: float) -> Iterator[str]:
+    """Lines of ``text`` no wider than ``width``; breaks at spaces, or anywhere in CJK text."""
+    for paragraph in text.splitlines() or [""]:
+        line = ""
+        for word in paragraph.replace("\t", " ").split(" ") if font != CJK_FONT else list(paragraph):
+            candidate = (f"{line} {word}" if line else word) if font != CJK_FONT else line + word
+            if pdfmetrics.stringWidth(candidate, font, size) <= width or not line:
+                line = candidate
+                continue
+            yield line
+            line = word
+        yield line
+
+
+class _Writer:
+    """Top-down text on pages that follow one another."""
+
+    def __init__(self, canvas: Canvas) -> None:
+        self.canvas = canvas
+        self.y = PAGE_HEIGHT - MARGIN
+        self.width = PAGE_WIDTH - 2 * MARGIN
+
+    def space(self, height: float) -> None:
+        self.y -= height
+
+    def text(self, text: str, *, size: float = 10, indent: float = 0, width: float | None = None) -> None:
+        font = _font_for(text)
+        leading = size * 1.35
+        right_to_left = font != CJK_FONT and any(_is_arabic(char) for char in text)
+        for line in _wrap(text, font, size, (width or self.width) - indent):
+            if self.y - leading < MARGIN:
+                self.canvas.showPage()
+                self.y = PAGE_HEIGHT - MARGIN
+            self.y -= leading
+            self.canvas.setFont(font, size)
+            if right_to_left:
+                # Shaped and reordered per line, after wrapping in logical order.
+                visual = get_display(arabic_reshaper.reshape(line))
+                self.canvas.drawRightString(MARGIN + (width or self.width) - indent, self.y, visual)
+            else:
+                self.canvas.drawString(MARGIN + indent, self.y, line)
+
+
+def _field_rows(certificate: Certificate, language: str) -> list[tuple[str, str]]:
+    facts = certificate.facts
+    end = facts.get("event_end") or LABELS["ongoing"][language]
+    value = f"{facts.get('contract_value', '')} {facts.get('currency', '')}".strip()
+    rows = [
+        ("holder", certificate.holder_legal_names.get(language) or certificate.holder_name),
+        ("counterparty_name", facts.get("counterparty_name", "")),
+        ("counterparty_country", country_name(certificate.counterparty_country, language)),
+        ("contract_number", facts.get("contract_number", "")),
+        ("contract_date", facts.get("contract_date", "")),
+        ("goods", facts.get("goods", "")),
+        ("contract_value", value),
+        ("obligation", facts.get("obligation", "")),
+        ("obligation_due_date", facts.get("obligation_due_date", "")),
+        ("event_description", facts.get("event_description", "")),
+        ("event_location", facts.get("event_location", "")),
+        ("event_period", f"{facts.get('event_start', '')} – {end}"),
+    ]
+    return [(LABELS[key][language], str(text)) for key, text in rows]
+
+
+def certificate_pdf_render(*, certificate: Certificate, url: str) -> bytes:
+    """The unsigned PDF: number, issue date, the facts as approved per language, a QR code to ``url``."""
+    languages = [
+        language
+        for language in certificate.languages
+        if language in PDF_LANGUAGES and (language != "ar" or arabic_supported())
+    ] or ["zh", "en"]
+    buffer = BytesIO()
+    canvas = Canvas(buffer, pagesize=A4, invariant=True)
+    canvas.setTitle(f"{LABELS['title']['en']} {certificate.number}")
+    canvas.setAuthor("MedMatch")
+    canvas.setSubject(certificate.number)
+
+    qr = QrCodeWidget(url, barLevel="M")
+    left, bottom, right, top = qr.getBounds()
+    drawing = Drawing(
+        QR_SIZE, QR_SIZE, transform=[QR_SIZE / (right - left), 0, 0, QR_SIZE / (top - bottom), 0, 0]
+    )
+    drawing.add(qr)
+    renderPDF.draw(drawing, canvas, PAGE_WIDTH - MARGIN - QR_SIZE, PAGE_HEIGHT - MARGIN - QR_SIZE)
+
+    writer = _Writer(canvas)
+    header_width = writer.width - QR_SIZE - 6 * mm
+    for language in languages:
+        writer.text(
+            LABELS["title"][language], size=15 if language in ("zh", "en") else 12, width=header_width
+        )
+    writer.space(4)
+    issued = certificate.issued_at.date().isoformat()
+    for language in languages[:2]:
+        writer.text(
+            f"{LABELS['number'][language]}: {certificate.number}    {LABELS['issued'][language]}: {issued}",
+            size=10,
+            width=header_width,
+        )
+    writer.y = min(writer.y, PAGE_HEIGHT - MARGIN - QR_SIZE - 2 * mm)
+    writer.text(url, size=7)
+    writer.space(6)
+    for language in languages:
+        writer.text(LABELS["title"][language], size=12)
+        writer.text(LABELS["statement"][language], size=9)
+        writer.space(2)
+        for label, value in _field_rows(certificate, language):
+            writer.text(f"{label}:", size=9, indent=2 * mm)
+            writer.text(value or "—", size=9, indent=8 * mm)
+        writer.space(8)
+    for language in languages:
+        writer.text(f"{LABELS['verify'][language]}: {url}", size=8)
+    writer.text(settings.MEDMATCH_FM_ISSUER, size=9)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()

@@ -1,0 +1,7 @@
+from django.urls import URLPattern, URLResolver, path
+
+from certificates.apis import TradeServicesStatsApi
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("", TradeServicesStatsApi.as_view(), name="stats-trade-services"),
+]

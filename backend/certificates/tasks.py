@@ -1,0 +1,34 @@
+from celery import shared_task
+from django.utils import timezone
+
+from certificates.notifications import service_emails_send
+from certificates.services import certificate_generate_pdf, certificates_catch_up
+from core.queues import TaskQueue
+from introductions.services import EmailTransientError
+
+
+@shared_task(name="certificates.generate_pdf", queue=TaskQueue.CERTIFICATES)
+def generate_certificate_pdf(certificate_id: int) -> bool:
+    """Render, sign and store one certificate's PDF; a second run does nothing."""
+    return certificate_generate_pdf(certificate_id=certificate_id)
+
+
+@shared_task(
+    name="notifications.send_service_emails",
+    queue=TaskQueue.NOTIFICATIONS,
+    autoretry_for=(EmailTransientError,),
+    retry_backoff=30,
+    retry_backoff_max=1800,
+    retry_jitter=True,
+    max_retries=6,
+)
+def send_service_emails(key: str) -> dict[str, int]:
+    """Send the pending trade-service e-mails of one event; idempotent per address."""
+    report = service_emails_send(key=key)
+    return {"sent": report.sent, "failed": report.failed}
+
+
+@shared_task(name="certificates.catch_up", queue=TaskQueue.CERTIFICATES)
+def catch_up() -> dict[str, int]:
+    """Beat: PDFs and e-mails that a lost task (broker or worker down) left undone."""
+    return certificates_catch_up(now=timezone.now())

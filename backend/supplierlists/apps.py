@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SupplierListsConfig(AppConfig):
+    name = "supplierlists"
+    verbose_name = "Supplier lists"

@@ -1,0 +1,44 @@
+import smtplib
+
+from celery import shared_task
+from django.utils import timezone
+
+from core.queues import TaskQueue
+from supplierlists.services import (
+    claim_invitation_send,
+    supplier_list_parse,
+    supplier_list_resolve,
+    supplier_lists_catch_up,
+)
+
+
+@shared_task(name="supplierlists.parse", queue=TaskQueue.DEFAULT)
+def parse_supplier_list(supplier_list_id: int) -> str:
+    """Read an uploaded list and propose its column mapping; a no-op unless it is being parsed."""
+    return supplier_list_parse(supplier_list_id=supplier_list_id).status
+
+
+@shared_task(name="supplierlists.resolve", queue=TaskQueue.DEFAULT)
+def resolve_supplier_list(supplier_list_id: int) -> str:
+    """Resolve a mapped list's pending rows; a second run continues where the first stopped."""
+    return supplier_list_resolve(supplier_list_id=supplier_list_id).status
+
+
+@shared_task(
+    name="notifications.send_claim_invitation",
+    queue=TaskQueue.NOTIFICATIONS,
+    autoretry_for=(smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, ConnectionError, TimeoutError),
+    retry_backoff=30,
+    retry_backoff_max=1800,
+    retry_jitter=True,
+    max_retries=6,
+)
+def send_claim_invitation(invitation_id: int) -> bool:
+    """Send one claim invitation; idempotent (an invitation already sent is not sent again)."""
+    return claim_invitation_send(invitation_id=invitation_id)
+
+
+@shared_task(name="supplierlists.catch_up", queue=TaskQueue.DEFAULT)
+def catch_up() -> dict[str, int]:
+    """Beat: re-enqueue list imports and invitations whose task was lost."""
+    return supplier_lists_catch_up(now=timezone.now())
