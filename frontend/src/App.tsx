@@ -9,6 +9,8 @@ import { ProposalsPage } from "./features/proposals/ProposalsPage";
 import { RegisterPage } from "./features/auth/RegisterPage";
 import { RequestsPage } from "./features/requests/RequestsPage";
 import { SuppliersPage } from "./features/directory/SuppliersPage";
+import { CertificateRoutes } from "./features/certificates/routes";
+import { VerifyPage } from "./features/certificates/VerifyPage";
 
 /** Routes of the app. The router, i18n and auth providers are supplied by main.tsx (or a test). */
 export function App({ onReady }: { onReady?: () => void }) {
@@ -24,6 +26,8 @@ export function App({ onReady }: { onReady?: () => void }) {
         <Route path="requests" element={<RequestsPage />} />
         <Route path="proposals" element={<ProposalsPage />} />
         <Route path="introductions" element={<IntroductionsPage />} />
+        <Route path="certificates/*" element={<CertificateRoutes />} />
+        <Route path="verify/:number?" element={<VerifyPage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="register" element={<RegisterPage />} />
         <Route path="*" element={<NotFoundPage />} />

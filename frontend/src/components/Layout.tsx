@@ -16,6 +16,7 @@ export const NAV_ITEMS: { to: string; label: MessageKey; roles: readonly Audienc
   { to: "/requests", label: "nav.requests", roles: ["buyer", "staff", "admin"] },
   { to: "/proposals", label: "nav.proposals", roles: ["staff", "admin"], staff: true },
   { to: "/introductions", label: "nav.introductions", roles: SIGNED_IN },
+  { to: "/certificates", label: "certificates.nav", roles: SIGNED_IN },
 ];
 
 function useAudience(): Audience {

@@ -10,6 +10,7 @@ import directory from "../features/directory/locales/en";
 import home from "../features/home/locales/en";
 import introductions from "../features/introductions/locales/en";
 import proposals from "../features/proposals/locales/en";
+import certificates from "../features/certificates/locales/en";
 import requests from "../features/requests/locales/en";
 import common from "./locales/en";
 
@@ -21,6 +22,7 @@ export const en = {
   ...requests,
   ...proposals,
   ...introductions,
+  ...certificates,
 };
 
 export type MessageKey = keyof typeof en;
