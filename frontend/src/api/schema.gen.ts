@@ -88,6 +88,391 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/certificates/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Your organisation's certificates (staff: all). */
+        get: operations["certificates_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/{certificate_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["certificates_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/{certificate_id}/pdf/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The signed PDF (the holder's members and staff); 404 until it is made. */
+        get: operations["certificates_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/{certificate_id}/revoke/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["certificates_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/applications/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Your organisation's applications (staff: all); POST starts a draft (verified organisations). */
+        get: operations["certificates_applications_list"];
+        put?: never;
+        /** @description Your organisation's applications (staff: all); POST starts a draft (verified organisations). */
+        post: operations["certificates_applications_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/applications/{application_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["certificates_applications_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["certificates_applications_update"];
+        trace?: never;
+    };
+    "/api/v1/certificates/applications/{application_id}/approve/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Staff: approve; the certificate is issued and its signed PDF made by a worker. */
+        post: operations["certificates_applications_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/applications/{application_id}/evidence/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Attach an evidence file (multipart/form-data; PDF, PNG or JPEG checked by content). */
+        post: operations["certificates_applications_evidence_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/applications/{application_id}/evidence/{evidence_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["certificates_applications_evidence_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/applications/{application_id}/evidence/{evidence_id}/file/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The evidence file, inline (for viewing in the review page): applicant's members and staff. */
+        get: operations["certificates_applications_evidence_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/applications/{application_id}/reject/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["certificates_applications_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/applications/{application_id}/request-info/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Staff: ask the member for more information (the review clock pauses). */
+        post: operations["certificates_applications_request_info"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/applications/{application_id}/submit/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description draft → submitted, or info_requested → resubmitted (with a note). Then immutable. */
+        post: operations["certificates_applications_submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/queue/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Staff: applications waiting for a decision, least time left against the target first. */
+        get: operations["certificates_queue_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/verify/{number}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Public (no sign-in), rate-limited: is certificate ``number`` valid or revoked, whose, when. */
+        get: operations["certificates_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Your organisation's consultations (advisers and staff: all); POST asks a question. */
+        get: operations["consultations_list"];
+        put?: never;
+        /** @description Your organisation's consultations (advisers and staff: all); POST asks a question. */
+        post: operations["consultations_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{consultation_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["consultations_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{consultation_id}/assign/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["consultations_assign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{consultation_id}/attachments/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Attach a file (multipart/form-data; PDF, PNG or JPEG checked by content). */
+        post: operations["consultations_attachments_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{consultation_id}/attachments/{attachment_id}/file/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["consultations_attachments_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{consultation_id}/close/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["consultations_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/{consultation_id}/messages/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The thread, oldest first; POST adds a message (member's organisation, adviser, staff). */
+        get: operations["consultations_messages_list"];
+        put?: never;
+        /** @description The thread, oldest first; POST adds a message (member's organisation, adviser, staff). */
+        post: operations["consultations_messages_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consultations/advisers/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Staff: the advisers a consultation can be given to. */
+        get: operations["consultations_advisers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health/": {
         parameters: {
             query?: never;
@@ -776,6 +1161,203 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stats/trade-services/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Staff dashboard: force-majeure applications and certificates, consultation response times. */
+        get: operations["stats_trade_services"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supplier-lists/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Lists partners sent; POST uploads one (CSV or XLSX), which a worker then reads. */
+        get: operations["supplier_lists_list"];
+        put?: never;
+        /** @description Lists partners sent; POST uploads one (CSV or XLSX), which a worker then reads. */
+        post: operations["supplier_lists_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supplier-lists/{supplier_list_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description One list: its progress, header, proposed and confirmed mapping, file errors and figures.
+         *
+         *     PATCH ``allow_matching`` to let (or stop) this source's organisations be matching candidates.
+         */
+        get: operations["supplier_lists_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * @description One list: its progress, header, proposed and confirmed mapping, file errors and figures.
+         *
+         *     PATCH ``allow_matching`` to let (or stop) this source's organisations be matching candidates.
+         */
+        patch: operations["supplier_lists_update"];
+        trace?: never;
+    };
+    "/api/v1/supplier-lists/{supplier_list_id}/mapping/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Confirm or change the column mapping (column index → field); the rows are then resolved. */
+        post: operations["supplier_lists_mapping"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supplier-lists/{supplier_list_id}/rows/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["supplier_lists_rows"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supplier-lists/claim/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description GET shows what an invitation link is for; POST uses it: sets the password of a new member account. */
+        get: operations["supplier_lists_claim_retrieve"];
+        put?: never;
+        /** @description GET shows what an invitation link is for; POST uses it: sets the password of a new member account. */
+        post: operations["supplier_lists_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supplier-lists/invitations/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Invite listed vendors (one or many) by e-mail to claim their profiles. */
+        post: operations["supplier_lists_invite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supplier-lists/review/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Rows that may be a known organisation, side by side with it, best score first. */
+        get: operations["supplier_lists_review_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supplier-lists/review/{candidate_id}/keep-apart/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description The row is another company: it becomes a new listed organisation. */
+        post: operations["supplier_lists_candidate_keep_apart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supplier-lists/review/{candidate_id}/merge/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description The row is this organisation: add its contacts and its source to it. */
+        post: operations["supplier_lists_candidate_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supplier-lists/review/bulk/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Merge or keep apart many candidates at once: all of them, or none. */
+        post: operations["supplier_lists_review_bulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/taxonomy/categories/": {
         parameters: {
             query?: never;
@@ -814,12 +1396,102 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /**
-         * @description * `approve` - approve
-         *     * `reject` - reject
-         * @enum {string}
-         */
-        ActionEnum: "approve" | "reject";
+        Adviser: {
+            id: number;
+            readonly name: string;
+        };
+        ApplicationInputRequest: {
+            /** Format: date */
+            contract_date?: string | null;
+            contract_number?: string;
+            /** Format: decimal */
+            contract_value?: string | null;
+            /** @description ISO 3166-1 alpha-2. */
+            counterparty_country?: string;
+            /** @description en, zh, fr, es, ru or ar; or empty. */
+            counterparty_language?: string;
+            counterparty_name?: string;
+            /** @description ISO 4217. */
+            currency?: string;
+            event_description?: string;
+            /** Format: date */
+            event_end?: string | null;
+            event_location?: string;
+            /** Format: date */
+            event_start?: string | null;
+            goods?: string;
+            obligation?: string;
+            /** Format: date */
+            obligation_due_date?: string | null;
+        };
+        ApplicationOutput: {
+            readonly certificate: components["schemas"]["CertificateSummary"] | null;
+            /** @description True while more information is awaited. */
+            readonly clock_paused: boolean;
+            /** Format: date */
+            contract_date: string | null;
+            contract_number: string;
+            /** Format: decimal */
+            contract_value: string | null;
+            counterparty_country: string;
+            counterparty_language: string;
+            counterparty_name: string;
+            /** Format: date-time */
+            created_at: string;
+            currency: string;
+            /** Format: date-time */
+            decided_at: string | null;
+            event_description: string;
+            /** Format: date */
+            event_end: string | null;
+            event_location: string;
+            /** Format: date */
+            event_start: string | null;
+            evidence: components["schemas"]["EvidenceOutput"][];
+            goods: string;
+            id: number;
+            info_request: string;
+            /** Format: date-time */
+            last_submitted_at: string | null;
+            member_reply: string;
+            obligation: string;
+            /** Format: date */
+            obligation_due_date: string | null;
+            organization: number;
+            organization_name: string;
+            readonly reference: string;
+            rejection_reason: string;
+            /** @description Seconds left against the review target (negative: overdue); null before submission. */
+            readonly review_seconds_left: number | null;
+            status: components["schemas"]["FmApplicationStatusEnum"];
+            /** Format: date-time */
+            submitted_at: string | null;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        ApplicationRejectApiInputRequest: {
+            reason: string;
+        };
+        ApplicationRequestInfoApiInputRequest: {
+            message: string;
+        };
+        ApplicationSubmitApiInputRequest: {
+            /**
+             * @description With a resubmission.
+             * @default
+             */
+            note: string;
+        };
+        AttachmentOutput: {
+            content_type: string;
+            /** Format: date-time */
+            created_at: string;
+            readonly file_url: string;
+            id: number;
+            original_name: string;
+            sha256: string;
+            size: number;
+        };
         AuditEventOutput: {
             action: string;
             /** Format: email */
@@ -861,6 +1533,43 @@ export interface components {
          * @enum {string}
          */
         BuyerTypeEnum: "embassy" | "agency" | "hospital" | "distributor" | "ngo" | "chamber";
+        /**
+         * @description * `merge` - merge
+         *     * `keep_apart` - keep_apart
+         * @enum {string}
+         */
+        CandidateBulkApiInputActionEnum: "merge" | "keep_apart";
+        CandidateBulkApiInputRequest: {
+            action: components["schemas"]["CandidateBulkApiInputActionEnum"];
+            ids: number[];
+        };
+        CandidateBulkApiOutput: {
+            action: string;
+            count: number;
+            ids: number[];
+        };
+        CandidateContact: {
+            email: string;
+            name: string;
+            phone: string;
+        };
+        CandidateOutput: {
+            id: number;
+            organization: components["schemas"]["OrganizationSide"];
+            reasons: components["schemas"]["ResolutionReason"][];
+            row: components["schemas"]["RowOutput"];
+            /** Format: double */
+            score: number;
+            status: components["schemas"]["CandidateOutputStatusEnum"];
+            supplier_list: number;
+        };
+        /**
+         * @description * `open` - Waiting for staff
+         *     * `merged` - Merged
+         *     * `kept_apart` - Kept apart
+         * @enum {string}
+         */
+        CandidateOutputStatusEnum: "open" | "merged" | "kept_apart";
         CategoryBucket: {
             count: number;
             hs_code: string;
@@ -922,6 +1631,173 @@ export interface components {
             };
             slug: string;
         };
+        CertificateOutput: {
+            application: number;
+            counterparty_country: string;
+            /** @description The contract and facts as approved. */
+            facts: {
+                [key: string]: string;
+            };
+            holder_country: string;
+            holder_name: string;
+            id: number;
+            /** Format: date-time */
+            issued_at: string;
+            languages: string[];
+            number: string;
+            organization: number;
+            /** Format: date-time */
+            pdf_generated_at: string | null;
+            /** @description Empty until the signed PDF is made. */
+            pdf_sha256: string;
+            /** @description Null until the signed PDF is made. */
+            readonly pdf_url: string | null;
+            revocation_reason: string;
+            /** Format: date-time */
+            revoked_at: string | null;
+            status: components["schemas"]["CertificateStatusEnum"];
+            /** @description The public page the QR code opens. */
+            readonly verification_url: string;
+        };
+        CertificateRevokeApiInputRequest: {
+            reason: string;
+        };
+        /**
+         * @description * `pending` - PDF being generated
+         *     * `issued` - Issued
+         *     * `revoked` - Revoked
+         * @enum {string}
+         */
+        CertificateStatusEnum: "pending" | "issued" | "revoked";
+        CertificateSummary: {
+            id: number;
+            /** Format: date-time */
+            issued_at: string;
+            number: string;
+            status: components["schemas"]["CertificateStatusEnum"];
+        };
+        /**
+         * @description * `valid` - Valid
+         *     * `revoked` - Revoked
+         * @enum {string}
+         */
+        CertificateValidityEnum: "valid" | "revoked";
+        CertificateVerifyApiOutput: {
+            counterparty_country: string;
+            /** Format: date */
+            event_end: string | null;
+            /** Format: date */
+            event_start: string | null;
+            holder: string;
+            holder_country: string;
+            holder_legal_names: {
+                [key: string]: string;
+            };
+            /** Format: date-time */
+            issued_at: string;
+            number: string;
+            /** @description SHA-256 of the issued (signed) PDF, hex. */
+            pdf_sha256: string;
+            revocation_reason: string;
+            /** Format: date-time */
+            revoked_at: string | null;
+            status: components["schemas"]["CertificateValidityEnum"];
+        };
+        ClaimApiInputRequest: {
+            full_name: string;
+            password: string;
+            token: string;
+        };
+        ClaimApiInvitationOutput: {
+            country: string;
+            /** Format: email */
+            email: string;
+            /** Format: date-time */
+            expires_at: string;
+            organization: string;
+        };
+        ClaimedUser: {
+            /** Format: email */
+            email: string;
+            full_name: string;
+            id: number;
+            language: string;
+            organization_id: number;
+            role: string;
+        };
+        ClaimInvitationOut: {
+            /** Format: email */
+            email: string;
+            id: number;
+            language: string;
+            organization: number;
+            status: string;
+        };
+        ClaimInvitationRefused: {
+            code: string;
+            message: string;
+            organization: number;
+        };
+        ConsultationAssignApiInputRequest: {
+            /** @description The adviser's user id. */
+            adviser: number;
+        };
+        ConsultationAttachmentListApiInputRequest: {
+            /**
+             * Format: binary
+             * @description PDF, PNG or JPEG (checked by content).
+             */
+            file: string;
+        };
+        ConsultationCloseApiInputRequest: {
+            outcome: string;
+        };
+        ConsultationListApiInputRequest: {
+            description: string;
+            subject: string;
+            topic: components["schemas"]["ConsultationTopicEnum"];
+        };
+        ConsultationMessageListApiInputRequest: {
+            body: string;
+        };
+        ConsultationOutput: {
+            adviser: components["schemas"]["Adviser"] | null;
+            /** Format: date-time */
+            assigned_at: string | null;
+            attachments: components["schemas"]["AttachmentOutput"][];
+            /** Format: date-time */
+            closed_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            description: string;
+            /** Format: date-time */
+            first_response_at: string | null;
+            id: number;
+            organization: number;
+            organization_name: string;
+            outcome: string;
+            status: components["schemas"]["ConsultationStatusEnum"];
+            subject: string;
+            topic: components["schemas"]["ConsultationTopicEnum"];
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description * `open` - Waiting for an adviser
+         *     * `assigned` - With an adviser
+         *     * `closed` - Closed
+         * @enum {string}
+         */
+        ConsultationStatusEnum: "open" | "assigned" | "closed";
+        /**
+         * @description * `force_majeure` - Force majeure
+         *     * `contracts_arbitration` - Contracts and arbitration
+         *     * `trade_remedies` - Trade remedies (anti-dumping etc.)
+         *     * `export_credit_insurance` - Export credit and insurance
+         *     * `other` - Other
+         * @enum {string}
+         */
+        ConsultationTopicEnum: "force_majeure" | "contracts_arbitration" | "trade_remedies" | "export_credit_insurance" | "other";
         ContactInputRequest: {
             /** Format: email */
             email?: string;
@@ -1052,9 +1928,61 @@ export interface components {
             code: string;
             message: string;
         };
+        /**
+         * @description * `contract` - Contract
+         *     * `government_notice` - Government notice
+         *     * `logistics_notice` - Logistics notice
+         *     * `other` - Other
+         * @enum {string}
+         */
+        EvidenceKindEnum: "contract" | "government_notice" | "logistics_notice" | "other";
+        EvidenceListApiInputRequest: {
+            /** @default  */
+            description: string;
+            /**
+             * Format: binary
+             * @description PDF, PNG or JPEG (checked by content).
+             */
+            file: string;
+            kind: components["schemas"]["EvidenceKindEnum"];
+        };
+        EvidenceOutput: {
+            content_type: string;
+            /** Format: date-time */
+            created_at: string;
+            description: string;
+            /** @description Opens inline in the browser (members and staff). */
+            readonly file_url: string;
+            id: number;
+            kind: components["schemas"]["EvidenceKindEnum"];
+            original_name: string;
+            sha256: string;
+            size: number;
+        };
         FacetBucket: {
             count: number;
             key: string;
+        };
+        Figures: {
+            created: number;
+            merged_automatically: number;
+            /**
+             * Format: double
+             * @description Share of all rows still waiting for review.
+             */
+            pending_share: number;
+            rejected: number;
+            review_kept_apart: number;
+            review_merged: number;
+            review_open: number;
+            /**
+             * Format: double
+             * @description Share of the resolved rows sent to a person.
+             */
+            review_share: number;
+            rows: number;
+            sent_to_review: number;
+            unresolved: number;
         };
         FlagForMember: {
             /** @description Null when the request belongs to another organisation. */
@@ -1065,6 +1993,16 @@ export interface components {
             request: number | null;
             status: components["schemas"]["DuplicateStatusEnum"];
         };
+        /**
+         * @description * `draft` - Draft
+         *     * `submitted` - Submitted
+         *     * `info_requested` - More information requested
+         *     * `resubmitted` - Resubmitted
+         *     * `approved` - Approved
+         *     * `rejected` - Rejected
+         * @enum {string}
+         */
+        FmApplicationStatusEnum: "draft" | "submitted" | "info_requested" | "resubmitted" | "approved" | "rejected";
         HealthApiOutput: {
             components: {
                 [key: string]: unknown;
@@ -1232,6 +2170,19 @@ export interface components {
          * @enum {string}
          */
         IntroductionStatusEnum: "awaiting_reply" | "negotiating" | "deal" | "no_deal" | "expired";
+        InvitationCreateApiInputRequest: {
+            /**
+             * Format: email
+             * @description Only with one organisation: the address to invite.
+             * @default
+             */
+            email: string;
+            organizations: number[];
+        };
+        InvitationCreateApiOutput: {
+            invitations: components["schemas"]["ClaimInvitationOut"][];
+            refused: components["schemas"]["ClaimInvitationRefused"][];
+        };
         /**
          * @description * `en` - en
          *     * `zh` - zh
@@ -1261,6 +2212,14 @@ export interface components {
             note?: string;
             standards: string[];
         };
+        MessageOutput: {
+            readonly author_name: string;
+            body: string;
+            /** Format: date-time */
+            created_at: string;
+            from_adviser: boolean;
+            id: number;
+        };
         /**
          * @description * `all` - All of
          *     * `any` - Any one of
@@ -1277,7 +2236,7 @@ export interface components {
             };
             id: number;
             introduction: number | null;
-            /** @description introduction.created, .reminder, .outcome or .expired. */
+            /** @description introduction.created/.reminder/.outcome/.expired, certificate.*, consultation.*. */
             kind: string;
             /** Format: date-time */
             read_at: string | null;
@@ -1345,6 +2304,21 @@ export interface components {
         OrganizationRejectApiInputRequest: {
             reason: string;
         };
+        OrganizationSide: {
+            address: string;
+            city: string;
+            contacts: components["schemas"]["CandidateContact"][];
+            country: string;
+            id: number;
+            legal_names: {
+                [key: string]: string;
+            };
+            listed: boolean;
+            name: string;
+            registration_id: string;
+            verification_status: string;
+            website: string;
+        };
         OutputSerializerCategory: {
             hs_code: string;
             id: number;
@@ -1356,6 +2330,21 @@ export interface components {
         OutputSerializerLabel: {
             id: number;
             label: string;
+        };
+        PaginatedApplicationOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["ApplicationOutput"][];
         };
         PaginatedAuditEventOutputList: {
             /** @example 123 */
@@ -1372,6 +2361,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["AuditEventOutput"][];
         };
+        PaginatedCandidateOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["CandidateOutput"][];
+        };
         PaginatedCategoryOutputList: {
             /** @example 123 */
             count: number;
@@ -1386,6 +2390,36 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["CategoryOutput"][];
+        };
+        PaginatedCertificateOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["CertificateOutput"][];
+        };
+        PaginatedConsultationOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["ConsultationOutput"][];
         };
         PaginatedContactOutputList: {
             /** @example 123 */
@@ -1462,6 +2496,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["MarketOutput"][];
         };
+        PaginatedMessageOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["MessageOutput"][];
+        };
         PaginatedNotificationOutputList: {
             /** @example 123 */
             count: number;
@@ -1537,6 +2586,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["PurchaseRequestOutput"][];
         };
+        PaginatedRowOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["RowOutput"][];
+        };
         PaginatedStandardOutputList: {
             /** @example 123 */
             count: number;
@@ -1551,6 +2615,45 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["StandardOutput"][];
+        };
+        PaginatedSupplierListOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["SupplierListOutput"][];
+        };
+        PatchedApplicationInputRequest: {
+            /** Format: date */
+            contract_date?: string | null;
+            contract_number?: string;
+            /** Format: decimal */
+            contract_value?: string | null;
+            /** @description ISO 3166-1 alpha-2. */
+            counterparty_country?: string;
+            /** @description en, zh, fr, es, ru or ar; or empty. */
+            counterparty_language?: string;
+            counterparty_name?: string;
+            /** @description ISO 4217. */
+            currency?: string;
+            event_description?: string;
+            /** Format: date */
+            event_end?: string | null;
+            event_location?: string;
+            /** Format: date */
+            event_start?: string | null;
+            goods?: string;
+            obligation?: string;
+            /** Format: date */
+            obligation_due_date?: string | null;
         };
         PatchedContactInputRequest: {
             /** Format: email */
@@ -1655,6 +2758,9 @@ export interface components {
             title?: string;
             /** @description Defaults to piece. */
             unit?: string;
+        };
+        PatchedSupplierListDetailApiPatchRequest: {
+            allow_matching?: boolean;
         };
         ProductCategory: {
             /** @description e.g. 6307.90 */
@@ -1874,8 +2980,14 @@ export interface components {
             /** @default  */
             reason: string;
         };
+        /**
+         * @description * `approve` - approve
+         *     * `reject` - reject
+         * @enum {string}
+         */
+        ProposalBulkApiInputActionEnum: "approve" | "reject";
         ProposalBulkApiInputRequest: {
-            action: components["schemas"]["ActionEnum"];
+            action: components["schemas"]["ProposalBulkApiInputActionEnum"];
             /** @description Proposal ids. */
             ids: number[];
             /**
@@ -2160,6 +3272,42 @@ export interface components {
             title: string;
             unit: string;
         };
+        ResolutionReason: {
+            /** @description same_registration_id, same_domain, same_email, same_phone, same_city, name_similar, different_registration_id, different_domain, different_phone, different_city, different_country */
+            code: string;
+            /** @description e.g. {"score": 0.93, "suffix_removed": true} */
+            params: {
+                [key: string]: unknown;
+            };
+        };
+        RowOutput: {
+            /** @description Errors by field: [{code, message}]. */
+            field_errors: {
+                [key: string]: unknown;
+            };
+            /** @description The row in the sheet; the header is row 1. */
+            number: number;
+            organization: number | null;
+            reasons: components["schemas"]["ResolutionReason"][];
+            /** Format: double */
+            score: number | null;
+            status: components["schemas"]["RowOutputStatusEnum"];
+            /** @description The mapped and cleaned values. */
+            values: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * @description * `pending` - Not resolved yet
+         *     * `rejected` - Rejected: the row has errors
+         *     * `created` - New organisation
+         *     * `merged` - Merged automatically
+         *     * `review` - Waiting for staff review
+         *     * `review_merged` - Merged by staff
+         *     * `review_kept_apart` - Kept apart by staff (new organisation)
+         * @enum {string}
+         */
+        RowOutputStatusEnum: "pending" | "rejected" | "created" | "merged" | "review" | "review_merged" | "review_kept_apart";
         StandardOutput: {
             code: string;
             readonly id: number;
@@ -2292,6 +3440,53 @@ export interface components {
             market: components["schemas"]["FacetBucket"][];
             standard: components["schemas"]["FacetBucket"][];
         };
+        SupplierListListApiInputRequest: {
+            /**
+             * @description May its organisations be matching candidates?
+             * @default false
+             */
+            allow_matching: boolean;
+            /** Format: binary */
+            file: string;
+            /** Format: date */
+            received_on: string;
+            /** @description The embassy, chamber or company that sent it. */
+            sender_name: string;
+            /** Format: int64 */
+            sender_organization?: number;
+        };
+        SupplierListMappingApiInputRequest: {
+            /** @description Column index ("0", "1", …) → field; "" ignores the column. */
+            mapping: {
+                [key: string]: "" | "name" | "name_en" | "name_zh" | "country" | "city" | "address" | "registration_id" | "website" | "contact_name" | "email" | "phone" | "wechat" | "whatsapp" | "categories" | "language";
+            };
+        };
+        SupplierListOutput: {
+            allow_matching: boolean;
+            /** Format: date-time */
+            created_at: string;
+            readonly figures: components["schemas"]["Figures"];
+            file_errors: {
+                [key: string]: unknown;
+            }[];
+            filename: string;
+            header: string[];
+            id: number;
+            mapping: {
+                [key: string]: string;
+            };
+            /** @description Column index → field. */
+            proposed_mapping: {
+                [key: string]: string;
+            };
+            /** Format: date */
+            received_on: string;
+            rows_done: number;
+            rows_total: number;
+            sender_name: string;
+            sender_organization: number | null;
+            status: string;
+        };
         /** @description A supplier hit, read straight from the index document. */
         SupplierResult: {
             /** @default 0 */
@@ -2328,6 +3523,71 @@ export interface components {
         TokenApiOutput: {
             token: string;
         };
+        TradeCertificates: {
+            /** @description Submitted at least once. */
+            applications: number;
+            by_counterparty_country: components["schemas"]["TradeCountryRow"][];
+            by_month: components["schemas"]["TradeMonthRow"][];
+            by_status: {
+                [key: string]: number;
+            };
+            issued: number;
+            revoked: number;
+            /** @description First submission → issue (approval). */
+            submission_to_issue: components["schemas"]["TradeDuration"];
+            /** Format: double */
+            target_hours: number;
+        };
+        TradeConsultations: {
+            by_status: {
+                [key: string]: number;
+            };
+            by_topic: {
+                [key: string]: number;
+            };
+            /** @description Creation → the adviser's first message. */
+            first_response: components["schemas"]["TradeDuration"];
+            /** @description Creation → closed. */
+            time_to_close: components["schemas"]["TradeDuration"];
+            total: number;
+        };
+        TradeCountryRow: {
+            applications: number;
+            /** @description Counterparty country. */
+            country: string;
+            issued: number;
+            /** Format: double */
+            median_hours: number | null;
+            /** Format: double */
+            p90_hours: number | null;
+            /** Format: double */
+            within_target_share: number | null;
+        };
+        TradeDuration: {
+            count: number;
+            /** Format: double */
+            median_hours: number | null;
+            /** Format: double */
+            p90_hours: number | null;
+            /** Format: double */
+            within_target_share?: number | null;
+        };
+        TradeMonthRow: {
+            applications: number;
+            issued: number;
+            /** Format: double */
+            median_hours: number | null;
+            /** @description YYYY-MM of submission (UTC). */
+            month: string;
+            /** Format: double */
+            p90_hours: number | null;
+            /** Format: double */
+            within_target_share: number | null;
+        };
+        TradeServicesStatsApiOutput: {
+            certificates: components["schemas"]["TradeCertificates"];
+            consultations: components["schemas"]["TradeConsultations"];
+        };
         UserOutput: {
             /** Format: email */
             email: string;
@@ -2361,17 +3621,48 @@ export interface components {
     headers: never;
     pathItems: never;
 }
-export type ActionEnum = components['schemas']['ActionEnum'];
+export type Adviser = components['schemas']['Adviser'];
+export type ApplicationInputRequest = components['schemas']['ApplicationInputRequest'];
+export type ApplicationOutput = components['schemas']['ApplicationOutput'];
+export type ApplicationRejectApiInputRequest = components['schemas']['ApplicationRejectApiInputRequest'];
+export type ApplicationRequestInfoApiInputRequest = components['schemas']['ApplicationRequestInfoApiInputRequest'];
+export type ApplicationSubmitApiInputRequest = components['schemas']['ApplicationSubmitApiInputRequest'];
+export type AttachmentOutput = components['schemas']['AttachmentOutput'];
 export type AuditEventOutput = components['schemas']['AuditEventOutput'];
 export type BlankEnum = components['schemas']['BlankEnum'];
 export type BulkItem = components['schemas']['BulkItem'];
 export type BuyerSummary = components['schemas']['BuyerSummary'];
 export type BuyerTypeEnum = components['schemas']['BuyerTypeEnum'];
+export type CandidateBulkApiInputActionEnum = components['schemas']['CandidateBulkApiInputActionEnum'];
+export type CandidateBulkApiInputRequest = components['schemas']['CandidateBulkApiInputRequest'];
+export type CandidateBulkApiOutput = components['schemas']['CandidateBulkApiOutput'];
+export type CandidateContact = components['schemas']['CandidateContact'];
+export type CandidateOutput = components['schemas']['CandidateOutput'];
+export type CandidateOutputStatusEnum = components['schemas']['CandidateOutputStatusEnum'];
 export type CategoryBucket = components['schemas']['CategoryBucket'];
 export type CategoryDetailOutput = components['schemas']['CategoryDetailOutput'];
 export type CategoryOutput = components['schemas']['CategoryOutput'];
 export type CategoryRequirement = components['schemas']['CategoryRequirement'];
 export type CategorySummary = components['schemas']['CategorySummary'];
+export type CertificateOutput = components['schemas']['CertificateOutput'];
+export type CertificateRevokeApiInputRequest = components['schemas']['CertificateRevokeApiInputRequest'];
+export type CertificateStatusEnum = components['schemas']['CertificateStatusEnum'];
+export type CertificateSummary = components['schemas']['CertificateSummary'];
+export type CertificateValidityEnum = components['schemas']['CertificateValidityEnum'];
+export type CertificateVerifyApiOutput = components['schemas']['CertificateVerifyApiOutput'];
+export type ClaimApiInputRequest = components['schemas']['ClaimApiInputRequest'];
+export type ClaimApiInvitationOutput = components['schemas']['ClaimApiInvitationOutput'];
+export type ClaimedUser = components['schemas']['ClaimedUser'];
+export type ClaimInvitationOut = components['schemas']['ClaimInvitationOut'];
+export type ClaimInvitationRefused = components['schemas']['ClaimInvitationRefused'];
+export type ConsultationAssignApiInputRequest = components['schemas']['ConsultationAssignApiInputRequest'];
+export type ConsultationAttachmentListApiInputRequest = components['schemas']['ConsultationAttachmentListApiInputRequest'];
+export type ConsultationCloseApiInputRequest = components['schemas']['ConsultationCloseApiInputRequest'];
+export type ConsultationListApiInputRequest = components['schemas']['ConsultationListApiInputRequest'];
+export type ConsultationMessageListApiInputRequest = components['schemas']['ConsultationMessageListApiInputRequest'];
+export type ConsultationOutput = components['schemas']['ConsultationOutput'];
+export type ConsultationStatusEnum = components['schemas']['ConsultationStatusEnum'];
+export type ConsultationTopicEnum = components['schemas']['ConsultationTopicEnum'];
 export type ContactInputRequest = components['schemas']['ContactInputRequest'];
 export type ContactOutput = components['schemas']['ContactOutput'];
 export type Criterion = components['schemas']['Criterion'];
@@ -2384,8 +3675,13 @@ export type DuplicateDismissApiInputRequest = components['schemas']['DuplicateDi
 export type DuplicateFlagOutput = components['schemas']['DuplicateFlagOutput'];
 export type DuplicateStatusEnum = components['schemas']['DuplicateStatusEnum'];
 export type ErrorItem = components['schemas']['ErrorItem'];
+export type EvidenceKindEnum = components['schemas']['EvidenceKindEnum'];
+export type EvidenceListApiInputRequest = components['schemas']['EvidenceListApiInputRequest'];
+export type EvidenceOutput = components['schemas']['EvidenceOutput'];
 export type FacetBucket = components['schemas']['FacetBucket'];
+export type Figures = components['schemas']['Figures'];
 export type FlagForMember = components['schemas']['FlagForMember'];
+export type FmApplicationStatusEnum = components['schemas']['FmApplicationStatusEnum'];
 export type HealthApiOutput = components['schemas']['HealthApiOutput'];
 export type HealthApiOutputStatusEnum = components['schemas']['HealthApiOutputStatusEnum'];
 export type HsVersionEnum = components['schemas']['HsVersionEnum'];
@@ -2397,10 +3693,13 @@ export type IntroductionParty = components['schemas']['IntroductionParty'];
 export type IntroductionProduct = components['schemas']['IntroductionProduct'];
 export type IntroductionRequest = components['schemas']['IntroductionRequest'];
 export type IntroductionStatusEnum = components['schemas']['IntroductionStatusEnum'];
+export type InvitationCreateApiInputRequest = components['schemas']['InvitationCreateApiInputRequest'];
+export type InvitationCreateApiOutput = components['schemas']['InvitationCreateApiOutput'];
 export type LanguageEnum = components['schemas']['LanguageEnum'];
 export type LoginInputRequest = components['schemas']['LoginInputRequest'];
 export type MarketOutput = components['schemas']['MarketOutput'];
 export type MarketRequirement = components['schemas']['MarketRequirement'];
+export type MessageOutput = components['schemas']['MessageOutput'];
 export type ModeEnum = components['schemas']['ModeEnum'];
 export type NotificationOutput = components['schemas']['NotificationOutput'];
 export type NotificationReadAllApiOutput = components['schemas']['NotificationReadAllApiOutput'];
@@ -2408,26 +3707,36 @@ export type OrganizationDetailOutput = components['schemas']['OrganizationDetail
 export type OrganizationKindEnum = components['schemas']['OrganizationKindEnum'];
 export type OrganizationPrivateOutput = components['schemas']['OrganizationPrivateOutput'];
 export type OrganizationRejectApiInputRequest = components['schemas']['OrganizationRejectApiInputRequest'];
+export type OrganizationSide = components['schemas']['OrganizationSide'];
 export type OutputSerializerCategory = components['schemas']['OutputSerializerCategory'];
 export type OutputSerializerLabel = components['schemas']['OutputSerializerLabel'];
+export type PaginatedApplicationOutputList = components['schemas']['PaginatedApplicationOutputList'];
 export type PaginatedAuditEventOutputList = components['schemas']['PaginatedAuditEventOutputList'];
+export type PaginatedCandidateOutputList = components['schemas']['PaginatedCandidateOutputList'];
 export type PaginatedCategoryOutputList = components['schemas']['PaginatedCategoryOutputList'];
+export type PaginatedCertificateOutputList = components['schemas']['PaginatedCertificateOutputList'];
+export type PaginatedConsultationOutputList = components['schemas']['PaginatedConsultationOutputList'];
 export type PaginatedContactOutputList = components['schemas']['PaginatedContactOutputList'];
 export type PaginatedDocumentOutputList = components['schemas']['PaginatedDocumentOutputList'];
 export type PaginatedDuplicateFlagOutputList = components['schemas']['PaginatedDuplicateFlagOutputList'];
 export type PaginatedIntroductionOutputList = components['schemas']['PaginatedIntroductionOutputList'];
 export type PaginatedMarketOutputList = components['schemas']['PaginatedMarketOutputList'];
+export type PaginatedMessageOutputList = components['schemas']['PaginatedMessageOutputList'];
 export type PaginatedNotificationOutputList = components['schemas']['PaginatedNotificationOutputList'];
 export type PaginatedOrganizationPrivateOutputList = components['schemas']['PaginatedOrganizationPrivateOutputList'];
 export type PaginatedProductOutputList = components['schemas']['PaginatedProductOutputList'];
 export type PaginatedProposalOutputList = components['schemas']['PaginatedProposalOutputList'];
 export type PaginatedPurchaseRequestOutputList = components['schemas']['PaginatedPurchaseRequestOutputList'];
+export type PaginatedRowOutputList = components['schemas']['PaginatedRowOutputList'];
 export type PaginatedStandardOutputList = components['schemas']['PaginatedStandardOutputList'];
+export type PaginatedSupplierListOutputList = components['schemas']['PaginatedSupplierListOutputList'];
+export type PatchedApplicationInputRequest = components['schemas']['PatchedApplicationInputRequest'];
 export type PatchedContactInputRequest = components['schemas']['PatchedContactInputRequest'];
 export type PatchedDocumentDetailApiInputRequest = components['schemas']['PatchedDocumentDetailApiInputRequest'];
 export type PatchedOrganizationDetailApiInputRequest = components['schemas']['PatchedOrganizationDetailApiInputRequest'];
 export type PatchedProductInputRequest = components['schemas']['PatchedProductInputRequest'];
 export type PatchedPurchaseRequestUpdateRequest = components['schemas']['PatchedPurchaseRequestUpdateRequest'];
+export type PatchedSupplierListDetailApiPatchRequest = components['schemas']['PatchedSupplierListDetailApiPatchRequest'];
 export type ProductCategory = components['schemas']['ProductCategory'];
 export type ProductCertificate = components['schemas']['ProductCertificate'];
 export type ProductCreateInputRequest = components['schemas']['ProductCreateInputRequest'];
@@ -2441,6 +3750,7 @@ export type ProductSearchApiOutput = components['schemas']['ProductSearchApiOutp
 export type ProductStatusEnum = components['schemas']['ProductStatusEnum'];
 export type ProductVendor = components['schemas']['ProductVendor'];
 export type ProposalApproveApiInputRequest = components['schemas']['ProposalApproveApiInputRequest'];
+export type ProposalBulkApiInputActionEnum = components['schemas']['ProposalBulkApiInputActionEnum'];
 export type ProposalBulkApiInputRequest = components['schemas']['ProposalBulkApiInputRequest'];
 export type ProposalBulkApiOutput = components['schemas']['ProposalBulkApiOutput'];
 export type ProposalBulkFailed = components['schemas']['ProposalBulkFailed'];
@@ -2459,6 +3769,9 @@ export type RangeStats = components['schemas']['RangeStats'];
 export type RegisterApiInputRequest = components['schemas']['RegisterApiInputRequest'];
 export type RequestStatusEnum = components['schemas']['RequestStatusEnum'];
 export type RequestSummary = components['schemas']['RequestSummary'];
+export type ResolutionReason = components['schemas']['ResolutionReason'];
+export type RowOutput = components['schemas']['RowOutput'];
+export type RowOutputStatusEnum = components['schemas']['RowOutputStatusEnum'];
 export type StandardOutput = components['schemas']['StandardOutput'];
 export type StandardOutputKindEnum = components['schemas']['StandardOutputKindEnum'];
 export type StatsApiOutput = components['schemas']['StatsApiOutput'];
@@ -2472,9 +3785,18 @@ export type StatsPipelineRow = components['schemas']['StatsPipelineRow'];
 export type StatsProposals = components['schemas']['StatsProposals'];
 export type SuggestApiOutput = components['schemas']['SuggestApiOutput'];
 export type SupplierFacets = components['schemas']['SupplierFacets'];
+export type SupplierListListApiInputRequest = components['schemas']['SupplierListListApiInputRequest'];
+export type SupplierListMappingApiInputRequest = components['schemas']['SupplierListMappingApiInputRequest'];
+export type SupplierListOutput = components['schemas']['SupplierListOutput'];
 export type SupplierResult = components['schemas']['SupplierResult'];
 export type SupplierSearchApiOutput = components['schemas']['SupplierSearchApiOutput'];
 export type TokenApiOutput = components['schemas']['TokenApiOutput'];
+export type TradeCertificates = components['schemas']['TradeCertificates'];
+export type TradeConsultations = components['schemas']['TradeConsultations'];
+export type TradeCountryRow = components['schemas']['TradeCountryRow'];
+export type TradeDuration = components['schemas']['TradeDuration'];
+export type TradeMonthRow = components['schemas']['TradeMonthRow'];
+export type TradeServicesStatsApiOutput = components['schemas']['TradeServicesStatsApiOutput'];
 export type UserOutput = components['schemas']['UserOutput'];
 export type UserRoleEnum = components['schemas']['UserRoleEnum'];
 export type VerificationStatusEnum = components['schemas']['VerificationStatusEnum'];
@@ -2588,6 +3910,797 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TokenApiOutput"];
+                };
+            };
+        };
+    };
+    certificates_list: {
+        parameters: {
+            query?: {
+                /** @description ISO 3166-1 alpha-2. */
+                counterparty_country?: string;
+                /**
+                 * @description Ordering
+                 *
+                 *     * `issued_at` - Issued at
+                 *     * `-issued_at` - Issued at (descending)
+                 *     * `revoked_at` - Revoked at
+                 *     * `-revoked_at` - Revoked at (descending)
+                 */
+                ordering?: ("-issued_at" | "-revoked_at" | "issued_at" | "revoked_at")[];
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /**
+                 * @description * `pending` - PDF being generated
+                 *     * `issued` - Issued
+                 *     * `revoked` - Revoked
+                 */
+                status?: "issued" | "pending" | "revoked";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedCertificateOutputList"];
+                };
+            };
+        };
+    };
+    certificates_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                certificate_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateOutput"];
+                };
+            };
+        };
+    };
+    certificates_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                certificate_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
+    certificates_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                certificate_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CertificateRevokeApiInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CertificateRevokeApiInputRequest"];
+                "multipart/form-data": components["schemas"]["CertificateRevokeApiInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateOutput"];
+                };
+            };
+            /** @description Already revoked. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    certificates_applications_list: {
+        parameters: {
+            query?: {
+                /** @description ISO 3166-1 alpha-2. */
+                counterparty_country?: string;
+                /**
+                 * @description Ordering
+                 *
+                 *     * `created_at` - Created at
+                 *     * `-created_at` - Created at (descending)
+                 *     * `updated_at` - Updated at
+                 *     * `-updated_at` - Updated at (descending)
+                 *     * `submitted_at` - Submitted at
+                 *     * `-submitted_at` - Submitted at (descending)
+                 *     * `decided_at` - Decided at
+                 *     * `-decided_at` - Decided at (descending)
+                 *     * `status` - Status
+                 *     * `-status` - Status (descending)
+                 */
+                ordering?: ("-created_at" | "-decided_at" | "-status" | "-submitted_at" | "-updated_at" | "created_at" | "decided_at" | "status" | "submitted_at" | "updated_at")[];
+                organization?: number;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /**
+                 * @description * `draft` - Draft
+                 *     * `submitted` - Submitted
+                 *     * `info_requested` - More information requested
+                 *     * `resubmitted` - Resubmitted
+                 *     * `approved` - Approved
+                 *     * `rejected` - Rejected
+                 */
+                status?: "approved" | "draft" | "info_requested" | "rejected" | "resubmitted" | "submitted";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedApplicationOutputList"];
+                };
+            };
+        };
+    };
+    certificates_applications_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ApplicationInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ApplicationInputRequest"];
+                "multipart/form-data": components["schemas"]["ApplicationInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationOutput"];
+                };
+            };
+        };
+    };
+    certificates_applications_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationOutput"];
+                };
+            };
+        };
+    };
+    certificates_applications_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedApplicationInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedApplicationInputRequest"];
+                "multipart/form-data": components["schemas"]["PatchedApplicationInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationOutput"];
+                };
+            };
+            /** @description Already submitted. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    certificates_applications_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationOutput"];
+                };
+            };
+            /** @description Not under review. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    certificates_applications_evidence_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["EvidenceListApiInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceOutput"];
+                };
+            };
+        };
+    };
+    certificates_applications_evidence_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+                evidence_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    certificates_applications_evidence_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+                evidence_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+        };
+    };
+    certificates_applications_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationRejectApiInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ApplicationRejectApiInputRequest"];
+                "multipart/form-data": components["schemas"]["ApplicationRejectApiInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationOutput"];
+                };
+            };
+            /** @description Not under review. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    certificates_applications_request_info: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationRequestInfoApiInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ApplicationRequestInfoApiInputRequest"];
+                "multipart/form-data": components["schemas"]["ApplicationRequestInfoApiInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationOutput"];
+                };
+            };
+            /** @description Not under review. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    certificates_applications_submit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ApplicationSubmitApiInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ApplicationSubmitApiInputRequest"];
+                "multipart/form-data": components["schemas"]["ApplicationSubmitApiInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationOutput"];
+                };
+            };
+            /** @description Not a draft. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    certificates_queue_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedApplicationOutputList"];
+                };
+            };
+        };
+    };
+    certificates_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateVerifyApiOutput"];
+                };
+            };
+        };
+    };
+    consultations_list: {
+        parameters: {
+            query?: {
+                adviser?: number;
+                /**
+                 * @description Ordering
+                 *
+                 *     * `created_at` - Created at
+                 *     * `-created_at` - Created at (descending)
+                 *     * `updated_at` - Updated at
+                 *     * `-updated_at` - Updated at (descending)
+                 *     * `assigned_at` - Assigned at
+                 *     * `-assigned_at` - Assigned at (descending)
+                 *     * `closed_at` - Closed at
+                 *     * `-closed_at` - Closed at (descending)
+                 */
+                ordering?: ("-assigned_at" | "-closed_at" | "-created_at" | "-updated_at" | "assigned_at" | "closed_at" | "created_at" | "updated_at")[];
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /**
+                 * @description * `open` - Waiting for an adviser
+                 *     * `assigned` - With an adviser
+                 *     * `closed` - Closed
+                 */
+                status?: "assigned" | "closed" | "open";
+                /**
+                 * @description * `force_majeure` - Force majeure
+                 *     * `contracts_arbitration` - Contracts and arbitration
+                 *     * `trade_remedies` - Trade remedies (anti-dumping etc.)
+                 *     * `export_credit_insurance` - Export credit and insurance
+                 *     * `other` - Other
+                 */
+                topic?: "contracts_arbitration" | "export_credit_insurance" | "force_majeure" | "other" | "trade_remedies";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedConsultationOutputList"];
+                };
+            };
+        };
+    };
+    consultations_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsultationListApiInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ConsultationListApiInputRequest"];
+                "multipart/form-data": components["schemas"]["ConsultationListApiInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationOutput"];
+                };
+            };
+        };
+    };
+    consultations_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                consultation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationOutput"];
+                };
+            };
+        };
+    };
+    consultations_assign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                consultation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsultationAssignApiInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ConsultationAssignApiInputRequest"];
+                "multipart/form-data": components["schemas"]["ConsultationAssignApiInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationOutput"];
+                };
+            };
+            /** @description Closed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    consultations_attachments_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                consultation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ConsultationAttachmentListApiInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentOutput"];
+                };
+            };
+        };
+    };
+    consultations_attachments_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachment_id: number;
+                consultation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/jpeg": string;
+                    "image/png": string;
+                };
+            };
+        };
+    };
+    consultations_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                consultation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsultationCloseApiInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ConsultationCloseApiInputRequest"];
+                "multipart/form-data": components["schemas"]["ConsultationCloseApiInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationOutput"];
+                };
+            };
+            /** @description Already closed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    consultations_messages_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                consultation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedMessageOutputList"];
+                };
+            };
+        };
+    };
+    consultations_messages_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                consultation_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsultationMessageListApiInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ConsultationMessageListApiInputRequest"];
+                "multipart/form-data": components["schemas"]["ConsultationMessageListApiInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageOutput"];
+                };
+            };
+            /** @description Closed. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    consultations_advisers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Adviser"][];
                 };
             };
         };
@@ -4227,6 +6340,348 @@ export interface operations {
             };
         };
     };
+    stats_trade_services: {
+        parameters: {
+            query?: {
+                /** @description Submitted/created on or after. */
+                created_after?: string;
+                /** @description Submitted/created on or before. */
+                created_before?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TradeServicesStatsApiOutput"];
+                };
+            };
+        };
+    };
+    supplier_lists_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedSupplierListOutputList"];
+                };
+            };
+        };
+    };
+    supplier_lists_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["SupplierListListApiInputRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierListOutput"];
+                };
+            };
+        };
+    };
+    supplier_lists_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                supplier_list_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierListOutput"];
+                };
+            };
+        };
+    };
+    supplier_lists_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                supplier_list_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedSupplierListDetailApiPatchRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["PatchedSupplierListDetailApiPatchRequest"];
+                "multipart/form-data": components["schemas"]["PatchedSupplierListDetailApiPatchRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierListOutput"];
+                };
+            };
+        };
+    };
+    supplier_lists_mapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                supplier_list_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupplierListMappingApiInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["SupplierListMappingApiInputRequest"];
+                "multipart/form-data": components["schemas"]["SupplierListMappingApiInputRequest"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupplierListOutput"];
+                };
+            };
+        };
+    };
+    supplier_lists_rows: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                status?: "created" | "merged" | "pending" | "rejected" | "review" | "review_kept_apart" | "review_merged";
+            };
+            header?: never;
+            path: {
+                supplier_list_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedRowOutputList"];
+                };
+            };
+        };
+    };
+    supplier_lists_claim_retrieve: {
+        parameters: {
+            query: {
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimApiInvitationOutput"];
+                };
+            };
+        };
+    };
+    supplier_lists_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClaimApiInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["ClaimApiInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClaimedUser"];
+                };
+            };
+        };
+    };
+    supplier_lists_invite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationCreateApiInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["InvitationCreateApiInputRequest"];
+                "multipart/form-data": components["schemas"]["InvitationCreateApiInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationCreateApiOutput"];
+                };
+            };
+        };
+    };
+    supplier_lists_review_queue: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                status?: "kept_apart" | "merged" | "open";
+                supplier_list?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedCandidateOutputList"];
+                };
+            };
+        };
+    };
+    supplier_lists_candidate_keep_apart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                candidate_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateOutput"];
+                };
+            };
+        };
+    };
+    supplier_lists_candidate_merge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                candidate_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateOutput"];
+                };
+            };
+        };
+    };
+    supplier_lists_review_bulk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CandidateBulkApiInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["CandidateBulkApiInputRequest"];
+                "multipart/form-data": components["schemas"]["CandidateBulkApiInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateBulkApiOutput"];
+                };
+            };
+        };
+    };
     taxonomy_categories_list: {
         parameters: {
             query?: {
@@ -4296,6 +6751,13 @@ type ReadonlyArray<T> = [
 ] extends [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsApiV1CertificatesGetParametersQueryOrderingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/certificates/"]["get"]["parameters"]["query"]["ordering"]> = ["-issued_at", "-revoked_at", "issued_at", "revoked_at"];
+export const pathsApiV1CertificatesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/certificates/"]["get"]["parameters"]["query"]["status"]> = ["issued", "pending", "revoked"];
+export const pathsApiV1CertificatesApplicationsGetParametersQueryOrderingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/certificates/applications/"]["get"]["parameters"]["query"]["ordering"]> = ["-created_at", "-decided_at", "-status", "-submitted_at", "-updated_at", "created_at", "decided_at", "status", "submitted_at", "updated_at"];
+export const pathsApiV1CertificatesApplicationsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/certificates/applications/"]["get"]["parameters"]["query"]["status"]> = ["approved", "draft", "info_requested", "rejected", "resubmitted", "submitted"];
+export const pathsApiV1ConsultationsGetParametersQueryOrderingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/consultations/"]["get"]["parameters"]["query"]["ordering"]> = ["-assigned_at", "-closed_at", "-created_at", "-updated_at", "assigned_at", "closed_at", "created_at", "updated_at"];
+export const pathsApiV1ConsultationsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/consultations/"]["get"]["parameters"]["query"]["status"]> = ["assigned", "closed", "open"];
+export const pathsApiV1ConsultationsGetParametersQueryTopicValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/consultations/"]["get"]["parameters"]["query"]["topic"]> = ["contracts_arbitration", "export_credit_insurance", "force_majeure", "other", "trade_remedies"];
 export const pathsApiV1IntroductionsGetParametersQueryOrderingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/introductions/"]["get"]["parameters"]["query"]["ordering"]> = ["-closed_at", "-created_at", "-deal_value", "-replied_at", "-status", "-updated_at", "closed_at", "created_at", "deal_value", "replied_at", "status", "updated_at"];
 export const pathsApiV1IntroductionsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/introductions/"]["get"]["parameters"]["query"]["status"]> = ["awaiting_reply", "deal", "expired", "negotiating", "no_deal"];
 export const pathsApiV1NotificationsGetParametersQueryOrderingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/notifications/"]["get"]["parameters"]["query"]["ordering"]> = ["-created_at", "-read_at", "created_at", "read_at"];
@@ -4318,13 +6780,22 @@ export const pathsApiV1RequestsDuplicatesGetParametersQueryStatusValues: Readonl
 export const pathsApiV1RequestsImportTemplateGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/requests/import/template/"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx"];
 export const pathsApiV1SearchProductsGetParametersQuerySortValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/search/products/"]["get"]["parameters"]["query"]["sort"]> = ["relevance", "price", "-price", "lead_time", "capacity", "moq", "newest"];
 export const pathsApiV1SearchSuppliersGetParametersQuerySortValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/search/suppliers/"]["get"]["parameters"]["query"]["sort"]> = ["relevance", "name", "products", "capacity", "newest"];
+export const pathsApiV1SupplierListsSupplier_list_idRowsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/supplier-lists/{supplier_list_id}/rows/"]["get"]["parameters"]["query"]["status"]> = ["created", "merged", "pending", "rejected", "review", "review_kept_apart", "review_merged"];
+export const pathsApiV1SupplierListsReviewGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/supplier-lists/review/"]["get"]["parameters"]["query"]["status"]> = ["kept_apart", "merged", "open"];
 export const pathsApiV1TaxonomyCategoriesGetParametersQueryHs_versionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/taxonomy/categories/"]["get"]["parameters"]["query"]["hs_version"]> = ["HS2017", "HS2022"];
-export const actionEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ActionEnum"]> = ["approve", "reject"];
 export const blankEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BlankEnum"]> = [""];
 export const buyerTypeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BuyerTypeEnum"]> = ["embassy", "agency", "hospital", "distributor", "ngo", "chamber"];
+export const candidateBulkApiInputActionEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CandidateBulkApiInputActionEnum"]> = ["merge", "keep_apart"];
+export const candidateOutputStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CandidateOutputStatusEnum"]> = ["open", "merged", "kept_apart"];
+export const certificateStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CertificateStatusEnum"]> = ["pending", "issued", "revoked"];
+export const certificateValidityEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CertificateValidityEnum"]> = ["valid", "revoked"];
+export const consultationStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConsultationStatusEnum"]> = ["open", "assigned", "closed"];
+export const consultationTopicEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConsultationTopicEnum"]> = ["force_majeure", "contracts_arbitration", "trade_remedies", "export_credit_insurance", "other"];
 export const criterionStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CriterionStatusEnum"]> = ["met", "partial", "not_met"];
 export const documentTypeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DocumentTypeEnum"]> = ["business_licence", "export_licence", "certificate", "other"];
 export const duplicateStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DuplicateStatusEnum"]> = ["open", "merged", "dismissed"];
+export const evidenceKindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EvidenceKindEnum"]> = ["contract", "government_notice", "logistics_notice", "other"];
+export const fmApplicationStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FmApplicationStatusEnum"]> = ["draft", "submitted", "info_requested", "resubmitted", "approved", "rejected"];
 export const healthApiOutputStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HealthApiOutputStatusEnum"]> = ["ok", "degraded"];
 export const hsVersionEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HsVersionEnum"]> = ["HS2017", "HS2022"];
 export const introductionStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IntroductionStatusEnum"]> = ["awaiting_reply", "negotiating", "deal", "no_deal", "expired"];
@@ -4332,8 +6803,11 @@ export const languageEnumValues: ReadonlyArray<FlattenedDeepRequired<components>
 export const modeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ModeEnum"]> = ["all", "any"];
 export const organizationKindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganizationKindEnum"]> = ["vendor", "buyer"];
 export const productStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProductStatusEnum"]> = ["draft", "published", "archived"];
+export const proposalBulkApiInputActionEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProposalBulkApiInputActionEnum"]> = ["approve", "reject"];
 export const proposalStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProposalStatusEnum"]> = ["proposed", "approved", "rejected", "expired"];
 export const requestStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RequestStatusEnum"]> = ["draft", "open", "matched", "closed", "expired"];
+export const rowOutputStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RowOutputStatusEnum"]> = ["pending", "rejected", "created", "merged", "review", "review_merged", "review_kept_apart"];
 export const standardOutputKindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StandardOutputKindEnum"]> = ["standard", "approval", "quality"];
+export const supplierListMappingApiInputRequestMappingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SupplierListMappingApiInputRequest"]["mapping"][string]> = ["", "name", "name_en", "name_zh", "country", "city", "address", "registration_id", "website", "contact_name", "email", "phone", "wechat", "whatsapp", "categories", "language"];
 export const userRoleEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UserRoleEnum"]> = ["vendor", "buyer", "staff", "admin", "none"];
 export const verificationStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VerificationStatusEnum"]> = ["unverified", "pending", "verified", "rejected"];

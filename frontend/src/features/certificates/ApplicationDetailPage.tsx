@@ -1,5 +1,5 @@
 import { useParams } from "react-router";
-import type { FmApplicationOutput } from "../../api";
+import type { ApplicationOutput } from "../../api";
 import type { User } from "../../auth";
 import { isStaffRole } from "../../auth";
 import { ErrorNotice, Loading, PageHeader } from "../../components/common";
@@ -93,7 +93,7 @@ function ApplicationView({ applicationId, user }: { applicationId: number; user:
   );
 }
 
-function Facts({ application: a }: { application: FmApplicationOutput }) {
+function Facts({ application: a }: { application: ApplicationOutput }) {
   const { t, lang } = useI18n();
   const rows: [string, string][] = [
     [t("certificates.field.counterparty_name"), a.counterparty_name],

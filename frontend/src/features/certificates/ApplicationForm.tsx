@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import type { ApiError, FmApplicationOutput } from "../../api";
+import type { ApiError, ApplicationOutput } from "../../api";
 import { Field, FormErrors } from "../../components/common";
 import { applyApiErrors, fieldErrors } from "../../components/form";
 import { COMMON_CURRENCIES, countryOptions } from "../../format";
@@ -23,7 +23,7 @@ export const APPLICATION_FIELDS: readonly string[] = [...TEXT_FIELDS, ...DATE_FI
 
 type Values = Record<(typeof TEXT_FIELDS)[number] | (typeof DATE_FIELDS)[number] | "contract_value", string>;
 
-function initialValues(application: FmApplicationOutput | undefined): Values {
+function initialValues(application: ApplicationOutput | undefined): Values {
   const values = {} as Values;
   for (const name of APPLICATION_FIELDS as (keyof Values)[]) {
     const raw = application?.[name];
@@ -47,7 +47,7 @@ export function ApplicationForm({
   onSave,
   saveLabel,
 }: {
-  application?: FmApplicationOutput;
+  application?: ApplicationOutput;
   onSave: (body: ReturnType<typeof applicationBody>) => Promise<unknown>;
   saveLabel: string;
 }) {

@@ -2,7 +2,7 @@ import { useRef, useState } from "react";
 import type { FormEvent } from "react";
 import { Link } from "react-router";
 import { ApiError, apiCall } from "../../api";
-import type { FmApplicationOutput } from "../../api";
+import type { ApplicationOutput } from "../../api";
 import { FormErrors, StatusPill, useEnumLabel } from "../../components/common";
 import { formatDate } from "../../format";
 import { useI18n } from "../../i18n";
@@ -18,7 +18,7 @@ export function EvidenceList({
   editable,
   inline,
 }: {
-  application: FmApplicationOutput;
+  application: ApplicationOutput;
   editable: boolean;
   inline: boolean;
 }) {
@@ -129,7 +129,7 @@ function EvidenceUpload({ applicationId }: { applicationId: number }) {
 }
 
 /** Submit a draft, or answer "more information requested" and resubmit. */
-export function MemberActions({ application }: { application: FmApplicationOutput }) {
+export function MemberActions({ application }: { application: ApplicationOutput }) {
   const { t } = useI18n();
   const { submit } = useApplicationActions();
   const [note, setNote] = useState("");
@@ -159,7 +159,7 @@ export function MemberActions({ application }: { application: FmApplicationOutpu
 }
 
 /** Staff: approve, reject with a reason, or ask for more information. */
-export function StaffActions({ application }: { application: FmApplicationOutput }) {
+export function StaffActions({ application }: { application: ApplicationOutput }) {
   const { t } = useI18n();
   const { approve, reject, requestInfo } = useApplicationActions();
   const [text, setText] = useState("");
