@@ -10,6 +10,7 @@ import { RegisterPage } from "./features/auth/RegisterPage";
 import { RequestsPage } from "./features/requests/RequestsPage";
 import { SuppliersPage } from "./features/directory/SuppliersPage";
 import { CertificateRoutes } from "./features/certificates/routes";
+import { ConsultationRoutes } from "./features/consultations/routes";
 import { VerifyPage } from "./features/certificates/VerifyPage";
 
 /** Routes of the app. The router, i18n and auth providers are supplied by main.tsx (or a test). */
@@ -27,6 +28,7 @@ export function App({ onReady }: { onReady?: () => void }) {
         <Route path="proposals" element={<ProposalsPage />} />
         <Route path="introductions" element={<IntroductionsPage />} />
         <Route path="certificates/*" element={<CertificateRoutes />} />
+        <Route path="consultations/*" element={<ConsultationRoutes />} />
         <Route path="verify/:number?" element={<VerifyPage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="register" element={<RegisterPage />} />

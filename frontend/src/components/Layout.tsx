@@ -17,6 +17,7 @@ export const NAV_ITEMS: { to: string; label: MessageKey; roles: readonly Audienc
   { to: "/proposals", label: "nav.proposals", roles: ["staff", "admin"], staff: true },
   { to: "/introductions", label: "nav.introductions", roles: SIGNED_IN },
   { to: "/certificates", label: "certificates.nav", roles: SIGNED_IN },
+  { to: "/consultations", label: "consultations.nav", roles: SIGNED_IN },
 ];
 
 function useAudience(): Audience {

@@ -11,6 +11,7 @@ import home from "../features/home/locales/en";
 import introductions from "../features/introductions/locales/en";
 import proposals from "../features/proposals/locales/en";
 import certificates from "../features/certificates/locales/en";
+import consultations from "../features/consultations/locales/en";
 import requests from "../features/requests/locales/en";
 import common from "./locales/en";
 
@@ -23,6 +24,7 @@ export const en = {
   ...proposals,
   ...introductions,
   ...certificates,
+  ...consultations,
 };
 
 export type MessageKey = keyof typeof en;
