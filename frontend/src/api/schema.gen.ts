@@ -2871,7 +2871,6 @@ export interface components {
             unit: string;
         };
         ProductOutput: {
-            /** Format: int64 */
             capacity_per_day: number;
             category: components["schemas"]["ProductCategory"];
             readonly certificates: components["schemas"]["ProductCertificate"][];
@@ -2883,9 +2882,7 @@ export interface components {
             };
             readonly id: number;
             incoterms: string[];
-            /** Format: int64 */
             lead_time_days: number;
-            /** Format: int64 */
             min_order_quantity: number;
             model_number?: string;
             names: {
@@ -2899,7 +2896,6 @@ export interface components {
             price_min: string;
             readonly standards: string[];
             status: components["schemas"]["ProductStatusEnum"];
-            /** Format: int64 */
             stock?: number;
             unit?: string;
             /** Format: date-time */
