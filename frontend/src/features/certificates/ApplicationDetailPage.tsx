@@ -97,7 +97,10 @@ function Facts({ application: a }: { application: ApplicationOutput }) {
   const { t, lang } = useI18n();
   const rows: [string, string][] = [
     [t("certificates.field.counterparty_name"), a.counterparty_name],
-    [t("certificates.field.counterparty_country"), a.counterparty_country ? countryName(a.counterparty_country, lang) : ""],
+    [
+      t("certificates.field.counterparty_country"),
+      a.counterparty_country ? countryName(a.counterparty_country, lang) : "",
+    ],
     [t("certificates.field.contract_number"), a.contract_number],
     [t("certificates.field.contract_date"), formatDate(a.contract_date, lang)],
     [t("certificates.field.goods"), a.goods],
@@ -109,10 +112,7 @@ function Facts({ application: a }: { application: ApplicationOutput }) {
     [t("certificates.field.obligation_due_date"), formatDate(a.obligation_due_date, lang)],
     [t("certificates.field.event_description"), a.event_description],
     [t("certificates.field.event_location"), a.event_location],
-    [
-      t("certificates.verify.eventPeriod"),
-      `${formatDate(a.event_start, lang)} – ${formatDate(a.event_end, lang)}`,
-    ],
+    [t("certificates.verify.eventPeriod"), `${formatDate(a.event_start, lang)} – ${formatDate(a.event_end, lang)}`],
   ];
   return (
     <div className="card">

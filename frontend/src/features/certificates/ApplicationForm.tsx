@@ -113,7 +113,11 @@ export function ApplicationForm({
           errors={fieldErrors(form, "counterparty_country")}
         >
           {(describedBy) => (
-            <select id="fm-counterparty_country" aria-describedby={describedBy} {...form.register("counterparty_country")}>
+            <select
+              id="fm-counterparty_country"
+              aria-describedby={describedBy}
+              {...form.register("counterparty_country")}
+            >
               <option value="">—</option>
               {countryOptions(lang).map((c) => (
                 <option key={c.code} value={c.code}>
@@ -129,7 +133,11 @@ export function ApplicationForm({
           errors={fieldErrors(form, "counterparty_language")}
         >
           {(describedBy) => (
-            <select id="fm-counterparty_language" aria-describedby={describedBy} {...form.register("counterparty_language")}>
+            <select
+              id="fm-counterparty_language"
+              aria-describedby={describedBy}
+              {...form.register("counterparty_language")}
+            >
               <option value="">—</option>
               {LANGUAGES.map((l) => (
                 <option key={l.code} value={l.code} lang={l.code}>
@@ -185,7 +193,12 @@ export function ApplicationForm({
           {t("certificates.form.saved")}
         </p>
       ) : null}
-      <button type="submit" className="button button--primary" disabled={form.formState.isSubmitting} data-testid="application-save">
+      <button
+        type="submit"
+        className="button button--primary"
+        disabled={form.formState.isSubmitting}
+        data-testid="application-save"
+      >
         {saveLabel}
       </button>
     </form>

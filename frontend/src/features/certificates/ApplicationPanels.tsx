@@ -79,7 +79,8 @@ function EvidenceUpload({ applicationId }: { applicationId: number }) {
     setError(null);
     const file = fileInput.current?.files?.[0];
     if (!file) return setError(new ApiError(400, "required", t("certificates.evidence.chooseFile")));
-    if (file.size > MAX_UPLOAD_BYTES) return setError(new ApiError(400, "too_large", t("certificates.evidence.tooLarge")));
+    if (file.size > MAX_UPLOAD_BYTES)
+      return setError(new ApiError(400, "too_large", t("certificates.evidence.tooLarge")));
     const form = new FormData();
     form.append("file", file);
     form.append("kind", kind);
@@ -151,7 +152,12 @@ export function MemberActions({ application }: { application: ApplicationOutput 
         </label>
       ) : null}
       <FormErrors error={submit.error} />
-      <button type="submit" className="button button--primary" disabled={submit.isPending} data-testid="application-submit">
+      <button
+        type="submit"
+        className="button button--primary"
+        disabled={submit.isPending}
+        data-testid="application-submit"
+      >
         {resubmit ? t("certificates.submit.resubmit") : t("certificates.submit.submit")}
       </button>
     </form>
@@ -227,7 +233,10 @@ export function CertificatePanel({ certificateId, staff }: { certificateId: numb
     <div className="card stack" data-testid="certificate" data-status={data.status}>
       <h2>
         {t("certificates.certificate")} {data.number}{" "}
-        <StatusPill status={data.status === "revoked" ? "rejected" : "verified"} label={label("certificates.certStatus", data.status)} />
+        <StatusPill
+          status={data.status === "revoked" ? "rejected" : "verified"}
+          label={label("certificates.certStatus", data.status)}
+        />
       </h2>
       <p>
         {t("certificates.verify.issued")}: {formatDate(data.issued_at, lang)}
@@ -274,4 +283,3 @@ export function CertificatePanel({ certificateId, staff }: { certificateId: numb
     </div>
   );
 }
-

@@ -50,7 +50,13 @@ function ApplicationList() {
   if (isLoading) return <Loading />;
   if (error) return <ErrorNotice error={error} onRetry={() => void refetch()} />;
   if (!data || data.results.length === 0)
-    return <EmptyState icon={<ClipboardIcon />} title={t("certificates.mine.empty.title")} body={t("certificates.mine.empty.body")} />;
+    return (
+      <EmptyState
+        icon={<ClipboardIcon />}
+        title={t("certificates.mine.empty.title")}
+        body={t("certificates.mine.empty.body")}
+      />
+    );
   return (
     <>
       <table className="table" data-testid="applications">

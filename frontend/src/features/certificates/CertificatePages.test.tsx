@@ -53,7 +53,11 @@ describe("Member applications", () => {
   it("lists my applications with status and time left", async () => {
     mockApi({
       "GET certificates/applications/": page([
-        application(1, { status: "submitted", review_seconds_left: 5 * 3600 + 20 * 60, submitted_at: "2026-12-01T09:00:00Z" }),
+        application(1, {
+          status: "submitted",
+          review_seconds_left: 5 * 3600 + 20 * 60,
+          submitted_at: "2026-12-01T09:00:00Z",
+        }),
         application(2, { status: "info_requested", review_seconds_left: 3600, clock_paused: true }),
       ]),
     });
@@ -72,7 +76,11 @@ describe("Member applications", () => {
       "POST certificates/applications/": () =>
         ++attempt === 1
           ? jsonResponse(
-              { code: "invalid", message: "Invalid input.", fields: { counterparty_country: [{ code: "invalid_country", message: "Not a country." }] } },
+              {
+                code: "invalid",
+                message: "Invalid input.",
+                fields: { counterparty_country: [{ code: "invalid_country", message: "Not a country." }] },
+              },
               400,
             )
           : jsonResponse(application(9), 201),
@@ -93,7 +101,10 @@ describe("Member applications", () => {
   it("answers a request for more information and resubmits with the note", async () => {
     document.cookie = "csrftoken=k";
     const calls = mockApi({
-      "GET certificates/applications/4/": application(4, { status: "info_requested", info_request: "Send the port notice." }),
+      "GET certificates/applications/4/": application(4, {
+        status: "info_requested",
+        info_request: "Send the port notice.",
+      }),
       "POST certificates/applications/4/submit/": application(4, { status: "resubmitted" }),
     });
     renderApp("/certificates/4", { auth: signedIn("vendor") });
@@ -101,7 +112,9 @@ describe("Member applications", () => {
     const form = screen.getByTestId("submit-form");
     fireEvent.change(within(form).getByRole("textbox"), { target: { value: "Attached." } });
     fireEvent.click(within(form).getByTestId("application-submit"));
-    await waitFor(() => expect(calls.find((c) => c.path === "certificates/applications/4/submit/")?.body).toEqual({ note: "Attached." }));
+    await waitFor(() =>
+      expect(calls.find((c) => c.path === "certificates/applications/4/submit/")?.body).toEqual({ note: "Attached." }),
+    );
   });
 
   it("offers the signed PDF and the verification page of an issued certificate", async () => {
@@ -176,7 +189,9 @@ describe("Staff review", () => {
     fireEvent.change(within(actions).getByTestId("review-text"), { target: { value: "Forged notice." } });
     fireEvent.click(within(actions).getByTestId("review-reject"));
     await waitFor(() =>
-      expect(calls.find((c) => c.path === "certificates/applications/5/reject/")?.body).toEqual({ reason: "Forged notice." }),
+      expect(calls.find((c) => c.path === "certificates/applications/5/reject/")?.body).toEqual({
+        reason: "Forged notice.",
+      }),
     );
   });
 });

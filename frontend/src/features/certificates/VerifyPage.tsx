@@ -76,8 +76,7 @@ function VerificationResult({ number }: { number: string }) {
       </h2>
       {!valid ? (
         <p className="notice notice--error" data-testid="revocation">
-          {t("certificates.verify.revokedOn", { date: formatDate(data.revoked_at, lang) })}{" "}
-          {data.revocation_reason}
+          {t("certificates.verify.revokedOn", { date: formatDate(data.revoked_at, lang) })} {data.revocation_reason}
         </p>
       ) : null}
       <dl className="facts">

@@ -118,7 +118,11 @@ function ReplyForm({ consultationId }: { consultationId: number }) {
       onSubmit={(event) => {
         event.preventDefault();
         void (async () => {
-          if (body.trim()) await reply.mutateAsync({ params: { path: { consultation_id: consultationId } }, body: { body: body.trim() } });
+          if (body.trim())
+            await reply.mutateAsync({
+              params: { path: { consultation_id: consultationId } },
+              body: { body: body.trim() },
+            });
           if (file) {
             await uploadAttachment(consultationId, file);
             await queryClient.invalidateQueries({ queryKey: ["/api/v1/consultations/{consultation_id}/"] });
@@ -130,14 +134,29 @@ function ReplyForm({ consultationId }: { consultationId: number }) {
     >
       <label>
         {t("consultations.reply")}
-        <textarea rows={4} maxLength={10000} value={body} onChange={(event) => setBody(event.target.value)} data-testid="reply-body" />
+        <textarea
+          rows={4}
+          maxLength={10000}
+          value={body}
+          onChange={(event) => setBody(event.target.value)}
+          data-testid="reply-body"
+        />
       </label>
       <label>
         {t("consultations.attachments")}{" "}
-        <input type="file" accept="application/pdf,image/png,image/jpeg" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
+        <input
+          type="file"
+          accept="application/pdf,image/png,image/jpeg"
+          onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+        />
       </label>
       <FormErrors error={reply.error} />
-      <button type="submit" className="button button--primary" disabled={reply.isPending || (!body.trim() && !file)} data-testid="reply-submit">
+      <button
+        type="submit"
+        className="button button--primary"
+        disabled={reply.isPending || (!body.trim() && !file)}
+        data-testid="reply-submit"
+      >
         {t("consultations.send")}
       </button>
     </form>
@@ -155,7 +174,8 @@ function AssignForm({ consultation }: { consultation: ConsultationOutput }) {
       data-testid="assign-form"
       onSubmit={(event) => {
         event.preventDefault();
-        if (adviser) assign.mutate({ params: { path: { consultation_id: consultation.id } }, body: { adviser: Number(adviser) } });
+        if (adviser)
+          assign.mutate({ params: { path: { consultation_id: consultation.id } }, body: { adviser: Number(adviser) } });
       }}
     >
       <label htmlFor="c-adviser">{t("consultations.assign.label")}</label>
@@ -190,7 +210,13 @@ function CloseForm({ consultationId }: { consultationId: number }) {
     >
       <label>
         {t("consultations.outcome")}
-        <textarea rows={3} maxLength={10000} value={outcome} onChange={(event) => setOutcome(event.target.value)} data-testid="close-outcome" />
+        <textarea
+          rows={3}
+          maxLength={10000}
+          value={outcome}
+          onChange={(event) => setOutcome(event.target.value)}
+          data-testid="close-outcome"
+        />
       </label>
       <FormErrors error={close.error} />
       <button type="submit" className="button" disabled={!outcome.trim() || close.isPending} data-testid="close-submit">

@@ -4,7 +4,16 @@ import { Link, useNavigate, useSearchParams } from "react-router";
 import type { ApiError } from "../../api";
 import { isStaffRole } from "../../auth";
 import type { User } from "../../auth";
-import { ErrorNotice, Field, FormErrors, Loading, PageHeader, Pagination, StatusPill, useEnumLabel } from "../../components/common";
+import {
+  ErrorNotice,
+  Field,
+  FormErrors,
+  Loading,
+  PageHeader,
+  Pagination,
+  StatusPill,
+  useEnumLabel,
+} from "../../components/common";
 import { EmptyState } from "../../components/EmptyState";
 import { ScaleIcon } from "../../components/Icons";
 import { applyApiErrors, fieldErrors } from "../../components/form";
@@ -43,7 +52,9 @@ function AskForm() {
   const label = useEnumLabel();
   const navigate = useNavigate();
   const { create } = useConsultationActions();
-  const form = useForm<Values>({ defaultValues: { topic: "force_majeure", subject: "", description: "", files: null } });
+  const form = useForm<Values>({
+    defaultValues: { topic: "force_majeure", subject: "", description: "", files: null },
+  });
   const [formError, setFormError] = useState<ApiError | null>(null);
   const submit = form.handleSubmit(async ({ files, ...body }) => {
     setFormError(null);
@@ -73,10 +84,21 @@ function AskForm() {
       </Field>
       <Field id="c-subject" label={t("consultations.subject")} errors={fieldErrors(form, "subject")} required>
         {(describedBy, invalid) => (
-          <input id="c-subject" maxLength={255} aria-describedby={describedBy} aria-invalid={invalid} {...form.register("subject")} />
+          <input
+            id="c-subject"
+            maxLength={255}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            {...form.register("subject")}
+          />
         )}
       </Field>
-      <Field id="c-description" label={t("consultations.description")} errors={fieldErrors(form, "description")} required>
+      <Field
+        id="c-description"
+        label={t("consultations.description")}
+        errors={fieldErrors(form, "description")}
+        required
+      >
         {(describedBy, invalid) => (
           <textarea
             id="c-description"
@@ -93,7 +115,12 @@ function AskForm() {
         <input type="file" multiple accept="application/pdf,image/png,image/jpeg" {...form.register("files")} />
       </label>
       <FormErrors error={formError} shown={[...FIELDS]} />
-      <button type="submit" className="button button--primary" disabled={form.formState.isSubmitting} data-testid="ask-submit">
+      <button
+        type="submit"
+        className="button button--primary"
+        disabled={form.formState.isSubmitting}
+        data-testid="ask-submit"
+      >
         {t("consultations.ask.submit")}
       </button>
     </form>

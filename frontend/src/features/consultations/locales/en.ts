@@ -2,7 +2,8 @@
 const en = {
   "consultations.nav": "Legal advice",
   "consultations.title": "Legal consultations",
-  "consultations.intro": "Ask an adviser about force majeure, contracts and arbitration, anti-dumping and other trade remedies, or export credit and insurance. Free for members; only your organisation, the adviser and staff can read the thread.",
+  "consultations.intro":
+    "Ask an adviser about force majeure, contracts and arbitration, anti-dumping and other trade remedies, or export credit and insurance. Free for members; only your organisation, the adviser and staff can read the thread.",
   "consultations.empty": "No consultations yet.",
   "consultations.ask.title": "Ask a question",
   "consultations.ask.submit": "Send the question",

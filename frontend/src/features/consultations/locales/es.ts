@@ -5,7 +5,8 @@ import type en from "./en";
 const es: Partial<Messages<typeof en>> = {
   "consultations.nav": "Asesoría jurídica",
   "consultations.title": "Consultas jurídicas",
-  "consultations.intro": "Consulte a un asesor sobre fuerza mayor, contratos y arbitraje, antidumping o crédito y seguro a la exportación.",
+  "consultations.intro":
+    "Consulte a un asesor sobre fuerza mayor, contratos y arbitraje, antidumping o crédito y seguro a la exportación.",
   "consultations.empty": "Aún no hay consultas.",
   "consultations.ask.title": "Hacer una pregunta",
   "consultations.ask.submit": "Enviar la pregunta",

@@ -5,7 +5,8 @@ import type en from "./en";
 const fr: Partial<Messages<typeof en>> = {
   "consultations.nav": "Conseil juridique",
   "consultations.title": "Consultations juridiques",
-  "consultations.intro": "Interrogez un conseiller sur la force majeure, les contrats et l'arbitrage, l'antidumping ou l'assurance-crédit à l'export.",
+  "consultations.intro":
+    "Interrogez un conseiller sur la force majeure, les contrats et l'arbitrage, l'antidumping ou l'assurance-crédit à l'export.",
   "consultations.empty": "Aucune consultation.",
   "consultations.ask.title": "Poser une question",
   "consultations.ask.submit": "Envoyer la question",

@@ -5,7 +5,8 @@ import type en from "./en";
 const ru: Partial<Messages<typeof en>> = {
   "consultations.nav": "Юридическая помощь",
   "consultations.title": "Юридические консультации",
-  "consultations.intro": "Спросите консультанта о форс-мажоре, договорах и арбитраже, антидемпинге или экспортном кредите и страховании.",
+  "consultations.intro":
+    "Спросите консультанта о форс-мажоре, договорах и арбитраже, антидемпинге или экспортном кредите и страховании.",
   "consultations.empty": "Консультаций пока нет.",
   "consultations.ask.title": "Задать вопрос",
   "consultations.ask.submit": "Отправить вопрос",

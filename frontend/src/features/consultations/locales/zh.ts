@@ -5,7 +5,8 @@ import type en from "./en";
 const zh: Messages<typeof en> = {
   "consultations.nav": "法律咨询",
   "consultations.title": "法律咨询",
-  "consultations.intro": "就不可抗力、合同与仲裁、反倾销等贸易救济、出口信用与保险向顾问咨询。会员免费；仅贵单位、顾问和工作人员可查看对话。",
+  "consultations.intro":
+    "就不可抗力、合同与仲裁、反倾销等贸易救济、出口信用与保险向顾问咨询。会员免费；仅贵单位、顾问和工作人员可查看对话。",
   "consultations.empty": "暂无咨询。",
   "consultations.ask.title": "提出问题",
   "consultations.ask.submit": "提交问题",
