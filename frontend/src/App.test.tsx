@@ -59,9 +59,9 @@ describe("App routing", () => {
 
   it.each([
     ["anonymous", ["/suppliers"]],
-    ["vendor", ["/suppliers", "/introductions"]],
-    ["buyer", ["/suppliers", "/requests", "/introductions"]],
-    ["staff", ["/suppliers", "/requests", "/proposals", "/introductions"]],
+    ["vendor", ["/suppliers", "/introductions", "/certificates", "/consultations"]],
+    ["buyer", ["/suppliers", "/requests", "/introductions", "/certificates", "/consultations"]],
+    ["staff", ["/suppliers", "/requests", "/proposals", "/introductions", "/certificates", "/consultations"]],
   ] as const)("shows %s only the sections it can open", (role, links) => {
     renderApp("/suppliers", { auth: role === "anonymous" ? { status: "anonymous" } : signedIn(role) });
     const hrefs = [...screen.getByRole("navigation").querySelectorAll("a")].map((a) => a.getAttribute("href"));
