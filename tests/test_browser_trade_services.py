@@ -92,7 +92,9 @@ def test_member_applies_staff_approve_pdf_downloads_and_verifies(
     evidence.write_bytes(PDF_BYTES)
 
     # The member drafts the application, attaches the contract and submits it.
-    member_context, page, member_errors = _sign_in(browser, live_server.url, member.email, "/certificates/new")
+    member_context, page, member_errors = _sign_in(
+        browser, live_server.url, member.email, "/certificates/new"
+    )
     page.wait_for_selector("[data-testid=application-form]", timeout=TIMEOUT_MS)
     for field, value in {
         "counterparty_name": "Hospital Central de Lima",
@@ -112,7 +114,7 @@ def test_member_applies_staff_approve_pdf_downloads_and_verifies(
     page.select_option("#fm-counterparty_language", "es")
     page.select_option("#fm-currency", "USD")
     page.click("[data-testid=application-save]")
-    page.wait_for_url("**/certificates/[0-9]*", timeout=TIMEOUT_MS)
+    page.wait_for_selector("[data-testid=application][data-status=draft]", timeout=TIMEOUT_MS)
     application = FmApplication.objects.get(organization=member.organization)
     assert application.status == ApplicationStatus.DRAFT
     assert application.counterparty_country == "PE"
@@ -155,10 +157,12 @@ def test_member_applies_staff_approve_pdf_downloads_and_verifies(
     page.screenshot(path=str(ARTIFACTS / "certificate-issued-en.png"), full_page=True)
 
     # The QR code encodes the verification URL; its path opens the public page (no session).
-    verification_path = urlsplit(page.evaluate(
-        "async (id) => (await (await fetch(`/api/v1/certificates/${id}/`)).json()).verification_url",
-        certificate.pk,
-    )).path
+    verification_path = urlsplit(
+        page.evaluate(
+            "async (id) => (await (await fetch(`/api/v1/certificates/${id}/`)).json()).verification_url",
+            certificate.pk,
+        )
+    ).path
     assert verification_path == f"/verify/{certificate.number}"
     anonymous = browser.new_context(viewport={"width": 1280, "height": 900})
     for lang in ("en", "zh", "ar"):
