@@ -3,7 +3,7 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test lint format bench deps frontend api-types search-start search-stop search-health \
+.PHONY: run test test-faults lint format bench deps audit frontend api-types search-start search-stop search-health \
         services-start services-stop clean
 
 run: ## Bring the platform up on this machine with demo data
@@ -11,6 +11,9 @@ run: ## Bring the platform up on this machine with demo data
 
 test: ## Install what is missing, start services, run every test, stop them
 	scripts/test.sh
+
+test-faults: ## Every fault test (tests/faults): each part killed mid-burst, nothing lost
+	MEDMATCH_FAULTS=full scripts/test.sh tests/faults -p no:cacheprovider
 
 deps: ## Install system packages, the virtualenv, npm packages and the OpenSearch jars
 	scripts/bootstrap.sh
@@ -20,6 +23,12 @@ lint: ## ruff (lint and format check), mypy, and ESLint + Prettier on the fronte
 	$(VENV)/bin/ruff format --check backend search tests benchmarks conftest.py
 	$(VENV)/bin/mypy backend search
 	cd frontend && npm run --silent lint
+
+# Not part of lint: both tools need an advisory service (pip-audit: PyPI's JSON API or OSV;
+# npm audit: the registry's bulk advisory endpoint) that a sandboxed machine may not reach.
+audit: ## Known vulnerabilities in the installed Python packages and the npm lockfile
+	$(VENV)/bin/pip-audit --skip-editable --progress-spinner off --strict
+	cd frontend && npm audit --audit-level=moderate
 
 format:
 	$(VENV)/bin/ruff check --fix backend search tests benchmarks conftest.py
@@ -35,7 +44,7 @@ frontend: ## Build the single-page app into frontend/dist
 
 bench: ## Benchmarks; each prints ratios against a baseline measured in the same run
 	scripts/bootstrap.sh
-	scripts/bench.sh
+	SCALE=$(SCALE) scripts/bench.sh
 
 search-start: ## Start the local OpenSearch node (OPENSEARCH_PORT, default 9201)
 	search/node/node.sh start

@@ -43,14 +43,31 @@ def worker_mail_dir(prefix: str) -> Path:
     return REPO_DIR / ".run" / "test-mail" / prefix.strip("-")
 
 
-@pytest.fixture(scope="session")
-def celery_worker_process(
-    django_db_setup: None, django_db_blocker: object, search_prefix: str
-) -> Iterator[subprocess.Popen[bytes]]:
-    """A real Celery worker process on the test Redis, using the test database and index prefix."""
-    from django.db import connection
+def worker_log_path(prefix: str) -> Path:
+    """The log of the test worker (see celery_worker_process)."""
+    return REPO_DIR / ".run" / f"test-worker-{prefix.strip('-')}.log"
 
-    from config.celery import app
+
+def wait_for_task_done(prefix: str, task_id: str, timeout: float = 60) -> str:
+    """Wait until the test worker logged task ``task_id`` as succeeded; return that log line.
+
+    There is no result backend (nothing in the platform reads results), so tests read the log.
+    """
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for line in worker_log_path(prefix).read_text(errors="replace").splitlines():
+            if f"[{task_id}] succeeded" in line:
+                return line
+            if f"[{task_id}] raised" in line:
+                raise AssertionError(f"task {task_id} failed: {line}")
+        time.sleep(0.2)
+    raise AssertionError(f"task {task_id} did not finish within {timeout} s")
+
+
+def background_process_env(prefix: str) -> dict[str, str]:
+    """The environment of a worker or beat process the tests start: the test database and
+    index prefix, and e-mail written to files (see worker_mail_dir)."""
+    from django.db import connection
 
     env = dict(os.environ)
     env["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
@@ -58,12 +75,23 @@ def celery_worker_process(
     env["DATABASE_URL"] = (
         f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}"
     )
-    env["OPENSEARCH_INDEX_PREFIX"] = search_prefix
+    env["OPENSEARCH_INDEX_PREFIX"] = prefix
     env["MEDMATCH_TEST_WORKER"] = "true"
     env["EMAIL_BACKEND"] = "django.core.mail.backends.filebased.EmailBackend"
-    env["EMAIL_FILE_PATH"] = str(worker_mail_dir(search_prefix))
+    env["EMAIL_FILE_PATH"] = str(worker_mail_dir(prefix))
     env["PYTHONPATH"] = os.pathsep.join([str(REPO_DIR / "backend"), str(REPO_DIR)])
-    log_path = REPO_DIR / ".run" / f"test-worker-{search_prefix.strip('-')}.log"
+    return env
+
+
+@pytest.fixture(scope="session")
+def celery_worker_process(
+    django_db_setup: None, django_db_blocker: object, search_prefix: str
+) -> Iterator[subprocess.Popen[bytes]]:
+    """A real Celery worker process on the test Redis, using the test database and index prefix."""
+    from config.celery import app
+
+    env = background_process_env(search_prefix)
+    log_path = worker_log_path(search_prefix)
     log_path.parent.mkdir(parents=True, exist_ok=True)
     log = log_path.open("wb")
     hostname = f"test-{os.getpid()}@localhost"
@@ -76,7 +104,7 @@ def celery_worker_process(
             "config",
             "worker",
             "-Q",
-            "default,indexing,matching,notifications,certificates",
+            "default,indexing,matching,notifications,certificates,imports",
             "--pool=solo",
             "--concurrency=1",
             "--without-heartbeat",
@@ -122,10 +150,10 @@ def clean_indexes(search_prefix: str) -> Iterator[str]:
 def _load_reference_data_if_missing() -> None:
     from django.apps import apps
 
-    from reference.models import Category
+    from reference.models import Category, ExchangeRate
     from reference.reference_data import reference_data_load
 
-    if not Category.objects.exists():
+    if not Category.objects.exists() or not ExchangeRate.objects.exists():
         reference_data_load(apps=apps)
 
 
@@ -179,3 +207,13 @@ def broker_down() -> Iterator[None]:
     finally:
         app.conf.broker_url, app.conf.broker_write_url = original
         _reset_broker_pools()
+
+
+@pytest.fixture
+def live_heartbeats(db: None) -> None:
+    """A worker and a beat that reported just now (health reports them; no process runs here)."""
+    from core.heartbeats import heartbeat_record
+    from core.models import HeartbeatComponent
+
+    heartbeat_record(component=HeartbeatComponent.WORKER, name="test-worker")
+    heartbeat_record(component=HeartbeatComponent.BEAT, name="test-beat")

@@ -25,6 +25,7 @@ It talks only to services on 127.0.0.1 and drops its database and indexes at the
 
 import argparse
 import dataclasses
+import json
 import logging
 import os
 import statistics
@@ -54,6 +55,10 @@ def _parse_args() -> argparse.Namespace:
         default=10_000,
         help="request queries for the large percolation run (0: skip)",
     )
+    parser.add_argument("--forward-samples", type=int, default=0, help="requests matched forward (0: all)")
+    parser.add_argument("--reverse-samples", type=int, default=20, help="products matched in reverse")
+    parser.add_argument("--json", type=Path, help="write the figures to this file")
+    parser.add_argument("--profile", action="store_true", help="profile the reverse runs (pyinstrument)")
     parser.add_argument("--keep", action="store_true", help="keep the database and indexes")
     return parser.parse_args()
 
@@ -96,7 +101,7 @@ def _setup() -> tuple[str, str]:
     import django
 
     django.setup()
-    for name_ in ("search", "outbox", "matching", "urllib3.connectionpool"):
+    for name_ in ("search", "outbox", "matching", "urllib3.connectionpool", "opensearch"):
         logging.getLogger(name_).setLevel(logging.ERROR)
     return url, name
 
@@ -200,7 +205,43 @@ def _synthetic_request_queries(target: int) -> int:
     return engine.count(REQUEST_QUERIES.alias())
 
 
-def main() -> None:  # noqa: PLR0915  one linear script: seed, index, measure, report
+def _percolate_as_before(document: dict[str, Any]) -> int:
+    """Percolation as it was: every stored query a candidate, all matches counted and sorted."""
+    from search import engine
+    from search.indexes import REQUEST_QUERIES
+    from search.matching import PERCOLATED_FIELDS, PERCOLATED_PREFIXES
+
+    percolated = {
+        key: value
+        for key, value in document.items()
+        if key in PERCOLATED_FIELDS or key.startswith(PERCOLATED_PREFIXES)
+    }
+    body = {
+        "size": 200,
+        "query": {"percolate": {"field": "query", "document": percolated}},
+        "sort": [{"request_id": "desc"}],
+        "_source": False,
+    }
+    return len(engine.search(REQUEST_QUERIES.alias(), body)["hits"]["hits"])
+
+
+def _reverse_as_before(document: dict[str, Any], today: Any) -> int:
+    """The reverse path as it was: percolate, then a whole forward evaluation (its own engine query,
+    its own loads) for each request found. Without the writes, so the baseline is flattered."""
+    from matching.selectors import request_for_matching
+    from matching.services import matching_evaluate_request
+    from search.matching import request_candidates
+
+    selected = 0
+    for request_id in request_candidates(document, size=200):
+        purchase_request = request_for_matching(request_id=request_id)
+        if purchase_request is not None:
+            run = matching_evaluate_request(purchase_request=purchase_request, today=today)
+            selected += document["id"] in run.selected
+    return selected
+
+
+def main() -> None:  # noqa: PLR0912, PLR0915  one linear script: seed, index, measure, report
     args = _parse_args()
     url, name = _setup()
     from django.conf import settings
@@ -259,7 +300,8 @@ def main() -> None:  # noqa: PLR0915  one linear script: seed, index, measure, r
             match_only = Timings("forward matching again (warm)")
             baseline = Timings("PostgreSQL candidate query (baseline)")
             with_proposals = 0
-            for purchase_request in open_requests:
+            forward_requests = open_requests[: args.forward_samples or None]
+            for purchase_request in forward_requests:
                 with transaction.atomic():
                     outbox_record(entity="request", entity_id=purchase_request.pk)
 
@@ -298,7 +340,8 @@ def main() -> None:  # noqa: PLR0915  one linear script: seed, index, measure, r
             refresh_for_matching()
             percolate = Timings(f"percolate one product ({engine.count(REQUEST_QUERIES.alias())} queries)")
             brute = Timings(f"brute force: score vs {len(facts)} open requests")
-            reverse = Timings("reverse matching run (percolate + re-rank)")
+            reverse = Timings("reverse matching run (to proposals)")
+            reverse_before = Timings("reverse as before: percolate + forward run each")
             found = 0
             for pid in sample_ids:
                 found += len(percolate.measure(lambda pid=pid: request_candidates(documents[pid], size=200)))
@@ -311,10 +354,22 @@ def main() -> None:  # noqa: PLR0915  one linear script: seed, index, measure, r
                     )
 
                 brute.measure(_brute)
-            for pid in sample_ids[:10]:
+            reverse_ids = sample_ids[: args.reverse_samples]
+            for pid in reverse_ids:
+                reverse_before.measure(lambda pid=pid: _reverse_as_before(documents[pid], today))
                 reverse.measure(lambda pid=pid: matching_run_for_product(product_id=pid))
+            if args.profile:
+                from pyinstrument import Profiler
+
+                profiler = Profiler(interval=0.002)
+                profiler.start()
+                for pid in reverse_ids:
+                    matching_run_for_product(product_id=pid)
+                profiler.stop()
+                print(profiler.output_text(unicode=False, color=False)[:8000])
 
             large: Timings | None = None
+            large_before: Timings | None = None
             held = 0
             if args.percolate_at:
                 started = time.perf_counter()
@@ -323,7 +378,9 @@ def main() -> None:  # noqa: PLR0915  one linear script: seed, index, measure, r
                     f"  percolator index filled to {held:,} queries in {time.perf_counter() - started:.1f} s"
                 )
                 large = Timings(f"percolate one product ({held:,} queries)")
+                large_before = Timings(f"percolate as before ({held:,} queries)")
                 for pid in sample_ids:
+                    large_before.measure(lambda pid=pid: _percolate_as_before(documents[pid]))
                     large.measure(lambda pid=pid: request_candidates(documents[pid], size=200))
 
             print()
@@ -339,10 +396,39 @@ def main() -> None:  # noqa: PLR0915  one linear script: seed, index, measure, r
                 baseline,
                 percolate,
                 brute,
+                reverse_before,
                 reverse,
-                *([large] if large else []),
+                *([large_before, large] if large and large_before else []),
             ):
                 print(timings.row())
+            figures = {
+                "products": counts.products,
+                "open_requests": len(open_requests),
+                "percolator_queries": held,
+                **{
+                    key: {"runs": len(t.seconds), "p50_ms": t.percentile(0.5), "p95_ms": t.percentile(0.95)}
+                    for key, t in {
+                        "forward_drain_and_match": pipeline,
+                        "forward_match_warm": match_only,
+                        "forward_postgres_baseline": baseline,
+                        "percolate": percolate,
+                        "percolate_brute_force": brute,
+                        "reverse_as_before": reverse_before,
+                        "reverse": reverse,
+                        **({"percolate_large": large} if large else {}),
+                        **({"percolate_large_as_before": large_before} if large_before else {}),
+                    }.items()
+                },
+            }
+            if args.json:
+                args.json.parent.mkdir(parents=True, exist_ok=True)
+                args.json.write_text(json.dumps(figures, indent=2))
+            print(
+                f"reverse matching p95 {reverse.percentile(0.95):.0f} ms (bar ≤ 1000 ms) against "
+                f"{reverse_before.percentile(0.95):.0f} ms as before: "
+                f"{reverse_before.percentile(0.95) / max(reverse.percentile(0.95), 1e-6):.1f}× faster "
+                f"({len(open_requests)} open requests)."
+            )
             print()
             forward_ratio = pipeline.percentile(0.95) / max(baseline.percentile(0.95), 1e-6)
             percolation_ratio = brute.percentile(0.95) / max(percolate.percentile(0.95), 1e-6)
@@ -364,6 +450,12 @@ def main() -> None:  # noqa: PLR0915  one linear script: seed, index, measure, r
                     f"(target < 200 ms at 100,000); brute force at that size ≈ {brute_at_size:.0f} ms "
                     f"(extrapolated): brute force / percolation = "
                     f"{brute_at_size / max(large.percentile(0.95), 1e-6):.1f}."
+                )
+            if large and large_before:
+                print(
+                    f"percolation p95 at {held:,} queries {large.percentile(0.95):.1f} ms against "
+                    f"{large_before.percentile(0.95):.1f} ms as before (no pre-filter, every match counted): "
+                    f"{large_before.percentile(0.95) / max(large.percentile(0.95), 1e-6):.1f}× faster."
                 )
     finally:
         connections.close_all()

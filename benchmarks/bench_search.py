@@ -21,6 +21,7 @@ It talks only to services on 127.0.0.1, stops after ``--requests`` requests per 
 """
 
 import argparse
+import json
 import logging
 import os
 import sys
@@ -70,6 +71,7 @@ def _parse_args() -> argparse.Namespace:
     parser.add_argument("--requests", type=int, default=600, help="requests per engine")
     parser.add_argument("--warmup", type=int, default=100, help="requests per engine before measuring")
     parser.add_argument("--seconds", type=float, default=60, help="time cap per engine")
+    parser.add_argument("--json", type=Path, help="write the figures to this file")
     parser.add_argument("--keep", action="store_true", help="keep the database and indexes")
     return parser.parse_args()
 
@@ -423,11 +425,35 @@ def main() -> None:
                 postgres_counts = _check_answers(BASELINE_PATH)
                 runs = _measure(args)
             _print_report(args, report, fts_seconds, runs, opensearch_counts, postgres_counts)
+            if args.json:
+                args.json.parent.mkdir(parents=True, exist_ok=True)
+                args.json.write_text(json.dumps(_figures(args, report, runs), indent=2))
     finally:
         connections.close_all()
         if not args.keep:
             engine.delete_indexes_with_prefix(prefix)
             _recreate_database(url, name, drop_only=True)
+
+
+def _figures(args: argparse.Namespace, report: Any, runs: list[Run]) -> dict[str, Any]:
+    opensearch, postgres = runs
+    return {
+        "products": report.documents,
+        "clients": args.clients,
+        "reindex_docs_per_s": report.docs_per_second,
+        **{
+            run.name: {
+                "requests": len(run.latencies),
+                "errors": len(run.errors),
+                "p50_ms": run.percentile(0.5),
+                "p95_ms": run.percentile(0.95),
+                "req_per_s": run.throughput,
+            }
+            for run in runs
+        },
+        "p95_ratio": postgres.percentile(0.95) / opensearch.percentile(0.95),
+        "throughput_ratio": opensearch.throughput / postgres.throughput if postgres.throughput else 0.0,
+    }
 
 
 def _print_report(

@@ -20,13 +20,21 @@ for service in postgres redis opensearch; do
         scripts/services.sh start "$service"; started+=("$service")
     fi
 done
-shopt -s nullglob
-benches=(benchmarks/bench_*.py)
-if [ ${#benches[@]} -eq 0 ]; then
-    echo "no benchmarks yet"
-    exit 0
-fi
-for bench in "${benches[@]}"; do
-    echo "==> $bench"
-    .venv/bin/python "$bench" "$@"
-done
+# SCALE: products in each benchmark's database (make bench SCALE=N); small by default.
+SCALE="${SCALE:-1500}"
+demo_scale=$(python3 -c "print(max(0.2, $SCALE / 300))")
+percolate_at=$(( SCALE * 30 > 100000 ? 100000 : (SCALE * 30 < 10000 ? 10000 : SCALE * 30) ))
+parts="$(mktemp -d)"
+trap 'rm -rf "$parts"; cleanup' EXIT
+echo "==> benchmarks/bench_indexing.py (SCALE=$SCALE products)"
+.venv/bin/python benchmarks/bench_indexing.py --products "$SCALE" --baseline-cap "$(( SCALE < 5000 ? SCALE : 5000 ))" \
+    --compare "$(( SCALE < 5000 ? SCALE : 5000 ))" --json "$parts/indexing.json" "$@"
+echo "==> benchmarks/bench_matching.py"
+.venv/bin/python benchmarks/bench_matching.py --scale "$demo_scale" --forward-samples 40 --reverse-samples 20 \
+    --percolate-at "$percolate_at" --json "$parts/matching.json"
+echo "==> benchmarks/bench_search.py (in-process clients)"
+.venv/bin/python benchmarks/bench_search.py --scale "$demo_scale" --json "$parts/search.json"
+echo "==> benchmarks/bench_http.py (gunicorn + locust, 4 and 16 clients)"
+.venv/bin/python benchmarks/bench_http.py --scale "$demo_scale" --port "${MEDMATCH_BENCH_PORT:-8105}" \
+    --json "$parts/http.json"
+.venv/bin/python -m benchmarks.report --scale "$SCALE" "$parts"

@@ -47,6 +47,9 @@ system() {
     "$PYTHON" -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
     # The certificate PDFs print Latin, Cyrillic and Arabic in DejaVu Sans.
     [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+    # A CJK font, so that browser screenshots show Chinese (not boxes).
+    [ -d /usr/share/fonts/opentype/noto ] && ls /usr/share/fonts/opentype/noto/NotoSansCJK* >/dev/null 2>&1 \
+        || missing+=(fonts-noto-cjk)
     if [ ${#missing[@]} -eq 0 ]; then
         say "system packages: all present"
         return

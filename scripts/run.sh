@@ -38,6 +38,7 @@ fi
 
 say "database: ${DATABASE_URL:-SQLite in .run/medmatch.sqlite3}"
 $MANAGE migrate --noinput
+$MANAGE createcachetable
 if $MANAGE help seed >/dev/null 2>&1; then
     $MANAGE seed --if-empty
 fi
@@ -46,7 +47,7 @@ if $MANAGE help search_reindex >/dev/null 2>&1; then
 fi
 
 say "broker: ${REDIS_URL:-file system in .run/broker}"
-(cd backend && exec ../.venv/bin/celery -A config worker -B -Q default,indexing,matching,notifications,certificates \
+(cd backend && exec ../.venv/bin/celery -A config worker -B -Q default,indexing,matching,notifications,certificates,imports \
     --concurrency=2 --loglevel=INFO --schedule="$REPO_DIR/.run/celerybeat-schedule" \
     >"$REPO_DIR/.run/worker.log" 2>&1) &
 pids+=($!)

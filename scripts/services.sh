@@ -2,7 +2,14 @@
 # Start and stop the local services the tests and `make run` need:
 # PostgreSQL, Redis and the OpenSearch node. Each binds to 127.0.0.1 only.
 #
-#   scripts/services.sh start|stop|status [postgres|redis|opensearch ...]
+#   scripts/services.sh start|stop|status|crash [postgres|redis|opensearch ...]
+#
+# `crash` stops a service the hard way: an immediate shutdown for PostgreSQL (no checkpoint,
+# recovery from the WAL on the next start), kill -9 for Redis and the node.
+#
+# MEDMATCH_PG_DURABLE=1 runs PostgreSQL with fsync and synchronous commit (what the fault tests
+# measure: an acknowledged write survives an immediate stop). Without it the throwaway test
+# database trades durability for speed. Redis always keeps its append-only file, as in compose.
 set -euo pipefail
 
 REPO_DIR="$(cd "$(dirname "$0")/.." && pwd)"
@@ -32,10 +39,12 @@ pg_start() {
         echo "postgres: already running on 127.0.0.1:$PG_PORT"
         return
     fi
-    as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/postgres.log" -w -t 60 \
-        -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    local tuning="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    [ "${MEDMATCH_PG_DURABLE:-0}" = 1 ] && tuning="-c fsync=on -c synchronous_commit=on -c full_page_writes=on"
+    as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/postgres.log" -w -t 120 \
+        -o "-p $PG_PORT -k $PG_DIR -c listen_addresses=127.0.0.1 -c max_connections=200 $tuning" \
         start >/dev/null
-    echo "postgres: running on 127.0.0.1:$PG_PORT"
+    echo "postgres: running on 127.0.0.1:$PG_PORT${MEDMATCH_PG_DURABLE:+ (durable)}"
 }
 
 pg_stop() {
@@ -47,6 +56,13 @@ pg_stop() {
 
 pg_status() { as_pg "$PG_BIN/pg_isready" -h 127.0.0.1 -p "$PG_PORT"; }
 
+pg_crash() {
+    if [ -s "$PG_DIR/data/PG_VERSION" ] && as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" status >/dev/null 2>&1; then
+        as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate -w stop >/dev/null
+        echo "postgres: stopped immediately"
+    fi
+}
+
 redis_start() {
     mkdir -p "$RUN_DIR/redis"
     if redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1; then
@@ -55,7 +71,7 @@ redis_start() {
     fi
     redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --daemonize yes \
         --dir "$RUN_DIR/redis" --pidfile "$RUN_DIR/redis/redis.pid" \
-        --logfile "$RUN_DIR/redis/redis.log" --save "" --appendonly no
+        --logfile "$RUN_DIR/redis/redis.log" --save "" --appendonly yes --appendfsync everysec
     for _ in $(seq 1 50); do
         redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && { echo "redis: running on 127.0.0.1:$REDIS_PORT"; return; }
         sleep 0.1
@@ -73,9 +89,20 @@ redis_stop() {
 
 redis_status() { redis-cli -p "$REDIS_PORT" ping; }
 
+redis_crash() {
+    local pid
+    pid="$(cat "$RUN_DIR/redis/redis.pid" 2>/dev/null || true)"
+    if [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null; then
+        kill -9 "$pid"
+        rm -f "$RUN_DIR/redis/redis.pid"
+        echo "redis: killed"
+    fi
+}
+
 opensearch_start() { "$REPO_DIR/search/node/node.sh" start; }
 opensearch_stop() { "$REPO_DIR/search/node/node.sh" stop; }
 opensearch_status() { "$REPO_DIR/search/node/node.sh" status; }
+opensearch_crash() { "$REPO_DIR/search/node/node.sh" kill; }
 
 action="${1:-}"
 shift || true
@@ -83,8 +110,8 @@ services=("$@")
 [ ${#services[@]} -eq 0 ] && services=(postgres redis opensearch)
 
 case "$action" in
-    start | stop | status) ;;
-    *) echo "usage: $0 start|stop|status [postgres|redis|opensearch ...]" >&2; exit 2 ;;
+    start | stop | status | crash) ;;
+    *) echo "usage: $0 start|stop|status|crash [postgres|redis|opensearch ...]" >&2; exit 2 ;;
 esac
 
 for service in "${services[@]}"; do

@@ -10,16 +10,17 @@ from search.config import SearchConfig, current_config
 def build_client(config: SearchConfig) -> OpenSearch:
     """A client for ``config``; TLS and basic auth are used when configured."""
     kwargs: dict[str, object] = {
-        "hosts": [config.url],
+        # OPENSEARCH_URL may name several nodes, comma-separated; a dead one is skipped for a while.
+        "hosts": config.hosts(),
         "timeout": config.timeout,
-        "max_retries": 1,
-        "retry_on_timeout": False,
+        "max_retries": max(1, len(config.hosts()) - 1),
+        "retry_on_timeout": len(config.hosts()) > 1,
         # Web threads and benchmark clients share one client; keep a connection each.
         "pool_maxsize": 16,
     }
     if config.user:
         kwargs["http_auth"] = (config.user, config.password)
-    if config.url.startswith("https://"):
+    if any(host.startswith("https://") for host in config.hosts()):
         kwargs["use_ssl"] = True
         kwargs["verify_certs"] = config.verify_certs
         kwargs["ssl_show_warn"] = config.verify_certs

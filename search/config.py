@@ -16,6 +16,10 @@ class SearchConfig:
     number_of_shards: int = 1
     number_of_replicas: int = 0
 
+    def hosts(self) -> list[str]:
+        """The node URLs of ``url`` (one, or several separated by commas)."""
+        return [host.strip() for host in self.url.split(",") if host.strip()]
+
     @classmethod
     def from_mapping(cls, values: dict[str, Any]) -> "SearchConfig":
         return cls(**{key: values[key] for key in cls.__dataclass_fields__ if key in values})

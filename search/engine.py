@@ -5,7 +5,9 @@ that is a 503 (search endpoints) or something to retry later (indexing).
 """
 
 import logging
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any
 
@@ -36,10 +38,10 @@ def _engine_call(operation: str) -> Iterator[OpenSearch]:
         raise
 
 
-def health() -> dict[str, Any]:
-    """The cluster's health; raises SearchUnavailable when it cannot be reached."""
+def health(*, timeout: float = 3) -> dict[str, Any]:
+    """The cluster's health; raises SearchUnavailable when it cannot be reached within ``timeout`` s."""
     with _engine_call("health") as client:
-        result: dict[str, Any] = client.cluster.health(request_timeout=3)
+        result: dict[str, Any] = client.cluster.health(request_timeout=timeout)
         return result
 
 
@@ -94,18 +96,93 @@ def delete_indexes_with_prefix(prefix: str) -> None:
         client.indices.delete(index=f"{prefix}*", expand_wildcards="all")
 
 
+# Rebuild-sized work (a refresh after millions of documents, a bulk request while the node merges)
+# may take longer than an interactive call may wait.
+LONG_TIMEOUT = 120
+
+
 def refresh(index: str) -> None:
     with _engine_call("refresh") as client:
-        client.indices.refresh(index=index)
+        client.indices.refresh(index=index, request_timeout=LONG_TIMEOUT)
+
+
+# Per-item statuses that mean "the engine could not take it now", not "this document is bad".
+_TRANSIENT_ITEM_STATUSES = {429, 503, "N/A"}
+
+
+def _transient_item(error: dict[str, Any]) -> bool:
+    detail: Any = next(iter(error.values()), {})
+    if not isinstance(detail, dict):
+        return False
+    exception = detail.get("exception")
+    if isinstance(exception, os_exceptions.ConnectionError | os_exceptions.ConnectionTimeout):
+        return True
+    return detail.get("status") in _TRANSIENT_ITEM_STATUSES
 
 
 def bulk(actions: Iterable[dict[str, Any]], *, refresh_after: bool = False) -> tuple[int, list[Any]]:
-    """Send bulk actions; returns (succeeded, errors) without raising on per-item errors."""
+    """Send bulk actions; returns (succeeded, errors) without raising on per-item errors.
+
+    Raises SearchUnavailable when any item failed because the engine was unreachable or
+    throttling (a chunk lost on the connection, 429, 503): those say nothing about the
+    documents, and the caller retries the whole batch later (versions make replays harmless).
+    """
     with _engine_call("bulk") as client:
         success, errors = os_bulk(
             client, actions, raise_on_error=False, raise_on_exception=False, refresh=refresh_after
         )
-    return success, errors if isinstance(errors, list) else []
+    item_errors = errors if isinstance(errors, list) else []
+    transient = [error for error in item_errors if _transient_item(error)]
+    if transient:
+        logger.warning("search.bulk_transient items=%s first=%s", len(transient), str(transient[0])[:300])
+        raise SearchUnavailable(
+            "The search engine could not take the bulk request (unreachable or throttling)."
+        )
+    return success, item_errors
+
+
+# A bulk request of about this size keeps the node busy without holding much in memory.
+BULK_CHUNK_BYTES = 8 * 1024 * 1024
+BULK_CHUNK_ACTIONS = 5000
+
+
+def bulk_batches(batches: Iterable[list[dict[str, Any]]], *, threads: int = 2) -> tuple[int, list[Any]]:
+    """Send batches of actions as bulk requests of at most ``BULK_CHUNK_BYTES`` each, from
+    ``threads`` threads, so the engine indexes one batch while the caller builds the next.
+
+    ``batches`` is consumed in the caller's thread (it may read the database); at most
+    ``threads`` batches wait in memory. Returns (succeeded, errors) without raising on
+    per-item errors.
+    """
+    succeeded = 0
+    errors: list[Any] = []
+
+    def collect(future: "Future[tuple[int, Any]]") -> None:
+        nonlocal succeeded
+        done, failed = future.result()
+        succeeded += done
+        errors.extend(failed if isinstance(failed, list) else [])
+
+    with _engine_call("bulk") as client, ThreadPoolExecutor(threads, thread_name_prefix="bulk") as pool:
+        pending: deque[Future[tuple[int, Any]]] = deque()
+        for batch in batches:
+            pending.append(
+                pool.submit(
+                    os_bulk,
+                    client,
+                    batch,
+                    chunk_size=BULK_CHUNK_ACTIONS,
+                    max_chunk_bytes=BULK_CHUNK_BYTES,
+                    raise_on_error=False,
+                    raise_on_exception=False,
+                    request_timeout=LONG_TIMEOUT,
+                )
+            )
+            while len(pending) > threads:
+                collect(pending.popleft())
+        while pending:
+            collect(pending.popleft())
+    return succeeded, errors
 
 
 def index_document(index: str, doc_id: str, document: dict[str, Any], *, refresh_now: bool = False) -> None:
@@ -122,6 +199,37 @@ def search(index: str, body: dict[str, Any]) -> dict[str, Any]:
             logger.warning("search.index_missing index=%s", index)
             return {"hits": {"total": {"value": 0, "relation": "eq"}, "hits": []}, "aggregations": {}}
         return result
+
+
+_NO_HITS: dict[str, Any] = {"hits": {"total": {"value": 0, "relation": "eq"}, "hits": []}, "aggregations": {}}
+
+
+def msearch(index: str, bodies: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Run several searches in one round trip; answers in the order of ``bodies``. An index that
+    was never built answers with no hits; an overloaded node raises SearchUnavailable."""
+    if not bodies:
+        return []
+    lines: list[dict[str, Any]] = []
+    for body in bodies:
+        lines.extend(({"index": index}, body))
+    with _engine_call("msearch") as client:
+        # Background work (matching) sends many searches at once: it may wait longer than a page view.
+        result = client.msearch(body=lines, request_timeout=LONG_TIMEOUT)
+    answers: list[dict[str, Any]] = []
+    for response in result["responses"]:
+        error = response.get("error")
+        if not error:
+            answers.append(response)
+            continue
+        status = int(response.get("status") or 500)
+        if status == 404:
+            logger.warning("search.index_missing index=%s", index)
+            answers.append(_NO_HITS)
+        elif status in (429, 503):
+            raise SearchUnavailable("The search engine is overloaded (msearch).")
+        else:
+            raise RuntimeError(f"msearch on {index} failed ({status}): {str(error)[:300]}")
+    return answers
 
 
 def percolate(index: str, field: str, document: dict[str, Any], *, size: int = 100) -> dict[str, Any]:
@@ -149,9 +257,36 @@ def alias_targets(alias: str) -> list[str]:
         return sorted(client.indices.get_alias(name=alias).keys())
 
 
+def node_heap() -> dict[str, Any]:
+    """JVM heap of the node(s): used and max bytes, and the share used."""
+    with _engine_call("node_stats") as client:
+        stats = client.nodes.stats(metric="jvm")
+    heaps = [node["jvm"]["mem"] for node in stats.get("nodes", {}).values()]
+    used = sum(int(heap["heap_used_in_bytes"]) for heap in heaps)
+    limit = sum(int(heap["heap_max_in_bytes"]) for heap in heaps)
+    return {
+        "used_mb": used / 2**20,
+        "max_mb": limit / 2**20,
+        "used_percent": 100 * used / limit if limit else 0,
+    }
+
+
 def set_refresh_interval(index: str, interval: str) -> None:
+    set_index_settings(index, {"refresh_interval": interval})
+
+
+def set_index_settings(index: str, values: dict[str, Any]) -> None:
+    """Change dynamic index settings (``None`` resets one to the node's default)."""
     with _engine_call("put_settings") as client:
-        client.indices.put_settings(index=index, body={"index": {"refresh_interval": interval}})
+        client.indices.put_settings(index=index, body={"index": values})
+
+
+def index_settings(index: str) -> dict[str, Any]:
+    """The index's own settings (``refresh_interval``, ``number_of_replicas`` …), flat."""
+    with _engine_call("get_settings") as client:
+        found = client.indices.get_settings(index=index, flat_settings=True)
+    flat: dict[str, Any] = found.get(index, {}).get("settings", {})
+    return {key.removeprefix("index."): value for key, value in flat.items()}
 
 
 def id_hashes(index: str) -> dict[str, str]:

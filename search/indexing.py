@@ -70,10 +70,16 @@ def ensure_indexes() -> None:
 
 
 def _expand(changes: Iterable[Change]) -> dict[tuple[str, int], int]:
-    """Latest version per (entity, id); an organisation change also touches its products."""
+    """Latest version per (entity, id); an organisation change also touches its products, and a
+    product change its vendor's supplier document (which aggregates the vendor's products)."""
     latest: dict[tuple[str, int], int] = {}
     organization_versions: dict[int, int] = {}
+    product_versions: dict[int, int] = {}
     for change in changes:
+        if change.entity == "product":
+            product_versions[change.entity_id] = max(
+                product_versions.get(change.entity_id, 0), change.version
+            )
         key = (change.entity, change.entity_id)
         latest[key] = max(latest.get(key, 0), change.version)
         for derived in DERIVED_ENTITIES.get(change.entity, ()):
@@ -89,6 +95,13 @@ def _expand(changes: Iterable[Change]) -> dict[tuple[str, int], int]:
         ).values_list("id", "vendor_id"):
             key = ("product", product_id)
             latest[key] = max(latest.get(key, 0), organization_versions[vendor_id])
+    if product_versions:
+        # A deleted product is gone from this query; its delete also records its vendor's row.
+        for product_id, vendor_id in Product.objects.filter(pk__in=list(product_versions)).values_list(
+            "id", "vendor_id"
+        ):
+            key = ("organization", vendor_id)
+            latest[key] = max(latest.get(key, 0), product_versions[product_id])
     return latest
 
 
@@ -170,6 +183,10 @@ def _entity_for_index(index_name: str) -> str:
     return ""
 
 
+# While a new index is built nobody searches it: no refreshes, no replicas, no fsync per request.
+REBUILD: dict[str, Any] = {"refresh_interval": "-1", "number_of_replicas": 0, "translog.durability": "async"}
+
+
 @dataclass
 class ReindexReport:
     index: str
@@ -214,32 +231,37 @@ def reindex(
     definition = entity.definition
     started = time.monotonic()
     new_index = engine.create_index(definition, version=_next_version(definition))
-    engine.set_refresh_interval(new_index, "-1")
-    total = entity.queryset().count()
-    done = 0
+    live_settings = {key: value for key, value in engine.index_settings(new_index).items() if key in REBUILD}
+    engine.set_index_settings(new_index, REBUILD)
     ids = list(entity.queryset().order_by("pk").values_list("pk", flat=True))
-    for start in range(0, len(ids), batch_size):
-        chunk = ids[start : start + batch_size]
-        built = entity.build(chunk)
-        actions = [
-            {
-                "_op_type": "index",
-                "_index": new_index,
-                "_id": str(entity_id),
-                "version": high_water,
-                "version_type": "external_gte",
-                "_source": document,
-            }
-            for entity_id, document in built.items()
-        ]
-        _success, errors = engine.bulk(actions)
-        if errors:
-            engine.delete_index(new_index)
-            raise RuntimeError(f"reindex of {new_index} failed: {errors[:3]}")
-        done += len(built)
-        if progress:
-            progress(done, total)
-    engine.set_refresh_interval(new_index, "1s")
+    total = len(ids)
+    done = 0
+
+    def batches() -> Iterator[list[dict[str, Any]]]:
+        nonlocal done
+        for start in range(0, len(ids), batch_size):
+            built = entity.build(ids[start : start + batch_size])
+            yield [
+                {
+                    "_op_type": "index",
+                    "_index": new_index,
+                    "_id": str(entity_id),
+                    "version": high_water,
+                    "version_type": "external_gte",
+                    "_source": document,
+                }
+                for entity_id, document in built.items()
+            ]
+            done += len(built)
+            if progress:
+                progress(done, total)
+
+    _success, errors = engine.bulk_batches(batches())
+    if errors:
+        engine.delete_index(new_index)
+        raise RuntimeError(f"reindex of {new_index} failed: {errors[:3]}")
+    # Back to the settings the index was created with (None: the node's default) before it serves.
+    engine.set_index_settings(new_index, {key: live_settings.get(key) for key in REBUILD})
     targets = {name: other.definition.alias() for name, other in ENTITIES.items()}
     targets[entity_name] = new_index
     caught_up = 0

@@ -23,14 +23,16 @@ product, instead of running every stored query.
 """
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from purchasing.models import PurchaseRequest
-from reference.models import Category, Market, MarketRequirement, StandardKind
+from reference.models import Category, Market, MarketKind, MarketRequirement, StandardKind
 from search import engine
 from search.analysis import language_query_fields
+from search.categories import infer_categories
+from search.errors import SearchUnavailable
 from search.indexes import PRODUCTS, REQUEST_QUERIES
 from search.queries import text_clause
 
@@ -42,6 +44,8 @@ HS_HEADING_BOOST = 100.0
 DESCRIPTION_BOOST = 0.5
 CATEGORY_QUERY = "match_category"
 HS_HEADING_QUERY = "match_hs_heading"
+# Text relevance grades candidates, it does not gate them: one matching word makes a candidate.
+TEXT_MINIMUM_SHOULD_MATCH = "1"
 BOOSTS = {CATEGORY_QUERY: CATEGORY_BOOST, HS_HEADING_QUERY: HS_HEADING_BOOST}
 
 MATCH_TEXT_FIELDS = [
@@ -72,6 +76,8 @@ class MatchSpec:
     market_codes: tuple[str, ...]  # markets covering the destination country
     day: datetime.date | None  # certificates must be valid on this day
     rules: tuple[RuleSpec, ...]
+    # The request names no category: these were inferred from its text (search.categories).
+    inferred: bool = False
 
 
 @dataclass(frozen=True)
@@ -127,11 +133,19 @@ def request_match_specs(
     for request in requests:
         category = by_id.get(request.category_id) if request.category_id else None
         slugs: tuple[str, ...] = ()
+        inferred = False
         if category is not None:
             slugs = tuple(sorted({category.slug, *(c.slug for c in _descendants(categories, category.pk))}))
+        else:
+            slugs = _inferred_slugs(request, categories)
+            inferred = bool(slugs)
         market_codes = tuple(
             sorted(
-                market.code for market in markets if request.destination_country in (market.countries or [])
+                market.code
+                for market in markets
+                # Export rules depend on the product's origin, so scoring checks them.
+                if market.kind == MarketKind.IMPORT
+                and request.destination_country in (market.countries or [])
             )
         )
         rules: list[RuleSpec] = []
@@ -152,8 +166,25 @@ def request_match_specs(
             market_codes=market_codes,
             day=_certificate_day(request.needed_by, today),
             rules=tuple(sorted(set(rules), key=lambda rule: (rule.mode, rule.approvals, rule.technical))),
+            inferred=inferred,
         )
     return specs
+
+
+def _inferred_slugs(request: PurchaseRequest, categories: list[Category]) -> tuple[str, ...]:
+    """The categories (with their sub-categories) inferred from an uncategorised request's text;
+    none when nothing matches or the engine cannot be asked (the text alone then finds candidates)."""
+    try:
+        guesses = infer_categories(f"{request.title} {request.description}")
+    except SearchUnavailable:
+        return ()
+    by_slug = {category.slug: category for category in categories}
+    slugs: set[str] = set()
+    for guess in guesses:
+        found = by_slug.get(guess.slug)
+        if found is not None:
+            slugs |= {found.slug, *(child.slug for child in _descendants(categories, found.pk))}
+    return tuple(sorted(slugs))
 
 
 def _valid_certificate(spec: MatchSpec, approvals: tuple[str, ...]) -> dict[str, Any]:
@@ -206,6 +237,9 @@ def _category_filter(spec: MatchSpec) -> dict[str, Any] | None:
         options.append({"terms": {"category_slug": list(spec.category_slugs)}})
     if spec.hs_heading:
         options.append({"term": {"hs_heading": spec.hs_heading}})
+    if spec.inferred:
+        # An inferred category is a guess: what the words match is a candidate as well.
+        options.extend(_plain_text(text) for text in (spec.title, spec.description) if text.strip())
     return {"bool": {"should": options, "minimum_should_match": 1}} if options else None
 
 
@@ -217,14 +251,16 @@ def _hard_filters(spec: MatchSpec) -> list[dict[str, Any]]:
 
 def _plain_text(text: str) -> dict[str, Any]:
     """Words of ``text`` in any language field, without fuzziness (the percolator can index the
-    terms of this query; fuzzy ones it has to run against every document)."""
+    terms of this query; fuzzy ones it has to run against every document). Any one word is
+    enough: buyers write whole sentences ("Urgent: 50 oxygen concentrators, 10 litre"), and
+    relevance grades the candidates rather than gating them."""
     return {
         "multi_match": {
             "query": text,
             "fields": MATCH_TEXT_FIELDS,
             "type": "best_fields",
             "operator": "or",
-            "minimum_should_match": "2<70%",
+            "minimum_should_match": TEXT_MINIMUM_SHOULD_MATCH,
         }
     }
 
@@ -266,7 +302,9 @@ def request_match_query(spec: MatchSpec) -> dict[str, Any]:
             }
         )
     if spec.title.strip():
-        should.append(text_clause(spec.title, MATCH_TEXT_FIELDS))
+        should.append(
+            text_clause(spec.title, MATCH_TEXT_FIELDS, minimum_should_match=TEXT_MINIMUM_SHOULD_MATCH)
+        )
     if spec.description.strip():
         # Descriptions are long (names, quantities, end users): typo-tolerance on every word
         # of them costs more than the rest of the query, so they match exact words only.
@@ -313,7 +351,26 @@ def text_score(hit: dict[str, Any]) -> float:
 
 def product_candidates(spec: MatchSpec, *, size: int) -> list[ProductCandidate]:
     """The best ``size`` candidate products for the request, best first (raises SearchUnavailable)."""
-    response = engine.search(PRODUCTS.alias(), request_candidates_body(spec, size=size))
+    return _candidates(engine.search(PRODUCTS.alias(), request_candidates_body(spec, size=size)))
+
+
+# Searches per multi-search request: enough to save the round trips and keep the node's search
+# threads busy, few enough that one answer stays small and quick.
+MSEARCH_BATCH = 10
+
+
+def product_candidates_many(specs: Sequence[MatchSpec], *, size: int) -> dict[int, list[ProductCandidate]]:
+    """``product_candidates`` of many requests (by request id), in multi-search round trips."""
+    found: dict[int, list[ProductCandidate]] = {}
+    for start in range(0, len(specs), MSEARCH_BATCH):
+        chunk = specs[start : start + MSEARCH_BATCH]
+        bodies = [request_candidates_body(spec, size=size) for spec in chunk]
+        for spec, response in zip(chunk, engine.msearch(PRODUCTS.alias(), bodies), strict=True):
+            found[spec.request_id] = _candidates(response)
+    return found
+
+
+def _candidates(response: dict[str, Any]) -> list[ProductCandidate]:
     return [
         ProductCandidate(
             product_id=int(hit["_source"]["id"]),
@@ -325,8 +382,40 @@ def product_candidates(spec: MatchSpec, *, size: int) -> list[ProductCandidate]:
 
 
 def request_query_document(spec: MatchSpec) -> dict[str, Any]:
-    """The percolator document of a request (stored in REQUEST_QUERIES under the request's id)."""
-    return {"request_id": spec.request_id, "query": request_percolator_query(spec)}
+    """The percolator document of a request (stored in REQUEST_QUERIES under the request's id).
+
+    Beside the query it carries the request's category slugs and HS heading in the fields of
+    those names, so that percolation can first pick, with an ordinary filter, the stored queries
+    whose category clause the product can meet (``_stored_query_filter``), and run only those.
+    """
+    document: dict[str, Any] = {"request_id": spec.request_id, "query": request_percolator_query(spec)}
+    if spec.category_slugs:
+        document["category_slug"] = list(spec.category_slugs)
+    if spec.hs_heading:
+        document["hs_heading"] = spec.hs_heading
+    return document
+
+
+def _stored_query_filter(product_document: dict[str, Any]) -> dict[str, Any]:
+    """The stored queries ``product_document`` can match, judged by their category fields alone:
+    those of its category or HS heading (the category clause of ``_category_filter``, which every
+    categorised query requires), and the uncategorised ones (text only). A query stored without
+    these fields counts as uncategorised, so it is still run."""
+    options: list[dict[str, Any]] = [
+        {
+            "bool": {
+                "must_not": [
+                    {"exists": {"field": "category_slug"}},
+                    {"exists": {"field": "hs_heading"}},
+                ]
+            }
+        }
+    ]
+    if product_document.get("category_slug"):
+        options.append({"term": {"category_slug": product_document["category_slug"]}})
+    if product_document.get("hs_heading"):
+        options.append({"term": {"hs_heading": product_document["hs_heading"]}})
+    return {"bool": {"should": options, "minimum_should_match": 1}}
 
 
 # The fields the stored queries read. Percolation indexes the document in memory first; leaving
@@ -337,6 +426,8 @@ PERCOLATED_PREFIXES = ("name_", "category_terms_", "description_")
 
 def request_candidates(product_document: dict[str, Any], *, size: int) -> list[int]:
     """Ids of the open requests whose stored query matches ``product_document``, newest first."""
+    if not product_document.get("vendor_verified"):
+        return []  # every stored query requires a verified vendor
     document = {
         key: value
         for key, value in product_document.items()
@@ -344,9 +435,18 @@ def request_candidates(product_document: dict[str, Any], *, size: int) -> list[i
     }
     body = {
         "size": size,
-        "query": {"percolate": {"field": "query", "document": document}},
-        # The stored queries are unscored; newest requests first if the list is cut.
+        "query": {
+            "bool": {
+                "filter": [
+                    _stored_query_filter(product_document),
+                    {"percolate": {"field": "query", "document": document}},
+                ]
+            }
+        },
+        # The stored queries are unscored; newest requests first if the list is cut. No total is
+        # counted: only the ``size`` newest matches are wanted.
         "sort": [{"request_id": "desc"}],
+        "track_total_hits": False,
         # The stored queries are large; the id is all matching needs.
         "_source": False,
     }

@@ -8,6 +8,7 @@ that facet's own selection (applied as a ``post_filter``), so choosing "CN" unde
 country still shows how many results the other countries would give.
 """
 
+import math
 import re
 from dataclasses import dataclass, field
 from enum import IntEnum
@@ -427,7 +428,23 @@ def cursor_fits_sort(values: list[Any], sort: list[Any]) -> bool:
         wanted: type | tuple[type, ...] = str if field_name.endswith(".raw") else (int, float)
         if isinstance(value, bool) or not isinstance(value, wanted):
             return False
+        if not _cursor_value_in_range(value):
+            return False
     return True
+
+
+# The engine keeps sort keys as longs, doubles and keywords; a tampered cursor may carry
+# Infinity, NaN, numbers beyond a long or a double, or a huge string, which it answers with an error.
+_LONG_MAX = 2**63 - 1
+_CURSOR_STRING_MAX = 1024
+
+
+def _cursor_value_in_range(value: object) -> bool:
+    if isinstance(value, str):
+        return len(value) <= _CURSOR_STRING_MAX
+    if isinstance(value, int):
+        return -_LONG_MAX - 1 <= value <= _LONG_MAX
+    return isinstance(value, float) and math.isfinite(value)
 
 
 def parse_hits(response: dict[str, Any]) -> tuple[int, list[dict[str, Any]], list[Any] | None]:

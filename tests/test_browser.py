@@ -39,14 +39,33 @@ def browser() -> Iterator[Any]:
         instance.close()
 
 
-def test_home_page_renders_and_shows_system_status(browser: Any, live_server: Any) -> None:
+def test_home_page_invites_visitors_and_shows_staff_the_system_status(browser: Any, live_server: Any) -> None:
+    from accounts.tests.factories import StaffFactory
+
+    staff = StaffFactory()
     page = browser.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
+    # The app runs under its Content-Security-Policy: the browser reports any violation here.
+    page.on(
+        "console",
+        lambda message: errors.append(message.text) if "Content Security Policy" in message.text else None,
+    )
 
+    # Anonymous: an invitation to register, no infrastructure.
+    response = page.goto(f"{live_server.url}/")
+    assert "script-src 'self' 'nonce-" in response.headers["content-security-policy"]
+    page.wait_for_selector("[data-testid=join]", timeout=15_000)
+    assert page.locator("[data-testid=status-card]").count() == 0
+
+    # Staff, signed in through the UI: the status card with the real health answer.
+    page.goto(f"{live_server.url}/login")
+    page.get_by_label("E-mail").fill(staff.email)
+    page.get_by_label("Password").fill("correct horse battery staple")
+    page.locator("[data-testid=login-form] button[type=submit]").click()
+    page.wait_for_url("**/proposals", timeout=15_000)
     page.goto(f"{live_server.url}/")
     page.wait_for_selector("[data-testid=app-ready]", timeout=15_000)
-
     page.wait_for_selector("[data-testid=component-database]", timeout=15_000)
 
     assert page.locator("h1").first.inner_text() == "MedMatch"

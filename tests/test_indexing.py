@@ -81,9 +81,10 @@ def test_replaying_the_same_outbox_rows_twice_is_harmless(clean_indexes: str) ->
     first = apply_changes(changes, refresh=True)
     second = apply_changes(changes, refresh=True)
 
-    assert first.indexed == 3
+    # Each product, and its vendor's supplier document (which aggregates the vendor's products).
+    assert first.indexed == 3 + 3
     assert second.indexed == 0
-    assert second.stale == 3  # same versions: the engine refused to re-apply them
+    assert second.stale == 3 + 3  # same versions: the engine refused to re-apply them
     assert _product_ids() == {product.pk for product in products}
 
 
@@ -95,7 +96,7 @@ def test_an_older_version_arriving_late_never_overwrites_a_newer_one(clean_index
 
     late = apply_changes([Change("product", product.pk, 5)], refresh=True)
 
-    assert late.stale == 1
+    assert late.stale == 2  # the product and its vendor's supplier document
     assert _product_source(product.pk)["name_en"] == "Version ten"
 
 
@@ -187,5 +188,71 @@ def test_drain_reports_high_water_and_leaves_nothing_pending(clean_indexes: str)
     report = outbox_drain()
 
     assert report.rows == 1
-    assert report.indexed == 1
+    assert report.indexed == 2  # the product and its vendor's supplier document
     assert outbox_high_water() == OutboxEntry.objects.get().pk
+
+
+def test_largest_numbers_a_product_accepts_are_indexed(clean_indexes: str) -> None:
+    """The API's bounds are the mapping's: the largest accepted values index without an error."""
+    from core.validators import INTEGER_MAX
+
+    product = ProductFactory(
+        capacity_per_day=INTEGER_MAX,
+        stock=INTEGER_MAX,
+        min_order_quantity=INTEGER_MAX,
+        lead_time_days=INTEGER_MAX,
+    )
+    touch("product", product.pk)
+    drain_and_refresh()
+
+    source = _product_source(product.pk)
+    assert source["capacity_per_day"] == INTEGER_MAX
+    assert source["stock"] == INTEGER_MAX
+
+
+def test_rebuild_runs_without_refreshes_or_replicas_and_restores_them_before_the_swap(
+    clean_indexes: str,
+) -> None:
+    products = ProductFactory.create_batch(5)
+    for product in products:
+        touch("product", product.pk)
+    drain_and_refresh()
+    live = engine.alias_targets(PRODUCTS.alias())
+    during: list[dict[str, object]] = []
+
+    def look_at_the_new_index(done: int, total: int) -> None:
+        [building] = [name for name in engine.physical_indexes(PRODUCTS.alias()) if name not in live]
+        during.append(engine.index_settings(building))
+
+    report = search_reindex(entity="product", batch_size=2, progress=look_at_the_new_index)
+    after = engine.index_settings(report.index)
+
+    assert len(during) == 3
+    assert {item["refresh_interval"] for item in during} == {"-1"}
+    assert {item["number_of_replicas"] for item in during} == {"0"}
+    assert {item["translog.durability"] for item in during} == {"async"}
+    assert "refresh_interval" not in after  # back to the node's default (1 s)
+    assert "translog.durability" not in after
+    assert after["number_of_replicas"] == "0"  # the configured number (OPENSEARCH_REPLICAS)
+    assert engine.alias_targets(PRODUCTS.alias()) == [report.index]
+
+
+def test_bulk_and_row_builders_give_identical_documents(clean_indexes: str) -> None:
+    """The rebuild builds from values() rows, single writes may use product_document: one content."""
+    from catalog.tests.factories import certificate_for
+    from search.documents import product_document, product_documents, product_queryset
+
+    products = ProductFactory.create_batch(6)
+    certificate_for(product=products[0], markets=("EU",), standards=("CE MDR",))
+    certificate_for(product=products[0], markets=("US",), standards=("FDA 510(k)",), number="K-1")
+    certificate_for(product=products[1], markets=(), standards=("ISO 13485",), number="ISO-1")
+    ids = [product.pk for product in products]
+
+    from_rows = product_documents(ids)
+    from_objects = {
+        product.pk: product_document(product) for product in product_queryset().filter(pk__in=ids)
+    }
+
+    assert set(from_rows) == set(ids)
+    assert from_rows == from_objects
+    assert len(from_rows[products[0].pk]["certificates"]) == 2

@@ -117,7 +117,7 @@ def verify_vendor(vendor: Party, staff: Party, organization_id: int) -> None:
     assert verified.status_code == 200, verified.json()
 
 
-def list_product(vendor: Party, organization_id: int) -> int:
+def list_product(vendor: Party, staff: Party, organization_id: int) -> int:
     masks = Category.objects.get(slug="surgical-masks")
     product = vendor.call(
         "post",
@@ -160,6 +160,15 @@ def list_product(vendor: Party, organization_id: int) -> int:
         format="multipart",
     )
     assert certificate.status_code == 201, certificate.json()
+    # A certificate has its own review: it counts in matching once staff approve it.
+    assert certificate.json()["review_status"] == "pending"
+    reviewed = staff.call(
+        "post",
+        f"/api/v1/organizations/{organization_id}/documents/{certificate.json()['id']}/approve/",
+        {},
+        format="json",
+    )
+    assert reviewed.status_code == 200, reviewed.json()
     return product_id
 
 
@@ -239,9 +248,13 @@ def proposal_for(staff: Party, request_id: int, product_id: int) -> dict[str, An
 def approve_and_follow(
     *, staff: Party, vendor: Party, buyer: Party, proposal: dict[str, Any], search_prefix: str
 ) -> None:
-    approved = staff.call(
-        "post", f"/api/v1/proposals/{proposal['id']}/approve/", {"reason": "good fit"}, format="json"
-    )
+    # The buyer signed up a minute ago: only a verified buyer receives contacts, so staff
+    # verify it in the approval step.
+    url = f"/api/v1/proposals/{proposal['id']}/approve/"
+    refused = staff.call("post", url, {"reason": "good fit"}, format="json")
+    assert refused.status_code == 409, refused.json()
+    assert refused.json()["code"] == "buyer_not_verified"
+    approved = staff.call("post", url, {"reason": "good fit", "verify_buyer": True}, format="json")
     assert approved.status_code == 200, approved.json()
 
     vendor_view = vendor.call("get", "/api/v1/introductions/").json()["results"]
@@ -313,7 +326,7 @@ def test_vendor_first_then_buyer_journey(
     staff.client.force_authenticate(staff_user)
 
     vendor_id = register_vendor(vendor, staff)
-    product_id = list_product(vendor, vendor_id)
+    product_id = list_product(vendor, staff, vendor_id)
     verify_vendor(vendor, staff, vendor_id)
     wait_for(
         lambda: outsider.call("get", "/api/v1/search/products/", {"q": "口罩"}).json()["count"] >= 1,
@@ -368,7 +381,7 @@ def test_request_first_then_product_journey(
     register_buyer(buyer)
     request_id = post_request(buyer)
     vendor_id = register_vendor(vendor, staff)
-    product_id = list_product(vendor, vendor_id)
+    product_id = list_product(vendor, staff, vendor_id)
     verify_vendor(vendor, staff, vendor_id)  # reverse matching: the percolator finds the open request
 
     proposal = wait_for(lambda: proposal_for(staff, request_id, product_id), what="the reverse proposal")

@@ -471,3 +471,81 @@ def test_reverse_matching_after_the_certificate_arrives(clean_indexes: str) -> N
     [proposal] = matching_run_for_product(product_id=product.pk)
 
     assert (proposal.request_id, proposal.source) == (request.pk, "reverse")
+
+
+def test_a_rejected_proposal_that_comes_back_keeps_its_rejection_history(clean_indexes: str) -> None:
+    """Issue 8, item 11: who rejected and why stays readable through proposals/{id}/audit/."""
+    from rest_framework.test import APIClient
+
+    from accounts.tests.factories import VendorUserFactory
+
+    maker = world.vendor("Qingdao Yongkang Medical")
+    product = _mask(maker, "Surgical mask Type IIR", capacity_per_day=3_000, stock=0)
+    request = _lyon_request()
+    world.index_everything(products=[product], requests=[request])
+    [proposal] = matching_run_for_request(request_id=request.pk)
+    reviewer = StaffFactory(email="reviewer@medmatch.example")
+    proposal_reject(proposal=proposal, actor=reviewer, reason="Not enough capacity.")
+    Product.objects.filter(pk=product.pk).update(capacity_per_day=50_000)
+    _reindex_product(product)
+    [again] = matching_run_for_product(product_id=product.pk)
+    assert again.pk == proposal.pk
+
+    client = APIClient()
+    client.force_authenticate(StaffFactory())
+    response = client.get(f"/api/v1/proposals/{proposal.pk}/audit/")
+
+    assert response.status_code == 200
+    events = response.json()["results"]  # newest first
+    assert [event["action"] for event in events] == [
+        "proposals.proposed",
+        "proposals.rejected",
+        "proposals.proposed",
+    ]
+    rejected = events[1]
+    assert rejected["actor_email"] == "reviewer@medmatch.example"
+    assert rejected["reason"] == "Not enough capacity."
+    previous = events[0]["details"]["previous_decision"]
+    assert previous["status"] == "rejected"
+    assert previous["decided_by"] == reviewer.pk
+    assert previous["reason"] == "Not enough capacity."
+
+    vendor_client = APIClient()
+    vendor_client.force_authenticate(VendorUserFactory(organization=maker))
+    assert vendor_client.get(f"/api/v1/proposals/{proposal.pk}/audit/").status_code == 403
+
+
+# --- reverse agrees with forward ---
+
+
+def test_reverse_matching_proposes_exactly_what_forward_matching_ranks(
+    clean_indexes: str, settings: Any
+) -> None:
+    """The batched reverse path (one multi-search, candidates loaded once, unreachable requests
+    pruned) must select the same pairs, with the same scores and explanations, as running each
+    request forward: both sides of the demo data, matched each way from scratch."""
+    from core.demo import demo_seed
+    from search.indexing import ENTITIES
+
+    settings.MEDMATCH_MATCH_TOP_N = 3  # a small N, so that the ranking decides, not only the rules
+    demo_seed(scale=0.4)
+    for entity in ENTITIES:
+        search_reindex(entity=entity)
+    requests = list(PurchaseRequest.objects.filter(status=RequestStatus.OPEN).order_by("pk"))
+    forward = {
+        (proposal.request_id, proposal.product_id): (proposal.score, proposal.criteria)
+        for request in requests
+        for proposal in matching_run_for_request(request_id=request.pk)
+    }
+    Proposal.objects.all().delete()
+
+    for product_id in Product.objects.public().order_by("pk").values_list("pk", flat=True):
+        matching_run_for_product(product_id=product_id)
+    reverse = {
+        (proposal.request_id, proposal.product_id): (proposal.score, proposal.criteria)
+        for proposal in Proposal.objects.filter(status=ProposalStatus.PROPOSED)
+    }
+    assert len(forward) >= 10  # enough pairs for the comparison to mean something
+    assert {request_id for request_id, _product in forward} != {requests[0].pk}
+    assert reverse == forward
+    assert set(Proposal.objects.values_list("source", flat=True)) == {"reverse"}

@@ -18,6 +18,7 @@ from accounts.tests.factories import BuyerUserFactory, StaffFactory, VendorUserF
 from catalog.tests.factories import ProductFactory, certificate_for
 from organizations.models import Organization
 from organizations.tests.factories import ContactFactory
+from purchasing.models import ImportJob
 from purchasing.tests.factories import DuplicateFlagFactory, PurchaseRequestFactory
 from reference.models import Category
 
@@ -91,6 +92,9 @@ def world(tmp_path: Any, settings: Any) -> World:
         "product_id": product.pk,
         "request_id": request.pk,
         "flag_id": flag.pk,
+        "job_id": ImportJob.objects.create(
+            buyer=buyer, uploaded_by=buyer_user, filename="r.csv", request_status="open", content=b"x"
+        ).pk,
         "id": category.pk,
     }
     values.update(_matching_values(request=request, product=product, buyer_user=buyer_user))
@@ -173,7 +177,8 @@ def _path_values(path: str, world: World) -> str:
 
 
 @pytest.mark.parametrize(("path", "method"), OPERATIONS, ids=[f"{m.upper()} {p}" for p, m in OPERATIONS])
-def test_every_endpoint_every_role(path: str, method: str, world: World) -> None:
+def test_every_endpoint_every_role(path: str, method: str, world: World, live_heartbeats: None) -> None:
+    """(Heartbeats: health answers 503 when no worker or beat ever reported.)"""
     url = _path_values(path, world)
     for role in ROLES:
         client = APIClient()
@@ -184,7 +189,9 @@ def test_every_endpoint_every_role(path: str, method: str, world: World) -> None
         body = b"".join(response.streaming_content) if response.streaming else response.content
         text = body.decode("utf-8", errors="replace")
 
-        assert response.status_code < 500, (
+        # Health answers 503 by design when a component is down (on a loaded machine a probe can
+        # miss its budget); every other endpoint must stay under 500.
+        assert response.status_code < 500 or (path == "/api/v1/health/" and response.status_code == 503), (
             f"{role} {method.upper()} {url}: {response.status_code} {text[:300]}"
         )
         if role not in ("vendor", "staff"):

@@ -28,7 +28,6 @@ from reference.models import Category
 from reference.tests.factories import CategoryFactory
 from search import engine
 from search.client import _cached_client
-from search.indexes import PRODUCTS
 from tests.search_helpers import drain_and_refresh, touch
 
 pytestmark = [pytest.mark.search, pytest.mark.django_db]
@@ -499,8 +498,14 @@ def test_highlights_escape_the_vendors_text(catalogue: Catalogue, client: Client
     drain_and_refresh()
     try:
         body = _get(client, PRODUCTS_URL, q="scrub suit")
-    finally:  # the database rolls back after the test; the index must forget the product too
-        engine.delete_document(PRODUCTS.alias(), str(product.pk))
+    finally:
+        # The database rolls back after the test; the index must forget the product too, and
+        # the vendor's supplier document (which the product's change refreshed) must lose it.
+        product_id = product.pk
+        product.delete()
+        touch("product", product_id, delete=True)
+        touch("organization", catalogue.vendors["nordmed"].pk)
+        drain_and_refresh()
 
     assert body["results"][0]["highlight"]["name_en"] == [
         "&lt;b&gt;<mark>Scrub</mark>&lt;&#x2F;b&gt; <mark>suit</mark> &amp; cap"
@@ -745,6 +750,11 @@ def _cursor(payload: object) -> str:
     return base64.urlsafe_b64encode(json.dumps(payload).encode()).decode()
 
 
+def _raw_cursor(text: str) -> str:
+    """A tampered cursor: JSON text as an attacker writes it (Infinity, NaN, huge numbers)."""
+    return base64.urlsafe_b64encode(text.encode()).decode()
+
+
 @pytest.mark.parametrize(
     ("url", "params", "field", "code"),
     [
@@ -761,6 +771,22 @@ def _cursor(payload: object) -> str:
             {"sort": "price", "cursor": _cursor({"sort": "price", "after": ["cheap", 3]})},
             "cursor",
             "invalid_cursor",
+        ),
+        *(
+            (
+                PRODUCTS_URL,
+                {"sort": "price", "cursor": _raw_cursor('{"sort": "price", "after": [' + value + ", 3]}")},
+                "cursor",
+                "invalid_cursor",
+            )
+            for value in (
+                "Infinity",
+                "-Infinity",
+                "NaN",
+                "1e400",
+                "99999999999999999999999",
+                '"%s"' % ("x" * 1100),
+            )
         ),
         (PRODUCTS_URL, {"sort": "cheapest"}, "sort", "invalid_choice"),
         (PRODUCTS_URL, {"q": "x" * 201}, "q", "max_length"),

@@ -1,16 +1,19 @@
+import hashlib
+
 from django.contrib.auth import authenticate, login, logout
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers, status
+from rest_framework import exceptions, serializers, status
 from rest_framework.authtoken.models import Token
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
+from rest_framework.throttling import ScopedRateThrottle, SimpleRateThrottle
 from rest_framework.views import APIView
 
 from accounts.models import USER_ROLES, User
 from accounts.services import organization_register, user_public_profile
-from core.validators import UI_LANGUAGES
+from core.fields import IdentityCharField
+from core.validators import MAX_NAME_LENGTH, UI_LANGUAGES
 from organizations.models import BuyerType, OrganizationKind
 
 
@@ -23,25 +26,48 @@ class UserOutputSerializer(serializers.Serializer[dict[str, object]]):
     language = serializers.CharField()
 
 
+class RegisterDomainThrottle(SimpleRateThrottle):
+    """Sign-ups per e-mail domain (MEDMATCH_REGISTER_DOMAIN_THROTTLE), beside the per-address
+    limit: a chamber onboarding its members from one office is not one domain."""
+
+    scope = "register_domain"
+
+    def get_cache_key(self, request: Request, view: APIView) -> str | None:
+        data = request.data
+        email = data.get("email") if hasattr(data, "get") else None
+        if not isinstance(email, str) or "@" not in email:
+            return None
+        domain = email.rpartition("@")[2].strip().casefold()
+        ident = hashlib.sha256(domain.encode()).hexdigest()
+        return self.cache_format % {"scope": self.scope, "ident": ident}
+
+
 class RegisterApi(APIView):
     """Create an organisation (vendor, or buyer of a given type) and its first user."""
 
     permission_classes = [AllowAny]
-    throttle_classes = [ScopedRateThrottle]
+    throttle_classes = [ScopedRateThrottle, RegisterDomainThrottle]
     throttle_scope = "register"
 
     class InputSerializer(serializers.Serializer[dict[str, object]]):
-        email = serializers.EmailField()
-        password = serializers.CharField(write_only=True, min_length=8, style={"input_type": "password"})
-        full_name = serializers.CharField(max_length=150)
+        # The e-mail is also the user name (150 characters).
+        email = serializers.EmailField(max_length=150)
+        password = serializers.CharField(
+            write_only=True, min_length=8, max_length=1024, style={"input_type": "password"}
+        )
+        full_name = IdentityCharField(max_length=150)
         phone = serializers.CharField(max_length=32, required=False, default="")
         language = serializers.ChoiceField(choices=UI_LANGUAGES, default="en")
         kind = serializers.ChoiceField(choices=OrganizationKind.choices)
         buyer_type = serializers.ChoiceField(
             choices=BuyerType.choices, required=False, allow_blank=True, default=""
         )
-        organization_name = serializers.CharField(max_length=255)
-        legal_names = serializers.DictField(child=serializers.CharField(), required=False, default=dict)
+        organization_name = IdentityCharField(max_length=MAX_NAME_LENGTH)
+        legal_names = serializers.DictField(
+            child=IdentityCharField(max_length=MAX_NAME_LENGTH),
+            required=False,
+            default=dict,
+        )
         country = serializers.CharField(max_length=2)
         city = serializers.CharField(max_length=128, required=False, default="")
         registration_id = serializers.CharField(max_length=64, required=False, default="")
@@ -66,8 +92,17 @@ class RegisterApi(APIView):
 
 
 class LoginInputSerializer(serializers.Serializer[dict[str, str]]):
-    email = serializers.CharField()
-    password = serializers.CharField(style={"input_type": "password"})
+    # Bounded before authenticate(): django-axes stores the user name of a failure in 255 characters.
+    email = serializers.CharField(max_length=254)
+    password = serializers.CharField(max_length=1024, style={"input_type": "password"})
+
+
+class LockedOut(exceptions.APIException):
+    """django-axes locked the account or the address after too many failed sign-ins."""
+
+    status_code = status.HTTP_429_TOO_MANY_REQUESTS
+    default_detail = "Too many failed sign-ins for this account or address; try again later."
+    default_code = "locked_out"
 
 
 def _authenticate(request: Request) -> User:
@@ -78,6 +113,8 @@ def _authenticate(request: Request) -> User:
         username=serializer.validated_data["email"].lower(),
         password=serializer.validated_data["password"],
     )
+    if getattr(request._request, "axes_locked_out", False):
+        raise LockedOut()
     if user is None:
         raise serializers.ValidationError(
             {"non_field_errors": ["The e-mail or password is wrong."]}, code="invalid_credentials"

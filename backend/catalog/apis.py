@@ -9,7 +9,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from catalog.filters import ProductFilter, StableOrderingFilter
+from catalog.filters import ProductFilter
 from catalog.models import Product, ProductStatus
 from catalog.selectors import (
     certificate_is_valid,
@@ -22,6 +22,7 @@ from catalog.selectors import (
 )
 from catalog.services import product_create, product_delete, product_update
 from core.permissions import ReadOnlyOrVendor
+from core.validators import CODE_MAX_LENGTH, ID_MAX, INTEGER_MAX, MAX_NAME_LENGTH, MAX_TEXT_LENGTH
 from organizations.models import Document, Organization, VerificationStatus
 from reference.models import Category
 
@@ -57,6 +58,7 @@ class ProductCertificateSerializer(serializers.ModelSerializer[Document]):
             "id",
             "number",
             "issuer",
+            "review_status",
             "valid_from",
             "valid_until",
             "markets",
@@ -129,40 +131,62 @@ class ProductInputSerializer(serializers.Serializer[dict[str, Any]]):
 
     category = serializers.PrimaryKeyRelatedField(queryset=Category.objects.all())
     names = serializers.DictField(
-        child=serializers.CharField(allow_blank=True),
+        child=serializers.CharField(allow_blank=True, max_length=MAX_NAME_LENGTH),
         help_text='Language tag to text: {"en": "…", "zh": "…"}',
     )
     descriptions = serializers.DictField(
-        child=serializers.CharField(allow_blank=True), required=False, default=dict
+        child=serializers.CharField(allow_blank=True, max_length=MAX_TEXT_LENGTH),
+        required=False,
+        default=dict,
     )
     model_number = serializers.CharField(max_length=128, required=False, allow_blank=True, default="")
     standards = serializers.ListField(
         child=serializers.CharField(),
+        max_length=100,
         required=False,
         default=list,
         help_text="Standard codes, e.g. EN 14683.",
     )
-    min_order_quantity = serializers.IntegerField()
-    capacity_per_day = serializers.IntegerField()
-    stock = serializers.IntegerField(required=False, default=0)
+    # Ranges are checked by the service against the model (1 … INTEGER_MAX, what the column and the
+    # index hold), together with every other field, so one answer names every wrong field.
+    min_order_quantity = serializers.IntegerField(help_text=f"1 … {INTEGER_MAX}.")
+    capacity_per_day = serializers.IntegerField(help_text=f"1 … {INTEGER_MAX}.")
+    stock = serializers.IntegerField(required=False, default=0, help_text=f"0 … {INTEGER_MAX}.")
     unit = serializers.CharField(max_length=32, required=False, default="piece")
-    lead_time_days = serializers.IntegerField()
+    lead_time_days = serializers.IntegerField(help_text=f"1 … {INTEGER_MAX}.")
     price_min = serializers.DecimalField(max_digits=14, decimal_places=4)
     price_max = serializers.DecimalField(max_digits=14, decimal_places=4)
-    currency = serializers.CharField(help_text="ISO 4217, e.g. USD.")
+    currency = serializers.CharField(max_length=CODE_MAX_LENGTH, help_text="ISO 4217, e.g. USD.")
     incoterms = serializers.ListField(
-        child=serializers.CharField(), required=False, default=list, help_text="Incoterms 2020, e.g. FOB."
+        child=serializers.CharField(),
+        max_length=11,
+        required=False,
+        default=list,
+        help_text="Incoterms 2020, e.g. FOB.",
     )
-    origin_country = serializers.CharField(help_text="ISO 3166-1 alpha-2, e.g. CN.")
-    ports = serializers.ListField(child=serializers.CharField(), required=False, default=list)
+    origin_country = serializers.CharField(
+        max_length=CODE_MAX_LENGTH, help_text="ISO 3166-1 alpha-2, e.g. CN."
+    )
+    ports = serializers.ListField(child=serializers.CharField(), max_length=50, required=False, default=list)
     status = serializers.ChoiceField(
         choices=ProductStatus.choices, required=False, default=ProductStatus.DRAFT
     )
 
 
 class ProductCreateInputSerializer(ProductInputSerializer):
+    certificates = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=ID_MAX),
+        required=False,
+        default=list,
+        max_length=100,
+        help_text="Ids of the vendor's certificate documents that cover this product.",
+    )
     vendor = serializers.IntegerField(
-        required=False, allow_null=True, help_text="Staff only: the vendor organisation the product is for."
+        required=False,
+        allow_null=True,
+        min_value=1,
+        max_value=ID_MAX,
+        help_text="Staff only: the vendor organisation the product is for.",
     )
 
 
@@ -177,10 +201,8 @@ class ProductListCreateApi(generics.ListAPIView[Product]):
 
     permission_classes = [ReadOnlyOrVendor]
     serializer_class = ProductOutputSerializer
-    filter_backends = [DjangoFilterBackend, StableOrderingFilter]
+    filter_backends = [DjangoFilterBackend]
     filterset_class = ProductFilter
-    ordering_fields = ["created_at", "price_min", "lead_time_days", "capacity_per_day", "min_order_quantity"]
-    ordering = ["-created_at"]
 
     def get_queryset(self) -> Any:
         return product_list(user=self.request.user)

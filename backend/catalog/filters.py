@@ -4,14 +4,11 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, QuerySet
-from rest_framework.filters import OrderingFilter
-from rest_framework.request import Request
-from rest_framework.views import APIView
 
-from catalog.models import Product, ProductStatus
+from catalog.models import PRICE_MAX, Product, ProductStatus
 from catalog.selectors import certificate_valid_on_q, today
+from core.filters import DecimalFilter, IdFilter, IntegerFilter, OrderingFilter
 from organizations.models import Document, DocumentType
-from reference.filters import IntegerFilter
 from reference.models import Category
 from reference.selectors import category_descendant_ids, hs_code_prefix_q
 
@@ -30,7 +27,7 @@ class ProductFilterForm(forms.Form):
 
 
 class ProductFilter(django_filters.FilterSet):
-    category = IntegerFilter(method="filter_category", label="Category id; includes its sub-categories.")
+    category = IdFilter(method="filter_category", label="Category id; includes its sub-categories.")
     category_slug = django_filters.CharFilter(
         method="filter_category_slug", label="Category slug; includes its sub-categories."
     )
@@ -49,12 +46,20 @@ class ProductFilter(django_filters.FilterSet):
     capacity_min = IntegerFilter(field_name="capacity_per_day", lookup_expr="gte")
     moq_max = IntegerFilter(field_name="min_order_quantity", lookup_expr="lte")
     lead_time_max = IntegerFilter(field_name="lead_time_days", lookup_expr="lte")
-    price_max = django_filters.NumberFilter(
-        field_name="price_min", lookup_expr="lte", label="Lowest unit price at most this; needs currency."
+    price_max = DecimalFilter(
+        field_name="price_min",
+        lookup_expr="lte",
+        max_value=PRICE_MAX,
+        label="Lowest unit price at most this; needs currency.",
     )
     currency = django_filters.CharFilter(field_name="currency", lookup_expr="iexact")
     status = django_filters.ChoiceFilter(choices=ProductStatus.choices)
-    vendor = IntegerFilter(field_name="vendor_id", label="Vendor organisation id.")
+    vendor = IdFilter(field_name="vendor_id", label="Vendor organisation id.")
+    ordering = OrderingFilter(
+        fields=("created_at", "price_min", "lead_time_days", "capacity_per_day", "min_order_quantity"),
+        label="created_at, price_min, lead_time_days, capacity_per_day or min_order_quantity; "
+        "- for descending.",
+    )
 
     class Meta:
         model = Product
@@ -103,13 +108,3 @@ class ProductFilter(django_filters.FilterSet):
             markets__code__iexact=value,
         )
         return queryset.filter(Exists(certificates))
-
-
-class StableOrderingFilter(OrderingFilter):
-    """Adds the id as a last sort key, so pages do not overlap when sort values tie."""
-
-    def get_ordering(self, request: Request, queryset: QuerySet[Any], view: APIView) -> list[str]:
-        ordering = list(super().get_ordering(request, queryset, view) or [])
-        if not any(term.lstrip("-") == "id" for term in ordering):
-            ordering.append("-id")
-        return ordering

@@ -1,8 +1,18 @@
-from django.core.validators import MinValueValidator
+from decimal import Decimal
+
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 from core.models import TimeStampedModel
-from core.validators import validate_country, validate_currency, validate_language_map_required
+from core.validators import (
+    INTEGER_MAX,
+    validate_country,
+    validate_currency,
+    validate_language_map_required,
+)
+
+# The largest unit price a numeric(14, 4) column holds (the index's scaled_float holds more).
+PRICE_MAX = Decimal("9999999999.9999")
 
 
 class ProductStatus(models.TextChoices):
@@ -26,11 +36,19 @@ class Product(TimeStampedModel):
     descriptions = models.JSONField(default=dict, blank=True)
     model_number = models.CharField(max_length=128, blank=True)
     standards = models.ManyToManyField("reference.Standard", blank=True, related_name="products")
-    min_order_quantity = models.PositiveIntegerField(validators=[MinValueValidator(1)])
-    capacity_per_day = models.PositiveIntegerField(validators=[MinValueValidator(1)])
-    stock = models.PositiveIntegerField(default=0)
+    # Bounded explicitly: SQLite would store any 64-bit number, which the index's integer
+    # fields then refuse on every drain.
+    min_order_quantity = models.PositiveIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(INTEGER_MAX)]
+    )
+    capacity_per_day = models.PositiveIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(INTEGER_MAX)]
+    )
+    stock = models.PositiveIntegerField(default=0, validators=[MaxValueValidator(INTEGER_MAX)])
     unit = models.CharField(max_length=32, default="piece")
-    lead_time_days = models.PositiveIntegerField(validators=[MinValueValidator(1)])
+    lead_time_days = models.PositiveIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(INTEGER_MAX)]
+    )
     price_min = models.DecimalField(max_digits=14, decimal_places=4, validators=[MinValueValidator(0.0001)])
     price_max = models.DecimalField(max_digits=14, decimal_places=4, validators=[MinValueValidator(0.0001)])
     currency = models.CharField(max_length=3, validators=[validate_currency])

@@ -12,8 +12,14 @@ from accounts.models import User
 from audit.services import audit_record
 from catalog.models import Product, ProductStatus
 from core.exceptions import Conflict
-from core.validators import validate_incoterm, validate_language_map, validate_language_map_required
-from organizations.models import Organization, OrganizationKind
+from core.validators import (
+    normalize_code,
+    normalize_language_map,
+    validate_incoterm,
+    validate_language_map,
+    validate_language_map_required,
+)
+from organizations.models import Document, DocumentType, Organization, OrganizationKind
 from outbox.models import OutboxOperation
 from outbox.services import outbox_record
 from reference.models import Category, Standard
@@ -51,15 +57,19 @@ PORT_MAX_LENGTH = 128
 
 
 class _Errors:
-    """Per-field errors, one per code, raised together as one ValidationError."""
+    """Per-field errors raised together as one ValidationError; the same message is kept once, but
+    two list items wrong for the same reason (two unknown Incoterms) are both named."""
 
     def __init__(self) -> None:
         self.by_field: dict[str, list[ValidationError]] = {}
 
     def add(self, field: str, error: ValidationError) -> None:
         for item in error.error_list:
-            known = {existing.code for existing in self.by_field.get(field, [])}
-            if item.code not in known:
+            known = {
+                (existing.code, str(existing.message % (existing.params or {})))
+                for existing in self.by_field.get(field, [])
+            }
+            if (item.code, str(item.message % (item.params or {}))) not in known:
                 self.by_field.setdefault(field, []).append(item)
 
     def has(self, field: str) -> bool:
@@ -157,11 +167,41 @@ def _resolve_standards(*, codes: Sequence[str], errors: _Errors) -> list[Standar
     return standards
 
 
+def _normalize(*, product: Product) -> None:
+    """Codes and language tags written the way every other write path writes them."""
+    product.currency = normalize_code(product.currency)  # type: ignore[assignment]
+    product.origin_country = normalize_code(product.origin_country)  # type: ignore[assignment]
+    product.names = normalize_language_map(product.names)
+    product.descriptions = normalize_language_map(product.descriptions)
+    if isinstance(product.incoterms, list):
+        product.incoterms = [normalize_code(term) for term in product.incoterms]
+
+
+def _resolve_certificates(*, vendor: Organization, ids: Sequence[int], errors: _Errors) -> list[Document]:
+    """The vendor's own certificate documents named by id (they keep their own review status)."""
+    wanted = sorted(set(ids))
+    found = list(
+        Document.objects.filter(organization=vendor, document_type=DocumentType.CERTIFICATE, pk__in=wanted)
+    )
+    unknown = sorted(set(wanted) - {document.pk for document in found})
+    if unknown:
+        errors.add(
+            "certificates",
+            ValidationError(
+                "These are not certificates of your organisation: %(ids)s.",
+                code="not_own_certificate",
+                params={"ids": ", ".join(str(item) for item in unknown)},
+            ),
+        )
+    return found
+
+
 def _product_validate(*, product: Product, standard_codes: Sequence[str] | None) -> list[Standard]:
     """Check every field and the rules across fields; return the standards named by code.
 
     Raises one ValidationError with every problem, per field, each with a code.
     """
+    _normalize(product=product)
     errors = _Errors()
     _check_fields(product=product, errors=errors)
     _check_price_range(product=product, errors=errors)
@@ -192,13 +232,17 @@ def product_create(
     descriptions: dict[str, str] | None = None,
     model_number: str = "",
     standards: Sequence[str] = (),
+    certificates: Sequence[int] = (),
     stock: int = 0,
     unit: str = "piece",
     incoterms: Sequence[str] = (),
     ports: Sequence[str] = (),
     status: str = ProductStatus.DRAFT,
 ) -> Product:
-    """Add a product to ``vendor``'s catalogue; raises ValidationError per field."""
+    """Add a product to ``vendor``'s catalogue; raises ValidationError per field.
+
+    ``certificates``: ids of the vendor's certificate documents that cover it (linking one does
+    not change its review status, nor the vendor's)."""
     product = Product(
         vendor=vendor,
         category=category,
@@ -218,9 +262,21 @@ def product_create(
         ports=list(ports),
         status=status,
     )
-    standard_objects = _product_validate(product=product, standard_codes=list(standards))
+    certificate_errors = _Errors()
+    certificate_documents = _resolve_certificates(
+        vendor=vendor, ids=list(certificates), errors=certificate_errors
+    )
+    try:
+        standard_objects = _product_validate(product=product, standard_codes=list(standards))
+    except ValidationError as exc:
+        for field, field_errors in certificate_errors.by_field.items():
+            exc.error_dict.setdefault(field, []).extend(field_errors)
+        raise
+    certificate_errors.raise_if_any()
     product.save()
     product.standards.set(standard_objects)
+    for document in certificate_documents:
+        document.products.add(product)
     audit_record(actor=actor, action="product.created", target=product, to_state=product.status)
     _record_change(product=product)
     return product
@@ -267,7 +323,10 @@ def product_delete(*, product: Product, actor: User | None) -> None:
 
     if Introduction.objects.filter(proposal__product=product).exists():
         raise Conflict("This product led to an introduction and cannot be deleted; archive it instead.")
-    product_id = product.pk
+    product_id, vendor_id = product.pk, product.vendor_id
     audit_record(actor=actor, action="product.deleted", target=product, from_state=product.status)
     product.delete()
     outbox_record(entity="product", entity_id=product_id, operation=OutboxOperation.DELETE)
+    # The drain refreshes the supplier document of a changed product's vendor by itself, but
+    # cannot find the vendor of a product that no longer exists: say so explicitly.
+    outbox_record(entity="organization", entity_id=vendor_id)

@@ -1,22 +1,16 @@
 """Query-string filters and ordering for applications and certificates."""
 
 import django_filters
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
 
 from certificates.models import ApplicationStatus, Certificate, CertificateStatus, FmApplication
-from purchasing.filters import StableOrderingFilter
+from core.filters import IdFilter, OrderingFilter
 
 
 class ApplicationFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=ApplicationStatus.choices)
-    organization = extend_schema_field(OpenApiTypes.INT)(
-        django_filters.NumberFilter(field_name="organization_id", help_text="Organisation id (staff).")
-    )
+    organization = IdFilter(field_name="organization_id", help_text="Organisation id (staff).")
     counterparty_country = django_filters.CharFilter(lookup_expr="iexact", help_text="ISO 3166-1 alpha-2.")
-    ordering = StableOrderingFilter(
-        fields=("created_at", "updated_at", "submitted_at", "decided_at", "status")
-    )
+    ordering = OrderingFilter(fields=("created_at", "updated_at", "submitted_at", "decided_at", "status"))
 
     class Meta:
         model = FmApplication
@@ -26,7 +20,7 @@ class ApplicationFilter(django_filters.FilterSet):
 class CertificateFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=CertificateStatus.choices)
     counterparty_country = django_filters.CharFilter(lookup_expr="iexact", help_text="ISO 3166-1 alpha-2.")
-    ordering = StableOrderingFilter(fields=("issued_at", "revoked_at"))
+    ordering = OrderingFilter(fields=("issued_at", "revoked_at"))
 
     class Meta:
         model = Certificate

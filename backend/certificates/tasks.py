@@ -4,10 +4,11 @@ from django.utils import timezone
 from certificates.notifications import service_emails_send
 from certificates.services import certificate_generate_pdf, certificates_catch_up
 from core.queues import TaskQueue
+from core.retries import RETRY_TRANSIENT, TRANSIENT_ERRORS
 from introductions.services import EmailTransientError
 
 
-@shared_task(name="certificates.generate_pdf", queue=TaskQueue.CERTIFICATES)
+@shared_task(name="certificates.generate_pdf", queue=TaskQueue.CERTIFICATES, **RETRY_TRANSIENT)
 def generate_certificate_pdf(certificate_id: int) -> bool:
     """Render, sign and store one certificate's PDF; a second run does nothing."""
     return certificate_generate_pdf(certificate_id=certificate_id)
@@ -16,7 +17,7 @@ def generate_certificate_pdf(certificate_id: int) -> bool:
 @shared_task(
     name="notifications.send_service_emails",
     queue=TaskQueue.NOTIFICATIONS,
-    autoretry_for=(EmailTransientError,),
+    autoretry_for=(EmailTransientError, *TRANSIENT_ERRORS),
     retry_backoff=30,
     retry_backoff_max=1800,
     retry_jitter=True,
@@ -28,7 +29,7 @@ def send_service_emails(key: str) -> dict[str, int]:
     return {"sent": report.sent, "failed": report.failed}
 
 
-@shared_task(name="certificates.catch_up", queue=TaskQueue.CERTIFICATES)
+@shared_task(name="certificates.catch_up", queue=TaskQueue.CERTIFICATES, **RETRY_TRANSIENT)
 def catch_up() -> dict[str, int]:
     """Beat: PDFs and e-mails that a lost task (broker or worker down) left undone."""
     return certificates_catch_up(now=timezone.now())

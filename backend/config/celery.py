@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from celery import Celery
-from celery.signals import task_prerun
+from celery.signals import task_prerun, worker_ready
 
 # The search package lives at the repository root, beside backend/ (as in manage.py).
 _REPO_DIR = str(Path(__file__).resolve().parents[2])
@@ -31,3 +31,12 @@ def _forget_content_type_ids(**_kwargs: object) -> None:
         from django.contrib.contenttypes.models import ContentType
 
         ContentType.objects.clear_cache()
+
+
+@worker_ready.connect
+def _start_worker_heartbeat(sender: object = None, **_kwargs: object) -> None:
+    """The worker's sign of life for health (see core.heartbeats), from its main process."""
+    from core.heartbeats import start_heartbeat_thread
+    from core.models import HeartbeatComponent
+
+    start_heartbeat_thread(component=HeartbeatComponent.WORKER, name=str(getattr(sender, "hostname", "")))

@@ -1,8 +1,11 @@
+import re
+
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from core.views import spa_index
+from core.views import api_not_found, spa_index
 
 api_v1 = [
     path("", include("core.urls")),
@@ -20,13 +23,19 @@ api_v1 = [
     path("certificates/", include("certificates.urls")),
     path("consultations/", include("consultations.urls")),
     path("supplier-lists/", include("supplierlists.urls")),
+    path("outbox/", include("outbox.urls")),
 ]
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_PATH, admin.site.urls),
     path("api/v1/", include(api_v1)),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    # Unknown API paths (and ids that are not numbers) answer in the API's JSON error shape.
+    re_path(r"^api/(?P<path>.*)$", api_not_found, name="api-not-found"),
     # Everything else that is not an API, admin or static path is a client-side route.
-    re_path(r"^(?!api/|admin/|static/)(?P<path>.*)$", spa_index, name="spa"),
+    re_path(rf"^(?!api/|{re.escape(settings.ADMIN_PATH)}|static/)(?P<path>.*)$", spa_index, name="spa"),
 ]
+
+# A database outage (or any error outside DRF's views) answers JSON under /api/, never HTML.
+handler500 = "core.exceptions.server_error_handler"

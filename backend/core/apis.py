@@ -9,7 +9,8 @@ from core.selectors import system_health
 
 
 class HealthApi(APIView):
-    """Reports the database, search engine and broker separately; 503 names what is down."""
+    """Reports the database, search engine, broker, worker and beat (heartbeat ages) and the
+    outbox backlog separately, within 2 s whatever is down; 503 names what is down."""
 
     permission_classes = [AllowAny]
     authentication_classes: list[type] = []

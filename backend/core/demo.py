@@ -23,6 +23,7 @@ from organizations.models import (
     BuyerType,
     Contact,
     Document,
+    DocumentReviewStatus,
     DocumentType,
     Organization,
     OrganizationKind,
@@ -526,6 +527,7 @@ def _seed_certificates(
                 size=len(DEMO_PDF),
                 sha256=digest,
                 number=f"CERT-{2020 + index % 4}-{product.pk:06d}",
+                review_status=DocumentReviewStatus.APPROVED,
                 issuer=rng.choice(["TÜV SÜD", "SGS", "BSI", "Intertek", "CCIC", "NMPA"]),
                 valid_from=today - datetime.timedelta(days=700),
                 valid_until=today - datetime.timedelta(days=30)

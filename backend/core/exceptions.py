@@ -7,7 +7,9 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404
+from django.db import InterfaceError, OperationalError
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.views.defaults import server_error
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
@@ -42,8 +44,41 @@ def _field_errors(detail: Any) -> Any:
     return detail
 
 
+# The database driver could not reach the database (down, restarting, out of connections,
+# SQLite locked past its busy timeout): the client may retry; nothing was half-written.
+DATABASE_ERRORS: tuple[type[Exception], ...] = (OperationalError, InterfaceError)
+DATABASE_UNAVAILABLE = {
+    "code": "database_unavailable",
+    "message": "The database is temporarily unavailable. Nothing was saved; try again in a minute.",
+}
+
+
+def _database_unavailable() -> ServiceUnavailable:
+    return ServiceUnavailable(DATABASE_UNAVAILABLE["message"], code=DATABASE_UNAVAILABLE["code"])
+
+
+def server_error_handler(request: HttpRequest) -> HttpResponse:
+    """Django's handler500, for errors outside DRF's views (middleware, sessions, plain views).
+
+    A database outage is a JSON 503 ``database_unavailable`` on every path; other errors under
+    /api/ are a JSON 500; elsewhere Django's own page.
+    """
+    import sys
+
+    exc = sys.exc_info()[1]
+    if isinstance(exc, DATABASE_ERRORS):
+        response: HttpResponse = JsonResponse(DATABASE_UNAVAILABLE, status=503)
+        response["Retry-After"] = "30"
+        return response
+    if request.path.startswith("/api/"):
+        return JsonResponse({"code": "server_error", "message": "An unexpected error occurred."}, status=500)
+    return server_error(request)
+
+
 def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
-    if isinstance(exc, SearchUnavailable):
+    if isinstance(exc, DATABASE_ERRORS):
+        exc = _database_unavailable()
+    elif isinstance(exc, SearchUnavailable):
         exc = ServiceUnavailable(
             "Search is temporarily unavailable. Your data is safe; try again in a minute.",
             code="search_unavailable",
@@ -77,4 +112,6 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
             else str(exc.default_detail),
         }
     response.data = body
+    if response.status_code == status.HTTP_503_SERVICE_UNAVAILABLE:
+        response["Retry-After"] = "30"
     return response

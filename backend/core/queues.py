@@ -9,3 +9,4 @@ class TaskQueue(StrEnum):
     MATCHING = "matching"
     NOTIFICATIONS = "notifications"
     CERTIFICATES = "certificates"
+    IMPORTS = "imports"

@@ -167,19 +167,26 @@ class RangeStatsSerializer(serializers.Serializer[dict[str, Any]]):
     count = serializers.IntegerField()
 
 
+# Pages read with a cursor carry no aggregations: every facet then renders empty, so the
+# answer keeps one shape (and the schema can say every key is there).
+NO_STATS = {"min": None, "max": None, "avg": None, "count": 0}
+
+
 class SupplierFacetsSerializer(serializers.Serializer[dict[str, Any]]):
-    category = CategoryBucketSerializer(many=True)
-    country = FacetBucketSerializer(many=True)
-    market = FacetBucketSerializer(many=True)
-    standard = FacetBucketSerializer(many=True)
+    category = CategoryBucketSerializer(many=True, read_only=True, default=list)
+    country = FacetBucketSerializer(many=True, read_only=True, default=list)
+    market = FacetBucketSerializer(many=True, read_only=True, default=list)
+    standard = FacetBucketSerializer(many=True, read_only=True, default=list)
 
 
 class ProductFacetsSerializer(SupplierFacetsSerializer):
-    hs_heading = FacetBucketSerializer(many=True)
-    currency = FacetBucketSerializer(many=True)
-    capacity = RangeStatsSerializer(help_text="capacity per day")
-    lead_time = RangeStatsSerializer(help_text="lead time in days")
-    price = RangeStatsSerializer(help_text="lowest unit price (mixed currencies unless filtered)")
+    hs_heading = FacetBucketSerializer(many=True, read_only=True, default=list)
+    currency = FacetBucketSerializer(many=True, read_only=True, default=list)
+    capacity = RangeStatsSerializer(help_text="capacity per day", read_only=True, default=NO_STATS)
+    lead_time = RangeStatsSerializer(help_text="lead time in days", read_only=True, default=NO_STATS)
+    price = RangeStatsSerializer(
+        help_text="lowest unit price (mixed currencies unless filtered)", read_only=True, default=NO_STATS
+    )
 
 
 class HighlightField(serializers.DictField):

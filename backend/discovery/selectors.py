@@ -35,11 +35,15 @@ def encode_cursor(sort: str, sort_values: list[Any] | None) -> str | None:
     return base64.urlsafe_b64encode(json.dumps({"sort": sort, "after": sort_values}).encode()).decode()
 
 
+def _refuse_constant(name: str) -> object:
+    raise ValueError(f"{name} is not a number a cursor can hold")
+
+
 def decode_cursor(cursor: str, *, sort: str, sorts: dict[str, list[Any]]) -> list[Any]:
     """The ``search_after`` values of ``cursor``; ValueError if this API did not make it for ``sort``."""
     try:
-        payload = json.loads(base64.urlsafe_b64decode(cursor.encode()))
-    except (binascii.Error, ValueError, UnicodeDecodeError) as exc:
+        payload = json.loads(base64.urlsafe_b64decode(cursor.encode()), parse_constant=_refuse_constant)
+    except (binascii.Error, ValueError, UnicodeDecodeError, RecursionError) as exc:
         raise ValueError("not a cursor from this API") from exc
     if not isinstance(payload, dict) or payload.get("sort") != sort:
         raise ValueError("not a cursor for this sort order")

@@ -19,11 +19,14 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import User
-from core.permissions import IsMember, IsStaff, request_user
-from core.validators import validate_country
+from audit.models import AuditEvent
+from core.permissions import IsMember, IsStaff, is_staff, request_user
+from core.validators import ID_MAX, validate_country
 from introductions.filters import IntroductionFilter, NotificationFilter
 from introductions.models import Introduction, IntroductionStatus, Notification
 from introductions.selectors import (
+    introduction_actor_role,
+    introduction_audit_trail,
     introduction_contacts_shown,
     introduction_get,
     introduction_list,
@@ -36,7 +39,8 @@ from introductions.services import (
     notification_mark_read,
     notifications_mark_all_read,
 )
-from organizations.apis import ContactOutputSerializer
+from organizations.apis import ContactOutputSerializer, ListApi
+from organizations.filters import AuditEventFilter
 from organizations.models import Organization, OrganizationKind
 from purchasing.apis import CategorySummarySerializer
 from purchasing.models import RequestStatus
@@ -184,6 +188,52 @@ class IntroductionDetailApi(APIView):
         user = request_user(request)
         introduction = introduction_get(user=user, introduction_id=introduction_id)
         return Response(_render_introductions(user, [introduction])[0])
+
+
+class IntroductionAuditEventSerializer(serializers.Serializer[AuditEvent]):
+    """One event of an introduction as its parties may see it: who acted by role, never by name or
+    e-mail (the parties see each other's contacts only in the introduction itself)."""
+
+    id = serializers.IntegerField()
+    actor_role = serializers.SerializerMethodField(help_text="staff, vendor, buyer or system.")
+    action = serializers.CharField()
+    from_state = serializers.CharField()
+    to_state = serializers.CharField()
+    reason = serializers.CharField()
+    created_at = serializers.DateTimeField()
+
+    def get_actor_role(self, event: AuditEvent) -> str:
+        return introduction_actor_role(event=event, introduction=self.context["introduction"])
+
+
+class IntroductionStaffAuditEventSerializer(IntroductionAuditEventSerializer):
+    actor_email = serializers.EmailField(source="actor.email", allow_null=True)
+    details = serializers.DictField(source="data")
+
+
+class IntroductionAuditApi(ListApi):
+    """The introduction's events, newest first: created on approval, outcomes, reminders, expiry.
+    Staff and the two parties (the parties see who acted by role only)."""
+
+    permission_classes = [IsMember]
+    filterset_class = AuditEventFilter
+    queryset = AuditEvent.objects.none()
+
+    @extend_schema(
+        responses={200: IntroductionAuditEventSerializer(many=True)}, operation_id="introductions_audit_list"
+    )
+    def get(self, request: Request, introduction_id: int) -> Response:
+        user = request_user(request)
+        introduction = introduction_get(user=user, introduction_id=introduction_id)
+        serializer_class = (
+            IntroductionStaffAuditEventSerializer if is_staff(user) else IntroductionAuditEventSerializer
+        )
+        return self.paginated_response(
+            request,
+            introduction_audit_trail(introduction=introduction),
+            serializer_class,
+            context={"introduction": introduction},
+        )
 
 
 class IntroductionOutcomeApi(APIView):
@@ -380,7 +430,10 @@ class StatsApi(APIView):
         created_before = serializers.DateField(required=False, help_text="Created on this date or earlier.")
         country = serializers.CharField(required=False, help_text="Destination country (ISO 3166-1 alpha-2).")
         category = serializers.IntegerField(
-            required=False, min_value=1, help_text="Category id (its subcategories count too)."
+            required=False,
+            min_value=1,
+            max_value=ID_MAX,
+            help_text="Category id (its subcategories count too).",
         )
 
         def validate_country(self, value: str) -> str:

@@ -4,25 +4,17 @@ from typing import Any
 
 import django_filters
 from django.db.models import QuerySet
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
 
+from core.filters import BooleanFilter, IdFilter, OrderingFilter
 from introductions.models import Introduction, IntroductionStatus, Notification
-from purchasing.filters import StableOrderingFilter
-
-
-def _id_filter(field_name: str, help_text: str) -> django_filters.NumberFilter:
-    return extend_schema_field(OpenApiTypes.INT)(
-        django_filters.NumberFilter(field_name=field_name, help_text=help_text)
-    )
 
 
 class IntroductionFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=IntroductionStatus.choices)
-    vendor = _id_filter("vendor_id", "Vendor organisation id.")
-    buyer = _id_filter("buyer_id", "Buyer organisation id.")
-    request = _id_filter("request_id", "Purchase request id.")
-    product = _id_filter("product_id", "Product id.")
+    vendor = IdFilter(field_name="vendor_id", help_text="Vendor organisation id.")
+    buyer = IdFilter(field_name="buyer_id", help_text="Buyer organisation id.")
+    request = IdFilter(field_name="request_id", help_text="Purchase request id.")
+    product = IdFilter(field_name="product_id", help_text="Product id.")
     country = django_filters.CharFilter(
         field_name="request__destination_country",
         lookup_expr="iexact",
@@ -34,7 +26,7 @@ class IntroductionFilter(django_filters.FilterSet):
     created_before = django_filters.DateFilter(
         field_name="created_at", lookup_expr="date__lte", help_text="Created on this date or earlier."
     )
-    ordering = StableOrderingFilter(
+    ordering = OrderingFilter(
         fields=("created_at", "updated_at", "status", "replied_at", "closed_at", "deal_value")
     )
 
@@ -44,11 +36,9 @@ class IntroductionFilter(django_filters.FilterSet):
 
 
 class NotificationFilter(django_filters.FilterSet):
-    unread = django_filters.BooleanFilter(
-        method="filter_unread", help_text="true: only unread; false: only read."
-    )
+    unread = BooleanFilter(method="filter_unread", help_text="true: only unread; false: only read.")
     kind = django_filters.CharFilter(help_text="e.g. introduction.created")
-    ordering = StableOrderingFilter(fields=("created_at", "read_at"))
+    ordering = OrderingFilter(fields=("created_at", "read_at"))
 
     class Meta:
         model = Notification

@@ -1,7 +1,9 @@
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 
 from core.models import TimeStampedModel
+from core.validators import MAX_NOTE_LENGTH, MAX_TEXT_LENGTH
 
 
 class IntroductionStatus(models.TextChoices):
@@ -54,7 +56,7 @@ class Introduction(TimeStampedModel):
     deal_quantity = models.PositiveIntegerField(null=True, blank=True)
     deal_value = models.DecimalField(max_digits=16, decimal_places=2, null=True, blank=True)
     deal_currency = models.CharField(max_length=3, blank=True)
-    no_deal_reason = models.TextField(blank=True)
+    no_deal_reason = models.TextField(blank=True, validators=[MaxLengthValidator(MAX_NOTE_LENGTH)])
     reminders_sent = models.PositiveSmallIntegerField(default=0)
     last_reminded_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
@@ -75,7 +77,7 @@ class Notification(TimeStampedModel):
         Introduction, on_delete=models.CASCADE, null=True, blank=True, related_name="notifications"
     )
     title = models.CharField(max_length=255)
-    body = models.TextField(blank=True)
+    body = models.TextField(blank=True, validators=[MaxLengthValidator(MAX_TEXT_LENGTH)])
     details = models.JSONField(
         default=dict,
         blank=True,

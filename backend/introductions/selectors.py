@@ -17,6 +17,8 @@ from django.http import Http404
 from django_filters import FilterSet
 
 from accounts.models import User
+from audit.models import AuditEvent
+from audit.selectors import audit_trail
 from core.permissions import is_staff, member_kind, member_organization_id
 from introductions.filters import IntroductionFilter, NotificationFilter
 from introductions.models import Introduction, IntroductionStatus, Notification
@@ -65,6 +67,25 @@ def introduction_get(*, user: User | Any, introduction_id: int) -> Introduction:
         return introduction_visible(user=user).get(pk=introduction_id)
     except Introduction.DoesNotExist as exc:
         raise Http404 from exc
+
+
+def introduction_audit_trail(*, introduction: Introduction) -> QuerySet[AuditEvent]:
+    """The introduction's events (created, outcomes, reminders, expiry), newest first."""
+    return audit_trail(target=introduction)
+
+
+def introduction_actor_role(*, event: AuditEvent, introduction: Introduction) -> str:
+    """Who acted in ``event``, by role: staff, vendor, buyer or system (no actor)."""
+    actor = event.actor
+    if actor is None:
+        return "system"
+    if actor.is_staff:
+        return "staff"
+    if actor.organization_id == introduction.vendor_id:
+        return "vendor"
+    if actor.organization_id == introduction.buyer_id:
+        return "buyer"
+    return "member"
 
 
 def introduction_contacts_shown(*, user: User | Any, introduction: Introduction) -> set[str]:

@@ -39,7 +39,8 @@ from organizations.models import Contact, Organization
 
 logger = logging.getLogger("introductions")
 
-# A pending e-mail untouched this long was lost with its task (broker down, worker killed).
+# A pending e-mail untouched this long was lost with its task (broker down, worker killed);
+# the default of MEDMATCH_EMAIL_REQUEUE_AFTER_SECONDS.
 EMAIL_REQUEUE_AFTER = datetime.timedelta(minutes=10)
 # An e-mail still failing for transient reasons this long after it was written is given up
 # (failed_at); until then the task's retries and beat's requeue keep trying.
@@ -577,6 +578,11 @@ def introduction_emails_send(*, introduction_id: int, user_id: int | None = None
     return report
 
 
+def _requeue_after() -> datetime.timedelta:
+    seconds = getattr(settings, "MEDMATCH_EMAIL_REQUEUE_AFTER_SECONDS", None)
+    return datetime.timedelta(seconds=seconds) if seconds is not None else EMAIL_REQUEUE_AFTER
+
+
 def introduction_emails_requeue(*, now: datetime.datetime) -> list[int]:
     """Enqueue sending again for introductions with e-mails left pending (a task was lost)."""
     introduction_ids = sorted(
@@ -584,7 +590,7 @@ def introduction_emails_requeue(*, now: datetime.datetime) -> list[int]:
             EmailDelivery.objects.filter(
                 sent_at__isnull=True,
                 failed_at__isnull=True,
-                updated_at__lte=now - EMAIL_REQUEUE_AFTER,
+                updated_at__lte=now - _requeue_after(),
             ).values_list("introduction_id", flat=True)
         )
     )

@@ -2,6 +2,7 @@ from celery import shared_task
 from django.utils import timezone
 
 from core.queues import TaskQueue
+from core.retries import RETRY_TRANSIENT, TRANSIENT_ERRORS
 from introductions.services import (
     EmailTransientError,
     introduction_emails_requeue,
@@ -13,7 +14,7 @@ from introductions.services import (
 @shared_task(
     name="notifications.send_introduction_email",
     queue=TaskQueue.NOTIFICATIONS,
-    autoretry_for=(EmailTransientError,),
+    autoretry_for=(EmailTransientError, *TRANSIENT_ERRORS),
     retry_backoff=30,
     retry_backoff_max=1800,
     retry_jitter=True,
@@ -29,7 +30,7 @@ def send_introduction_email(introduction_id: int, recipient: int | str = "both")
     return {"sent": report.sent, "failed": report.failed}
 
 
-@shared_task(name="introductions.remind_and_expire", queue=TaskQueue.NOTIFICATIONS)
+@shared_task(name="introductions.remind_and_expire", queue=TaskQueue.NOTIFICATIONS, **RETRY_TRANSIENT)
 def remind_and_expire() -> dict[str, int]:
     """Beat: remind and expire unanswered introductions; re-enqueue e-mails a lost task left pending."""
     now = timezone.now()

@@ -15,18 +15,21 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from audit.models import AuditEvent
 from catalog.models import ProductStatus
 from core.permissions import IsStaff, request_user
 from matching.filters import ProposalFilter
 from matching.models import Proposal, ProposalStatus
 from matching.scoring import MET, NOT_MET, PARTIAL
-from matching.selectors import proposal_get, proposal_queue
+from matching.selectors import proposal_audit_trail, proposal_get, proposal_queue
 from matching.services import (
     ProposalBulkFailed,
     proposal_approve,
     proposal_reject,
     proposals_bulk_decide,
 )
+from organizations.apis import AuditEventOutputSerializer, ListApi
+from organizations.filters import AuditEventFilter
 from organizations.models import VerificationStatus
 from purchasing.apis import BuyerSummarySerializer, CategorySummarySerializer
 from purchasing.models import RequestStatus
@@ -45,10 +48,16 @@ class CriterionSerializer(serializers.Serializer[Any]):
     actual = serializers.JSONField(allow_null=True)
 
 
+class ProposalBuyerSerializer(BuyerSummarySerializer):
+    """Who the buyer is and whether staff verified it (approval needs a verified buyer)."""
+
+    verification_status = serializers.CharField()
+
+
 class ProposalRequestSerializer(serializers.Serializer[Any]):
     id = serializers.IntegerField()
     title = serializers.CharField()
-    buyer = BuyerSummarySerializer()
+    buyer = ProposalBuyerSerializer()
     category = CategorySummarySerializer(allow_null=True)
     quantity = serializers.IntegerField()
     unit = serializers.CharField()
@@ -157,6 +166,25 @@ class ProposalDetailApi(APIView):
         return Response(ProposalOutputSerializer(proposal, context={"now": timezone.now()}).data)
 
 
+class ProposalAuditApi(ListApi):
+    """Every event of the proposal, newest first: proposed, rejected (by whom, why), proposed again
+    after a material change, approved, expired (staff). A rejection stays in it when the pair
+    comes back."""
+
+    permission_classes = [IsStaff]
+    filterset_class = AuditEventFilter
+    queryset = AuditEvent.objects.none()
+
+    @extend_schema(
+        responses={200: AuditEventOutputSerializer(many=True)}, operation_id="proposals_audit_list"
+    )
+    def get(self, request: Request, proposal_id: int) -> Response:
+        proposal = proposal_get(proposal_id=proposal_id)
+        return self.paginated_response(
+            request, proposal_audit_trail(proposal=proposal), AuditEventOutputSerializer
+        )
+
+
 # --- decisions ---
 
 
@@ -167,13 +195,19 @@ class ProposalApproveApi(APIView):
 
     class InputSerializer(serializers.Serializer[dict[str, Any]]):
         reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+        verify_buyer = serializers.BooleanField(
+            required=False,
+            default=False,
+            help_text="Verify the (unverified or pending) buyer in the same step; audited on the buyer.",
+        )
 
     @extend_schema(
         request=InputSerializer,
         responses={
             200: ProposalOutputSerializer,
             409: OpenApiResponse(
-                description="Not proposed, request closed, or the pair no longer qualifies."
+                description="Not proposed, request closed, buyer not verified (buyer_not_verified), "
+                "or the pair no longer qualifies."
             ),
         },
         operation_id="proposals_approve",
@@ -183,7 +217,10 @@ class ProposalApproveApi(APIView):
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         approved = proposal_approve(
-            proposal=proposal, actor=request_user(request), reason=serializer.validated_data["reason"]
+            proposal=proposal,
+            actor=request_user(request),
+            reason=serializer.validated_data["reason"],
+            verify_buyer=serializer.validated_data["verify_buyer"],
         )
         return Response(_render(approved))
 
@@ -243,6 +280,9 @@ class ProposalBulkApi(APIView):
         reason = serializers.CharField(
             required=False, allow_blank=True, default="", max_length=2000, help_text="Required to reject."
         )
+        verify_buyer = serializers.BooleanField(
+            required=False, default=False, help_text="With approve: verify unverified or pending buyers."
+        )
 
     class OutputSerializer(serializers.Serializer[Any]):
         action = serializers.CharField()
@@ -260,7 +300,11 @@ class ProposalBulkApi(APIView):
         data = serializer.validated_data
         try:
             items = proposals_bulk_decide(
-                ids=data["ids"], action=data["action"], actor=request_user(request), reason=data["reason"]
+                ids=data["ids"],
+                action=data["action"],
+                actor=request_user(request),
+                reason=data["reason"],
+                verify_buyer=data["verify_buyer"],
             )
         except ProposalBulkFailed as failed:
             code = "not_found" if failed.not_found else "conflict"

@@ -5,8 +5,8 @@ from django.db.models import QuerySet
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from core.filters import BooleanFilter, DecimalFilter, IdFilter, OrderingFilter
 from matching.models import Proposal, ProposalStatus, proposal_overdue_q
-from purchasing.filters import StableOrderingFilter
 
 
 class ProposalFilter(django_filters.FilterSet):
@@ -15,12 +15,8 @@ class ProposalFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         choices=ProposalStatus.choices, help_text="Defaults to proposed (waiting for review)."
     )
-    request = extend_schema_field(OpenApiTypes.INT)(
-        django_filters.NumberFilter(field_name="request_id", help_text="Purchase request id.")
-    )
-    vendor = extend_schema_field(OpenApiTypes.INT)(
-        django_filters.NumberFilter(field_name="vendor_id", help_text="Vendor organisation id.")
-    )
+    request = IdFilter(field_name="request_id", help_text="Purchase request id.")
+    vendor = IdFilter(field_name="vendor_id", help_text="Vendor organisation id.")
     category = django_filters.CharFilter(
         field_name="request__category__slug", help_text="Slug of the request's category."
     )
@@ -33,13 +29,15 @@ class ProposalFilter(django_filters.FilterSet):
         field_name="vendor__country", lookup_expr="iexact", help_text="The vendor's country."
     )
     min_score = extend_schema_field(OpenApiTypes.NUMBER)(
-        django_filters.NumberFilter(field_name="score", lookup_expr="gte", help_text="Score at least this.")
+        DecimalFilter(
+            field_name="score", lookup_expr="gte", max_value=100, help_text="Score at least this (0–100)."
+        )
     )
-    overdue = django_filters.BooleanFilter(
+    overdue = BooleanFilter(
         method="filter_overdue",
         help_text="Waiting for review longer than MEDMATCH_PROPOSAL_REVIEW_HOURS (or not).",
     )
-    ordering = StableOrderingFilter(
+    ordering = OrderingFilter(
         fields=("score", "created_at", "proposed_at", "computed_at"),
         help_text="score, created_at, proposed_at (age in the queue) or computed_at; - for descending.",
     )

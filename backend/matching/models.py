@@ -1,10 +1,12 @@
 import datetime
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
 
 from core.models import TimeStampedModel
+from core.validators import MAX_NOTE_LENGTH
 
 
 class ProposalStatus(models.TextChoices):
@@ -55,7 +57,7 @@ class Proposal(TimeStampedModel):
     source = models.CharField(
         max_length=8, default="forward", help_text="forward (request) or reverse (product)"
     )
-    decision_reason = models.TextField(blank=True)
+    decision_reason = models.TextField(blank=True, validators=[MaxLengthValidator(MAX_NOTE_LENGTH)])
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -79,3 +81,44 @@ class Proposal(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"request {self.request_id} ← product {self.product_id} ({self.score:.0f})"
+
+
+class MatchTarget(models.TextChoices):
+    REQUEST = "request", "Purchase request (forward matching)"
+    PRODUCT = "product", "Product (reverse matching)"
+
+
+class MatchIntent(models.Model):
+    """Matching owed to one request or product, recorded in the database (not only in the broker).
+
+    The outbox drain raises ``wanted_version`` (the outbox row id of the change it indexed) in
+    its own transaction; a completed run sets ``done_version`` to the version it started from.
+    Rows with ``done_version < wanted_version`` are pending: beat re-drives them, so a lost task,
+    a dead broker or a dead worker delays matching but never loses it. A run that fails for a
+    reason other than an outage counts an attempt; after ``MAX_ATTEMPTS`` it is parked with its
+    error for staff, until the object changes again.
+    """
+
+    target = models.CharField(max_length=8, choices=MatchTarget.choices)
+    object_id = models.BigIntegerField()
+    wanted_version = models.BigIntegerField(default=0)
+    done_version = models.BigIntegerField(default=0)
+    enqueued_at = models.DateTimeField(null=True, blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    parked_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [
+            models.UniqueConstraint(fields=["target", "object_id"], name="one_match_intent_per_object")
+        ]
+
+    def __str__(self) -> str:
+        return f"match {self.target}#{self.object_id} wanted {self.wanted_version} done {self.done_version}"
+
+    @property
+    def pending(self) -> bool:
+        return self.done_version < self.wanted_version and self.parked_at is None

@@ -7,11 +7,14 @@ its score (0–100, the sum of ``score_parts``) and the criteria, each with a st
 
 Hard rules exclude a candidate:
 - the vendor is not verified, or the product is not published;
-- a market rule of the destination market (for the request's or the product's
-  category) names a regulatory approval (``Standard.kind == "approval"``) and the
+- a market rule (for the request's or the product's category) of the destination's
+  import market, or of the export market of the product's country of origin (exports
+  from China to anywhere), names a regulatory approval (``Standard.kind == "approval"``) and the
   product has no certificate satisfying the rule on the day the goods are needed.
   A certificate counts when it belongs to the product's vendor, lists the
-  standard, lists the market or no market at all, and is valid on that day.
+  standard, lists the market or no market at all (for an export rule, any market:
+  a recognised foreign certificate is what the exporting country asks for), and is
+  valid on that day.
   Technical standards in such a rule are satisfied by a valid certificate or by
   the product's own claim.
 
@@ -60,6 +63,8 @@ MOQ_TOLERANCE = 2.0
 SEVERE_PENALTY = 20.0
 SEVERE_CRITERIA = ("standards", "capacity", "lead_time", "price", "moq")
 BASE_CURRENCY = "USD"
+IMPORT = "import"
+EXPORT = "export"
 
 
 @dataclass(frozen=True)
@@ -90,10 +95,16 @@ class RuleFacts:
     mode: str  # "all" or "any"
     standards: tuple[str, ...]
     approvals: frozenset[str]  # the standards in the rule that are regulatory approvals
+    kind: str = IMPORT  # import: applies by destination; export: by the product's origin
 
     @property
     def names_approval(self) -> bool:
         return bool(self.approvals)
+
+    @property
+    def certificate_markets(self) -> frozenset[str]:
+        """The markets a certificate must cover to count for this rule (none: any market will do)."""
+        return frozenset() if self.kind == EXPORT else frozenset({self.market})
 
 
 @dataclass(frozen=True)
@@ -112,6 +123,8 @@ class RequestFacts:
     approval_codes: frozenset[str]  # which standard codes (anywhere) are regulatory approvals
     target_unit_price: Decimal | None
     currency: str
+    # Export markets covering the destination: goods that stay inside one are not exported.
+    destination_export_markets: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -132,6 +145,8 @@ class ProductFacts:
     currency: str
     standards: frozenset[str]
     certificates: tuple[CertificateFacts, ...] = ()
+    origin_country: str = ""
+    export_markets: frozenset[str] = frozenset()  # export markets covering the country of origin
 
 
 @dataclass(frozen=True)
@@ -221,7 +236,7 @@ def _standard_met(
 
 def _rule_met(product: ProductFacts, rule: RuleFacts, day: datetime.date) -> tuple[bool, list[str]]:
     """(satisfied, the standards missing) for one market rule."""
-    markets = frozenset({rule.market})
+    markets = rule.certificate_markets
     missing = [
         code
         for code in rule.standards
@@ -240,7 +255,7 @@ def _rule_label(rule: RuleFacts) -> str:
 def _missing_detail(
     product: ProductFacts, rule: RuleFacts, missing: Sequence[str], day: datetime.date
 ) -> str:
-    markets = frozenset({rule.market})
+    markets = rule.certificate_markets
     parts = []
     for code in missing:
         if code in rule.approvals:
@@ -266,6 +281,14 @@ def to_base_currency(amount: Decimal, currency: str, rates: Mapping[str, float])
     return amount * Decimal(str(rate))
 
 
+def rule_applies(rule: RuleFacts, *, request: RequestFacts, product: ProductFacts) -> bool:
+    """An import rule applies when the request goes to its market; an export rule when the product
+    comes from it and goes elsewhere (whatever the destination)."""
+    if rule.kind == EXPORT:
+        return rule.market in product.export_markets and rule.market not in request.destination_export_markets
+    return rule.market in request.markets
+
+
 # --- the criteria ---
 
 
@@ -285,7 +308,7 @@ def _hard_rules(
         )
     technical_rules: list[RuleFacts] = []
     for rule in rules:
-        if rule.market not in request.markets:
+        if not rule_applies(rule, request=request, product=product):
             continue
         if not rule.names_approval:
             technical_rules.append(rule)
@@ -472,8 +495,20 @@ def _lead_time(request: RequestFacts, product: ProductFacts, today: datetime.dat
     )
 
 
+def _rates_note(currencies: Sequence[str], dates: Mapping[str, datetime.date | None]) -> str:
+    """Where the rates used come from: the table's as-of date(s), or the setting."""
+    used = [code for code in dict.fromkeys(currencies) if code != BASE_CURRENCY]
+    days = sorted({day.isoformat() for code in used if (day := dates.get(code)) is not None})
+    if days:
+        return f"rates as of {', '.join(days)}"
+    return "rates from MEDMATCH_FX_RATES" if used else ""
+
+
 def _price(
-    request: RequestFacts, product: ProductFacts, rates: Mapping[str, float]
+    request: RequestFacts,
+    product: ProductFacts,
+    rates: Mapping[str, float],
+    dates: Mapping[str, datetime.date | None],
 ) -> tuple[float, Criterion]:
     weight = WEIGHTS["price"]
     band = f"{_number(product.price_min)}–{_number(product.price_max)} {product.currency}"
@@ -487,15 +522,23 @@ def _price(
         converted_price = to_base_currency(product.price_min, product.currency, rates)
         converted_target = to_base_currency(target, request.currency, rates)
         if converted_price is None or converted_target is None:
-            return weight / 2, Criterion(
+            # Unknown is not "fine": a price that cannot be checked earns no price points.
+            missing = [
+                code
+                for code in (product.currency, request.currency)
+                if to_base_currency(Decimal(1), code, rates) is None
+            ]
+            return 0.0, Criterion(
                 "price",
                 PARTIAL,
-                f"price not comparable ({product.currency} vs {request.currency}, no rate)",
+                f"price not comparable ({product.currency} vs {request.currency}): no exchange rate for "
+                f"{', '.join(dict.fromkeys(missing))}; no price points",
                 expected=target_text,
                 actual=band,
             )
         price, goal = converted_price, converted_target
-        note = f" (≈ {_number(round(price, 4))} vs {_number(round(goal, 4))} {BASE_CURRENCY})"
+        rates_note = _rates_note((product.currency, request.currency), dates)
+        note = f" (≈ {_number(round(price, 4))} vs {_number(round(goal, 4))} {BASE_CURRENCY}; {rates_note})"
     if price <= goal:
         return weight, Criterion(
             "price", MET, f"price {band} within target {target_text}{note}", expected=target_text, actual=band
@@ -558,10 +601,12 @@ def evaluate(
     text_relevance: float,
     today: datetime.date,
     fx_rates: Mapping[str, float] | None = None,
+    fx_dates: Mapping[str, datetime.date | None] | None = None,
 ) -> Evaluation:
     """Judge one pair. ``rules`` are the market rules for the request's and the product's categories
     (rules of other markets are ignored); ``text_relevance`` is the engine's text score divided by
-    the best candidate's (0–1)."""
+    the best candidate's (0–1); ``fx_rates`` are US dollars per unit and ``fx_dates`` the day each
+    rate is from (shown in the explanation)."""
     day = _reference_day(request, today)
     applicable = [rule for rule in rules if rule.category in {request.category_slug, product.category_slug}]
     exclusions, hard_met, technical_rules = _hard_rules(request, product, applicable, day)
@@ -579,7 +624,7 @@ def evaluate(
         ("market", _market(product, technical_rules, day, request)),
         ("capacity", _capacity(request, product, today)),
         ("lead_time", _lead_time(request, product, today)),
-        ("price", _price(request, product, fx_rates or {})),
+        ("price", _price(request, product, fx_rates or {}, fx_dates or {})),
         ("moq", _moq(request, product)),
     ):
         parts[name] = round(points, 2)

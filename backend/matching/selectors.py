@@ -9,14 +9,16 @@ from django.db.models import BooleanField, Case, Prefetch, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
 
+from audit.models import AuditEvent
+from audit.selectors import audit_trail
 from catalog.models import Product, ProductStatus
 from matching.filters import ProposalFilter
 from matching.models import Proposal, ProposalStatus, proposal_overdue_q
 from matching.scoring import CertificateFacts, ProductFacts, RequestFacts, RuleFacts
-from organizations.models import Document, DocumentType, VerificationStatus
+from organizations.models import Document, DocumentReviewStatus, DocumentType, VerificationStatus
 from purchasing.models import PurchaseRequest
-from reference.models import Market, MarketRequirement, Standard, StandardKind
-from reference.selectors import category_descendant_ids
+from reference.models import Market, MarketKind, MarketRequirement, Standard, StandardKind
+from reference.selectors import category_descendant_ids, market_codes_for
 
 # --- facts for the scoring ---
 
@@ -31,8 +33,13 @@ def request_for_matching(*, request_id: int) -> PurchaseRequest | None:
 
 
 def markets_for_country(*, country: str) -> frozenset[str]:
-    """Codes of the markets whose countries include ``country``."""
-    return frozenset(market.code for market in Market.objects.all() if country in (market.countries or []))
+    """Codes of the import markets whose countries include ``country`` (the destination)."""
+    return market_codes_for(country=country, kind=MarketKind.IMPORT)
+
+
+def export_markets_by_origin(*, countries: Iterable[str]) -> dict[str, frozenset[str]]:
+    """Country of origin → codes of the export markets whose rules apply to goods made there."""
+    return {country: market_codes_for(country=country, kind=MarketKind.EXPORT) for country in set(countries)}
 
 
 def approval_codes() -> frozenset[str]:
@@ -40,40 +47,96 @@ def approval_codes() -> frozenset[str]:
 
 
 def request_facts(
-    *, purchase_request: PurchaseRequest, approvals: frozenset[str] | None = None
+    *,
+    purchase_request: PurchaseRequest,
+    approvals: frozenset[str] | None = None,
+    markets: frozenset[str] | None = None,
+    category_ids: frozenset[int] | None = None,
 ) -> RequestFacts:
+    """The request's facts; ``markets`` and ``category_ids`` (the destination's markets, the
+    category and its descendants) are looked up unless the caller already has them."""
     category = purchase_request.category
+    if category_ids is None:
+        category_ids = (
+            frozenset(category_descendant_ids(category_ids=[category.pk])) if category else frozenset()
+        )
     return RequestFacts(
         id=purchase_request.pk,
         category_id=purchase_request.category_id,
         category_slug=category.slug if category else "",
-        category_ids=frozenset(category_descendant_ids(category_ids=[category.pk]))
-        if category
-        else frozenset(),
+        category_ids=category_ids,
         hs_heading=category.hs_code[:4] if category else "",
         quantity=purchase_request.quantity,
         unit=purchase_request.unit,
         needed_by=purchase_request.needed_by,
         destination_country=purchase_request.destination_country,
-        markets=markets_for_country(country=purchase_request.destination_country),
+        markets=markets_for_country(country=purchase_request.destination_country)
+        if markets is None
+        else markets,
         required_standards=tuple(sorted(s.code for s in purchase_request.required_standards.all())),
         approval_codes=approval_codes() if approvals is None else approvals,
         target_unit_price=purchase_request.target_unit_price,
         currency=purchase_request.currency,
+        destination_export_markets=market_codes_for(
+            country=purchase_request.destination_country, kind=MarketKind.EXPORT
+        ),
     )
+
+
+def requests_for_matching(*, request_ids: Iterable[int]) -> dict[int, PurchaseRequest]:
+    return {
+        request.pk: request
+        for request in PurchaseRequest.objects.select_related("category")
+        .prefetch_related("required_standards")
+        .filter(pk__in=list(request_ids))
+    }
+
+
+def requests_facts(*, purchase_requests: Iterable[PurchaseRequest]) -> dict[int, RequestFacts]:
+    """``request_facts`` of many requests, with the markets, approvals and category trees read once."""
+    approvals = approval_codes()
+    markets = list(Market.objects.all())
+    by_country: dict[str, frozenset[str]] = {}
+    descendants: dict[int, frozenset[int]] = {}
+    facts: dict[int, RequestFacts] = {}
+    for purchase_request in purchase_requests:
+        country = purchase_request.destination_country
+        if country not in by_country:
+            by_country[country] = frozenset(
+                market.code
+                for market in markets
+                if market.kind == MarketKind.IMPORT and country in (market.countries or [])
+            )
+        category_id = purchase_request.category_id
+        if category_id is not None and category_id not in descendants:
+            descendants[category_id] = frozenset(category_descendant_ids(category_ids=[category_id]))
+        facts[purchase_request.pk] = request_facts(
+            purchase_request=purchase_request,
+            approvals=approvals,
+            markets=by_country[country],
+            category_ids=descendants[category_id] if category_id is not None else frozenset(),
+        )
+    return facts
 
 
 def _products_for_matching() -> QuerySet[Product]:
-    certificates = Document.objects.filter(document_type=DocumentType.CERTIFICATE).prefetch_related(
-        "markets", "standards"
-    )
+    # A certificate awaiting staff review (or rejected) does not count yet.
+    certificates = Document.objects.filter(
+        document_type=DocumentType.CERTIFICATE, review_status=DocumentReviewStatus.APPROVED
+    ).prefetch_related("markets", "standards")
     return Product.objects.select_related("vendor", "category").prefetch_related(
         "standards", Prefetch("certificates", queryset=certificates)
     )
 
 
-def product_facts(*, product: Product) -> ProductFacts:
-    """Facts of a product loaded through ``products_for_matching`` (uses its prefetches)."""
+def product_facts(*, product: Product, export_markets: frozenset[str] | None = None) -> ProductFacts:
+    """Facts of a product loaded through ``products_for_matching`` (uses its prefetches).
+
+    ``export_markets``: the export markets of its country of origin, when the caller has them
+    (see ``export_markets_by_origin``); looked up otherwise.
+    """
+    if export_markets is None:
+        export_markets = market_codes_for(country=product.origin_country, kind=MarketKind.EXPORT)
     vendor = product.vendor
     return ProductFacts(
         id=product.pk,
@@ -102,6 +165,8 @@ def product_facts(*, product: Product) -> ProductFacts:
             )
             for document in sorted(product.certificates.all(), key=lambda document: document.pk)
         ),
+        origin_country=product.origin_country,
+        export_markets=export_markets,
     )
 
 
@@ -110,7 +175,7 @@ def products_for_matching(*, product_ids: Iterable[int]) -> dict[int, Product]:
 
 
 def market_rules(*, markets: Iterable[str], category_ids: Iterable[int]) -> list[RuleFacts]:
-    """The market rules of ``markets`` for ``category_ids``, as scoring facts."""
+    """The market rules of ``markets`` (import and export) for ``category_ids``, as scoring facts."""
     markets, category_ids = list(markets), list(category_ids)
     if not markets or not category_ids:
         return []
@@ -129,6 +194,7 @@ def market_rules(*, markets: Iterable[str], category_ids: Iterable[int]) -> list
             approvals=frozenset(
                 standard.code for standard in row.standards.all() if standard.kind == StandardKind.APPROVAL
             ),
+            kind=row.market.kind,
         )
         for row in rows
     ]
@@ -184,3 +250,9 @@ def proposal_get(*, proposal_id: int, now: datetime.datetime | None = None) -> P
     if proposal is None:
         raise Http404("No such proposal.")
     return proposal
+
+
+def proposal_audit_trail(*, proposal: Proposal) -> QuerySet[AuditEvent]:
+    """Every decision and state change of ``proposal``, newest first (rejections are kept when
+    the pair is proposed again)."""
+    return audit_trail(target=proposal)

@@ -30,28 +30,45 @@ from celery import Task
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F, Q
 from django.utils import timezone
 
 from accounts.models import User
 from audit.services import audit_record
 from catalog.models import Product
 from core.exceptions import Conflict
-from matching.models import Proposal, ProposalStatus
-from matching.scoring import Evaluation, ProductFacts, RequestFacts, evaluate, fingerprint, rank
+from matching.models import MatchIntent, MatchTarget, Proposal, ProposalStatus
+from matching.scoring import (
+    Evaluation,
+    ProductFacts,
+    RequestFacts,
+    RuleFacts,
+    evaluate,
+    fingerprint,
+    rank,
+)
 from matching.selectors import (
     approval_codes,
+    export_markets_by_origin,
     live_proposals,
     market_rules,
     product_facts,
     products_for_matching,
     request_facts,
     request_for_matching,
+    requests_facts,
+    requests_for_matching,
 )
+from organizations.models import Organization, VerificationStatus
+from organizations.services import organization_verify_buyer
 from purchasing.models import PurchaseRequest, RequestStatus
 from purchasing.services import purchase_request_transition
+from reference.selectors import fx_rates_current
 from search.documents import product_document
 from search.matching import (
+    ProductCandidate,
     product_candidates,
+    product_candidates_many,
     refresh_for_matching,
     request_candidates,
     request_match_specs,
@@ -79,8 +96,11 @@ def _top_n() -> int:
     return int(_setting("MEDMATCH_MATCH_TOP_N", DEFAULT_TOP_N))
 
 
-def _fx_rates() -> dict[str, float]:
-    return {str(code): float(rate) for code, rate in dict(_setting("MEDMATCH_FX_RATES", {})).items()}
+def _fx() -> dict[str, Any]:
+    """evaluate()'s keyword arguments for currency conversion: the default table and its dates,
+    with the MEDMATCH_FX_RATES overrides."""
+    table = fx_rates_current()
+    return {"fx_rates": table.rates, "fx_dates": table.as_of}
 
 
 # --- evaluation ---
@@ -114,15 +134,19 @@ def matching_evaluate_request(
         return run
     best = max(candidate.text_score for candidate in candidates)
     products = products_for_matching(product_ids=[candidate.product_id for candidate in candidates])
-    run.products = {product_id: product_facts(product=product) for product_id, product in products.items()}
+    exports = export_markets_by_origin(countries=[product.origin_country for product in products.values()])
+    run.products = {
+        product_id: product_facts(product=product, export_markets=exports[product.origin_country])
+        for product_id, product in products.items()
+    }
     rules = market_rules(
-        markets=facts.markets,
+        markets={*facts.markets, *(code for codes in exports.values() for code in codes)},
         category_ids={
             *([facts.category_id] if facts.category_id else []),
             *(product.category_id for product in run.products.values()),
         },
     )
-    rates = _fx_rates()
+    fx = _fx()
     for candidate in candidates:
         product = run.products.get(candidate.product_id)
         if product is None:  # deleted since it was indexed
@@ -134,7 +158,7 @@ def matching_evaluate_request(
             rules=rules,
             text_relevance=candidate.text_score / best if best > 0 else 0.0,
             today=today,
-            fx_rates=rates,
+            **fx,
         )
     run.selected = rank(
         run.evaluations.items(),
@@ -153,8 +177,8 @@ def matching_evaluate_pair(
     loaded = products_for_matching(product_ids=[product.pk])[product.pk]
     item = product_facts(product=loaded)
     category_ids = {item.category_id, *([facts.category_id] if facts.category_id else [])}
-    rules = market_rules(markets=facts.markets, category_ids=category_ids)
-    return evaluate(facts, item, rules=rules, text_relevance=0.0, today=today, fx_rates=_fx_rates())
+    rules = market_rules(markets={*facts.markets, *item.export_markets}, category_ids=category_ids)
+    return evaluate(facts, item, rules=rules, text_relevance=0.0, today=today, **_fx())
 
 
 def _judge_outside_candidates(*, run: RequestRun, product_id: int) -> Evaluation | None:
@@ -164,14 +188,21 @@ def _judge_outside_candidates(*, run: RequestRun, product_id: int) -> Evaluation
         return None
     item = product_facts(product=product)
     category_ids = {item.category_id, *([run.request.category_id] if run.request.category_id else [])}
-    rules = market_rules(markets=run.request.markets, category_ids=category_ids)
-    return evaluate(run.request, item, rules=rules, text_relevance=0.0, today=run.today, fx_rates=_fx_rates())
+    rules = market_rules(markets={*run.request.markets, *item.export_markets}, category_ids=category_ids)
+    return evaluate(run.request, item, rules=rules, text_relevance=0.0, today=run.today, **_fx())
 
 
 # --- upserting proposals ---
 
 
-def _transition(proposal: Proposal, to_state: str, *, reason: str, actor: User | None = None) -> None:
+def _transition(
+    proposal: Proposal,
+    to_state: str,
+    *,
+    reason: str,
+    actor: User | None = None,
+    data: dict[str, Any] | None = None,
+) -> None:
     audit_record(
         actor=actor,
         action=f"proposals.{to_state}",
@@ -179,7 +210,23 @@ def _transition(proposal: Proposal, to_state: str, *, reason: str, actor: User |
         from_state=proposal.status if proposal.pk else "",
         to_state=to_state,
         reason=reason,
+        data=data,
     )
+
+
+def _previous_decision(proposal: Proposal) -> dict[str, Any] | None:
+    """The decision a pair coming back to the queue had (kept in its audit event, since the row's
+    decision fields are cleared for the new review)."""
+    if proposal.decided_at is None and not proposal.decision_reason:
+        return None
+    return {
+        "previous_decision": {
+            "status": proposal.status,
+            "decided_by": proposal.decided_by_id,
+            "decided_at": proposal.decided_at.isoformat() if proposal.decided_at else None,
+            "reason": proposal.decision_reason,
+        }
+    }
 
 
 def _proposals_apply(
@@ -243,7 +290,7 @@ def _proposals_apply(
                 if proposal.status == ProposalStatus.REJECTED
                 else "qualifies again"
             )
-            _transition(proposal, ProposalStatus.PROPOSED, reason=reason)
+            _transition(proposal, ProposalStatus.PROPOSED, reason=reason, data=_previous_decision(proposal))
             proposal.status = ProposalStatus.PROPOSED
             proposal.proposed_at = now
             proposal.decided_by = None
@@ -328,6 +375,131 @@ def matching_run_for_request(*, request_id: int, today: datetime.date | None = N
     return proposals
 
 
+def _reverse_runs(
+    *, product: Product, purchase_requests: list[PurchaseRequest], live: set[int], today: datetime.date
+) -> dict[int, RequestRun]:
+    """For each request, the product's part of its forward run: the product's evaluation and
+    whether it is among the request's best N, computed as ``matching_evaluate_request`` would
+    (same candidates, same text normalisation, same ranking) but for all requests at once.
+
+    Requests the product cannot reach are left out, without an engine query: its score only
+    grows with text relevance, so if it is ineligible or under the threshold with the best
+    possible text relevance it is not selected whatever the other candidates score. Requests
+    it has a waiting proposal for (``live``) are always run, as that proposal may expire and
+    its reason names the product's place among the candidates.
+    """
+    top_n = _top_n()
+    min_score = float(_setting("MEDMATCH_MATCH_MIN_SCORE", DEFAULT_MIN_SCORE))
+    fx = _fx()
+    item = product_facts(product=product)
+    facts = requests_facts(purchase_requests=purchase_requests)
+    markets = {market for request in facts.values() for market in request.markets} | set(item.export_markets)
+    category_ids = {item.category_id} | {
+        request.category_id for request in facts.values() if request.category_id is not None
+    }
+    rules = market_rules(markets=markets, category_ids=category_ids)
+    reachable = [
+        purchase_request
+        for purchase_request in purchase_requests
+        if purchase_request.pk in live
+        or _may_be_selected(
+            evaluate(facts[purchase_request.pk], item, rules=rules, text_relevance=1.0, today=today, **fx),
+            min_score,
+        )
+    ]
+    logger.info(
+        "matching.reverse_reachable product=%s requests=%s reachable=%s",
+        product.pk,
+        len(purchase_requests),
+        len(reachable),
+    )
+    if not reachable:
+        return {}
+    specs = request_match_specs(reachable, today=today)
+    candidates = product_candidates_many(
+        list(specs.values()), size=int(_setting("MEDMATCH_MATCH_CANDIDATES", DEFAULT_CANDIDATES))
+    )
+    others = products_for_matching(
+        product_ids={
+            candidate.product_id
+            for found in candidates.values()
+            for candidate in found
+            if candidate.product_id != product.pk
+        }
+    )
+    exports = export_markets_by_origin(countries=[other.origin_country for other in others.values()])
+    other_facts = {
+        product_id: product_facts(product=other, export_markets=exports[other.origin_country])
+        for product_id, other in others.items()
+    }
+    # Rules in one list ordered as market_rules orders them, so the criteria read as forward's do.
+    rules = market_rules(
+        markets=markets | {code for codes in exports.values() for code in codes},
+        category_ids=category_ids | {other.category_id for other in other_facts.values()},
+    )
+    runs: dict[int, RequestRun] = {}
+    for purchase_request in reachable:
+        run = RequestRun(request=facts[purchase_request.pk], today=today, products={product.pk: item})
+        runs[purchase_request.pk] = run
+        _place_in_ranking(
+            run=run,
+            product=item,
+            found=candidates.get(purchase_request.pk, []),
+            others=other_facts,
+            rules=rules,
+            fx=fx,
+            top_n=top_n,
+            min_score=min_score,
+        )
+    return {request_id: run for request_id, run in runs.items() if run.selected or request_id in live}
+
+
+def _place_in_ranking(
+    *,
+    run: RequestRun,
+    product: ProductFacts,
+    found: list[ProductCandidate],
+    others: dict[int, ProductFacts],
+    rules: list[RuleFacts],
+    fx: dict[str, Any],
+    top_n: int,
+    min_score: float,
+) -> None:
+    """Evaluate ``product`` among the request's candidates ``found`` and select it if ``rank``
+    would keep it among the best ``top_n``: fewer than ``top_n`` kept candidates rank before it."""
+    mine = next((candidate for candidate in found if candidate.product_id == product.id), None)
+    if mine is None:  # not (or no longer) a candidate of the request: not selected
+        return
+    best = max(candidate.text_score for candidate in found)
+
+    def judge(facts: ProductFacts, candidate: ProductCandidate) -> Evaluation:
+        relevance = candidate.text_score / best if best > 0 else 0.0
+        return evaluate(run.request, facts, rules=rules, text_relevance=relevance, today=run.today, **fx)
+
+    evaluation = judge(product, mine)
+    run.vendors[product.id] = product.vendor_id
+    run.evaluations[product.id] = evaluation
+    if not _may_be_selected(evaluation, min_score):
+        return
+    ahead = 0
+    for candidate in found:
+        other = others.get(candidate.product_id)
+        if other is None:  # this product, or one deleted since it was indexed
+            continue
+        judged = judge(other, candidate)
+        ranks_before = (-judged.score, other.id) < (-evaluation.score, product.id)
+        if ranks_before and _may_be_selected(judged, min_score):
+            ahead += 1
+            if ahead >= top_n:
+                return
+    run.selected = [product.id]
+
+
+def _may_be_selected(evaluation: Evaluation, min_score: float) -> bool:
+    """What ``rank`` keeps: eligible and at least ``min_score``."""
+    return evaluation.eligible and evaluation.score >= min_score
+
+
 def _expire_for_product(*, product_id: int, reason: str) -> None:
     request_ids = sorted(
         set(
@@ -370,8 +542,10 @@ def matching_run_for_product(*, product_id: int, today: datetime.date | None = N
         "request_id", flat=True
     )
     request_ids = list(dict.fromkeys([*found, *sorted(already)]))
+    requests = requests_for_matching(request_ids=request_ids)
+    matchable: list[PurchaseRequest] = []
     for request_id in request_ids:
-        purchase_request = request_for_matching(request_id=request_id)
+        purchase_request = requests.get(request_id)
         if purchase_request is None:
             continue
         if purchase_request.status not in MATCHABLE_STATUSES:
@@ -379,7 +553,14 @@ def matching_run_for_product(*, product_id: int, today: datetime.date | None = N
                 request_id=request_id, reason=f"the request is {purchase_request.status}"
             )
             continue
-        run = matching_evaluate_request(purchase_request=purchase_request, today=today)
+        matchable.append(purchase_request)
+    runs = _reverse_runs(
+        product=product,
+        purchase_requests=matchable,
+        live=set(already),
+        today=today or timezone.localdate(),
+    )
+    for request_id, run in runs.items():
         _apply_run(
             request_id=request_id,
             run=run,
@@ -421,13 +602,98 @@ def proposals_expire_stale() -> int:
     return count
 
 
-# --- enqueueing (called by the outbox drain once the changes are in the index) ---
+# --- durable intents and enqueueing (recorded by the outbox drain once the changes are in the index) ---
+
+REDRIVE_BATCH = 500
+MAX_ATTEMPTS = 5
+
+
+def _redrive_after() -> datetime.timedelta:
+    """A pending intent enqueued longer ago than this is enqueued again (its task was lost)."""
+    return datetime.timedelta(seconds=int(_setting("MEDMATCH_MATCH_REDRIVE_AFTER_SECONDS", 120)))
+
+
+def _targets_for_changes(changed: Mapping[str, set[int]]) -> dict[MatchTarget, set[int]]:
+    """Requests to match forward and products to match in reverse for a set of indexed changes,
+    including every product of a changed organisation (e.g. a vendor just verified)."""
+    product_ids = set(changed.get("product", set()))
+    organization_ids = changed.get("organization", set())
+    if organization_ids:
+        product_ids.update(
+            Product.objects.filter(vendor_id__in=list(organization_ids)).values_list("pk", flat=True)
+        )
+    return {MatchTarget.REQUEST: set(changed.get("request", set())), MatchTarget.PRODUCT: product_ids}
+
+
+def matching_intents_record(*, changed: Mapping[str, set[int]], version: int) -> None:
+    """Record, in the caller's transaction, that matching is owed for ``changed`` as of ``version``.
+
+    A new change also un-parks an intent: the data that failed may have been fixed.
+    """
+    now = timezone.now()
+    for target, object_ids in _targets_for_changes(changed).items():
+        if not object_ids:
+            continue
+        ids = sorted(object_ids)
+        MatchIntent.objects.bulk_create(
+            [MatchIntent(target=target, object_id=object_id) for object_id in ids], ignore_conflicts=True
+        )
+        MatchIntent.objects.filter(target=target, object_id__in=ids, wanted_version__lt=version).update(
+            wanted_version=version, enqueued_at=now, parked_at=None, attempts=0, updated_at=now
+        )
+
+
+def matching_run_intent(*, target: MatchTarget, object_id: int) -> list[Proposal]:
+    """Run the matching owed to one request or product and record it as done.
+
+    Transient errors (engine or database outage) propagate without counting an attempt; the
+    task retries them. Any other error counts an attempt, parks the intent after
+    MAX_ATTEMPTS and propagates.
+    """
+    started_from = (
+        MatchIntent.objects.filter(target=target, object_id=object_id)
+        .values_list("wanted_version", flat=True)
+        .first()
+    ) or 0
+    try:
+        if target == MatchTarget.REQUEST:
+            proposals = matching_run_for_request(request_id=object_id)
+        else:
+            proposals = matching_run_for_product(product_id=object_id)
+    except Exception as exc:
+        from core.retries import is_transient
+
+        if not is_transient(exc):
+            _intent_failed(target=target, object_id=object_id, error=f"{exc.__class__.__name__}: {exc}")
+        raise
+    now = timezone.now()
+    updated = MatchIntent.objects.filter(
+        target=target, object_id=object_id, done_version__lt=started_from
+    ).update(done_version=started_from, completed_at=now, attempts=0, last_error="", updated_at=now)
+    if not updated:
+        MatchIntent.objects.filter(target=target, object_id=object_id).update(
+            completed_at=now, updated_at=now
+        )
+    return proposals
+
+
+def _intent_failed(*, target: MatchTarget, object_id: int, error: str) -> None:
+    with transaction.atomic():
+        intent = MatchIntent.objects.select_for_update().filter(target=target, object_id=object_id).first()
+        if intent is None:
+            return
+        intent.attempts += 1
+        intent.last_error = error[:2000]
+        if intent.attempts >= MAX_ATTEMPTS:
+            intent.parked_at = timezone.now()
+            logger.error("matching.intent_parked target=%s id=%s error=%s", target, object_id, error[:300])
+        intent.save(update_fields=["attempts", "last_error", "parked_at", "updated_at"])
 
 
 def _enqueue(task: "Task[Any, Any]", object_id: int) -> bool:
     try:
         task.apply_async(args=(object_id,), retry=False)
-    except Exception as exc:  # noqa: BLE001  any broker failure: logged, the next change re-matches
+    except Exception as exc:  # noqa: BLE001  any broker failure: the intent stays pending, beat re-drives it
         logger.warning(
             "matching.enqueue_failed task=%s id=%s error=%s", task.name, object_id, exc.__class__.__name__
         )
@@ -435,21 +701,36 @@ def _enqueue(task: "Task[Any, Any]", object_id: int) -> bool:
     return True
 
 
-def matching_enqueue_for_changes(*, changed: Mapping[str, set[int]]) -> None:
-    """Enqueue forward matching for changed requests and reverse matching for changed products,
-    including every product of a changed organisation (e.g. a vendor just verified)."""
+def _task_for(target: str) -> "Task[Any, Any]":
     from matching.tasks import match_product, match_request
 
-    for request_id in sorted(changed.get("request", set())):
-        _enqueue(match_request, request_id)
-    product_ids = set(changed.get("product", set()))
-    organization_ids = changed.get("organization", set())
-    if organization_ids:
-        product_ids.update(
-            Product.objects.filter(vendor_id__in=list(organization_ids)).values_list("pk", flat=True)
-        )
-    for product_id in sorted(product_ids):
-        _enqueue(match_product, product_id)
+    task: Task[Any, Any] = match_request if target == MatchTarget.REQUEST else match_product
+    return task
+
+
+def matching_enqueue_for_changes(*, changed: Mapping[str, set[int]]) -> None:
+    """Enqueue forward matching for changed requests and reverse matching for changed products
+    (the fast path; the intents recorded by the drain are the durable one)."""
+    for target, object_ids in _targets_for_changes(changed).items():
+        for object_id in sorted(object_ids):
+            _enqueue(_task_for(target), object_id)
+
+
+def matching_redrive(*, now: datetime.datetime | None = None) -> int:
+    """Enqueue again the pending intents whose task was enqueued long ago (lost, or never sent
+    because the broker was down). Returns how many were enqueued."""
+    now = now or timezone.now()
+    pending = list(
+        MatchIntent.objects.filter(done_version__lt=F("wanted_version"), parked_at__isnull=True)
+        .filter(Q(enqueued_at__isnull=True) | Q(enqueued_at__lte=now - _redrive_after()))
+        .order_by("id")
+        .values_list("pk", "target", "object_id")[:REDRIVE_BATCH]
+    )
+    sent = [pk for pk, target, object_id in pending if _enqueue(_task_for(target), object_id)]
+    if sent:
+        MatchIntent.objects.filter(pk__in=sent).update(enqueued_at=now)
+        logger.info("matching.redriven count=%s", len(sent))
+    return len(sent)
 
 
 # --- staff decisions ---
@@ -475,13 +756,32 @@ def _require_proposed(proposal: Proposal, action: str) -> None:
         raise Conflict(f"Only a proposed proposal can be {action}; this one is {proposal.status}.")
 
 
-def _approve_locked(*, proposal: Proposal, actor: User, reason: str) -> Proposal:
+def _require_verified_buyer(*, proposal: Proposal, actor: User, verify_buyer: bool) -> None:
+    """Approval reveals the vendor's contacts to the buyer, so the buyer must be verified; staff
+    may verify it in the same step (``verify_buyer``), which is audited on the buyer."""
+    buyer = Organization.objects.get(pk=proposal.request.buyer_id)
+    if buyer.verification_status == VerificationStatus.VERIFIED:
+        return
+    if not verify_buyer:
+        raise Conflict(
+            f"The buyer {buyer.name} is {VerificationStatus(buyer.verification_status).label.lower()}: "
+            "only a verified buyer receives vendors' contacts. Verify the buyer first, or approve "
+            "with verify_buyer: true.",
+            code="buyer_not_verified",
+        )
+    organization_verify_buyer(
+        organization=buyer, actor=actor, reason=f"verified by staff while approving proposal {proposal.pk}"
+    )
+
+
+def _approve_locked(*, proposal: Proposal, actor: User, reason: str, verify_buyer: bool = False) -> Proposal:
     _require_proposed(proposal, "approved")
     purchase_request = proposal.request
     # Another approval in the same bulk action may have moved the request already.
     purchase_request.refresh_from_db(fields=["status"])
     if purchase_request.status not in MATCHABLE_STATUSES:
         raise Conflict(f"The request is {purchase_request.status}; its proposals cannot be approved.")
+    _require_verified_buyer(proposal=proposal, actor=actor, verify_buyer=verify_buyer)
     evaluation = matching_evaluate_pair(purchase_request=purchase_request, product=proposal.product)
     if not evaluation.eligible:
         raise Conflict(
@@ -527,15 +827,18 @@ def _reason_required(reason: str) -> str:
     return reason
 
 
-def proposal_approve(*, proposal: Proposal, actor: User, reason: str = "") -> Proposal:
+def proposal_approve(
+    *, proposal: Proposal, actor: User, reason: str = "", verify_buyer: bool = False
+) -> Proposal:
     """Approve a proposed pair: the introduction is created and an open request becomes matched,
     all in one transaction. 409 when the proposal is not proposed, the request is not open or
-    matched, or the pair no longer passes the hard rules."""
+    matched, the buyer is not verified (unless ``verify_buyer``: staff verify it in the same
+    step), or the pair no longer passes the hard rules."""
     with transaction.atomic():
         locked = _lock_for_decision(proposal_ids=[proposal.pk]).get(proposal.pk)
         if locked is None:
             raise Conflict("The proposal no longer exists.")
-        return _approve_locked(proposal=locked, actor=actor, reason=reason.strip())
+        return _approve_locked(proposal=locked, actor=actor, reason=reason.strip(), verify_buyer=verify_buyer)
 
 
 def proposal_reject(*, proposal: Proposal, actor: User, reason: str) -> Proposal:
@@ -574,7 +877,7 @@ class _Rollback(Exception):
 
 
 def proposals_bulk_decide(
-    *, ids: Sequence[int], action: str, actor: User, reason: str = ""
+    *, ids: Sequence[int], action: str, actor: User, reason: str = "", verify_buyer: bool = False
 ) -> list[BulkItem]:
     """Approve or reject many proposals at once, all or nothing.
 
@@ -589,13 +892,17 @@ def proposals_bulk_decide(
     items: list[BulkItem] = []
     try:
         with transaction.atomic():
-            items = _bulk_decide_locked(ids=ordered, action=action, actor=actor, reason=reason.strip())
+            items = _bulk_decide_locked(
+                ids=ordered, action=action, actor=actor, reason=reason.strip(), verify_buyer=verify_buyer
+            )
     except _Rollback as rollback:
         raise ProposalBulkFailed(rollback.items) from None
     return items
 
 
-def _bulk_decide_locked(*, ids: list[int], action: str, actor: User, reason: str) -> list[BulkItem]:
+def _bulk_decide_locked(
+    *, ids: list[int], action: str, actor: User, reason: str, verify_buyer: bool
+) -> list[BulkItem]:
     """Decide each item in its own savepoint, so every failure is reported; raise _Rollback (undoing
     the whole transaction) if any failed."""
     proposals = _lock_for_decision(proposal_ids=ids)
@@ -608,7 +915,7 @@ def _bulk_decide_locked(*, ids: list[int], action: str, actor: User, reason: str
         try:
             with transaction.atomic():
                 if action == "approve":
-                    _approve_locked(proposal=proposal, actor=actor, reason=reason)
+                    _approve_locked(proposal=proposal, actor=actor, reason=reason, verify_buyer=verify_buyer)
                 else:
                     _reject_locked(proposal=proposal, actor=actor, reason=reason)
         except Conflict as exc:

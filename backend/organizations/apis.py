@@ -16,15 +16,17 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import exceptions, serializers, status
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import AllowAny, IsAuthenticated, IsAuthenticatedOrReadOnly
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from audit.models import AuditEvent
+from core.fields import IdentityCharField
 from core.pagination import StandardPagination
+from core.parsers import BoundedFormParser, BoundedJSONParser, BoundedMultiPartParser
 from core.permissions import IsStaff, is_staff, request_user
+from core.validators import MAX_NAME_LENGTH, MAX_TEXT_LENGTH
 from organizations.filters import AuditEventFilter, ContactFilter, DocumentFilter, OrganizationFilter
 from organizations.models import (
     Contact,
@@ -50,6 +52,7 @@ from organizations.services import (
     contact_delete,
     contact_update,
     document_delete,
+    document_review,
     document_update,
     document_upload,
     organization_reject,
@@ -57,7 +60,7 @@ from organizations.services import (
     organization_update,
     organization_verify,
 )
-from organizations.uploads import upload_request_check
+from organizations.uploads import document_download_name, upload_request_check
 
 # Helpers ------------------------------------------------------------------------------------------
 
@@ -114,12 +117,13 @@ class ListApi(APIView):
         request: Request,
         queryset: QuerySet[Any],
         serializer_class: type[serializers.BaseSerializer[Any]],
+        context: dict[str, Any] | None = None,
     ) -> Response:
         for backend in self.filter_backends:
             queryset = backend().filter_queryset(request, queryset, self)
         paginator = self.pagination_class()
         page = paginator.paginate_queryset(queryset, request, view=self)
-        return paginator.get_paginated_response(serializer_class(page, many=True).data)
+        return paginator.get_paginated_response(serializer_class(page, many=True, context=context or {}).data)
 
 
 # Output serializers -------------------------------------------------------------------------------
@@ -179,6 +183,10 @@ class DocumentOutputSerializer(serializers.Serializer[Document]):
     issuer = serializers.CharField()
     valid_from = serializers.DateField(allow_null=True)
     valid_until = serializers.DateField(allow_null=True)
+    review_status = serializers.CharField(
+        help_text="pending (awaiting staff), approved or rejected; only approved certificates count."
+    )
+    review_note = serializers.CharField(help_text="Why staff rejected it.")
     standards = serializers.SerializerMethodField(help_text="Standard codes the certificate covers.")
     markets = serializers.SerializerMethodField(help_text="Market codes the certificate is valid for.")
     products = serializers.SerializerMethodField(help_text="Ids of the products the certificate covers.")
@@ -250,12 +258,12 @@ class OrganizationDetailApi(APIView):
     permission_classes = [IsAuthenticatedOrReadOnly]
 
     class InputSerializer(serializers.Serializer[dict[str, Any]]):
-        name = serializers.CharField(max_length=255)
-        legal_names = serializers.DictField(child=serializers.CharField())
+        name = IdentityCharField(max_length=MAX_NAME_LENGTH)
+        legal_names = serializers.DictField(child=IdentityCharField(max_length=MAX_NAME_LENGTH))
         city = serializers.CharField(max_length=128, allow_blank=True)
         address = serializers.CharField(max_length=512, allow_blank=True)
         website = serializers.URLField(allow_blank=True)
-        description = serializers.CharField(allow_blank=True)
+        description = serializers.CharField(allow_blank=True, max_length=MAX_TEXT_LENGTH)
         registration_id = serializers.CharField(max_length=64, allow_blank=True)
 
     @extend_schema(
@@ -287,7 +295,7 @@ class OrganizationDetailApi(APIView):
 
 
 class ContactInputSerializer(serializers.Serializer[dict[str, Any]]):
-    name = serializers.CharField(max_length=255)
+    name = IdentityCharField(max_length=MAX_NAME_LENGTH)
     role = serializers.CharField(max_length=128, required=False, allow_blank=True)
     email = serializers.EmailField(required=False, allow_blank=True)
     phone = serializers.CharField(max_length=32, required=False, allow_blank=True)
@@ -363,7 +371,7 @@ class DocumentListApi(ListApi):
     """The organisation's documents (own members and staff); upload one as multipart/form-data."""
 
     permission_classes = [IsAuthenticated]
-    parser_classes = [MultiPartParser, FormParser]
+    parser_classes = [BoundedMultiPartParser, BoundedFormParser]
     filterset_class = DocumentFilter
     queryset = Document.objects.none()
 
@@ -418,7 +426,7 @@ class DocumentDetailApi(APIView):
     """One document: own members and staff read and edit; only own members delete."""
 
     permission_classes = [IsAuthenticated]
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    parser_classes = [BoundedJSONParser, BoundedMultiPartParser, BoundedFormParser]
 
     class InputSerializer(serializers.Serializer[dict[str, Any]]):
         number = serializers.CharField(max_length=128, allow_blank=True)
@@ -483,9 +491,13 @@ class DocumentFileApi(APIView):
             handle = document.file.open("rb")
         except FileNotFoundError as exc:
             raise exceptions.NotFound("The stored file is missing.") from exc
-        response = FileResponse(
-            handle, as_attachment=True, filename=document.original_name, content_type=document.content_type
+        name = document_download_name(
+            document_id=document.pk,
+            organization_id=organization.pk,
+            document_type=document.document_type,
+            content_type=document.content_type,
         )
+        response = FileResponse(handle, as_attachment=True, filename=name, content_type=document.content_type)
         response["Cache-Control"] = "private, no-store"
         response["X-Content-Type-Options"] = "nosniff"
         response["Content-Security-Policy"] = "default-src 'none'; sandbox"
@@ -512,6 +524,55 @@ class OrganizationRequestVerificationApi(APIView):
         organization_request_verification(organization=organization, actor=request_user(request))
         organization = organization_get(user=request.user, organization_id=organization_id)
         return Response(_organization_output(request, organization))
+
+
+class DocumentReviewApi(APIView):
+    """A certificate's own review (staff): approve, or reject with a reason. A new or changed
+    certificate awaits this review without taking the vendor out of the directory."""
+
+    permission_classes = [IsStaff]
+    approve = True
+
+    class InputSerializer(serializers.Serializer[dict[str, str]]):
+        reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
+
+    def post(self, request: Request, organization_id: int, document_id: int) -> Response:
+        organization = organization_get(user=request.user, organization_id=organization_id)
+        document = document_get(organization=organization, document_id=document_id)
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        document_review(
+            document=document,
+            actor=request_user(request),
+            approve=self.approve,
+            reason=serializer.validated_data["reason"],
+        )
+        document = document_get(organization=organization, document_id=document_id)
+        return Response(DocumentOutputSerializer(document).data)
+
+
+class DocumentApproveApi(DocumentReviewApi):
+    approve = True
+
+    @extend_schema(
+        request=DocumentReviewApi.InputSerializer,
+        responses={200: DocumentOutputSerializer},
+        operation_id="organizations_documents_approve",
+    )
+    def post(self, request: Request, organization_id: int, document_id: int) -> Response:
+        return super().post(request, organization_id, document_id)
+
+
+class DocumentRejectApi(DocumentReviewApi):
+    approve = False
+
+    @extend_schema(
+        request=DocumentReviewApi.InputSerializer,
+        responses={200: DocumentOutputSerializer},
+        operation_id="organizations_documents_reject",
+    )
+    def post(self, request: Request, organization_id: int, document_id: int) -> Response:
+        return super().post(request, organization_id, document_id)
 
 
 class OrganizationVerifyApi(APIView):

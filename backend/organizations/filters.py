@@ -3,6 +3,7 @@
 import django_filters
 
 from audit.models import AuditEvent
+from core.filters import OrderingFilter
 from organizations.models import (
     BuyerType,
     Contact,
@@ -19,7 +20,7 @@ class OrganizationFilter(django_filters.FilterSet):
     buyer_type = django_filters.ChoiceFilter(choices=BuyerType.choices)
     country = django_filters.CharFilter(lookup_expr="iexact", help_text="ISO 3166-1 alpha-2, e.g. CN")
     verification_status = django_filters.ChoiceFilter(choices=VerificationStatus.choices)
-    ordering = django_filters.OrderingFilter(fields=("name", "created_at", "country"))
+    ordering = OrderingFilter(fields=("name", "created_at", "country"))
 
     class Meta:
         model = Organization
@@ -27,7 +28,7 @@ class OrganizationFilter(django_filters.FilterSet):
 
 
 class ContactFilter(django_filters.FilterSet):
-    ordering = django_filters.OrderingFilter(fields=("name", "created_at"))
+    ordering = OrderingFilter(fields=("name", "created_at"))
 
     class Meta:
         model = Contact
@@ -36,7 +37,7 @@ class ContactFilter(django_filters.FilterSet):
 
 class DocumentFilter(django_filters.FilterSet):
     document_type = django_filters.ChoiceFilter(choices=DocumentType.choices)
-    ordering = django_filters.OrderingFilter(fields=("created_at", "valid_until", "document_type"))
+    ordering = OrderingFilter(fields=("created_at", "valid_until", "document_type"))
 
     class Meta:
         model = Document
@@ -45,7 +46,7 @@ class DocumentFilter(django_filters.FilterSet):
 
 class AuditEventFilter(django_filters.FilterSet):
     action = django_filters.CharFilter(help_text="e.g. organization.verified")
-    ordering = django_filters.OrderingFilter(fields=("created_at",))
+    ordering = OrderingFilter(fields=("created_at",))
 
     class Meta:
         model = AuditEvent

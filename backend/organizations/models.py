@@ -1,10 +1,17 @@
 import uuid
 from pathlib import PurePath
 
+from django.core.validators import MaxLengthValidator
 from django.db import models
 
 from core.models import TimeStampedModel
-from core.validators import validate_country, validate_language_map
+from core.validators import (
+    MAX_NOTE_LENGTH,
+    MAX_TEXT_LENGTH,
+    validate_country,
+    validate_identity_text,
+    validate_language_map,
+)
 
 
 class OrganizationKind(models.TextChoices):
@@ -37,7 +44,9 @@ class OrganizationQuerySet(models.QuerySet["Organization"]):
 class Organization(TimeStampedModel):
     kind = models.CharField(max_length=8, choices=OrganizationKind.choices)
     buyer_type = models.CharField(max_length=16, choices=BuyerType.choices, blank=True)
-    name = models.CharField(max_length=255, help_text="Display name, in any language.")
+    name = models.CharField(
+        max_length=255, validators=[validate_identity_text], help_text="Display name, in any language."
+    )
     legal_names = models.JSONField(
         default=dict, blank=True, validators=[validate_language_map], help_text='{"zh": "…", "en": "…"}'
     )
@@ -48,14 +57,18 @@ class Organization(TimeStampedModel):
         max_length=64, blank=True, help_text="For China, the 18-character Unified Social Credit Code."
     )
     website = models.URLField(blank=True)
-    description = models.TextField(blank=True)
+    description = models.TextField(blank=True, validators=[MaxLengthValidator(MAX_TEXT_LENGTH)])
     verification_status = models.CharField(
         max_length=12,
         choices=VerificationStatus.choices,
         default=VerificationStatus.UNVERIFIED,
         db_index=True,
     )
-    verification_note = models.TextField(blank=True, help_text="The reason for the last rejection.")
+    verification_note = models.TextField(
+        blank=True,
+        validators=[MaxLengthValidator(MAX_NOTE_LENGTH)],
+        help_text="The reason for the last rejection.",
+    )
     verified_at = models.DateTimeField(null=True, blank=True)
     listed = models.BooleanField(
         default=False,
@@ -128,6 +141,14 @@ class DocumentType(models.TextChoices):
     OTHER = "other", "Other"
 
 
+class DocumentReviewStatus(models.TextChoices):
+    """A certificate's own review: a new or changed one awaits staff without hiding the vendor."""
+
+    PENDING = "pending", "Awaiting review"
+    APPROVED = "approved", "Approved"
+    REJECTED = "rejected", "Rejected"
+
+
 def document_upload_path(instance: "Document", filename: str) -> str:
     """A random path: nothing about the organisation or the file name can be guessed from it."""
     suffix = PurePath(filename).suffix.lower()[:8]
@@ -150,6 +171,15 @@ class Document(TimeStampedModel):
     standards = models.ManyToManyField("reference.Standard", blank=True, related_name="documents")
     markets = models.ManyToManyField("reference.Market", blank=True, related_name="documents")
     products = models.ManyToManyField("catalog.Product", blank=True, related_name="certificates")
+    review_status = models.CharField(
+        max_length=8,
+        choices=DocumentReviewStatus.choices,
+        default=DocumentReviewStatus.PENDING,
+        db_index=True,
+        help_text="Only approved certificates count in matching.",
+    )
+    review_note = models.TextField(blank=True, help_text="Why staff rejected it.")
+    reviewed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

@@ -19,6 +19,7 @@ from core.validators import validate_uscc
 from organizations.models import (
     Contact,
     Document,
+    DocumentReviewStatus,
     DocumentType,
     Organization,
     OrganizationKind,
@@ -34,6 +35,10 @@ PROFILE_FIELDS = ("name", "legal_names", "city", "address", "website", "descript
 CONTACT_FIELDS = ("name", "role", "email", "phone", "wechat", "whatsapp")
 CERTIFICATE_REQUIRED_FIELDS = ("number", "issuer", "valid_from", "valid_until")
 REREVIEW_REASON = "documents changed"
+# Changing these on a verified organisation sends it back to review: they say who it is.
+IDENTITY_FIELDS = ("name", "legal_names", "registration_id")
+# Changing these on a certificate sends the certificate (not the vendor) back to review.
+CERTIFICATE_REVIEWED_FIELDS = ("number", "issuer", "valid_from", "valid_until", "standards", "markets")
 
 
 def organization_validate(*, organization: Organization) -> None:
@@ -109,6 +114,17 @@ def organization_update(*, organization: Organization, actor: User, data: dict[s
         return organization
     organization.save(update_fields=[*changed, "updated_at"])
     audit_record(actor=actor, action="organization.updated", target=organization, data={"fields": changed})
+    identity = [field for field in changed if field in IDENTITY_FIELDS]
+    if identity and organization.verification_status == VerificationStatus.VERIFIED:
+        # Who the organisation is was verified; a new legal name or registration id is not.
+        return _transition(
+            organization=organization,
+            actor=actor,
+            action="organization.identity_changed",
+            allowed_from=(VerificationStatus.VERIFIED,),
+            to_state=VerificationStatus.PENDING,
+            reason=f"identity changed: {', '.join(identity)}",
+        )
     organization_changed(organization=organization)
     return organization
 
@@ -205,6 +221,23 @@ def organization_verify(*, organization: Organization, actor: User) -> Organizat
 
 
 @transaction.atomic
+def organization_verify_buyer(*, organization: Organization, actor: User, reason: str) -> Organization:
+    """unverified or pending → verified, for a buyer staff vouch for in the step that approves an
+    introduction to it (staff only); a rejected buyer must go through review again (409)."""
+    organization = _locked(organization)
+    if organization.kind != OrganizationKind.BUYER:
+        raise Conflict("Only a buyer can be verified this way.")
+    return _transition(
+        organization=organization,
+        actor=actor,
+        action="organization.verified",
+        allowed_from=(VerificationStatus.UNVERIFIED, VerificationStatus.PENDING),
+        to_state=VerificationStatus.VERIFIED,
+        reason=reason,
+    )
+
+
+@transaction.atomic
 def organization_reject(*, organization: Organization, actor: User, reason: str) -> Organization:
     """pending or verified → rejected, with the reason the organisation will see (staff)."""
     reason = reason.strip()
@@ -220,10 +253,17 @@ def organization_reject(*, organization: Organization, actor: User, reason: str)
     )
 
 
-def _documents_changed(*, organization: Organization, actor: User, product_ids: Iterable[int]) -> None:
-    """After a document change: re-index the products it covers; a verified vendor goes back to review."""
+def _documents_changed(
+    *, organization: Organization, actor: User, product_ids: Iterable[int], document_type: str
+) -> None:
+    """After a document change: re-index the products it covers. A change to a document that
+    proves who the vendor is (licences) sends a verified vendor back to review; a certificate has
+    its own review instead (``document_review``) and leaves the vendor, and its catalogue, as
+    they are."""
     for product_id in sorted(set(product_ids)):
         outbox_record(entity="product", entity_id=product_id)
+    if document_type == DocumentType.CERTIFICATE:
+        return
     organization = _locked(organization)
     if organization.verification_status == VerificationStatus.VERIFIED:
         _transition(
@@ -234,6 +274,58 @@ def _documents_changed(*, organization: Organization, actor: User, product_ids: 
             to_state=VerificationStatus.PENDING,
             reason=REREVIEW_REASON,
         )
+
+
+def _certificate_needs_review(*, document: Document, actor: User, fields: Sequence[str]) -> None:
+    """A new or changed certificate awaits staff review; until then it does not count in matching."""
+    if document.document_type != DocumentType.CERTIFICATE:
+        return
+    from_state = document.review_status
+    document.review_status = DocumentReviewStatus.PENDING
+    document.reviewed_at = None
+    document.review_note = ""
+    document.save(update_fields=["review_status", "reviewed_at", "review_note", "updated_at"])
+    audit_record(
+        actor=actor,
+        action="document.review_requested",
+        target=document.organization,
+        from_state=from_state if from_state != DocumentReviewStatus.PENDING else "",
+        to_state=DocumentReviewStatus.PENDING,
+        data={"document_id": document.pk, "fields": list(fields)},
+    )
+
+
+@transaction.atomic
+def document_review(*, document: Document, actor: User, approve: bool, reason: str = "") -> Document:
+    """Staff approve or reject a certificate (a rejection needs a reason); the products it covers
+    are re-indexed and re-matched. The vendor's own verification is not touched."""
+    document = Document.objects.select_for_update().select_related("organization").get(pk=document.pk)
+    if document.document_type != DocumentType.CERTIFICATE:
+        raise Conflict("Only certificates are reviewed one by one.")
+    reason = reason.strip()
+    if not approve and not reason:
+        raise ValidationError({"reason": ValidationError("Say why it is rejected.", code="required")})
+    from_state = document.review_status
+    document.review_status = DocumentReviewStatus.APPROVED if approve else DocumentReviewStatus.REJECTED
+    document.reviewed_at = timezone.now()
+    document.review_note = "" if approve else reason
+    document.save(update_fields=["review_status", "reviewed_at", "review_note", "updated_at"])
+    audit_record(
+        actor=actor,
+        action="document.approved" if approve else "document.rejected",
+        target=document.organization,
+        from_state=from_state,
+        to_state=document.review_status,
+        reason=reason,
+        data={"document_id": document.pk},
+    )
+    _documents_changed(
+        organization=document.organization,
+        actor=actor,
+        product_ids=document.products.values_list("pk", flat=True),
+        document_type=document.document_type,
+    )
+    return document
 
 
 # Contacts -----------------------------------------------------------------------------------------
@@ -489,10 +581,12 @@ def document_upload(
             target=organization,
             data={"document_id": document.pk, "document_type": document_type, "sha256": checked.sha256},
         )
+        _certificate_needs_review(document=document, actor=actor, fields=CERTIFICATE_REVIEWED_FIELDS)
         _documents_changed(
             organization=organization,
             actor=actor,
             product_ids=[product.pk for product in linked_products or []],
+            document_type=document_type,
         )
     except BaseException:
         document.file.storage.delete(document.file.name)
@@ -556,7 +650,12 @@ def document_update(*, document: Document, actor: User, data: dict[str, Any]) ->
         target=organization,
         data={"document_id": document.pk, "fields": changed},
     )
-    _documents_changed(organization=organization, actor=actor, product_ids=product_ids)
+    reviewed = [field for field in changed if field in CERTIFICATE_REVIEWED_FIELDS]
+    if reviewed:
+        _certificate_needs_review(document=document, actor=actor, fields=reviewed)
+    _documents_changed(
+        organization=organization, actor=actor, product_ids=product_ids, document_type=document.document_type
+    )
     return document
 
 
@@ -574,6 +673,8 @@ def document_delete(*, document: Document, actor: User) -> None:
         target=organization,
         data={"document_id": document_id, "document_type": document_type},
     )
-    _documents_changed(organization=organization, actor=actor, product_ids=product_ids)
+    _documents_changed(
+        organization=organization, actor=actor, product_ids=product_ids, document_type=document_type
+    )
     if name:
         transaction.on_commit(lambda: storage.delete(name))

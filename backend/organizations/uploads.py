@@ -32,6 +32,16 @@ class CheckedUpload:
     original_name: str
 
 
+def document_download_name(
+    *, document_id: int, organization_id: int, document_type: str, content_type: str
+) -> str:
+    """The name a stored document is served under: derived from the document, never the client's
+    name (an ``evil.html`` upload is served as ``medmatch-12-certificate-34.pdf``)."""
+    extension = next((ext for _sig, known, ext in ALLOWED_SIGNATURES if known == content_type), ".bin")
+    kind = "".join(char for char in document_type if char.isascii() and (char.isalnum() or char == "_"))
+    return f"medmatch-{organization_id}-{kind.replace('_', '-') or 'document'}-{document_id}{extension}"
+
+
 def detect_content_type(head: bytes) -> tuple[str, str] | None:
     """(content type, extension) for the first bytes of a PDF, PNG or JPEG file, else None."""
     for signature, content_type, extension in ALLOWED_SIGNATURES:

@@ -3,9 +3,11 @@ from django.urls import path
 from organizations.apis import (
     ContactDetailApi,
     ContactListApi,
+    DocumentApproveApi,
     DocumentDetailApi,
     DocumentFileApi,
     DocumentListApi,
+    DocumentRejectApi,
     OrganizationAuditApi,
     OrganizationDetailApi,
     OrganizationListApi,
@@ -33,6 +35,16 @@ urlpatterns = [
         "<int:organization_id>/documents/<int:document_id>/file/",
         DocumentFileApi.as_view(),
         name="organization-document-file",
+    ),
+    path(
+        "<int:organization_id>/documents/<int:document_id>/approve/",
+        DocumentApproveApi.as_view(),
+        name="organization-document-approve",
+    ),
+    path(
+        "<int:organization_id>/documents/<int:document_id>/reject/",
+        DocumentRejectApi.as_view(),
+        name="organization-document-reject",
     ),
     path(
         "<int:organization_id>/request-verification/",

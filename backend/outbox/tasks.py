@@ -1,18 +1,11 @@
 from celery import shared_task
 
 from core.queues import TaskQueue
-from outbox.services import outbox_drain
-from search.errors import SearchUnavailable
+from core.retries import RETRY_TRANSIENT
+from outbox.services import outbox_drain, outbox_retry_parked
 
 
-@shared_task(
-    name="search.drain_outbox",
-    queue=TaskQueue.INDEXING,
-    autoretry_for=(SearchUnavailable,),
-    retry_backoff=2,
-    retry_backoff_max=60,
-    max_retries=8,
-)
+@shared_task(name="search.drain_outbox", queue=TaskQueue.INDEXING, **RETRY_TRANSIENT)
 def drain_outbox() -> dict[str, int]:
     """Index what the outbox holds. Idempotent: versions make replays harmless."""
     report = outbox_drain()
@@ -29,11 +22,11 @@ def drain_outbox() -> dict[str, int]:
     }
 
 
-@shared_task(
-    name="search.reconcile", queue=TaskQueue.INDEXING, autoretry_for=(SearchUnavailable,), max_retries=3
-)
+@shared_task(name="search.reconcile", queue=TaskQueue.INDEXING, **{**RETRY_TRANSIENT, "max_retries": 3})
 def reconcile_index() -> dict[str, int]:
-    """Compare every index with the database and repair drift."""
+    """Compare every index with the database and repair drift; give parked outbox rows another try."""
     from outbox.reconciliation import search_reconcile_all
 
-    return {report.entity: report.drift for report in search_reconcile_all(repair=True)}
+    drift = {report.entity: report.drift for report in search_reconcile_all(repair=True)}
+    retried = outbox_retry_parked()
+    return {**drift, "parked_retried": retried.rows, "parked_still_failing": len(retried.failed)}

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.http import HttpResponse
+from django.urls import reverse
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -20,14 +21,15 @@ from drf_spectacular.utils import (
 from rest_framework import serializers, status
 from rest_framework.generics import GenericAPIView
 from rest_framework.negotiation import DefaultContentNegotiation
-from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.renderers import BaseRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import User
+from core.parsers import BoundedFormParser, BoundedMultiPartParser
 from core.permissions import IsBuyerMember, IsStaff, request_user
+from core.validators import CODE_MAX_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH
 from purchasing.filters import DuplicateFlagFilter, PurchaseRequestFilter
 from purchasing.importers import (
     CSV_CONTENT_TYPE,
@@ -35,11 +37,20 @@ from purchasing.importers import (
     import_template_csv,
     import_template_xlsx,
 )
-from purchasing.models import DuplicateFlag, DuplicateStatus, PurchaseRequest, RequestStatus
+from purchasing.models import (
+    DuplicateFlag,
+    DuplicateStatus,
+    ImportJob,
+    ImportJobStatus,
+    PurchaseRequest,
+    RequestStatus,
+)
 from purchasing.selectors import (
     duplicate_flag_get,
     duplicate_flag_list,
     duplicate_flags_for_user,
+    import_job_duplicate_flags,
+    import_job_get,
     purchase_request_get,
     purchase_request_list,
     request_buyer_for,
@@ -48,11 +59,12 @@ from purchasing.services import (
     PurchaseRequestImportRejected,
     duplicate_dismiss,
     duplicate_merge,
+    import_rejection_errors,
     purchase_request_create,
     purchase_request_delete,
+    purchase_request_import_submit,
     purchase_request_transition,
     purchase_request_update,
-    purchase_requests_import,
 )
 
 # --- output ---
@@ -109,36 +121,56 @@ class PurchaseRequestFieldsSerializer(serializers.Serializer[dict[str, Any]]):
     """Types only; the rules (ranges, codes, dates, standards) are checked by the service,
     the same way for API requests and spreadsheet rows."""
 
-    title = serializers.CharField(allow_blank=True, help_text="Always required.")
-    description = serializers.CharField(required=False, allow_blank=True)
+    title = serializers.CharField(allow_blank=True, max_length=MAX_NAME_LENGTH, help_text="Always required.")
+    description = serializers.CharField(required=False, allow_blank=True, max_length=MAX_TEXT_LENGTH)
     language = serializers.CharField(
-        required=False, allow_blank=True, help_text="Language tag of title and description (en, zh …)."
+        required=False,
+        allow_blank=True,
+        max_length=8,
+        help_text="Language tag of title and description (en, zh …).",
     )
     category = serializers.IntegerField(required=False, allow_null=True, help_text="Category id.")
     end_user = serializers.CharField(
-        required=False, allow_blank=True, help_text="The hospital or agency the goods are for."
+        required=False,
+        allow_blank=True,
+        max_length=MAX_NAME_LENGTH,
+        help_text="The hospital or agency the goods are for.",
     )
     quantity = serializers.IntegerField(help_text="At least 1.")
-    unit = serializers.CharField(required=False, allow_blank=True, help_text="Defaults to piece.")
-    required_standards = serializers.ListField(
-        child=serializers.CharField(), required=False, help_text="Standard codes, e.g. EN 14683."
+    unit = serializers.CharField(
+        required=False, allow_blank=True, max_length=32, help_text="Defaults to piece."
     )
-    destination_country = serializers.CharField(allow_blank=True, help_text="ISO 3166-1 alpha-2 code.")
+    required_standards = serializers.ListField(
+        child=serializers.CharField(),
+        max_length=100,
+        required=False,
+        help_text="Standard codes, e.g. EN 14683.",
+    )
+    destination_country = serializers.CharField(
+        allow_blank=True, max_length=CODE_MAX_LENGTH, help_text="ISO 3166-1 alpha-2 code."
+    )
     target_unit_price = serializers.DecimalField(
         max_digits=14, decimal_places=4, required=False, allow_null=True, help_text="Greater than 0."
     )
     currency = serializers.CharField(
-        required=False, allow_blank=True, help_text="ISO 4217 code; required with a price."
+        required=False,
+        allow_blank=True,
+        max_length=CODE_MAX_LENGTH,
+        help_text="ISO 4217 code; required with a price.",
     )
     needed_by = serializers.DateField(required=False, allow_null=True, help_text="Not in the past.")
-    incoterm = serializers.CharField(required=False, allow_blank=True, help_text="Incoterms 2020 rule.")
+    incoterm = serializers.CharField(
+        required=False, allow_blank=True, max_length=CODE_MAX_LENGTH, help_text="Incoterms 2020 rule."
+    )
 
 
 class PurchaseRequestCreateSerializer(PurchaseRequestFieldsSerializer):
     buyer = serializers.IntegerField(required=False, help_text="Staff only: the buyer organisation's id.")
     # A plain string in the schema (the service checks it): a second "status" enum would
     # collide with RequestStatus in the generated enum names.
-    status = serializers.CharField(default=RequestStatus.DRAFT, help_text="draft (default) or open.")
+    status = serializers.CharField(
+        default=RequestStatus.DRAFT, max_length=16, help_text="draft (default) or open."
+    )
 
 
 class PurchaseRequestUpdateSerializer(PurchaseRequestFieldsSerializer):
@@ -166,6 +198,8 @@ class PurchaseRequestListCreateApi(GenericAPIView[PurchaseRequest]):
     permission_classes = [IsBuyerMember]
     # filterset_class documents the query parameters; the selector applies them.
     queryset = PurchaseRequest.objects.none()
+    # What OPTIONS describes as the POST body (the views below pick their serializers explicitly).
+    serializer_class = PurchaseRequestCreateSerializer  # type: ignore[assignment]  # input, not the model
     filterset_class = PurchaseRequestFilter
     filter_backends = [DjangoFilterBackend]
 
@@ -239,7 +273,7 @@ class PurchaseRequestTransitionApi(APIView):
     class InputSerializer(serializers.Serializer[dict[str, Any]]):
         # A plain string in the schema: a second "status" enum component would collide in the
         # generated enum names; the service answers invalid_transition with the allowed targets.
-        status = serializers.CharField(help_text="draft, open, matched, closed or expired.")
+        status = serializers.CharField(max_length=16, help_text="draft, open, matched, closed or expired.")
         reason = serializers.CharField(required=False, allow_blank=True, default="", max_length=2000)
 
     @extend_schema(
@@ -277,79 +311,105 @@ class ErrorItemSerializer(serializers.Serializer[Any]):
     message = serializers.CharField()
 
 
-# "fields" and "errors" are Serializer attributes, hence inline_serializer (schema only).
-ImportErrorSerializer = inline_serializer(
-    name="ImportError",
+def _file_errors_body(rejected: PurchaseRequestImportRejected) -> dict[str, Any]:
+    """A refusal at upload time (size, empty file) in the API's error shape, under the field file."""
+    items = import_rejection_errors(rejected)
+    return {
+        "code": "invalid",
+        "message": rejected.message,
+        "fields": {"file": items[0]["errors"]["file"]} if items else {},  # type: ignore[index]
+    }
+
+
+class ImportJobProgressSerializer(serializers.Serializer[Any]):
+    rows_done = serializers.IntegerField()
+    rows_total = serializers.IntegerField(allow_null=True, help_text="Null until the file has been read.")
+
+
+# "errors" is a Serializer attribute, hence inline_serializer (schema only; the view renders a dict).
+ImportJobOutputSerializer = inline_serializer(
+    name="ImportJob",
     fields={
-        "code": serializers.CharField(),
-        "message": serializers.CharField(),
-        "fields": serializers.DictField(
-            child=ErrorItemSerializer(many=True), help_text="Errors about the whole file, under file."
+        "id": serializers.IntegerField(),
+        "status": serializers.ChoiceField(choices=ImportJobStatus.choices),
+        "filename": serializers.CharField(),
+        "progress": ImportJobProgressSerializer(),
+        "message": serializers.CharField(help_text="Why the import failed; empty otherwise."),
+        "import_batch": serializers.IntegerField(allow_null=True),
+        "created": serializers.ListField(
+            child=serializers.IntegerField(), help_text="Ids of the requests created, in row order."
         ),
-        "rows": inline_serializer(
+        "errors": inline_serializer(
             name="ImportRowError",
             many=True,
             fields={
-                "row": serializers.IntegerField(help_text="The row in the sheet; the header is row 1."),
+                "row": serializers.IntegerField(
+                    allow_null=True,
+                    help_text="The row in the sheet (the header is row 1); null for the file.",
+                ),
                 "errors": serializers.DictField(
-                    child=ErrorItemSerializer(many=True), help_text="Errors by column."
+                    child=ErrorItemSerializer(many=True),
+                    help_text="Errors by column; the whole file's under file.",
                 ),
             },
         ),
+        "duplicate_flags": FlagForMemberSerializer(many=True),
+        "created_at": serializers.DateTimeField(),
+        "finished_at": serializers.DateTimeField(allow_null=True),
     },
 )
 
 
-def _error_items(errors: Any) -> list[dict[str, str]]:
-    return [
-        {
-            "code": str(error.code or "invalid"),
-            "message": error.message % error.params if error.params else error.message,
-        }
-        for error in errors
-    ]
+class ImportQueuedSerializer(serializers.Serializer[Any]):
+    id = serializers.IntegerField()
+    status = serializers.CharField()
+    status_url = serializers.CharField(help_text="Poll it until status is succeeded or failed.")
 
 
-def _import_rejected_body(rejected: PurchaseRequestImportRejected) -> dict[str, Any]:
+def _import_job_body(*, user: User, job: ImportJob) -> dict[str, Any]:
+    flags = (
+        duplicate_flags_for_user(user=user, flags=import_job_duplicate_flags(job=job)) if job.batch_id else []
+    )
     return {
-        "code": "invalid",
-        "message": rejected.message,
-        "fields": {"file": _error_items(rejected.file_errors)} if rejected.file_errors else {},
-        "rows": [
-            {"row": row.row, "errors": {name: _error_items(errors) for name, errors in row.errors.items()}}
-            for row in rejected.row_errors
-        ],
+        "id": job.pk,
+        "status": job.status,
+        "filename": job.filename,
+        "progress": {"rows_done": job.rows_done, "rows_total": job.rows_total},
+        "message": job.message,
+        "import_batch": job.batch_id,
+        "created": job.created_ids,
+        "errors": job.errors,
+        "duplicate_flags": flags,
+        "created_at": job.created_at,
+        "finished_at": job.finished_at,
     }
 
 
 class PurchaseRequestImportApi(APIView):
-    """Import requests from a CSV or XLSX file, all or nothing.
+    """Import requests from a CSV or XLSX file, all or nothing, read in the background.
 
     Columns (header row; case-insensitive): title*, description, category (slug or HS
     code), quantity*, unit, destination_country*, target_unit_price, currency,
     needed_by (YYYY-MM-DD or a date cell), incoterm, required_standards (codes
     separated by ``;``), end_user, language. (* required.) GET template/ gives an
-    example file. A file with any wrong row is refused with every error by row and
-    column, and nothing is created.
+    example file. The upload is stored and answered with 202 at once; poll
+    ``status_url`` (GET import/{id}/). A file with any wrong row fails with every error
+    by row and column, and nothing is created.
     """
 
     permission_classes = [IsBuyerMember]
-    parser_classes = [MultiPartParser, FormParser]
+    parser_classes = [BoundedMultiPartParser, BoundedFormParser]
 
     class InputSerializer(serializers.Serializer[dict[str, Any]]):
-        file = serializers.FileField(allow_empty_file=True)
-        status = serializers.CharField(default=RequestStatus.OPEN, help_text="draft or open (default).")
+        file = serializers.FileField(allow_empty_file=True, max_length=255)
+        status = serializers.CharField(
+            default=RequestStatus.OPEN, max_length=16, help_text="draft or open (default)."
+        )
         buyer = serializers.IntegerField(required=False, help_text="Staff only: the buyer organisation's id.")
-
-    class OutputSerializer(serializers.Serializer[Any]):
-        import_batch = serializers.IntegerField()
-        created = serializers.IntegerField()
-        request_ids = serializers.ListField(child=serializers.IntegerField())
-        duplicate_flags = FlagForMemberSerializer(many=True)
 
     @extend_schema(
         request={"multipart/form-data": InputSerializer},
-        responses={201: OutputSerializer, 400: ImportErrorSerializer},
+        responses={202: ImportQueuedSerializer},
         operation_id="requests_import",
     )
     def post(self, request: Request) -> Response:
@@ -358,21 +418,33 @@ class PurchaseRequestImportApi(APIView):
         user = request_user(request)
         buyer = request_buyer_for(user=user, buyer_id=serializer.validated_data.get("buyer"))
         try:
-            result = purchase_requests_import(
+            job = purchase_request_import_submit(
                 buyer=buyer,
                 actor=user,
                 file=serializer.validated_data["file"],
                 status=serializer.validated_data["status"],
             )
         except PurchaseRequestImportRejected as rejected:
-            return Response(_import_rejected_body(rejected), status=status.HTTP_400_BAD_REQUEST)
-        body = {
-            "import_batch": result.batch.pk,
-            "created": len(result.requests),
-            "request_ids": [purchase_request.pk for purchase_request in result.requests],
-            "duplicate_flags": duplicate_flags_for_user(user=user, flags=result.duplicate_flags),
-        }
-        return Response(self.OutputSerializer(body).data, status=status.HTTP_201_CREATED)
+            return Response(_file_errors_body(rejected), status=status.HTTP_400_BAD_REQUEST)
+        status_url = request.build_absolute_uri(reverse("request-import-status", args=[job.pk]))
+        body = {"id": job.pk, "status": job.status, "status_url": status_url}
+        return Response(
+            ImportQueuedSerializer(body).data,
+            status=status.HTTP_202_ACCEPTED,
+            headers={"Location": status_url},
+        )
+
+
+class PurchaseRequestImportStatusApi(APIView):
+    """Where an import stands: queued, running, succeeded (the requests created) or failed (why)."""
+
+    permission_classes = [IsBuyerMember]
+
+    @extend_schema(responses={200: ImportJobOutputSerializer}, operation_id="requests_import_status")
+    def get(self, request: Request, job_id: int) -> Response:
+        user = request_user(request)
+        job = import_job_get(user=user, job_id=job_id)
+        return Response(_import_job_body(user=user, job=job))
 
 
 class _FirstRendererNegotiation(DefaultContentNegotiation):

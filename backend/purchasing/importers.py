@@ -30,6 +30,7 @@ language                      language tag of title and description (``en``, ``z
 import csv
 import datetime
 import io
+import re
 import time
 import zipfile
 from collections.abc import Generator, Iterable, Sequence
@@ -52,8 +53,25 @@ MAX_COLUMNS = 64
 # formatted but empty rows after the last real one.
 MAX_BLANK_RUN = 1000
 CSV_DELIMITERS = (",", ";", "\t")
-# A workbook is a ZIP archive; refuse one that would inflate beyond this (a "zip bomb").
-MAX_UNCOMPRESSED_BYTES = 256 * 1024 * 1024
+# A workbook is a ZIP archive. Its members are inflated once, counting the bytes that
+# really come out (the sizes an archive declares can lie), before openpyxl reads it:
+# the whole archive, each kind of member, and the XML of one row or one shared string
+# are bounded, so a "zip bomb" or a single 30 MB row is refused before it is parsed.
+MAX_UNCOMPRESSED_BYTES = 96 * 1024 * 1024
+MAX_ARCHIVE_MEMBERS = 256
+MAX_WORKSHEET_BYTES = 64 * 1024 * 1024
+MAX_SHARED_STRINGS_BYTES = 16 * 1024 * 1024
+MAX_OTHER_MEMBER_BYTES = 8 * 1024 * 1024
+MAX_SHARED_STRINGS = 200_000
+MAX_ROW_XML_BYTES = 512 * 1024
+# The longest text a cell may hold (the longest request field, the description, is shorter).
+MAX_CELL_CHARS = 20_000
+MAX_CELL_XML_BYTES = 8 * MAX_CELL_CHARS
+_INFLATE_CHUNK = 64 * 1024
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
+_SHARED_STRING_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?si[\s>/]")
+_SHEET_DATA_END = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?sheetData>")
+_MiB = 1024 * 1024
 
 Cell = str | int | float | Decimal | datetime.date | datetime.datetime | bool | None
 
@@ -133,24 +151,132 @@ def _clean_cell(value: object) -> Cell:
     return str(value)
 
 
-def _check_inflated_size(content: bytes) -> None:
+def _too_large(message: str, code: str = "file_too_large", **params: object) -> _FileRejected:
+    return _FileRejected(ValidationError(message, code=code, params=params or None))
+
+
+@dataclass
+class _SpanScan:
+    """Counts the elements a tag starts in a stream of XML and the widest one, chunk by chunk.
+
+    An element's width runs from its start tag to the next one (or to ``stop``).
+    """
+
+    tag: re.Pattern[bytes]
+    stop: re.Pattern[bytes] | None = None
+    count: int = 0
+    widest: int = 0
+    last_start: int = 0
+    stopped: bool = False
+    _pending: bytes = b""
+    _consumed: int = 0
+
+    def feed(self, chunk: bytes) -> None:
+        if self.stopped:
+            return
+        data = self._pending + chunk
+        base = self._consumed
+        end = self.stop.search(data) if self.stop is not None else None
+        if end is not None:
+            data = data[: end.start()]
+            self.stopped = True
+            safe = len(data)
+        else:
+            safe = max(0, len(data) - 32)  # a tag may straddle the chunk boundary: look again later
+        for match in self.tag.finditer(data):
+            if match.start() >= safe:
+                break
+            start = base + match.start()
+            if self.count:
+                self.widest = max(self.widest, start - self.last_start)
+            self.count += 1
+            self.last_start = start
+        self._pending = data[safe:]
+        self._consumed = base + safe
+        if self.count:
+            self.widest = max(self.widest, self._consumed - self.last_start)
+
+
+def _is_shared_strings(name: str) -> bool:
+    return name.casefold().endswith("sharedstrings.xml")
+
+
+def _member_limit(name: str) -> int:
+    if "worksheets/" in name.casefold():
+        return MAX_WORKSHEET_BYTES
+    if _is_shared_strings(name):
+        return MAX_SHARED_STRINGS_BYTES
+    return MAX_OTHER_MEMBER_BYTES
+
+
+def _check_archive(content: bytes) -> None:
+    """Inflate every member once with counted bytes; refuse what would not fit the bounds."""
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            inflated = sum(entry.file_size for entry in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            entries = archive.infolist()
+            if len(entries) > MAX_ARCHIVE_MEMBERS:
+                raise _unsupported("this archive holds too many files to be a request sheet.")
+            total = 0
+            for entry in entries:
+                _check_member(archive, entry, inflated_before=total)
+                total += entry.file_size
+    except _FileRejected:
+        raise
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
         raise _unsupported("this ZIP archive is damaged.") from exc
-    if inflated > MAX_UNCOMPRESSED_BYTES:
-        raise _FileRejected(
-            ValidationError(
-                "The workbook unpacks to more than %(limit)s MB; split it into smaller files.",
-                code="file_too_large",
-                params={"limit": MAX_UNCOMPRESSED_BYTES // (1024 * 1024)},
-            )
-        )
+
+
+def _check_member(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, *, inflated_before: int) -> None:
+    limit = _member_limit(entry.filename)
+    # Rows are looked for in every part: a workbook may keep its sheets under any name.
+    shared = _is_shared_strings(entry.filename)
+    rows = None if shared else _SpanScan(_ROW_TAG, stop=_SHEET_DATA_END)
+    strings = _SpanScan(_SHARED_STRING_TAG) if shared else None
+    inflated = 0
+    with archive.open(entry) as stream:
+        while chunk := stream.read(_INFLATE_CHUNK):
+            inflated += len(chunk)
+            if inflated_before + inflated > MAX_UNCOMPRESSED_BYTES:
+                raise _too_large(
+                    "The workbook unpacks to more than %(limit)s MB; split it into smaller files.",
+                    limit=MAX_UNCOMPRESSED_BYTES // _MiB,
+                )
+            if inflated > limit:
+                raise _too_large(
+                    "The workbook part %(part)s unpacks to more than %(limit)s MB; "
+                    "split the sheet into smaller files.",
+                    part=entry.filename,
+                    limit=limit // _MiB,
+                )
+            if rows is not None:
+                rows.feed(chunk)
+                if rows.widest > MAX_ROW_XML_BYTES:
+                    raise _too_large(
+                        "Row %(row)s of the workbook is wider than %(limit)s KB; "
+                        "a request row needs far less. Remove the extra cells.",
+                        code="row_too_large",
+                        row=rows.count,
+                        limit=MAX_ROW_XML_BYTES // 1024,
+                    )
+            if strings is not None:
+                strings.feed(chunk)
+                if strings.widest > MAX_CELL_XML_BYTES:
+                    raise _too_large(
+                        "A cell of the workbook holds more than %(limit)s characters.",
+                        code="cell_too_long",
+                        limit=MAX_CELL_CHARS,
+                    )
+                if strings.count > MAX_SHARED_STRINGS:
+                    raise _too_large(
+                        "The workbook holds more than %(limit)s different texts; "
+                        "split it into smaller files.",
+                        code="too_many_strings",
+                        limit=MAX_SHARED_STRINGS,
+                    )
 
 
 def _xlsx_rows(content: bytes) -> Generator[Sequence[object]]:
-    _check_inflated_size(content)
+    _check_archive(content)
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises zip, XML and key errors alike for a bad file
@@ -236,7 +362,28 @@ def _header_columns(header: Sequence[object]) -> tuple[dict[int, str], list[Vali
     return columns, errors
 
 
-def _read(raw_rows: Iterable[Sequence[object]], *, max_rows: int) -> ParsedSheet:
+def _check_cell_lengths(cells: Sequence[Cell], *, number: int) -> None:
+    for index, cell in enumerate(cells):
+        if isinstance(cell, str) and len(cell) > MAX_CELL_CHARS:
+            raise _too_large(
+                "Cell %(cell)s holds %(length)s characters; a cell may hold at most %(limit)s.",
+                code="cell_too_long",
+                cell=f"{get_column_letter(index + 1)}{number}",
+                length=len(cell),
+                limit=MAX_CELL_CHARS,
+            )
+
+
+def _row_cells(raw: Sequence[object], *, number: int, deadline: float | None) -> list[Cell]:
+    if deadline is not None and time.monotonic() > deadline:
+        raise _too_large("Reading the file took too long; split it into smaller files.", code="parse_timeout")
+    # Cells beyond these are reported as unnamed columns at most; a CSV row may have millions.
+    cells = [_clean_cell(cell) for cell in raw[: MAX_COLUMNS + 1]]
+    _check_cell_lengths(cells, number=number)
+    return cells
+
+
+def _read(raw_rows: Iterable[Sequence[object]], *, max_rows: int, deadline: float | None) -> ParsedSheet:
     iterator = iter(raw_rows)
     header = next(iterator, None)
     if header is None or all(_clean_cell(cell) is None for cell in header):
@@ -245,6 +392,7 @@ def _read(raw_rows: Iterable[Sequence[object]], *, max_rows: int) -> ParsedSheet
                 ValidationError("The file is empty: the first row must name the columns.", code="empty_file")
             ]
         )
+    _check_cell_lengths([_clean_cell(cell) for cell in header[: MAX_COLUMNS + 1]], number=1)
     columns, errors = _header_columns(header)
     if errors:
         return ParsedSheet(errors=errors)
@@ -253,7 +401,7 @@ def _read(raw_rows: Iterable[Sequence[object]], *, max_rows: int) -> ParsedSheet
     unnamed: set[int] = set()
     blank_run = 0
     for number, raw in enumerate(iterator, start=2):
-        cells = [_clean_cell(cell) for cell in raw]
+        cells = _row_cells(raw, number=number, deadline=deadline)
         if all(cell is None for cell in cells):
             blank_run += 1
             if blank_run >= MAX_BLANK_RUN:
@@ -297,15 +445,18 @@ def _read(raw_rows: Iterable[Sequence[object]], *, max_rows: int) -> ParsedSheet
     return ParsedSheet(rows=rows)
 
 
-def spreadsheet_parse(*, content: bytes, max_rows: int) -> ParsedSheet:
+def spreadsheet_parse(*, content: bytes, max_rows: int, max_seconds: float | None = None) -> ParsedSheet:
     """Parse a CSV (UTF-8, with or without BOM; comma, semicolon or tab) or XLSX file.
 
     The type is decided by the content, never by the name: a ZIP archive must be an
     Excel workbook (its first worksheet is read), anything else must be UTF-8 text.
+    Rows, columns, cell lengths, the unpacked size of a workbook and, with
+    ``max_seconds``, the reading time are bounded; what exceeds them is a file error.
     """
+    deadline = None if max_seconds is None else time.monotonic() + max_seconds
     raw_rows = _xlsx_rows(content) if content.startswith(XLSX_SIGNATURE) else _csv_rows(content)
     try:
-        return _read(raw_rows, max_rows=max_rows)
+        return _read(raw_rows, max_rows=max_rows, deadline=deadline)
     except _FileRejected as exc:
         return ParsedSheet(errors=[exc.error])
     finally:
@@ -356,6 +507,7 @@ def _read_raw(raw_rows: Iterable[Sequence[object]], *, max_rows: int, deadline: 
                 ]
             )
         cells = [_clean_cell(cell) for cell in raw[:MAX_COLUMNS]]
+        _check_cell_lengths(cells, number=number)
         if all(cell is None for cell in cells):
             blank_run += 1
             if blank_run >= MAX_BLANK_RUN:

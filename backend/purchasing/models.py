@@ -1,9 +1,9 @@
 from django.conf import settings
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxLengthValidator, MinValueValidator
 from django.db import models
 
 from core.models import TimeStampedModel
-from core.validators import validate_country, validate_currency
+from core.validators import MAX_TEXT_LENGTH, validate_country, validate_currency
 
 
 class RequestStatus(models.TextChoices):
@@ -41,6 +41,52 @@ class ImportBatch(TimeStampedModel):
         return self.filename
 
 
+class ImportJobStatus(models.TextChoices):
+    QUEUED = "queued", "Queued"
+    RUNNING = "running", "Running"
+    SUCCEEDED = "succeeded", "Succeeded"
+    FAILED = "failed", "Failed"
+
+
+class ImportJob(TimeStampedModel):
+    """An uploaded spreadsheet waiting for, or read by, a worker (``purchasing.import_run``).
+
+    The upload is stored before anything is parsed, so a job survives a broker outage:
+    beat re-enqueues jobs left queued (``purchasing.import_drain``).
+    """
+
+    buyer = models.ForeignKey(
+        "organizations.Organization", on_delete=models.CASCADE, related_name="import_jobs"
+    )
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True)
+    # The upload itself, in the database: web and worker need no shared file system, and a
+    # job stored while the broker was down is recoverable from the database alone.
+    content = models.BinaryField(editable=False, help_text="Emptied once the job has finished.")
+    filename = models.CharField(max_length=255, help_text="The client's file name, for display only.")
+    request_status = models.CharField(
+        max_length=8, choices=RequestStatus.choices, help_text="The status the created requests get."
+    )
+    status = models.CharField(
+        max_length=9, choices=ImportJobStatus.choices, default=ImportJobStatus.QUEUED, db_index=True
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    rows_total = models.PositiveIntegerField(null=True, blank=True)
+    rows_done = models.PositiveIntegerField(default=0)
+    batch = models.OneToOneField(
+        ImportBatch, on_delete=models.SET_NULL, null=True, blank=True, related_name="job"
+    )
+    created_ids = models.JSONField(default=list, blank=True, help_text="The requests created, in row order.")
+    message = models.CharField(max_length=255, blank=True)
+    errors = models.JSONField(
+        default=list, blank=True, help_text="[{row (null for the file), errors: {column: [{code, message}]}}]"
+    )
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.status})"
+
+
 class PurchaseRequest(TimeStampedModel):
     buyer = models.ForeignKey(
         "organizations.Organization", on_delete=models.CASCADE, related_name="purchase_requests"
@@ -58,7 +104,7 @@ class PurchaseRequest(TimeStampedModel):
         "reference.Category", on_delete=models.PROTECT, null=True, blank=True, related_name="requests"
     )
     title = models.CharField(max_length=255)
-    description = models.TextField(blank=True)
+    description = models.TextField(blank=True, validators=[MaxLengthValidator(MAX_TEXT_LENGTH)])
     language = models.CharField(max_length=8, blank=True, help_text="Language of title and description.")
     quantity = models.PositiveIntegerField(validators=[MinValueValidator(1)])
     unit = models.CharField(max_length=32, default="piece")

@@ -12,7 +12,7 @@ from accounts.models import User
 from core.permissions import is_staff, member_kind, member_organization_id
 from organizations.models import Organization, OrganizationKind
 from purchasing.filters import DuplicateFlagFilter, PurchaseRequestFilter
-from purchasing.models import DuplicateFlag, DuplicateStatus, PurchaseRequest
+from purchasing.models import DuplicateFlag, DuplicateStatus, ImportJob, PurchaseRequest
 
 
 def _filtered(filterset: FilterSet) -> QuerySet[Any]:
@@ -130,3 +130,21 @@ def duplicate_flags_for_user(*, user: User, flags: Sequence[DuplicateFlag]) -> l
         }
         for flag in flags
     ]
+
+
+def import_job_get(*, user: User, job_id: int) -> ImportJob:
+    """An import job for the user who uploaded it, or for staff; anyone else gets a 404."""
+    queryset = ImportJob.objects.all()
+    if not is_staff(user):
+        queryset = queryset.filter(uploaded_by=user)
+    job = queryset.filter(pk=job_id).first()
+    if job is None:
+        raise Http404
+    return job
+
+
+def import_job_duplicate_flags(*, job: ImportJob) -> list[DuplicateFlag]:
+    """The duplicate flags raised for the requests a job created."""
+    if job.batch_id is None:
+        return []
+    return list(DuplicateFlag.objects.filter(request__import_batch_id=job.batch_id).order_by("pk"))

@@ -19,13 +19,21 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.validators import DecimalValidator, MaxLengthValidator, ProhibitNullCharactersValidator
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from accounts.models import User
 from audit.services import audit_record
 from core.exceptions import Conflict
-from core.validators import LANGUAGE_TAG, validate_country, validate_currency, validate_incoterm
+from core.validators import (
+    LANGUAGE_TAG,
+    MAX_TEXT_LENGTH,
+    normalize_code,
+    normalize_language_tag,
+    validate_country,
+    validate_currency,
+    validate_incoterm,
+)
 from organizations.models import Organization, OrganizationKind
 from outbox.models import OutboxOperation
 from outbox.services import outbox_record
@@ -35,6 +43,8 @@ from purchasing.models import (
     DuplicateFlag,
     DuplicateStatus,
     ImportBatch,
+    ImportJob,
+    ImportJobStatus,
     PurchaseRequest,
     RequestStatus,
     end_user_key,
@@ -65,7 +75,9 @@ REQUEST_FIELDS = (
 )
 # The title is always required, which also satisfies "a category or some text".
 REQUIRED_FIELDS = ("title", "quantity", "destination_country")
-TEXT_LIMITS = {"title": 255, "description": None, "language": 8, "end_user": 255, "unit": 32}
+TEXT_LIMITS = {"title": 255, "description": MAX_TEXT_LENGTH, "language": 8, "end_user": 255, "unit": 32}
+# Free text keeps its line breaks; the other text fields are one line.
+MULTILINE_FIELDS = frozenset({"description"})
 DEFAULT_UNIT = "piece"
 MAX_QUANTITY = 2_147_483_647  # PositiveIntegerField on PostgreSQL
 PRICE_DIGITS = DecimalValidator(max_digits=14, decimal_places=4)
@@ -74,6 +86,12 @@ DATE_TEXT = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # One new request is flagged against at most this many others (the most recent);
 # beyond that a human cannot act on the flags anyway.
 MAX_FLAGS_PER_REQUEST = 20
+# Import jobs: progress is written every this many rows; a job queued this long is enqueued
+# again by beat (the broker was down); a job whose worker died is retried this many times.
+IMPORT_PROGRESS_EVERY = 100
+IMPORT_REQUEUE_AFTER_SECONDS = 30
+IMPORT_MAX_ATTEMPTS = 2
+IMPORT_DRAIN_BATCH = 100
 
 
 # --- coercion: values arrive as JSON types from the API and as cells from spreadsheets ---
@@ -83,12 +101,12 @@ def _error(message: str, code: str, **params: object) -> ValidationError:
     return ValidationError(message, code=code, params=params or None)
 
 
-def _to_text(value: object, *, max_length: int | None) -> str:
+def _to_text(value: object, *, max_length: int | None, multiline: bool = False) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)  # a number typed into a text column of a workbook
-    text = " ".join(str(value).split()) if max_length else str(value).strip()
+    text = " ".join(str(value).split()) if max_length and not multiline else str(value).strip()
     ProhibitNullCharactersValidator()(text)
     if max_length is not None:
         MaxLengthValidator(max_length)(text)
@@ -156,7 +174,11 @@ def _to_date(value: object) -> datetime.date | None:
 
 
 def _to_code(value: object) -> str:
-    return _to_text(value, max_length=None).upper()
+    return str(normalize_code(_to_text(value, max_length=None)))
+
+
+def _to_language(value: object) -> str:
+    return str(normalize_language_tag(_to_text(value, max_length=TEXT_LIMITS["language"])))
 
 
 def _standard_key(code: str) -> str:
@@ -279,7 +301,11 @@ def _set_values(
 ) -> list[Standard] | None:
     """Coerce each given value onto the request; returns the standards when given."""
     converters: dict[str, Callable[[object], object]] = {
-        **{name: partial(_to_text, max_length=limit) for name, limit in TEXT_LIMITS.items()},
+        **{
+            name: partial(_to_text, max_length=limit, multiline=name in MULTILINE_FIELDS)
+            for name, limit in TEXT_LIMITS.items()
+        },
+        "language": _to_language,
         "quantity": _to_quantity,
         "target_unit_price": _to_price,
         "needed_by": _to_date,
@@ -576,7 +602,7 @@ def _file_name(name: str | None) -> str:
     return (cleaned or "upload")[:255]
 
 
-def _read_upload(*, file: UploadedFile) -> bytes:
+def _check_upload(*, file: UploadedFile) -> None:
     size = file.size or 0
     if size <= 0:
         raise PurchaseRequestImportRejected(file_errors=[_error("The file is empty.", "empty_file")])
@@ -592,9 +618,6 @@ def _read_upload(*, file: UploadedFile) -> bytes:
                 )
             ]
         )
-    file.seek(0)
-    content: bytes = file.read()
-    return content
 
 
 def _row_values(cells: Mapping[str, Cell]) -> dict[str, object]:
@@ -608,25 +631,41 @@ def _row_values(cells: Mapping[str, Cell]) -> dict[str, object]:
 
 
 def purchase_requests_import(
-    *, buyer: Organization, actor: User | None, file: UploadedFile, status: str = RequestStatus.OPEN
+    *,
+    buyer: Organization,
+    actor: User | None,
+    content: bytes,
+    filename: str,
+    status: str = RequestStatus.OPEN,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ImportResult:
     """Create one request per row of a CSV or XLSX file, all or nothing.
 
     Every row is validated like a request created through the API; if any row or the
     file itself is wrong, PurchaseRequestImportRejected reports all of it and nothing
-    (no request, no batch) is created.
+    (no request, no batch) is created. ``progress(rows_done, rows_total)`` is called
+    while rows are validated. Called by the worker (``purchase_request_import_run``),
+    never in a web request: parsing is bounded, but not by a second.
     """
     _ensure_buyer(buyer=buyer)
     _ensure_create_status(status=status)
-    content = _read_upload(file=file)
-    sheet = spreadsheet_parse(content=content, max_rows=settings.MEDMATCH_MAX_IMPORT_ROWS)
+    if not content:
+        raise PurchaseRequestImportRejected(file_errors=[_error("The file is empty.", "empty_file")])
+    sheet = spreadsheet_parse(
+        content=content,
+        max_rows=settings.MEDMATCH_MAX_IMPORT_ROWS,
+        max_seconds=settings.MEDMATCH_IMPORT_PARSE_SECONDS,
+    )
     if sheet.errors:
         raise PurchaseRequestImportRejected(file_errors=sheet.errors)
 
     lookups = _Lookups()
     built: list[BuiltRequest] = []
     row_errors: list[RowErrors] = []
-    for row in sheet.rows:
+    total = len(sheet.rows)
+    for done, row in enumerate(sheet.rows):
+        if progress is not None and done % IMPORT_PROGRESS_EVERY == 0:
+            progress(done, total)
         purchase_request = PurchaseRequest(buyer=buyer, created_by=actor, status=status)
         try:
             standards = _purchase_request_apply(
@@ -641,12 +680,14 @@ def purchase_requests_import(
             )
             continue
         built.append((purchase_request, standards))
+    if progress is not None:
+        progress(total, total)
     if row_errors:
         raise PurchaseRequestImportRejected(row_errors=row_errors)
 
     with transaction.atomic():
         batch = ImportBatch.objects.create(
-            buyer=buyer, uploaded_by=actor, filename=_file_name(file.name), row_count=len(built)
+            buyer=buyer, uploaded_by=actor, filename=_file_name(filename), row_count=len(built)
         )
         for purchase_request, _standards in built:
             purchase_request.import_batch = batch
@@ -668,6 +709,171 @@ def purchase_requests_import(
         len(flags),
     )
     return ImportResult(batch=batch, requests=created, duplicate_flags=flags)
+
+
+# --- import jobs: the upload is stored in the request, read by a worker ---
+
+
+def _validation_items(errors: Sequence[ValidationError]) -> list[dict[str, str]]:
+    return [
+        {
+            "code": str(error.code or "invalid"),
+            "message": str(error.message % error.params if error.params else error.message),
+        }
+        for error in errors
+    ]
+
+
+def import_rejection_errors(rejected: PurchaseRequestImportRejected) -> list[dict[str, object]]:
+    """The errors of a refused import as stored on the job: the file's under row null, column "file"."""
+    errors: list[dict[str, object]] = []
+    if rejected.file_errors:
+        errors.append({"row": None, "errors": {"file": _validation_items(rejected.file_errors)}})
+    errors.extend(
+        {"row": row.row, "errors": {name: _validation_items(items) for name, items in row.errors.items()}}
+        for row in rejected.row_errors
+    )
+    return errors
+
+
+def _import_enqueue(*, job_id: int) -> None:
+    from purchasing.tasks import import_run
+
+    try:
+        import_run.apply_async(args=(job_id,), retry=False)
+    except Exception as exc:  # noqa: BLE001  any broker failure: beat's import_drain picks the job up
+        logger.warning("purchasing.import_enqueue_failed job=%s error=%s", job_id, exc.__class__.__name__)
+
+
+def purchase_request_import_submit(
+    *, buyer: Organization, actor: User | None, file: UploadedFile, status: str = RequestStatus.OPEN
+) -> ImportJob:
+    """Store an uploaded spreadsheet as a queued job and enqueue its reading after the commit.
+
+    Only what is cheap is checked here (who, the status, the size); the file is read by
+    the worker. The stored name is derived from the job, never the client's name.
+    """
+    _ensure_buyer(buyer=buyer)
+    _ensure_create_status(status=status)
+    _check_upload(file=file)
+    with transaction.atomic():
+        file.seek(0)
+        job = ImportJob.objects.create(
+            buyer=buyer,
+            uploaded_by=actor,
+            filename=_file_name(file.name),
+            request_status=status,
+            content=file.read(settings.MEDMATCH_MAX_UPLOAD_BYTES),
+        )
+        transaction.on_commit(partial(_import_enqueue, job_id=job.pk))
+    logger.info("purchasing.import_queued job=%s buyer=%s bytes=%s", job.pk, buyer.pk, file.size)
+    return job
+
+
+def _import_job_finish(
+    *, job: ImportJob, status: str, message: str = "", errors: list[dict[str, object]] | None = None
+) -> None:
+    job.status = status
+    job.message = message[:255]
+    job.errors = errors or []
+    job.finished_at = timezone.now()
+    job.content = b""  # not needed once read
+    job.save()
+
+
+def purchase_request_import_run(*, job_id: int) -> ImportJob:
+    """Read a queued job's file and create its requests (all or nothing). Safe to run twice.
+
+    Only a queued job is claimed (queued → running in one UPDATE), so a duplicate delivery
+    or a second drain does nothing; the job ends succeeded or failed with its errors.
+    """
+    claimed = ImportJob.objects.filter(pk=job_id, status=ImportJobStatus.QUEUED).update(
+        status=ImportJobStatus.RUNNING, started_at=timezone.now(), attempts=F("attempts") + 1
+    )
+    job = ImportJob.objects.select_related("buyer", "uploaded_by").get(pk=job_id)
+    if not claimed:
+        return job
+
+    def progress(done: int, total: int) -> None:
+        ImportJob.objects.filter(pk=job_id).update(rows_done=done, rows_total=total)
+
+    content = bytes(job.content)
+    try:
+        result = purchase_requests_import(
+            buyer=job.buyer,
+            actor=job.uploaded_by,
+            content=content,
+            filename=job.filename,
+            status=job.request_status,
+            progress=progress,
+        )
+    except PurchaseRequestImportRejected as rejected:
+        job.refresh_from_db(fields=["rows_done", "rows_total"])
+        _import_job_finish(
+            job=job,
+            status=ImportJobStatus.FAILED,
+            message=rejected.message,
+            errors=import_rejection_errors(rejected),
+        )
+        logger.info("purchasing.import_refused job=%s errors=%s", job_id, len(job.errors))
+        return job
+    job.refresh_from_db(fields=["rows_done", "rows_total"])
+    job.batch = result.batch
+    job.created_ids = [purchase_request.pk for purchase_request in result.requests]
+    _import_job_finish(job=job, status=ImportJobStatus.SUCCEEDED)
+    return job
+
+
+def purchase_request_import_timed_out(*, job_id: int) -> None:
+    """The worker's time limit stopped the job: it fails with a file error, nothing was created."""
+    job = ImportJob.objects.get(pk=job_id)
+    if job.status != ImportJobStatus.RUNNING:
+        return
+    rejected = PurchaseRequestImportRejected(
+        file_errors=[_error("Reading the file took too long; split it into smaller files.", "parse_timeout")]
+    )
+    _import_job_finish(
+        job=job,
+        status=ImportJobStatus.FAILED,
+        message=rejected.message,
+        errors=import_rejection_errors(rejected),
+    )
+
+
+def purchase_request_imports_drain() -> dict[str, int]:
+    """Beat: enqueue jobs left queued (broker down at upload), retry or fail jobs whose worker died."""
+    now = timezone.now()
+    queued_before = now - datetime.timedelta(seconds=IMPORT_REQUEUE_AFTER_SECONDS)
+    stale_before = now - datetime.timedelta(seconds=2 * settings.MEDMATCH_IMPORT_PARSE_SECONDS + 60)
+    stale = ImportJob.objects.filter(status=ImportJobStatus.RUNNING, started_at__lt=stale_before)
+    failed = 0
+    for job in stale.filter(attempts__gte=IMPORT_MAX_ATTEMPTS):
+        rejected = PurchaseRequestImportRejected(
+            file_errors=[_error("The file could not be read; try again or split it.", "import_failed")]
+        )
+        _import_job_finish(
+            job=job,
+            status=ImportJobStatus.FAILED,
+            message=rejected.message,
+            errors=import_rejection_errors(rejected),
+        )
+        failed += 1
+    requeued = stale.filter(attempts__lt=IMPORT_MAX_ATTEMPTS).update(status=ImportJobStatus.QUEUED)
+    waiting = list(
+        ImportJob.objects.filter(status=ImportJobStatus.QUEUED, updated_at__lt=queued_before)
+        .order_by("pk")
+        .values_list("pk", flat=True)[:IMPORT_DRAIN_BATCH]
+    )
+    waiting_ids = set(waiting)
+    if requeued:
+        waiting_ids.update(
+            ImportJob.objects.filter(status=ImportJobStatus.QUEUED, started_at__isnull=False).values_list(
+                "pk", flat=True
+            )[:IMPORT_DRAIN_BATCH]
+        )
+    for job_id in sorted(waiting_ids):
+        _import_enqueue(job_id=job_id)
+    return {"enqueued": len(waiting_ids), "requeued": requeued, "failed": failed}
 
 
 # --- duplicates ---

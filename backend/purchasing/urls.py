@@ -6,6 +6,7 @@ from purchasing.apis import (
     DuplicateMergeApi,
     PurchaseRequestDetailApi,
     PurchaseRequestImportApi,
+    PurchaseRequestImportStatusApi,
     PurchaseRequestImportTemplateApi,
     PurchaseRequestListCreateApi,
     PurchaseRequestTransitionApi,
@@ -15,6 +16,7 @@ from purchasing.apis import (
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", PurchaseRequestListCreateApi.as_view(), name="request-list"),
     path("import/", PurchaseRequestImportApi.as_view(), name="request-import"),
+    path("import/<int:job_id>/", PurchaseRequestImportStatusApi.as_view(), name="request-import-status"),
     path("import/template/", PurchaseRequestImportTemplateApi.as_view(), name="request-import-template"),
     path("duplicates/", DuplicateFlagListApi.as_view(), name="request-duplicate-list"),
     path("duplicates/<int:flag_id>/merge/", DuplicateMergeApi.as_view(), name="request-duplicate-merge"),

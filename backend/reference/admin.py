@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 
-from reference.models import Category, Market, MarketRequirement, Standard
+from reference.models import Category, ExchangeRate, Market, MarketRequirement, Standard
 
 
 @admin.register(Category)
@@ -39,7 +39,8 @@ class MarketRequirementInline(admin.TabularInline[MarketRequirement, Market]):
 
 @admin.register(Market)
 class MarketAdmin(admin.ModelAdmin[Market]):
-    list_display = ["code", "name", "country_count", "requirement_count"]
+    list_display = ["code", "name", "kind", "country_count", "requirement_count"]
+    list_filter = ["kind"]
     search_fields = ["code", "name"]
     inlines = [MarketRequirementInline]
 
@@ -71,3 +72,10 @@ class MarketRequirementAdmin(admin.ModelAdmin[MarketRequirement]):
     @admin.display(description="standards")
     def standard_codes(self, obj: MarketRequirement) -> str:
         return ", ".join(standard.code for standard in obj.standards.all())
+
+
+@admin.register(ExchangeRate)
+class ExchangeRateAdmin(admin.ModelAdmin[ExchangeRate]):
+    list_display = ["currency", "usd_per_unit", "as_of", "source"]
+    search_fields = ["currency"]
+    ordering = ["currency"]

@@ -7,10 +7,18 @@ from rest_framework import generics, serializers
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
 from reference.filters import CategoryFilter, MarketFilter, StandardFilter
-from reference.models import Category, Market, MarketRequirement, Standard, StandardKind
-from reference.selectors import category_detail_list, category_list, market_list, standard_list
+from reference.models import Category, ExchangeRate, Market, MarketRequirement, Standard, StandardKind
+from reference.selectors import (
+    category_detail_list,
+    category_list,
+    exchange_rate_list,
+    market_list,
+    standard_list,
+)
+from search.categories import infer_categories
 
 
 class StandardCodesField(serializers.ListField):
@@ -73,7 +81,15 @@ class MarketOutputSerializer(serializers.ModelSerializer[Market]):
 
     class Meta:
         model = Market
-        fields = ["id", "code", "name", "countries", "requirements"]
+        fields = ["id", "code", "name", "kind", "countries", "requirements"]
+
+
+class ExchangeRateOutputSerializer(serializers.ModelSerializer[ExchangeRate]):
+    usd_per_unit = serializers.DecimalField(max_digits=20, decimal_places=10)
+
+    class Meta:
+        model = ExchangeRate
+        fields = ["currency", "usd_per_unit", "as_of", "source"]
 
 
 class StandardOutputSerializer(serializers.ModelSerializer[Standard]):
@@ -90,8 +106,6 @@ class CategoryListApi(generics.ListAPIView[Category]):
     permission_classes = [AllowAny]
     serializer_class = CategoryOutputSerializer
     filterset_class = CategoryFilter
-    ordering_fields = ["hs_code", "slug", "id"]
-    ordering = ["hs_code", "slug"]
 
     def get_queryset(self) -> Any:
         return category_list()
@@ -99,6 +113,44 @@ class CategoryListApi(generics.ListAPIView[Category]):
     @extend_schema(operation_id="taxonomy_categories_list")
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
+
+
+class CategoryInferApi(APIView):
+    """The categories a free text is most likely about, in any of the six languages, best first:
+    what the request form suggests when the buyer gives no category (and what matching uses)."""
+
+    permission_classes = [AllowAny]
+
+    class QuerySerializer(serializers.Serializer[dict[str, str]]):
+        q = serializers.CharField(max_length=1000, help_text="A request title or description, any language.")
+
+    class GuessSerializer(serializers.Serializer[dict[str, Any]]):
+        category = CategoryOutputSerializer()
+        confidence = serializers.FloatField(help_text="Relative to the best guess (1.0).")
+
+    class OutputSerializer(serializers.Serializer[dict[str, Any]]):
+        query = serializers.CharField()
+        categories = serializers.ListField(child=serializers.DictField(), help_text="category, confidence")
+
+    @extend_schema(
+        parameters=[QuerySerializer],
+        responses={200: OutputSerializer},
+        operation_id="taxonomy_categories_infer",
+    )
+    def get(self, request: Request) -> Response:
+        serializer = self.QuerySerializer(data=request.query_params)
+        serializer.is_valid(raise_exception=True)
+        text = serializer.validated_data["q"]
+        guesses = infer_categories(text)
+        by_slug = {
+            category.slug: category for category in category_list().filter(slug__in=[g.slug for g in guesses])
+        }
+        categories = [
+            self.GuessSerializer({"category": by_slug[guess.slug], "confidence": guess.confidence}).data
+            for guess in guesses
+            if guess.slug in by_slug
+        ]
+        return Response({"query": text, "categories": categories})
 
 
 class CategoryDetailApi(generics.RetrieveAPIView[Category]):
@@ -121,8 +173,6 @@ class MarketListApi(generics.ListAPIView[Market]):
     permission_classes = [AllowAny]
     serializer_class = MarketOutputSerializer
     filterset_class = MarketFilter
-    ordering_fields = ["code", "name"]
-    ordering = ["code"]
 
     def get_queryset(self) -> Any:
         return market_list()
@@ -138,12 +188,27 @@ class StandardListApi(generics.ListAPIView[Standard]):
     permission_classes = [AllowAny]
     serializer_class = StandardOutputSerializer
     filterset_class = StandardFilter
-    ordering_fields = ["code", "kind", "region"]
-    ordering = ["code"]
 
     def get_queryset(self) -> Any:
         return standard_list()
 
     @extend_schema(operation_id="reference_standards_list")
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
+
+class ExchangeRateListApi(generics.ListAPIView[ExchangeRate]):
+    """The default exchange rates matching compares prices with (US dollars per unit, with the day
+    each is from); MEDMATCH_FX_RATES overrides single rates on a deployment."""
+
+    permission_classes = [AllowAny]
+    serializer_class = ExchangeRateOutputSerializer
+    filterset_class = None
+    pagination_class = None
+
+    def get_queryset(self) -> Any:
+        return exchange_rate_list()
+
+    @extend_schema(operation_id="reference_exchange_rates_list")
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)

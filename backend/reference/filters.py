@@ -1,15 +1,10 @@
 import django_filters
-from django import forms
 from django.db.models import Q, QuerySet
 
-from reference.models import Category, Market, Standard, StandardKind
-from reference.selectors import category_ids_matching, hs_code_prefix_q
-
-
-class IntegerFilter(django_filters.NumberFilter):
-    """A whole-number filter (NumberFilter accepts decimals such as 1.5 for ids)."""
-
-    field_class = forms.IntegerField
+from core.filters import BooleanFilter, IdFilter, OrderingFilter
+from core.validators import normalize_code
+from reference.models import Category, Market, MarketKind, Standard, StandardKind
+from reference.selectors import category_ids_matching, hs_code_prefix_q, market_ids_covering
 
 
 class CategoryFilter(django_filters.FilterSet):
@@ -17,14 +12,13 @@ class CategoryFilter(django_filters.FilterSet):
         method="filter_hs_code",
         label="HS code prefix (4015, 4015.19 or 401519); also matches the HS 2022 code.",
     )
-    parent = IntegerFilter(field_name="parent_id", label="Parent category id.")
-    is_root = django_filters.BooleanFilter(
-        field_name="parent", lookup_expr="isnull", label="Only top-level categories."
-    )
+    parent = IdFilter(field_name="parent_id", label="Parent category id.")
+    is_root = BooleanFilter(field_name="parent", lookup_expr="isnull", label="Only top-level categories.")
     q = django_filters.CharFilter(
         method="filter_text",
         label="Text contained in any name or synonym, in any language, case-insensitive.",
     )
+    ordering = OrderingFilter(fields=("hs_code", "slug", "id"))
 
     class Meta:
         model = Category
@@ -40,21 +34,25 @@ class CategoryFilter(django_filters.FilterSet):
 class MarketFilter(django_filters.FilterSet):
     code = django_filters.CharFilter(field_name="code", lookup_expr="iexact")
     country = django_filters.CharFilter(
-        method="filter_country", label="Markets covering this ISO 3166-1 alpha-2 country."
+        method="filter_country",
+        label="Markets listing this ISO 3166-1 alpha-2 country (as destination or as origin).",
     )
+    kind = django_filters.ChoiceFilter(choices=MarketKind.choices)
+    ordering = OrderingFilter(fields=("code", "name"))
 
     class Meta:
         model = Market
-        fields = ["code", "country"]
+        fields = ["code", "country", "kind"]
 
     def filter_country(self, queryset: QuerySet[Market], name: str, value: str) -> QuerySet[Market]:
-        return queryset.filter(countries__contains=[value.strip().upper()])
+        return queryset.filter(pk__in=market_ids_covering(country=str(normalize_code(value))))
 
 
 class StandardFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=StandardKind.choices)
     region = django_filters.CharFilter(field_name="region", lookup_expr="iexact")
     q = django_filters.CharFilter(method="filter_text", label="Text in the code or title.")
+    ordering = OrderingFilter(fields=("code", "kind", "region"))
 
     class Meta:
         model = Standard

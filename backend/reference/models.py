@@ -1,9 +1,12 @@
 """Reference data editable by admins: the taxonomy, standards and market rules."""
 
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 
-from core.validators import LANGUAGE_TAG, validate_language_map
+from core.validators import LANGUAGE_TAG, validate_currency, validate_language_map
 
 
 def validate_synonym_map(value: object) -> None:
@@ -95,12 +98,31 @@ class Standard(models.Model):
         return self.code
 
 
+class MarketKind(models.TextChoices):
+    IMPORT = "import", "Import (applies by the destination country)"
+    EXPORT = "export", "Export (applies by the product's country of origin)"
+
+
 class Market(models.Model):
-    """A regulatory market: the EU/EEA, the United States, export from China …"""
+    """A regulatory market: the EU/EEA, the United States, export from China …
+
+    An import market's rules apply to goods going *to* one of its countries; an export market's
+    rules apply to goods coming *from* one of its countries, whatever their destination.
+    """
 
     code = models.CharField(max_length=16, unique=True)
     name = models.CharField(max_length=128)
-    countries = models.JSONField(default=list, blank=True, help_text="ISO 3166 alpha-2 codes it covers")
+    kind = models.CharField(
+        max_length=8,
+        choices=MarketKind.choices,
+        default=MarketKind.IMPORT,
+        help_text="import: rules for goods sent to the countries; export: for goods made in them.",
+    )
+    countries = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="ISO 3166 alpha-2 codes: destinations (import) or countries of origin (export)",
+    )
 
     class Meta:
         ordering = ["code"]
@@ -132,3 +154,24 @@ class MarketRequirement(models.Model):
 
     def __str__(self) -> str:
         return f"{self.market.code}: {self.category.slug} ({self.mode})"
+
+
+class ExchangeRate(models.Model):
+    """How many US dollars one unit of ``currency`` is worth, as of ``as_of``: the default table
+    for comparing prices in different currencies (``MEDMATCH_FX_RATES`` overrides single rates)."""
+
+    currency = models.CharField(max_length=3, unique=True, validators=[validate_currency])
+    usd_per_unit = models.DecimalField(
+        max_digits=20,
+        decimal_places=10,
+        validators=[MinValueValidator(Decimal("0.0000000001"))],
+        help_text="US dollars per unit of the currency, e.g. 1.08 for EUR.",
+    )
+    as_of = models.DateField(help_text="The day the rate was taken; shown with every price comparison.")
+    source = models.CharField(max_length=255, blank=True, help_text="Where the rate comes from.")
+
+    class Meta:
+        ordering = ["currency"]
+
+    def __str__(self) -> str:
+        return f"{self.currency} = {self.usd_per_unit} USD ({self.as_of.isoformat()})"

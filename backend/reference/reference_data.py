@@ -2,11 +2,14 @@
 
 Used by the data migration with historical models, so it takes an app registry
 instead of importing the models. Loading is idempotent: categories are keyed by
-slug, standards by code, markets by code, and a requirement row by its market,
-category, mode and set of standards.
+slug, standards by code, markets by code, a requirement row by its market,
+category, mode and set of standards, and an exchange rate by its currency (added only
+when missing, so an admin's edit survives).
 """
 
+import datetime
 import json
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypedDict
 
@@ -16,6 +19,7 @@ REFERENCE_DATA_PATH = Path(__file__).resolve().parent / "data" / "reference.json
 
 
 class LoadReport(TypedDict):
+    exchange_rates: int
     categories: int
     standards: int
     markets: int
@@ -25,6 +29,25 @@ class LoadReport(TypedDict):
 def reference_data_read(*, path: Path = REFERENCE_DATA_PATH) -> dict[str, Any]:
     data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     return data
+
+
+def _exchange_rates_load(*, apps: Apps, data: dict[str, Any] | None) -> int:
+    """Add the default rate of each currency that has none; a rate admins edited is kept."""
+    try:
+        rate_model: Any = apps.get_model("reference", "ExchangeRate")
+    except LookupError:  # an older migration's state, before the table existed
+        return 0
+    if not data:
+        return 0
+    as_of = datetime.date.fromisoformat(data["as_of"])
+    created = 0
+    for currency, rate in data["usd_per_unit"].items():
+        _row, was_created = rate_model.objects.get_or_create(
+            currency=currency,
+            defaults={"usd_per_unit": Decimal(rate), "as_of": as_of, "source": data.get("source", "")},
+        )
+        created += int(was_created)
+    return created
 
 
 def reference_data_load(*, apps: Apps, data: dict[str, Any] | None = None) -> LoadReport:
@@ -42,9 +65,16 @@ def reference_data_load(*, apps: Apps, data: dict[str, Any] | None = None) -> Lo
         )[0]
         for item in data.get("standards", [])
     }
+    # Older migrations run this with a Market that has no kind yet.
+    market_has_kind = any(field.name == "kind" for field in market_model._meta.get_fields())
     markets = {
         item["code"]: market_model.objects.update_or_create(
-            code=item["code"], defaults={"name": item["name"], "countries": item.get("countries", [])}
+            code=item["code"],
+            defaults={
+                "name": item["name"],
+                "countries": item.get("countries", []),
+                **({"kind": item.get("kind", "import")} if market_has_kind else {}),
+            },
         )[0]
         for item in data.get("markets", [])
     }
@@ -91,7 +121,9 @@ def reference_data_load(*, apps: Apps, data: dict[str, Any] | None = None) -> Lo
             existing.note = item.get("note", "")
             existing.save(update_fields=["note"])
 
+    rates = _exchange_rates_load(apps=apps, data=data.get("exchange_rates"))
     return {
+        "exchange_rates": rates,
         "categories": len(categories),
         "standards": len(standards),
         "markets": len(markets),

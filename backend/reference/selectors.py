@@ -1,11 +1,14 @@
 """Reads of the reference data: taxonomy, standards, markets and market rules."""
 
+import datetime
 import re
 import unicodedata
+from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
 
-from reference.models import Category, Market, MarketRequirement, Standard
+from reference.models import Category, ExchangeRate, Market, MarketKind, MarketRequirement, Standard
 
 HS_DIGITS = re.compile(r"^\d{1,10}$")
 
@@ -70,9 +73,53 @@ def category_detail_list() -> QuerySet[Category]:
     return Category.objects.prefetch_related(_requirements_prefetch(lookup="market_requirements"))
 
 
+def market_codes_for(*, country: str, kind: str = MarketKind.IMPORT) -> frozenset[str]:
+    """Codes of the markets of ``kind`` whose countries include ``country``: for an import market
+    the destination, for an export market the product's country of origin. Done in Python, so
+    that it works on every database (SQLite has no JSON ``contains``); markets are few."""
+    return frozenset(
+        market.code
+        for market in Market.objects.only("code", "kind", "countries")
+        if market.kind == kind and country in (market.countries or [])
+    )
+
+
+def market_ids_covering(*, country: str) -> list[int]:
+    """Ids of the markets, of either kind, that list ``country``."""
+    return [
+        market.pk for market in Market.objects.only("pk", "countries") if country in (market.countries or [])
+    ]
+
+
 def market_list() -> QuerySet[Market]:
     return Market.objects.prefetch_related(_requirements_prefetch(lookup="requirements"))
 
 
 def standard_list() -> QuerySet[Standard]:
     return Standard.objects.all()
+
+
+@dataclass(frozen=True)
+class FxRates:
+    """US dollars per unit of each currency, and the day each rate is from (None: from the
+    MEDMATCH_FX_RATES setting, which overrides the table)."""
+
+    rates: dict[str, float] = field(default_factory=dict)
+    as_of: dict[str, datetime.date | None] = field(default_factory=dict)
+
+
+def exchange_rate_list() -> QuerySet[ExchangeRate]:
+    return ExchangeRate.objects.all()
+
+
+def fx_rates_current() -> FxRates:
+    """The rate table (admin-editable) with the MEDMATCH_FX_RATES overrides applied."""
+    rates: dict[str, float] = {"USD": 1.0}
+    as_of: dict[str, datetime.date | None] = {"USD": None}
+    for row in ExchangeRate.objects.all():
+        rates[row.currency] = float(row.usd_per_unit)
+        as_of[row.currency] = row.as_of
+    for code, rate in dict(getattr(settings, "MEDMATCH_FX_RATES", {}) or {}).items():
+        rates[str(code).upper()] = float(rate)
+        as_of[str(code).upper()] = None
+    return FxRates(rates=rates, as_of=as_of)

@@ -6,7 +6,6 @@ from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.generics import GenericAPIView
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -14,6 +13,7 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from accounts.services import user_public_profile
+from core.parsers import BoundedFormParser, BoundedJSONParser, BoundedMultiPartParser
 from core.permissions import IsStaff, request_user
 from organizations.models import Organization
 from supplierlists.columns import FIELDS
@@ -102,7 +102,7 @@ class SupplierListListApi(GenericAPIView[SupplierListImport]):
     """Lists partners sent; POST uploads one (CSV or XLSX), which a worker then reads."""
 
     permission_classes = [IsStaff]
-    parser_classes = [MultiPartParser, FormParser]
+    parser_classes = [BoundedMultiPartParser, BoundedFormParser]
     queryset = SupplierListImport.objects.none()
 
     class InputSerializer(serializers.Serializer[dict[str, Any]]):
@@ -478,7 +478,7 @@ class ClaimApi(APIView):
     permission_classes = [AllowAny]
     throttle_classes = [ScopedRateThrottle]
     throttle_scope = "register"
-    parser_classes = [JSONParser, FormParser]
+    parser_classes = [BoundedJSONParser, BoundedFormParser]
 
     class InputSerializer(serializers.Serializer[dict[str, Any]]):
         token = serializers.CharField(max_length=128)

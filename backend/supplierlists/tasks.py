@@ -4,6 +4,7 @@ from celery import shared_task
 from django.utils import timezone
 
 from core.queues import TaskQueue
+from core.retries import RETRY_TRANSIENT, TRANSIENT_ERRORS
 from supplierlists.services import (
     claim_invitation_send,
     supplier_list_parse,
@@ -12,13 +13,13 @@ from supplierlists.services import (
 )
 
 
-@shared_task(name="supplierlists.parse", queue=TaskQueue.DEFAULT)
+@shared_task(name="supplierlists.parse", queue=TaskQueue.DEFAULT, **RETRY_TRANSIENT)
 def parse_supplier_list(supplier_list_id: int) -> str:
     """Read an uploaded list and propose its column mapping; a no-op unless it is being parsed."""
     return supplier_list_parse(supplier_list_id=supplier_list_id).status
 
 
-@shared_task(name="supplierlists.resolve", queue=TaskQueue.DEFAULT)
+@shared_task(name="supplierlists.resolve", queue=TaskQueue.DEFAULT, **RETRY_TRANSIENT)
 def resolve_supplier_list(supplier_list_id: int) -> str:
     """Resolve a mapped list's pending rows; a second run continues where the first stopped."""
     return supplier_list_resolve(supplier_list_id=supplier_list_id).status
@@ -27,7 +28,13 @@ def resolve_supplier_list(supplier_list_id: int) -> str:
 @shared_task(
     name="notifications.send_claim_invitation",
     queue=TaskQueue.NOTIFICATIONS,
-    autoretry_for=(smtplib.SMTPServerDisconnected, smtplib.SMTPConnectError, ConnectionError, TimeoutError),
+    autoretry_for=(
+        smtplib.SMTPServerDisconnected,
+        smtplib.SMTPConnectError,
+        ConnectionError,
+        TimeoutError,
+        *TRANSIENT_ERRORS,
+    ),
     retry_backoff=30,
     retry_backoff_max=1800,
     retry_jitter=True,
@@ -38,7 +45,7 @@ def send_claim_invitation(invitation_id: int) -> bool:
     return claim_invitation_send(invitation_id=invitation_id)
 
 
-@shared_task(name="supplierlists.catch_up", queue=TaskQueue.DEFAULT)
+@shared_task(name="supplierlists.catch_up", queue=TaskQueue.DEFAULT, **RETRY_TRANSIENT)
 def catch_up() -> dict[str, int]:
     """Beat: re-enqueue list imports and invitations whose task was lost."""
     return supplier_lists_catch_up(now=timezone.now())

@@ -10,12 +10,25 @@ describe("App routing", () => {
     );
   });
 
-  it("calls onReady once mounted and shows the home page", () => {
+  it("calls onReady once mounted and shows staff the home page with the system status", () => {
     const onReady = vi.fn();
-    renderApp("/", { onReady });
+    renderApp("/", { onReady, auth: signedIn("staff") });
     expect(onReady).toHaveBeenCalled();
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("MedMatch");
     expect(screen.getByTestId("status-card")).toBeTruthy();
+    expect(screen.queryByTestId("join")).toBeNull();
+  });
+
+  it("invites anonymous visitors to register as buyer or supplier instead of showing infrastructure", () => {
+    renderApp("/", { auth: { status: "anonymous" } });
+    expect(screen.queryByTestId("status-card")).toBeNull();
+    const join = screen.getByTestId("join");
+    expect(screen.getByRole("link", { name: "Register as a buyer" }).getAttribute("href")).toBe("/register?kind=buyer");
+    fireEvent.click(screen.getByRole("link", { name: "Register as a supplier" }));
+    expect(join.isConnected).toBe(false);
+    expect(
+      (screen.getByLabelText(/supplier|vendor/i, { selector: "input[type=radio]" }) as HTMLInputElement).checked,
+    ).toBe(true);
   });
 
   it.each([

@@ -1,6 +1,8 @@
 import { useEffect } from "react";
 import { Route, Routes } from "react-router";
 import { Layout } from "./components/Layout";
+import { ProductPage } from "./features/catalog/ProductPage";
+import { SupplierPage } from "./features/catalog/SupplierPage";
 import { HomePage } from "./features/home/HomePage";
 import { IntroductionsPage } from "./features/introductions/IntroductionsPage";
 import { LoginPage } from "./features/auth/LoginPage";
@@ -24,6 +26,8 @@ export function App({ onReady }: { onReady?: () => void }) {
       <Route element={<Layout />}>
         <Route index element={<HomePage />} />
         <Route path="suppliers" element={<SuppliersPage />} />
+        <Route path="suppliers/:id" element={<SupplierPage />} />
+        <Route path="products/:id" element={<ProductPage />} />
         <Route path="requests" element={<RequestsPage />} />
         <Route path="proposals" element={<ProposalsPage />} />
         <Route path="introductions" element={<IntroductionsPage />} />

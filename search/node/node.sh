@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Local single-node OpenSearch 2.19.6 for MedMatch (see README.md).
 #
-#   node.sh build | start [-Ekey=value ...] | stop | restart | status | health | logs [N]
+#   node.sh build | start [-Ekey=value ...] | stop | kill | restart | status | health | logs [N]
+#   node.sh cluster start|stop|kill N     an N-node cluster on PORT..PORT+N-1 (loopback)
 #
 # Environment:
 #   OPENSEARCH_PORT           HTTP port on 127.0.0.1 (default 9201; transport uses PORT+100)
@@ -168,6 +169,9 @@ cmd_start() {
   pid=$!
   echo "$pid" >"$PID_FILE"
   log "starting OpenSearch (pid $pid, port $PORT, heap $HEAP, log $LOG_FILE)"
+  if [[ "${OPENSEARCH_NO_WAIT:-0}" == 1 ]]; then
+    return 0 # a cluster node: health comes once enough nodes have joined (cmd_cluster waits)
+  fi
   wait_healthy "$pid"
   log "start took $((SECONDS - t0))s"
 }
@@ -200,6 +204,50 @@ cmd_stop() {
   log "stopped"
 }
 
+cmd_kill() {
+  resolve_data_dir
+  local pid
+  if pid="$(running_pid)"; then
+    kill -KILL "$pid" 2>/dev/null || true
+    log "killed pid $pid"
+  fi
+  rm -f "$PID_FILE" "$DATA_DIR/cds.jsa.tmp"
+}
+
+# An N-node cluster on loopback: node i serves HTTP on PORT+i, transport on PORT+100+i, with its
+# home in DATA_DIR-cluster/node-i. `cluster start N` starts them all and waits for N nodes.
+cmd_cluster() {
+  local action="${1:-}" count="${2:-3}" i seeds="" managers=""
+  [[ "$count" =~ ^[1-9][0-9]*$ ]] || { log "cluster size must be a number"; return 2; }
+  for ((i = 0; i < count; i++)); do
+    seeds+="${seeds:+,}127.0.0.1:$((PORT + 100 + i))"
+    managers+="${managers:+,}medmatch-node-$i"
+  done
+  for ((i = 0; i < count; i++)); do
+    local env=(OPENSEARCH_PORT=$((PORT + i)) "OPENSEARCH_DATA_DIR=$DATA_DIR-cluster/node-$i" OPENSEARCH_CDS=0)
+    case "$action" in
+      start)
+        env OPENSEARCH_NO_WAIT=1 "${env[@]}" "$0" start -Ediscovery.type=zen -Enode.name="medmatch-node-$i" \
+          -Etransport.port=$((PORT + 100 + i)) -Ediscovery.seed_hosts="$seeds" \
+          -Ecluster.initial_cluster_manager_nodes="$managers" ;;
+      stop) env "${env[@]}" "$0" stop ;;
+      kill) env "${env[@]}" "$0" kill ;;
+      *) log "usage: node.sh cluster start|stop|kill N"; return 2 ;;
+    esac
+  done
+  if [[ "$action" == start ]]; then
+    local t0=$SECONDS
+    until curl -sf --max-time 5 "$BASE_URL/_cluster/health?wait_for_nodes=$count&wait_for_status=yellow&timeout=2s" >/dev/null 2>&1; do
+      if (( SECONDS - t0 >= START_TIMEOUT )); then
+        log "cluster of $count not formed after ${START_TIMEOUT}s"
+        return 1
+      fi
+      sleep 1
+    done
+    log "cluster of $count nodes healthy on ports $PORT..$((PORT + count - 1)) after $((SECONDS - t0))s"
+  fi
+}
+
 cmd_health() {
   resolve_data_dir
   local body
@@ -216,11 +264,13 @@ case "${1:-}" in
   build) cmd_build ;;
   start) shift; cmd_start "$@" ;;
   stop) cmd_stop ;;
+  kill) cmd_kill ;;
+  cluster) shift; cmd_cluster "$@" ;;
   restart) cmd_stop; cmd_start ;;
   status | health) cmd_health ;;
   logs) resolve_data_dir; tail -n "${2:-100}" "$LOG_FILE" ;;
   *)
-    echo "usage: $0 {build|start|stop|restart|status|health|logs [N]}" >&2
+    echo "usage: $0 {build|start|stop|kill|restart|status|health|logs [N]|cluster start|stop|kill N}" >&2
     exit 2
     ;;
 esac

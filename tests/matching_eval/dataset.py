@@ -78,6 +78,8 @@ def build_eval_set(cases: dict[str, Any] | None = None) -> EvalSet:
             price_min=Decimal(spec["price_min"]),
             price_max=Decimal(spec["price_max"]),
             currency=spec["currency"],
+            # Made where the vendor is (export rules apply by the product's origin).
+            origin_country=vendors[spec["vendor"]].country,
         )
     labelled = []
     for spec in cases["requests"]:

@@ -1,8 +1,10 @@
+from typing import Any
+
 import pytest
 from rest_framework.test import APIClient
 
 from accounts.models import User
-from accounts.tests.factories import VendorUserFactory
+from accounts.tests.factories import StaffFactory, VendorUserFactory
 from audit.models import AuditEvent
 from core.validators import uscc_example
 from organizations.models import Organization
@@ -106,5 +108,139 @@ def test_login_is_throttled(settings: object) -> None:
         for _ in range(12)
     ]
 
-    assert statuses[:10] == [400] * 10
-    assert statuses[10:] == [429, 429]
+    # The tenth failure locks the account (django-axes, MEDMATCH_LOGIN_FAILURE_LIMIT).
+    assert statuses[:9] == [400] * 9
+    assert statuses[9:] == [429, 429, 429]
+
+
+def _login(client: APIClient, email: str, password: str, ip: str, **headers: str) -> Any:
+    return client.post(
+        "/api/v1/auth/login/",
+        {"email": email, "password": password},
+        format="json",
+        REMOTE_ADDR=ip,
+        **headers,
+    )
+
+
+def test_the_account_is_locked_whatever_address_the_failures_come_from() -> None:
+    user = VendorUserFactory()
+    user.set_password("the-right-password")
+    user.save()
+    client = APIClient()
+
+    for attempt in range(10):
+        _login(client, user.email, "wrong", f"10.0.{attempt}.1")
+    locked = _login(client, user.email, "the-right-password", "10.9.9.9")
+
+    assert locked.status_code == 429
+    assert locked.json()["code"] == "locked_out"
+    assert "Retry-After" in locked
+
+
+def test_a_rotated_x_forwarded_for_does_not_escape_the_address_lockout() -> None:
+    client = APIClient()
+    statuses = [
+        _login(
+            client,
+            f"user{attempt}@example.org",
+            "wrong",
+            "203.0.113.7",
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{attempt}",
+        ).status_code
+        for attempt in range(12)
+    ]
+
+    assert statuses[:9] == [400] * 9
+    assert set(statuses[9:]) == {429}
+
+
+def test_behind_one_trusted_proxy_the_forwarded_address_counts(settings: Any) -> None:
+    from django.test import RequestFactory
+
+    from core.network import client_ip
+
+    request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 198.51.100.9")
+    settings.NUM_PROXIES = 0
+    assert client_ip(request) == "10.0.0.1"
+    settings.NUM_PROXIES = 1
+    assert client_ip(request) == "198.51.100.9"  # what the proxy saw; the client's own claim is ignored
+
+
+def test_admin_login_is_locked_out_too() -> None:
+    from django.test import Client
+
+    StaffFactory(email="boss@medmatch.example", username="boss@medmatch.example")
+    client = Client()
+    statuses = [
+        client.post("/admin/login/", {"username": "boss@medmatch.example", "password": "wrong"}).status_code
+        for _ in range(11)
+    ]
+
+    assert statuses[:9] == [200] * 9  # the form again, with an error
+    assert statuses[9:] == [429, 429]
+
+
+def test_registration_is_limited_per_email_domain_not_only_per_address() -> None:
+    client = APIClient()
+
+    def register(email: str, ip: str) -> int:
+        status: int = client.post(
+            "/api/v1/auth/register/", {"email": email}, format="json", REMOTE_ADDR=ip
+        ).status_code
+        return status
+
+    same_domain = [register(f"member{n}@one-office.example", f"10.1.0.{n}") for n in range(21)]
+    other_domain = register("someone@another.example", "10.1.0.99")
+
+    assert same_domain[:20] == [400] * 20  # counted although the form is incomplete
+    assert same_domain[20] == 429
+    assert other_domain == 400
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("organization_name", "Acme\u202emoc.evil"),  # right-to-left override
+        ("organization_name", "Ac\u200bme Medical"),  # zero-width space
+        ("full_name", "Li\u0007 Wei"),  # a control character
+        ("full_name", "Li\u2066Wei\u2069"),  # bidi isolates
+    ],
+)
+def test_register_refuses_spoofing_characters_in_names(field: str, value: str) -> None:
+    body = {
+        "email": "spoof@example.org",
+        "password": "a-long-test-password",
+        "full_name": "Li Wei",
+        "kind": "buyer",
+        "buyer_type": "hospital",
+        "organization_name": "Acme Hospital",
+        "country": "FR",
+        field: value,
+    }
+
+    response = APIClient().post("/api/v1/auth/register/", body, format="json")
+
+    assert response.status_code == 400, response.json()
+    assert response.json()["fields"][field][0]["code"] == "invalid_characters"
+
+
+def test_register_stores_names_in_nfkc_form() -> None:
+    body = {
+        "email": "nfkc@example.org",
+        "password": "a-long-test-password",
+        "full_name": "Ｌｉ  Ｗｅｉ",  # full-width letters, doubled space
+        "kind": "buyer",
+        "buyer_type": "hospital",
+        "organization_name": "武汉协和医院（东院）",
+        "country": "CN",
+        "legal_names": {"en": "Ｗｕｈａｎ Union Hospital"},
+    }
+
+    response = APIClient().post("/api/v1/auth/register/", body, format="json")
+
+    assert response.status_code == 201, response.json()
+    assert response.json()["full_name"] == "Li Wei"
+    organization = Organization.objects.get(pk=response.json()["organization_id"])
+    assert organization.name == "武汉协和医院(东院)"
+    assert organization.legal_names == {"en": "Wuhan Union Hospital"}

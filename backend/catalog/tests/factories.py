@@ -65,6 +65,7 @@ def certificate_for(
     organization: Organization | None = None,
     document_type: str = DocumentType.CERTIFICATE,
     number: str = "CE-2020-0001",
+    review_status: str = "approved",
 ) -> Document:
     """A certificate document of the product's vendor linked to ``product`` (valid for a year by default).
 
@@ -81,6 +82,7 @@ def certificate_for(
         size=len(payload),
         sha256=hashlib.sha256(payload).hexdigest(),
         number=number,
+        review_status=review_status,
         issuer="TÜV SÜD Product Service GmbH",
         valid_from=valid_from or today - datetime.timedelta(days=100),
         valid_until=valid_until or today + datetime.timedelta(days=265),

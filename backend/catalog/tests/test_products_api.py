@@ -245,7 +245,6 @@ def test_vendor_field_cannot_be_changed_by_an_update() -> None:
         ({"price_min": "0.50", "price_max": "0.10"}, "price_max", "invalid_price_range"),
         ({"price_min": "cheap"}, "price_min", "invalid"),
         ({"currency": "ABC"}, "currency", "invalid_currency"),
-        ({"currency": "usd"}, "currency", "invalid_currency"),
         ({"origin_country": "XX"}, "origin_country", "invalid_country"),
         ({"origin_country": "China"}, "origin_country", "invalid_country"),
         ({"incoterms": ["FOB", "FOT"]}, "incoterms", "invalid_incoterm"),
@@ -573,6 +572,7 @@ def test_certificates_show_facts_validity_and_no_files() -> None:
         "id": valid.pk,
         "number": "CE-VALID",
         "issuer": "TÜV SÜD Product Service GmbH",
+        "review_status": "approved",
         "valid_from": valid.valid_from.isoformat(),
         "valid_until": valid.valid_until.isoformat(),
         "markets": ["EU", "GB"],
@@ -653,3 +653,90 @@ def test_no_products_response_reveals_vendor_contacts() -> None:
         text = response.content.decode()
         for value in (contact.email, contact.phone, contact.wechat, contact.whatsapp, contact.name):
             assert value not in text
+
+
+def test_product_numbers_are_bounded_to_what_the_index_mapping_holds() -> None:
+    """Every integer field of a product that the index maps as ``integer`` declares the bound
+    itself, so it holds on SQLite too (which would store any 64-bit number)."""
+    from django.core.validators import MaxValueValidator
+
+    from catalog.models import Product
+    from core.validators import INTEGER_MAX
+    from search.indexes import PRODUCTS
+
+    integer_fields = [
+        name for name, mapping in PRODUCTS.mappings["properties"].items() if mapping.get("type") == "integer"
+    ]
+    assert {"capacity_per_day", "stock", "min_order_quantity", "lead_time_days"} <= set(integer_fields)
+    for name in integer_fields:
+        declared = Product._meta.get_field(name)._validators  # type: ignore[union-attr]
+        bounds = [validator.limit_value for validator in declared if isinstance(validator, MaxValueValidator)]
+        assert bounds, name
+        assert max(bounds) <= INTEGER_MAX, name  # type: ignore[type-var]
+
+
+def test_capacity_beyond_index_range_is_refused() -> None:
+    member = UserFactory(organization=VendorFactory(verified=True))
+
+    response = client_for(member).post(
+        URL, payload(capacity_per_day=2**40, stock=2**35, lead_time_days=0), format="json"
+    )
+
+    assert response.status_code == 400
+    assert field_codes(response, "capacity_per_day") == ["max_value"]
+    assert field_codes(response, "stock") == ["max_value"]
+    assert field_codes(response, "lead_time_days") == ["min_value"]
+
+
+def test_codes_are_normalised_like_requests_do() -> None:
+    """Lower-case currency, country and Incoterms are accepted and stored upper-case."""
+    member = UserFactory(organization=VendorFactory(verified=True))
+
+    response = client_for(member).post(
+        URL, payload(currency="eur", origin_country="my", incoterms=["fob"]), format="json"
+    )
+
+    assert response.status_code == 201, response.json()
+    body = response.json()
+    assert (body["currency"], body["origin_country"], body["incoterms"]) == ("EUR", "MY", ["FOB"])
+
+
+def test_every_bad_list_item_is_named() -> None:
+    member = UserFactory(organization=VendorFactory(verified=True))
+
+    response = client_for(member).post(URL, payload(incoterms=["XYZ", "ABC"], currency="EURO"), format="json")
+
+    assert response.status_code == 400
+    messages = [item["message"] for item in response.json()["fields"]["incoterms"]]
+    assert len(messages) == 2
+    assert "XYZ" in messages[0]
+    assert "ABC" in messages[1]
+    assert "currency" in response.json()["fields"]
+
+
+def test_a_product_can_name_its_certificates_when_created(settings: Any, tmp_path: Any) -> None:
+    """Issue 8, item 9: no second call (and no vendor re-review) to link a certificate."""
+    from organizations.tests.factories import CertificateFactory
+
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path)},
+        },
+    }
+    vendor = VendorFactory(verified=True)
+    member = UserFactory(organization=vendor)
+    certificate = CertificateFactory(organization=vendor, number="CE-OWN")
+    foreign = CertificateFactory(organization=VendorFactory(verified=True), number="CE-FOREIGN")
+
+    refused = client_for(member).post(URL, payload(certificates=[certificate.pk, foreign.pk]), format="json")
+    assert refused.status_code == 400
+    assert field_codes(refused, "certificates") == ["not_own_certificate"]
+
+    response = client_for(member).post(URL, payload(certificates=[certificate.pk]), format="json")
+
+    assert response.status_code == 201, response.json()
+    assert [item["number"] for item in response.json()["certificates"]] == ["CE-OWN"]
+    vendor.refresh_from_db()
+    assert vendor.verification_status == "verified"

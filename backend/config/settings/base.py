@@ -1,6 +1,8 @@
 """Settings shared by every environment. Values come from config.env only."""
 
+import datetime
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 import django_stubs_ext
@@ -18,6 +20,11 @@ SECRET_KEY = env_str("DJANGO_SECRET_KEY", "dev-only-insecure-key-do-not-use-in-p
 DEBUG = env_bool("DJANGO_DEBUG", False)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
+# How many reverse proxies in front of gunicorn add X-Forwarded-For/-Proto. 0 (published
+# directly): those headers come from the client and are never believed.
+NUM_PROXIES = env_int("NUM_PROXIES", 0)
+# Where the Django admin is served; set it to something not guessable in production.
+ADMIN_PATH = env_str("DJANGO_ADMIN_PATH", "admin/").strip("/") + "/"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -29,6 +36,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rest_framework",
     "rest_framework.authtoken",
+    "axes",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -60,7 +68,44 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: it turns a locked-out sign-in (API or admin) into accounts.lockout's answer.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# Sign-in lockout (django-axes): per account and, separately, per client address, shared by
+# every worker through the database; the address is core.network.client_ip (NUM_PROXIES).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("MEDMATCH_LOGIN_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("MEDMATCH_LOGIN_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "core.network.client_ip"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_VERBOSE = False
+
+# One cache for every process (throttle counters): Redis when REDIS_URL is set, in a database of
+# its own so that clearing it never touches the broker's; else a table (`make run`).
+_REDIS_URL = env_str("REDIS_URL", "")
+if _REDIS_URL:
+    _base, _sep, _db = _REDIS_URL.rpartition("/")
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env_str(
+                "MEDMATCH_CACHE_URL", f"{_base}/{int(_db) + 1}" if _sep and _db.isdigit() else _REDIS_URL
+            ),
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "medmatch_cache",
+        }
+    }
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -80,11 +125,33 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{RUN_DIR / 'medmatch.sqlite3'}"),
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+
+def database_settings(url: str) -> dict[str, Any]:
+    """Django's settings for the database at ``url``, tuned for failing fast and for concurrency.
+
+    PostgreSQL: a short connect timeout (a request fails in seconds, not minutes, while it is
+    down) and health checks on reused connections (they recover after a restart).
+    SQLite (`make run`): write-ahead log (readers do not block the writer), a busy timeout
+    (a writer waits for the lock instead of failing at once) and IMMEDIATE transactions (the
+    write lock is taken at BEGIN, so two transactions never deadlock upgrading a read lock;
+    without these, 4 parallel approvals gave one 200 and three "database is locked").
+    """
+    config: dict[str, Any] = dict(
+        dj_database_url.parse(url, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60), conn_health_checks=True)
     )
+    options: dict[str, Any] = dict(config.get("OPTIONS") or {})
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        options.setdefault("transaction_mode", "IMMEDIATE")
+        options.setdefault("timeout", env_int("DATABASE_SQLITE_TIMEOUT", 30))
+        options.setdefault("init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
+    elif config["ENGINE"].startswith("django.db.backends.postgresql"):
+        options.setdefault("connect_timeout", env_int("DATABASE_CONNECT_TIMEOUT", 2))
+    config["OPTIONS"] = options
+    return config
+
+
+DATABASES = {
+    "default": database_settings(env_str("DATABASE_URL", f"sqlite:///{RUN_DIR / 'medmatch.sqlite3'}"))
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -185,17 +252,24 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    # Bounded body size, JSON depth, string length and items (core.parsers).
+    "DEFAULT_PARSER_CLASSES": [
+        "core.parsers.BoundedJSONParser",
+        "core.parsers.BoundedFormParser",
+        "core.parsers.BoundedMultiPartParser",
+    ],
     "DEFAULT_PAGINATION_CLASS": "core.pagination.StandardPagination",
     "PAGE_SIZE": 20,
-    "DEFAULT_FILTER_BACKENDS": [
-        "django_filters.rest_framework.DjangoFilterBackend",
-        "rest_framework.filters.OrderingFilter",
-    ],
+    # Ordering is a filter of each FilterSet (core.filters.OrderingFilter), so that an unknown
+    # field is refused with a 400 on every list, as any other bad parameter.
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "core.schema.AutoSchema",
     "EXCEPTION_HANDLER": "core.exceptions.api_exception_handler",
+    "NUM_PROXIES": NUM_PROXIES,
     "DEFAULT_THROTTLE_RATES": {
         "login": env_str("MEDMATCH_LOGIN_THROTTLE", "10/min"),
-        "register": env_str("MEDMATCH_REGISTER_THROTTLE", "20/hour"),
+        "register": env_str("MEDMATCH_REGISTER_THROTTLE", "100/hour"),
+        "register_domain": env_str("MEDMATCH_REGISTER_DOMAIN_THROTTLE", "20/hour"),
         "certificate_verify": env_str("MEDMATCH_VERIFY_THROTTLE", "60/min"),
     },
 }
@@ -218,15 +292,15 @@ SPECTACULAR_SETTINGS = {
         "DuplicateStatusEnum": "purchasing.models.DuplicateStatus",
         "IntroductionStatusEnum": "introductions.models.IntroductionStatus",
         "ProposalStatusEnum": "matching.models.ProposalStatus",
-        "CriterionStatusEnum": "matching.apis.CRITERION_STATUSES",
-        "OrganizationKindEnum": "organizations.models.OrganizationKind",
-        "UserRoleEnum": "accounts.models.USER_ROLES",
         "FmApplicationStatusEnum": "certificates.models.ApplicationStatus",
         "CertificateStatusEnum": "certificates.models.CertificateStatus",
         "CertificateValidityEnum": "certificates.models.CertificateValidity",
         "EvidenceKindEnum": "certificates.models.EvidenceKind",
         "ConsultationStatusEnum": "consultations.models.ConsultationStatus",
         "ConsultationTopicEnum": "consultations.models.ConsultationTopic",
+        "CriterionStatusEnum": "matching.apis.CRITERION_STATUSES",
+        "OrganizationKindEnum": "organizations.models.OrganizationKind",
+        "UserRoleEnum": "accounts.models.USER_ROLES",
     },
 }
 

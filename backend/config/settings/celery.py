@@ -23,26 +23,43 @@ def _filesystem_broker_options() -> dict[str, str]:
     }
 
 
-CELERY_RESULT_BACKEND: str | None
+# Nothing reads task results, so there is no result backend: with one, every enqueue while
+# Redis is down waited out the backend's own retry loop (~19 s) before failing.
+CELERY_RESULT_BACKEND: str | None = None
+CELERY_TASK_IGNORE_RESULT = True
+# A task a dead worker held comes back after this many seconds (it must exceed the longest task).
+_VISIBILITY_TIMEOUT = env_int("MEDMATCH_BROKER_VISIBILITY_TIMEOUT", 600)
 if REDIS_URL:
     CELERY_BROKER_URL = REDIS_URL
-    CELERY_RESULT_BACKEND = REDIS_URL
-    CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {"visibility_timeout": 3600}
+    CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {
+        "visibility_timeout": _VISIBILITY_TIMEOUT,
+        # Fail fast when Redis is down or unreachable: a web request never waits on it.
+        "socket_connect_timeout": 1,
+        "socket_timeout": 2,
+        "retry_on_timeout": False,
+        "max_connections": 20,
+        # How a publisher (a web request enqueueing after commit) reconnects: once, at once.
+        "max_retries": 1,
+        "interval_start": 0,
+        "interval_step": 0.1,
+        "interval_max": 0.2,
+    }
 else:
     # Zero-setup default for `make run`: a broker that works across processes
     # on one machine without any server.
     CELERY_BROKER_URL = "filesystem://"
-    CELERY_RESULT_BACKEND = None
     CELERY_BROKER_TRANSPORT_OPTIONS = dict(_filesystem_broker_options())
 
-CELERY_BROKER_CONNECTION_TIMEOUT = 3
+CELERY_BROKER_CONNECTION_TIMEOUT = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A worker waits out a broker outage of any length instead of exiting after 100 tries.
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
-CELERY_RESULT_SERIALIZER = "json"
-CELERY_RESULT_EXPIRES = 3600
 CELERY_TIMEZONE = "UTC"
+# Tasks are safe to run twice (outbox versions, status guards, upserted proposals, one e-mail row
+# per address), so a task is acknowledged once it has run, and one whose worker died comes back.
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
@@ -56,22 +73,23 @@ CELERY_TASK_QUEUES = [
     Queue("matching"),
     Queue("notifications"),
     Queue("certificates"),
+    Queue("imports"),
 ]
-# Periodic catch-up: the outbox drains itself after the broker or the search
-# engine comes back, and reconciliation repairs any drift.
-CELERY_BEAT_SCHEDULE: dict[str, dict[str, object]] = {
-    "drain-outbox": {"task": "search.drain_outbox", "schedule": env_int("MEDMATCH_DRAIN_EVERY_SECONDS", 30)},
-    "reconcile-index": {
-        "task": "search.reconcile",
-        "schedule": env_int("MEDMATCH_RECONCILE_EVERY_SECONDS", 3600),
-    },
-    "supplier-lists-catch-up": {
-        "task": "supplierlists.catch_up",
-        "schedule": env_int("MEDMATCH_SUPPLIER_LISTS_CATCH_UP_SECONDS", 300),
-    },
-    # Certificates whose PDF a lost task never made, and trade-service e-mails left pending.
-    "certificates-catch-up": {
-        "task": "certificates.catch_up",
-        "schedule": env_int("MEDMATCH_CERTIFICATES_CATCH_UP_SECONDS", 300),
-    },
-}
+# Periodic work. The schedule itself is built from the task objects in core.schedule;
+# these are its intervals, in seconds.
+MEDMATCH_DRAIN_EVERY_SECONDS = env_int("MEDMATCH_DRAIN_EVERY_SECONDS", 30)
+MEDMATCH_RECONCILE_EVERY_SECONDS = env_int("MEDMATCH_RECONCILE_EVERY_SECONDS", 3600)
+MEDMATCH_INTRO_REMIND_EVERY_SECONDS = env_int("MEDMATCH_INTRO_REMIND_EVERY_SECONDS", 900)
+MEDMATCH_EXPIRE_STALE_EVERY_SECONDS = env_int("MEDMATCH_EXPIRE_STALE_EVERY_SECONDS", 3600)
+MEDMATCH_MATCH_REDRIVE_EVERY_SECONDS = env_int("MEDMATCH_MATCH_REDRIVE_EVERY_SECONDS", 60)
+MEDMATCH_IMPORT_DRAIN_EVERY_SECONDS = env_int("MEDMATCH_IMPORT_DRAIN_EVERY_SECONDS", 60)
+MEDMATCH_SUPPLIER_LISTS_CATCH_UP_SECONDS = env_int("MEDMATCH_SUPPLIER_LISTS_CATCH_UP_SECONDS", 300)
+# Certificates whose PDF a lost task never made, and trade-service e-mails left pending.
+MEDMATCH_CERTIFICATES_CATCH_UP_SECONDS = env_int("MEDMATCH_CERTIFICATES_CATCH_UP_SECONDS", 300)
+# Pending work whose task was enqueued longer ago than this is enqueued again (the task was lost).
+MEDMATCH_MATCH_REDRIVE_AFTER_SECONDS = env_int("MEDMATCH_MATCH_REDRIVE_AFTER_SECONDS", 120)
+MEDMATCH_EMAIL_REQUEUE_AFTER_SECONDS = env_int("MEDMATCH_EMAIL_REQUEUE_AFTER_SECONDS", 600)
+CELERY_BEAT_SCHEDULER = "core.beat:HeartbeatScheduler"
+# Worker and beat write a heartbeat this often; health calls one older than the limit down.
+MEDMATCH_HEARTBEAT_EVERY_SECONDS = env_int("MEDMATCH_HEARTBEAT_EVERY_SECONDS", 10)
+MEDMATCH_HEARTBEAT_STALE_SECONDS = env_int("MEDMATCH_HEARTBEAT_STALE_SECONDS", 60)

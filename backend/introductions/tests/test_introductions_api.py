@@ -161,3 +161,44 @@ def test_the_list_runs_the_same_few_queries_for_one_or_many_rows(
 
     assert response.json()["count"] == 6
     assert len(six.captured_queries) == len(one.captured_queries) <= 6
+
+
+# --- issue 8, item 11: the introduction's trail, for staff and its parties ---
+
+
+def test_the_parties_read_the_introductions_trail_by_role_without_contacts(
+    world: World, introduction: Introduction
+) -> None:
+    url = f"/api/v1/introductions/{introduction.pk}/audit/"
+    outcome = world.client("buyer").post(
+        f"/api/v1/introductions/{introduction.pk}/outcome/", {"status": "negotiating"}, format="json"
+    )
+    assert outcome.status_code == 200, outcome.json()
+
+    for role in ("vendor", "buyer"):
+        response = world.client(role).get(url)
+        assert response.status_code == 200
+        events = response.json()["results"]
+        assert [(event["action"], event["actor_role"]) for event in events] == [
+            ("introduction.outcome_recorded", "buyer"),
+            ("introduction.created", "staff"),
+        ]
+        assert "actor_email" not in events[0]
+        text = response.content.decode()
+        for user in world.users.values():
+            if user is not None:
+                assert user.email not in text
+
+    staff_events = world.client("staff").get(url).json()["results"]
+    assert staff_events[0]["actor_email"] == world.user("buyer").email
+    assert staff_events[1]["details"]["proposal"] == world.proposal.pk
+
+
+def test_other_organisations_cannot_read_an_introductions_trail(
+    world: World, introduction: Introduction
+) -> None:
+    url = f"/api/v1/introductions/{introduction.pk}/audit/"
+
+    assert world.client("other_vendor").get(url).status_code == 404
+    assert world.client("other_buyer").get(url).status_code == 404
+    assert world.client("anonymous").get(url).status_code in (401, 403)

@@ -13,6 +13,7 @@ import pytest
 from django.db import transaction
 from django.utils import timezone
 
+from conftest import wait_for_task_done
 from introductions.models import EmailDelivery, EmailKind, Introduction
 from introductions.services import introduction_create
 from introductions.tasks import remind_and_expire
@@ -49,7 +50,7 @@ def test_approval_emails_are_sent_by_the_worker_after_commit(
 
 
 def test_the_beat_task_reminds_and_the_worker_sends_the_reminders(
-    celery_worker_process: subprocess.Popen[bytes],
+    celery_worker_process: subprocess.Popen[bytes], search_prefix: str
 ) -> None:
     world = build_world()
     introduction = world.approve()  # no surrounding transaction here: the e-mails go at once
@@ -59,9 +60,9 @@ def test_the_beat_task_reminds_and_the_worker_sends_the_reminders(
         created_at=timezone.now() - datetime.timedelta(days=4)
     )
 
-    result = remind_and_expire.delay().get(timeout=30)
+    line = wait_for_task_done(search_prefix, remind_and_expire.delay().id, timeout=30)
 
-    assert result == {"reminded": 1, "expired": 0, "requeued": 0}
+    assert "{'reminded': 1, 'expired': 0, 'requeued': 0}" in line
     reminders = EmailDelivery.objects.filter(introduction=introduction, kind=EmailKind.REMINDER)
     _wait_for(lambda: reminders.count() == 5 and not reminders.filter(sent_at__isnull=True).exists())
     introduction.refresh_from_db()

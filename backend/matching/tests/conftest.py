@@ -54,7 +54,7 @@ class World:
 @pytest.fixture
 def world() -> World:
     vendor = VendorFactory(name="Wuhan Masks Co.", verified=True, country="CN")
-    buyer = BuyerFactory(name="Hospices Civils de Lyon", country="FR")
+    buyer = BuyerFactory(name="Hospices Civils de Lyon", country="FR", verified=True)
     ContactFactory(
         organization=vendor,
         email=CONTACT_STRINGS[0],

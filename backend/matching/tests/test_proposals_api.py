@@ -58,6 +58,7 @@ def test_queue_item_shows_request_product_vendor_score_and_reasons(world: World)
         "name": "Hospices Civils de Lyon",
         "country": "FR",
         "buyer_type": "hospital",
+        "verification_status": "verified",
     }
     assert item["request"]["destination_country"] == "FR"
     assert item["product"]["id"] == proposal.product_id
@@ -394,3 +395,110 @@ def test_bulk_validates_its_input(world: World, body: dict[str, Any], field: str
     if isinstance(errors, dict):  # per-item errors of a list field
         codes = [error["code"] for item in errors.values() for error in item]
     assert code in codes, response.json()
+
+
+# --- issue 8, item 10: contacts go only to verified buyers ---
+
+
+@pytest.mark.parametrize("status", [VerificationStatus.UNVERIFIED, VerificationStatus.PENDING])
+def test_approval_requires_a_verified_buyer(world: World, status: str) -> None:
+    world.buyer.verification_status = status
+    world.buyer.save(update_fields=["verification_status"])
+
+    response = world.client("staff").post(
+        f"/api/v1/proposals/{world.proposal.pk}/approve/", {}, format="json"
+    )
+
+    assert response.status_code == 409
+    assert response.json()["code"] == "buyer_not_verified"
+    assert "verify_buyer" in response.json()["message"]
+    assert Proposal.objects.get(pk=world.proposal.pk).status == ProposalStatus.PROPOSED
+    assert not Introduction.objects.exists()
+
+
+def test_staff_may_verify_the_buyer_in_the_approval_step(world: World) -> None:
+    world.buyer.verification_status = VerificationStatus.PENDING
+    world.buyer.save(update_fields=["verification_status"])
+
+    response = world.client("staff").post(
+        f"/api/v1/proposals/{world.proposal.pk}/approve/", {"verify_buyer": True}, format="json"
+    )
+
+    assert response.status_code == 200, response.json()
+    assert response.json()["request"]["buyer"]["verification_status"] == "verified"
+    world.buyer.refresh_from_db()
+    assert world.buyer.verification_status == VerificationStatus.VERIFIED
+    event = AuditEvent.objects.get(
+        content_type=ContentType.objects.get_for_model(world.buyer),
+        object_id=str(world.buyer.pk),
+        action="organization.verified",
+    )
+    assert (event.from_state, event.to_state, event.actor) == ("pending", "verified", world.users["staff"])
+    assert f"proposal {world.proposal.pk}" in event.reason
+    assert Introduction.objects.filter(proposal=world.proposal).exists()
+
+
+def test_a_rejected_buyer_cannot_be_verified_in_the_approval_step(world: World) -> None:
+    world.buyer.verification_status = VerificationStatus.REJECTED
+    world.buyer.save(update_fields=["verification_status"])
+
+    response = world.client("staff").post(
+        f"/api/v1/proposals/{world.proposal.pk}/approve/", {"verify_buyer": True}, format="json"
+    )
+
+    assert response.status_code == 409
+    assert not Introduction.objects.exists()
+
+
+def test_bulk_approval_refuses_unverified_buyers_unless_told_to_verify(world: World) -> None:
+    world.buyer.verification_status = VerificationStatus.UNVERIFIED
+    world.buyer.save(update_fields=["verification_status"])
+    body = {"action": "approve", "ids": [world.proposal.pk]}
+
+    refused = world.client("staff").post("/api/v1/proposals/bulk/", body, format="json")
+    assert refused.status_code == 409
+    assert "verified buyer" in refused.json()["results"][0]["message"]
+    assert not Introduction.objects.exists()
+
+    accepted = world.client("staff").post(
+        "/api/v1/proposals/bulk/", {**body, "verify_buyer": True}, format="json"
+    )
+    assert accepted.status_code == 200, accepted.json()
+    world.buyer.refresh_from_db()
+    assert world.buyer.verification_status == VerificationStatus.VERIFIED
+
+
+def test_queue_shows_both_parties_verification_status(world: World) -> None:
+    world.buyer.verification_status = VerificationStatus.PENDING
+    world.buyer.save(update_fields=["verification_status"])
+
+    item = world.client("staff").get("/api/v1/proposals/").json()["results"][0]
+
+    assert item["request"]["buyer"]["verification_status"] == "pending"
+    assert item["vendor"]["verification_status"] == "verified"
+
+
+# --- issue 8, item 11: the trail of decisions ---
+
+
+def test_proposal_audit_trail_is_staff_only_and_lists_every_decision(world: World) -> None:
+    url = f"/api/v1/proposals/{world.proposal.pk}/audit/"
+    world.client("staff").post(
+        f"/api/v1/proposals/{world.proposal.pk}/reject/", {"reason": "Too dear."}, format="json"
+    )
+
+    response = world.client("staff").get(url)
+
+    assert response.status_code == 200
+    [event] = response.json()["results"]
+    assert (event["action"], event["from_state"], event["to_state"], event["reason"]) == (
+        "proposals.rejected",
+        "proposed",
+        "rejected",
+        "Too dear.",
+    )
+    assert event["actor_email"] == world.users["staff"].email  # type: ignore[union-attr]
+    assert world.client("vendor").get(url).status_code == 403
+    assert world.client("buyer").get(url).status_code == 403
+    assert world.client("anonymous").get(url).status_code in (401, 403)
+    assert world.client("staff").get("/api/v1/proposals/999999/audit/").status_code == 404

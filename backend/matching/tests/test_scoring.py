@@ -495,16 +495,19 @@ def test_price_converted_with_configured_rates() -> None:
     assert "≈ 0.126 vs 0.1 USD" in price.detail
 
 
-def test_price_without_a_rate_is_not_comparable() -> None:
+def test_a_price_that_cannot_be_compared_is_penalised_not_ignored() -> None:
+    """Without a rate the price earns nothing, so it ranks below a price known to be within target."""
     request = make_request(target_unit_price=Decimal("0.10"), currency="EUR")
-    product = make_product(currency="CNY")
+    unknown = make_product(currency="CNY")
+    known = make_product(currency="EUR", price_min=Decimal("0.09"), price_max=Decimal("0.10"))
 
-    evaluation = judge(request, product, rates={"EUR": 1.08})
+    evaluation = judge(request, unknown, rates={"EUR": 1.08})
 
     price = criterion(evaluation, "price")
     assert price.status == PARTIAL
-    assert price.detail == "price not comparable (CNY vs EUR, no rate)"
-    assert evaluation.score_parts["price"] == WEIGHTS["price"] / 2
+    assert price.detail == "price not comparable (CNY vs EUR): no exchange rate for CNY; no price points"
+    assert evaluation.score_parts["price"] == 0.0
+    assert judge(request, known, rates={"EUR": 1.08}).score > evaluation.score
 
 
 def test_usd_needs_no_rate() -> None:
@@ -619,3 +622,61 @@ def test_fingerprint_is_stable_and_changes_with_material_data() -> None:
     assert fingerprint(make_request(target_unit_price=Decimal("0.10")), product) == fingerprint(
         make_request(target_unit_price=Decimal("0.1")), product
     )
+
+
+# --- export rules apply by the product's origin, import rules by the destination ---
+
+CN_EXPORT_MASKS = RuleFacts(
+    market="CN-EXPORT",
+    category="surgical-masks",
+    mode="any",
+    standards=("CE MDR", "FDA 510(k)", "NMPA"),
+    approvals=frozenset({"CE MDR", "FDA 510(k)", "NMPA"}),
+    kind="export",
+)
+
+
+def test_uncertified_chinese_mask_to_kenya_is_excluded_by_the_export_rule() -> None:
+    """Kenya has no import rules recorded; the Chinese export rule still applies to a Chinese mask."""
+    to_kenya = make_request(destination_country="KE", markets=frozenset())
+    chinese = make_product(origin_country="CN", export_markets=frozenset({"CN-EXPORT"}), certificates=())
+
+    evaluation = judge(to_kenya, chinese, rules=(CN_EXPORT_MASKS,))
+
+    assert not evaluation.eligible
+    assert [item.criterion for item in evaluation.exclusions] == ["market_approval"]
+    assert "CN-EXPORT" in evaluation.exclusions[0].detail
+
+
+def test_a_foreign_certificate_for_another_market_satisfies_the_export_rule() -> None:
+    """China accepted a recognised CE certificate, whatever market the certificate names."""
+    to_kenya = make_request(destination_country="KE", markets=frozenset())
+    chinese = make_product(
+        origin_country="CN", export_markets=frozenset({"CN-EXPORT"}), certificates=(ce_certificate(),)
+    )
+
+    evaluation = judge(to_kenya, chinese, rules=(CN_EXPORT_MASKS,))
+
+    assert evaluation.eligible
+    assert any(
+        item.criterion == "market_approval" and "CN-EXPORT" in item.detail for item in evaluation.criteria
+    )
+
+
+def test_a_request_into_china_is_not_told_it_needs_chinese_export_approval() -> None:
+    into_china = make_request(destination_country="CN", markets=frozenset())
+    german = make_product(origin_country="DE", export_markets=frozenset())
+
+    evaluation = judge(into_china, german, rules=(CN_EXPORT_MASKS,))
+
+    assert evaluation.eligible
+    assert not any("CN-EXPORT" in item.detail for item in [*evaluation.criteria, *evaluation.exclusions])
+
+
+def test_a_chinese_product_sold_inside_china_is_not_an_export() -> None:
+    into_china = make_request(
+        destination_country="CN", markets=frozenset(), destination_export_markets=frozenset({"CN-EXPORT"})
+    )
+    chinese = make_product(origin_country="CN", export_markets=frozenset({"CN-EXPORT"}), certificates=())
+
+    assert judge(into_china, chinese, rules=(CN_EXPORT_MASKS,)).eligible

@@ -10,6 +10,7 @@ from organizations.models import (
     BuyerType,
     Contact,
     Document,
+    DocumentReviewStatus,
     DocumentType,
     Organization,
     OrganizationKind,
@@ -59,6 +60,10 @@ class BuyerFactory(OrganizationFactory):
     country = "FR"
     city = "Lyon"
 
+    class Params:
+        verified = factory.Trait(verification_status=VerificationStatus.VERIFIED)
+        pending = factory.Trait(verification_status=VerificationStatus.PENDING)
+
 
 class ContactFactory(DjangoModelFactory[Contact]):
     class Meta:
@@ -89,6 +94,7 @@ class DocumentFactory(DjangoModelFactory[Document]):
 
 class CertificateFactory(DocumentFactory):
     document_type = DocumentType.CERTIFICATE
+    review_status = DocumentReviewStatus.APPROVED
     original_name = "ce-certificate.pdf"
     number = factory.Sequence(lambda n: f"CE-2020-{n:05d}")
     issuer = "TÜV SÜD Product Service GmbH"

@@ -340,8 +340,26 @@ def test_file_is_streamed_as_an_attachment(world: World, role: str) -> None:
     assert b"".join(response.streaming_content) == PDF_BYTES
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith("attachment;")
-    assert 'filename="licence.pdf"' in response["Content-Disposition"]
+    name = f"medmatch-{world.own.pk}-business-licence-{world.licence.pk}.pdf"
+    assert response["Content-Disposition"] == f'attachment; filename="{name}"'
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_the_served_name_is_derived_from_the_document_not_the_client(world: World) -> None:
+    world.licence.original_name = "evil.html\"; filename*=UTF-8''x.html"
+    world.licence.save()
+
+    response = world.client("vendor").get(
+        f"/api/v1/organizations/{world.own.pk}/documents/{world.licence.pk}/file/"
+    )
+
+    disposition = response["Content-Disposition"]
+    assert (
+        disposition
+        == f'attachment; filename="medmatch-{world.own.pk}-business-licence-{world.licence.pk}.pdf"'
+    )
+    assert "evil" not in disposition
+    assert "html" not in disposition
 
 
 def test_file_download_ignores_the_accept_header(world: World) -> None:

@@ -174,7 +174,9 @@ def test_delete_sends_a_verified_vendor_back_to_review() -> None:
     _expect_rereview(world, 0)
 
 
-def test_certificate_edit_sends_a_verified_vendor_back_to_review_and_reindexes_products() -> None:
+def test_linking_a_certificate_keeps_the_vendor_verified_and_reindexes_products() -> None:
+    """Issue 8, item 9: a certificate has its own review; linking one to a product neither hides
+    the vendor nor sends the (already reviewed) certificate back to review."""
     world = build_world(verification_status="verified")
     product = make_product(vendor=world.own)
     certificate = CertificateFactory(organization=world.own)
@@ -187,8 +189,39 @@ def test_certificate_edit_sends_a_verified_vendor_back_to_review_and_reindexes_p
 
     assert response.status_code == 200, response.json()
     assert response.json()["products"] == [product.pk]
-    _expect_rereview(world, 0)
+    assert response.json()["review_status"] == "approved"
+    assert _status(world.own) == "verified"
+    assert world.own.pk in _public_ids()
+    assert not AuditEvent.objects.filter(action="organization.rereview").exists()
     assert OutboxEntry.objects.filter(entity="product", entity_id=product.pk).exists()
+
+
+def test_a_changed_certificate_awaits_review_without_hiding_the_vendor() -> None:
+    world = build_world(verification_status="verified")
+    certificate = CertificateFactory(organization=world.own)
+
+    response = world.client("vendor").patch(
+        f"/api/v1/organizations/{world.own.pk}/documents/{certificate.pk}/",
+        {"number": "CE-2021-99999"},
+        format="json",
+    )
+
+    assert response.status_code == 200, response.json()
+    assert response.json()["review_status"] == "pending"
+    assert _status(world.own) == "verified"
+    assert world.own.pk in _public_ids()
+    event = AuditEvent.objects.get(action="document.review_requested")
+    assert event.data == {"document_id": certificate.pk, "fields": ["number"]}
+
+    url = f"/api/v1/organizations/{world.own.pk}/documents/{certificate.pk}"
+    assert world.client("vendor").post(f"{url}/approve/", {}, format="json").status_code == 403
+    rejected = world.client("staff").post(f"{url}/reject/", {}, format="json")
+    assert rejected.status_code == 400
+    assert rejected.json()["fields"]["reason"][0]["code"] == "required"
+    approved = world.client("staff").post(f"{url}/approve/", {}, format="json")
+    assert approved.status_code == 200, approved.json()
+    assert approved.json()["review_status"] == "approved"
+    assert AuditEvent.objects.filter(action="document.approved", to_state="approved").exists()
 
 
 def test_edit_without_changes_keeps_the_verification() -> None:
@@ -241,3 +274,46 @@ def test_audit_trail_for_staff(world: World) -> None:
     assert oldest["action"] == "organization.verification_requested"
     assert oldest["actor_email"] == world.users["vendor"].email
     assert filtered.json()["count"] == 1
+
+
+# --- issue 8, item 9: identity changes need review ---
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("legal_names", {"zh": "武汉另一家医疗器械有限公司", "en": "Wuhan Another Medical Co., Ltd."}),
+        ("registration_id", "91420100MA4KXXXX0A"),
+        ("name", "Another Medical Co."),
+    ],
+)
+def test_identity_change_of_a_verified_vendor_sends_it_back_to_review(field: str, value: object) -> None:
+    from core.validators import uscc_example
+
+    world = build_world(verification_status="verified")
+    if field == "registration_id":
+        value = uscc_example(99_001)
+
+    response = world.client("vendor").patch(
+        f"/api/v1/organizations/{world.own.pk}/", {field: value}, format="json"
+    )
+
+    assert response.status_code == 200, response.json()
+    assert _status(world.own) == "pending"
+    assert world.own.pk not in _public_ids()
+    event = AuditEvent.objects.get(action="organization.identity_changed", object_id=str(world.own.pk))
+    assert (event.from_state, event.to_state) == ("verified", "pending")
+    assert field in event.reason
+    assert event.actor == world.users["vendor"]
+
+
+def test_other_profile_changes_keep_the_verification() -> None:
+    world = build_world(verification_status="verified")
+
+    response = world.client("vendor").patch(
+        f"/api/v1/organizations/{world.own.pk}/", {"description": "Now also gowns."}, format="json"
+    )
+
+    assert response.status_code == 200, response.json()
+    assert _status(world.own) == "verified"
+    assert not AuditEvent.objects.filter(action="organization.identity_changed").exists()

@@ -1,5 +1,8 @@
 """Users of each role and API clients signed in as them, for the purchasing tests."""
 
+from pathlib import Path
+from typing import Any
+
 import pytest
 from rest_framework.test import APIClient
 
@@ -9,6 +12,21 @@ from organizations.models import Contact, Organization
 from organizations.tests.factories import BuyerFactory, ContactFactory
 from reference.models import Category, Standard
 from reference.tests.factories import CategoryFactory, StandardFactory
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings: Any, tmp_path: Path) -> Path:
+    """Uploaded spreadsheets stored by the tests go to a temporary directory."""
+    root = tmp_path / "media"
+    root.mkdir()
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(root)},
+        },
+    }
+    return root
 
 
 def client_for(user: User | None) -> APIClient:

@@ -8,13 +8,13 @@ from purchasing.models import DuplicateFlag, ImportBatch, PurchaseRequest, Reque
 
 
 class PurchaseRequestFactory(DjangoModelFactory[PurchaseRequest]):
-    """An open request from a buyer (hospital) for 10,000 pieces, needed in 30 days."""
+    """An open request from a verified buyer (hospital) for 10,000 pieces, needed in 30 days."""
 
     class Meta:
         model = PurchaseRequest
         skip_postgeneration_save = True
 
-    buyer = factory.SubFactory("organizations.tests.factories.BuyerFactory")
+    buyer = factory.SubFactory("organizations.tests.factories.BuyerFactory", verified=True)
     category = factory.SubFactory("reference.tests.factories.CategoryFactory")
     title = factory.Sequence(lambda n: f"Request {n}: surgical masks")
     description = "3-ply, ear loops"

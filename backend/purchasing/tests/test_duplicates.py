@@ -250,12 +250,17 @@ def test_import_response_hides_other_organisations_requests(masks: Category) -> 
         "Masks,test-surgical-masks,5,CM,yaoundé central hospital\n"
     )
 
-    response = client_for(chamber).post(
+    from purchasing.services import purchase_request_import_run
+
+    queued = client_for(chamber).post(
         f"{URL}import/", {"file": SimpleUploadedFile("r.csv", content.encode())}, format="multipart"
     )
+    assert queued.status_code == 202, queued.json()
+    purchase_request_import_run(job_id=queued.json()["id"])
+    response = client_for(chamber).get(queued.json()["status_url"])
 
-    assert response.status_code == 201, response.json()
+    assert response.json()["status"] == "succeeded", response.json()
     [flag] = response.json()["duplicate_flags"]
-    assert flag["request"] == response.json()["request_ids"][0]
+    assert flag["request"] == response.json()["created"][0]
     assert flag["duplicate_of"] is None
     assert DuplicateFlag.objects.get().duplicate_of_id == theirs["id"]

@@ -17,6 +17,7 @@ from organizations.models import Contact, Organization
 from outbox.models import OutboxEntry
 from purchasing.importers import COLUMN_NAMES
 from purchasing.models import DuplicateFlag, ImportBatch, PurchaseRequest
+from purchasing.services import purchase_request_import_run
 from purchasing.tests.conftest import client_for
 from reference.models import Category, Standard
 
@@ -52,6 +53,30 @@ def _xlsx(rows: list[list[object]]) -> bytes:
 def _upload(user: User | None, content: bytes, name: str = "requests.csv", **data: object) -> Any:
     upload = SimpleUploadedFile(name, content, content_type="text/csv")
     return client_for(user).post(URL, {"file": upload, **data}, format="multipart")
+
+
+def _import(user: User, content: bytes, name: str = "requests.csv", **data: object) -> dict[str, Any]:
+    """Upload (202), read the job as the worker does, and answer the job's status body."""
+    response = _upload(user, content, name, **data)
+    assert response.status_code == 202, response.json()
+    queued = response.json()
+    assert queued["status"] == "queued"
+    assert queued["status_url"] == f"http://testserver{URL}{queued['id']}/"
+    assert client_for(user).get(queued["status_url"]).json()["status"] == "queued"
+    purchase_request_import_run(job_id=queued["id"])
+    status = client_for(user).get(queued["status_url"])
+    assert status.status_code == 200
+    job: dict[str, Any] = status.json()
+    assert job["status"] in ("succeeded", "failed")
+    return job
+
+
+def _file_codes(job: dict[str, Any]) -> list[str]:
+    return [error["code"] for row in job["errors"] if row["row"] is None for error in row["errors"]["file"]]
+
+
+def _row_errors(job: dict[str, Any]) -> list[dict[str, Any]]:
+    return [row for row in job["errors"] if row["row"] is not None]
 
 
 HEADER = [
@@ -101,20 +126,21 @@ def test_csv_import_creates_every_row(
     en149: Standard,
     buyer_contact: Contact,
 ) -> None:
-    response = _upload(buyer_member, _csv(_good_rows(), bom=True))
+    body = _import(buyer_member, _csv(_good_rows(), bom=True))
 
-    assert response.status_code == 201, response.json()
-    body = response.json()
+    assert body["status"] == "succeeded", body
     batch = ImportBatch.objects.get()
     assert body["import_batch"] == batch.pk
-    assert body["created"] == 2
+    assert len(body["created"]) == 2
+    assert body["progress"] == {"rows_done": 2, "rows_total": 2}
+    assert body["errors"] == []
     assert (batch.row_count, batch.buyer, batch.uploaded_by, batch.filename) == (
         2,
         buyer,
         buyer_member,
         "requests.csv",
     )
-    first, second = (PurchaseRequest.objects.get(pk=pk) for pk in body["request_ids"])
+    first, second = (PurchaseRequest.objects.get(pk=pk) for pk in body["created"])
     assert (first.category, first.quantity, first.target_unit_price, first.currency) == (
         masks,
         200_000,
@@ -131,7 +157,7 @@ def test_csv_import_creates_every_row(
     )
     assert {first.status, second.status} == {"open"}
     assert {first.import_batch_id, second.import_batch_id} == {batch.pk}
-    assert OutboxEntry.objects.filter(entity="request", entity_id__in=body["request_ids"]).count() == 2
+    assert OutboxEntry.objects.filter(entity="request", entity_id__in=body["created"]).count() == 2
     event = AuditEvent.objects.get(action="requests.imported")
     assert (event.object_id, event.to_state, event.data["row_count"], event.actor) == (
         str(batch.pk),
@@ -139,7 +165,7 @@ def test_csv_import_creates_every_row(
         2,
         buyer_member,
     )
-    assert buyer_contact.email not in response.content.decode()
+    assert buyer_contact.email not in str(body)
 
 
 def test_xlsx_import_with_date_and_number_cells(
@@ -167,9 +193,9 @@ def test_xlsx_import_with_date_and_number_cells(
         ["Surgical masks, second lot", "test-surgical-masks", 2000.0, "AT", "", "", _date(40)],
     ]
 
-    response = _upload(buyer_member, _xlsx(rows), name="besoins.xlsx", status="draft")
+    body = _import(buyer_member, _xlsx(rows), name="besoins.xlsx", status="draft")
 
-    assert response.status_code == 201, response.json()
+    assert body["status"] == "succeeded", body
     created = PurchaseRequest.objects.order_by("id")
     assert [(item.category, item.quantity, item.needed_by, item.status) for item in created] == [
         (masks, 1000, _date(10), "draft"),
@@ -182,9 +208,9 @@ def test_xlsx_import_with_date_and_number_cells(
 def test_semicolon_separated_csv_is_read(buyer_member: User) -> None:
     content = _csv([["title", "quantity", "destination_country"], ["Gowns", "10", "ES"]], delimiter=";")
 
-    response = _upload(buyer_member, content)
+    body = _import(buyer_member, content)
 
-    assert response.status_code == 201, response.json()
+    assert body["status"] == "succeeded", body
     assert PurchaseRequest.objects.get().destination_country == "ES"
 
 
@@ -206,15 +232,14 @@ def test_a_sheet_with_bad_rows_reports_each_by_row_and_column_and_creates_nothin
     ]
 
     for content, name in ((_csv(rows), "requests.csv"), (_xlsx(rows), "requests.xlsx")):
-        response = _upload(buyer_member, content, name=name)
+        body = _import(buyer_member, content, name=name)
 
-        assert response.status_code == 400, response.json()
-        body = response.json()
-        assert body["code"] == "invalid"
-        assert body["fields"] == {}
+        assert body["status"] == "failed", body
+        assert _file_codes(body) == []
+        assert body["created"] == []
         report = {
             row["row"]: {field: [e["code"] for e in errors] for field, errors in row["errors"].items()}
-            for row in body["rows"]
+            for row in _row_errors(body)
         }
         assert report == {
             3: {"quantity": ["invalid"]},
@@ -225,7 +250,7 @@ def test_a_sheet_with_bad_rows_reports_each_by_row_and_column_and_creates_nothin
             8: {"required_standards": ["unknown_standard"]},
             9: {"title": ["required"], "quantity": ["min_value"], "destination_country": ["required"]},
         }, name
-        assert "GOST 12" in body["rows"][5]["errors"]["required_standards"][0]["message"]
+        assert "GOST 12" in _row_errors(body)[5]["errors"]["required_standards"][0]["message"]
         assert "7 row(s)" in body["message"]
         assert PurchaseRequest.objects.count() == 0
         assert ImportBatch.objects.count() == 0
@@ -249,12 +274,11 @@ def test_a_sheet_with_bad_rows_reports_each_by_row_and_column_and_creates_nothin
 def test_header_problems_are_reported_for_the_file(
     buyer_member: User, rows: list[list[object]], code: str
 ) -> None:
-    response = _upload(buyer_member, _csv(rows))
+    body = _import(buyer_member, _csv(rows))
 
-    assert response.status_code == 400
-    body = response.json()
-    assert [error["code"] for error in body["fields"]["file"]] == [code]
-    assert body["rows"] == []
+    assert body["status"] == "failed"
+    assert _file_codes(body) == [code]
+    assert _row_errors(body) == []
     assert not PurchaseRequest.objects.exists()
     assert not ImportBatch.objects.exists()
 
@@ -268,10 +292,10 @@ def test_header_problems_are_reported_for_the_file(
     ],
 )
 def test_files_are_typed_by_content_not_by_name(buyer_member: User, content: bytes, name: str) -> None:
-    response = _upload(buyer_member, content, name=name)
+    body = _import(buyer_member, content, name=name)
 
-    assert response.status_code == 400
-    assert [error["code"] for error in response.json()["fields"]["file"]] == ["unsupported_file_type"]
+    assert body["status"] == "failed"
+    assert _file_codes(body) == ["unsupported_file_type"]
     assert not ImportBatch.objects.exists()
 
 
@@ -282,10 +306,9 @@ def test_a_zip_that_is_not_a_workbook_is_refused(buyer_member: User) -> None:
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("word/document.xml", "<w:document/>")
 
-    response = _upload(buyer_member, buffer.getvalue(), name="requests.xlsx")
+    body = _import(buyer_member, buffer.getvalue(), name="requests.xlsx")
 
-    assert response.status_code == 400
-    assert response.json()["fields"]["file"][0]["code"] == "unsupported_file_type"
+    assert _file_codes(body) == ["unsupported_file_type"]
 
 
 def test_oversize_file_is_refused(buyer_member: User, settings: SettingsWrapper) -> None:
@@ -303,10 +326,9 @@ def test_too_many_rows_are_refused(buyer_member: User, settings: SettingsWrapper
     settings.MEDMATCH_MAX_IMPORT_ROWS = 3
     content = _csv([["title", "quantity", "destination_country"], *[["Masks", "1", "FR"]] * 4])
 
-    response = _upload(buyer_member, content)
+    body = _import(buyer_member, content)
 
-    assert response.status_code == 400
-    assert response.json()["fields"]["file"][0]["code"] == "too_many_rows"
+    assert _file_codes(body) == ["too_many_rows"]
     assert not PurchaseRequest.objects.exists()
 
 
@@ -334,8 +356,8 @@ def test_import_per_role(buyer_member: User, vendor_member: User, staff: User, b
     staff_without_buyer = _upload(staff, content)
     assert staff_without_buyer.status_code == 400
     assert staff_without_buyer.json()["fields"]["buyer"][0]["code"] == "required"
-    assert _upload(staff, content, buyer=buyer.pk).status_code == 201
-    assert _upload(buyer_member, content).status_code == 201
+    assert _import(staff, content, buyer=buyer.pk)["status"] == "succeeded"
+    assert _import(buyer_member, content)["status"] == "succeeded"
     assert PurchaseRequest.objects.filter(buyer=buyer).count() == 2
 
 
@@ -366,8 +388,8 @@ def test_template_has_the_columns_and_an_example_row_that_imports(
     CategoryFactory(slug=str(example_category))
     for code in str(dict(zip(header, example, strict=True))["required_standards"]).split(";"):
         StandardFactory(code=code)
-    imported = _upload(buyer_member, content, name=f"template.{file_format}")
-    assert imported.status_code == 201, imported.json()
+    imported = _import(buyer_member, content, name=f"template.{file_format}")
+    assert imported["status"] == "succeeded", imported
 
 
 def test_template_per_role(vendor_member: User, staff: User) -> None:
@@ -386,13 +408,13 @@ def test_rows_duplicating_each_other_in_one_import_are_flagged(buyer_member: Use
         ["Masks for surgery", "test-surgical-masks", "300", "FR", "chu  LYON"],
     ]
 
-    response = _upload(buyer_member, _csv(rows))
+    body = _import(buyer_member, _csv(rows))
 
-    assert response.status_code == 201, response.json()
-    first, second = response.json()["request_ids"]
+    assert body["status"] == "succeeded", body
+    first, second = body["created"]
     flag = DuplicateFlag.objects.get()
     assert (flag.request_id, flag.duplicate_of_id, flag.status) == (second, first, "open")
-    assert response.json()["duplicate_flags"] == [
+    assert body["duplicate_flags"] == [
         {"id": flag.pk, "request": second, "duplicate_of": first, "reason": flag.reason, "status": "open"}
     ]
 
@@ -416,17 +438,17 @@ def test_an_hs_code_shared_by_several_categories_means_the_broadest(buyer_member
         ["Aprons", "9999.60", "1", "FR"],  # two unrelated roots: ambiguous
     ]
 
-    response = _upload(buyer_member, _csv(rows))
+    body = _import(buyer_member, _csv(rows))
 
-    assert response.status_code == 400
-    assert response.json()["rows"] == [
+    assert body["status"] == "failed"
+    assert _row_errors(body) == [
         {
             "row": 4,
             "errors": {"category": [{"code": "ambiguous_category", "message": ANY}]},
         }
     ]
-    response = _upload(buyer_member, _csv(rows[:3]))
-    assert response.status_code == 201, response.json()
+    body = _import(buyer_member, _csv(rows[:3]))
+    assert body["status"] == "succeeded", body
     assert [item.category for item in PurchaseRequest.objects.order_by("id")] == [masks, gloves]
 
 
@@ -440,7 +462,7 @@ def test_an_hs_2022_code_finds_the_category(buyer_member: User) -> None:
         ["G", "9998.12", "1", "FR"],
     ]
 
-    response = _upload(buyer_member, _csv(rows))
+    body = _import(buyer_member, _csv(rows))
 
-    assert response.status_code == 201, response.json()
+    assert body["status"] == "succeeded", body
     assert PurchaseRequest.objects.get().category == nitrile

@@ -124,3 +124,131 @@ def test_a_workbook_that_would_inflate_too_far_is_refused(monkeypatch: pytest.Mo
     sheet = spreadsheet_parse(content=content, max_rows=10)
 
     assert [error.code for error in sheet.errors] == ["file_too_large"]
+
+
+# --- hostile files: every bound refuses with a file error, before the parser is swamped ---
+
+
+def _codes(content: bytes, **options: object) -> list[str]:
+    sheet = spreadsheet_parse(content=content, max_rows=5000, **options)  # type: ignore[arg-type]
+    return [str(error.code) for error in sheet.errors]
+
+
+def test_a_zip_bomb_is_refused_by_the_bytes_it_really_inflates_to() -> None:
+    from purchasing.tests.hostile import zip_bomb
+
+    content = zip_bomb(inflated_mb=100)
+    assert len(content) < 1024 * 1024
+
+    sheet = spreadsheet_parse(content=content, max_rows=5000)
+
+    assert [error.code for error in sheet.errors] == ["file_too_large"]
+    assert "xl/worksheets/sheet1.xml" in sheet.errors[0].message % sheet.errors[0].params
+    assert sheet.rows == []
+
+
+def test_a_zip_that_declares_small_sizes_is_measured_not_believed() -> None:
+    """The central directory says 1 KB; the member really inflates to 100 MB."""
+    import struct
+
+    from purchasing.tests.hostile import zip_bomb
+
+    content = bytearray(zip_bomb(inflated_mb=100))
+    directory = content.rfind(b"PK\x05\x06")
+    (entries_offset,) = struct.unpack_from("<I", content, directory + 16)
+    position = entries_offset
+    while content[position : position + 4] == b"PK\x01\x02":
+        struct.pack_into("<I", content, position + 24, 1024)  # uncompressed size
+        name_length, extra_length, comment_length = struct.unpack_from("<HHH", content, position + 28)
+        position += 46 + name_length + extra_length + comment_length
+
+    # Either the real bytes exceed the bound, or the archive is refused as damaged: never parsed.
+    assert _codes(bytes(content)) in (["file_too_large"], ["unsupported_file_type"])
+
+
+def test_a_30_mb_row_is_refused_before_it_is_parsed() -> None:
+    from purchasing.tests.hostile import wide_row
+
+    sheet = spreadsheet_parse(content=wide_row(megabytes=30), max_rows=5000)
+
+    assert [error.code for error in sheet.errors] == ["row_too_large"]
+    assert "Row 2" in sheet.errors[0].message % sheet.errors[0].params
+
+
+def test_a_workbook_with_too_many_rows_is_refused() -> None:
+    from purchasing.tests.hostile import many_rows
+
+    content = many_rows(rows=6000)
+
+    assert _codes(content) == ["too_many_rows"]
+
+
+def test_a_cell_longer_than_the_bound_is_refused_in_csv_and_xlsx() -> None:
+    from purchasing.importers import MAX_CELL_CHARS
+
+    long_text = "x" * (MAX_CELL_CHARS + 1)
+    rows: list[list[object]] = [["title", "quantity", "destination_country"], [long_text, 1, "FR"]]
+    csv_content = f"title,quantity,destination_country\n{long_text},1,FR\n".encode()
+
+    for content in (csv_content, _xlsx(rows)):
+        sheet = spreadsheet_parse(content=content, max_rows=10)
+        assert [error.code for error in sheet.errors] == ["cell_too_long"]
+        assert "A2" in sheet.errors[0].message % sheet.errors[0].params
+
+
+def test_a_csv_row_with_a_million_cells_reports_a_bounded_error() -> None:
+    content = b"title,quantity,destination_country\nMasks,1,FR" + b",x" * 1_000_000 + b"\n"
+
+    sheet = spreadsheet_parse(content=content, max_rows=10)
+
+    assert [error.code for error in sheet.errors] == ["unnamed_column"]
+    assert len(sheet.errors[0].message % sheet.errors[0].params) < 1000
+
+
+def test_reading_stops_at_the_time_bound() -> None:
+    content = b"title,quantity,destination_country\n" + b"Masks,1,FR\n" * 10
+
+    assert _codes(content, max_seconds=0) == ["parse_timeout"]
+    assert _codes(content, max_seconds=60) == []
+
+
+def _with_member(content: bytes, name: str, data: bytes) -> bytes:
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(content)) as source, zipfile.ZipFile(buffer, "w") as target:
+        for entry in source.infolist():
+            target.writestr(entry, source.read(entry))
+        target.writestr(name, data)
+    return buffer.getvalue()
+
+
+def test_too_many_or_too_long_shared_strings_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from purchasing import importers
+
+    monkeypatch.setattr(importers, "MAX_SHARED_STRINGS", 50)
+    workbook = _xlsx([["title", "quantity", "destination_country"], ["Masks", 1, "FR"]])
+    many = b"<sst>" + b"".join(b"<si><t>Masks %d</t></si>" % number for number in range(60)) + b"</sst>"
+    long = b"<sst><si><t>" + b"x" * (importers.MAX_CELL_XML_BYTES + 100) + b"</t></si></sst>"
+
+    assert _codes(workbook) == []
+    assert _codes(_with_member(workbook, "xl/sharedStrings.xml", many)) == ["too_many_strings"]
+    assert _codes(_with_member(workbook, "xl/sharedStrings.xml", long)) == ["cell_too_long"]
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 64, 4096])
+def test_the_span_scan_sees_the_same_widths_whatever_the_chunks(chunk: int) -> None:
+    from purchasing.importers import _ROW_TAG, _SHEET_DATA_END, _SpanScan
+
+    xml = (
+        b'<sheetData><row r="1"><c/></row><x:row r="2">'
+        + b"y" * 300
+        + b"</x:row><row/></sheetData>"
+        + b"z" * 999
+    )
+    scan = _SpanScan(_ROW_TAG, stop=_SHEET_DATA_END)
+    for start in range(0, len(xml), chunk):
+        scan.feed(xml[start : start + chunk])
+
+    assert scan.count == 3
+    assert scan.widest == len(b'<x:row r="2">' + b"y" * 300 + b"</x:row>")

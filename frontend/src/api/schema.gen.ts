@@ -2822,18 +2822,42 @@ export interface components {
             vendor?: number | null;
         };
         ProductFacets: {
-            /** @description capacity per day */
-            capacity: components["schemas"]["RangeStats"];
-            category: components["schemas"]["CategoryBucket"][];
-            country: components["schemas"]["FacetBucket"][];
-            currency: components["schemas"]["FacetBucket"][];
-            hs_heading: components["schemas"]["FacetBucket"][];
-            /** @description lead time in days */
-            lead_time: components["schemas"]["RangeStats"];
-            market: components["schemas"]["FacetBucket"][];
-            /** @description lowest unit price (mixed currencies unless filtered) */
-            price: components["schemas"]["RangeStats"];
-            standard: components["schemas"]["FacetBucket"][];
+            /**
+             * @description capacity per day
+             * @default {
+             *       "min": null,
+             *       "max": null,
+             *       "avg": null,
+             *       "count": 0
+             *     }
+             */
+            readonly capacity: components["schemas"]["RangeStats"];
+            readonly category: components["schemas"]["CategoryBucket"][];
+            readonly country: components["schemas"]["FacetBucket"][];
+            readonly currency: components["schemas"]["FacetBucket"][];
+            readonly hs_heading: components["schemas"]["FacetBucket"][];
+            /**
+             * @description lead time in days
+             * @default {
+             *       "min": null,
+             *       "max": null,
+             *       "avg": null,
+             *       "count": 0
+             *     }
+             */
+            readonly lead_time: components["schemas"]["RangeStats"];
+            readonly market: components["schemas"]["FacetBucket"][];
+            /**
+             * @description lowest unit price (mixed currencies unless filtered)
+             * @default {
+             *       "min": null,
+             *       "max": null,
+             *       "avg": null,
+             *       "count": 0
+             *     }
+             */
+            readonly price: components["schemas"]["RangeStats"];
+            readonly standard: components["schemas"]["FacetBucket"][];
         };
         /** @description Fields of a product; the service checks values (ranges, codes, price range). */
         ProductInputRequest: {
@@ -3431,10 +3455,57 @@ export interface components {
             suppliers: components["schemas"]["OutputSerializerLabel"][];
         };
         SupplierFacets: {
-            category: components["schemas"]["CategoryBucket"][];
-            country: components["schemas"]["FacetBucket"][];
-            market: components["schemas"]["FacetBucket"][];
-            standard: components["schemas"]["FacetBucket"][];
+            readonly category: components["schemas"]["CategoryBucket"][];
+            readonly country: components["schemas"]["FacetBucket"][];
+            readonly market: components["schemas"]["FacetBucket"][];
+            readonly standard: components["schemas"]["FacetBucket"][];
+        };
+        SupplierListListApiInputRequest: {
+            /**
+             * @description May its organisations be matching candidates?
+             * @default false
+             */
+            allow_matching: boolean;
+            /** Format: binary */
+            file: string;
+            /** Format: date */
+            received_on: string;
+            /** @description The embassy, chamber or company that sent it. */
+            sender_name: string;
+            /** Format: int64 */
+            sender_organization?: number;
+        };
+        SupplierListMappingApiInputRequest: {
+            /** @description Column index ("0", "1", …) → field; "" ignores the column. */
+            mapping: {
+                [key: string]: "" | "name" | "name_en" | "name_zh" | "country" | "city" | "address" | "registration_id" | "website" | "contact_name" | "email" | "phone" | "wechat" | "whatsapp" | "categories" | "language";
+            };
+        };
+        SupplierListOutput: {
+            allow_matching: boolean;
+            /** Format: date-time */
+            created_at: string;
+            readonly figures: components["schemas"]["Figures"];
+            file_errors: {
+                [key: string]: unknown;
+            }[];
+            filename: string;
+            header: string[];
+            id: number;
+            mapping: {
+                [key: string]: string;
+            };
+            /** @description Column index → field. */
+            proposed_mapping: {
+                [key: string]: string;
+            };
+            /** Format: date */
+            received_on: string;
+            rows_done: number;
+            rows_total: number;
+            sender_name: string;
+            sender_organization: number | null;
+            status: string;
         };
         SupplierListListApiInputRequest: {
             /**

@@ -135,10 +135,19 @@ export function FormErrors({ error, shown = [] }: { error: ApiError | null; show
 }
 
 /** A sentence for an error that is not about a field. */
-export function apiErrorMessage(error: unknown, t: (key: MessageKey) => string): string {
+export function apiErrorMessage(
+  error: unknown,
+  t: (key: MessageKey, vars?: Record<string, string | number>) => string,
+): string {
   if (!(error instanceof ApiError)) return t("error.generic");
   if (error.network) return t("error.network");
-  if (error.status === 429) return t("error.throttled");
+  if (error.status === 429) {
+    // The server's Retry-After (e.g. 40 minutes for sign-ups), not a guess.
+    const seconds = error.retryAfterSeconds;
+    return seconds !== null
+      ? t("error.throttledFor", { minutes: Math.max(1, Math.ceil(seconds / 60)) })
+      : t("error.throttled");
+  }
   if (error.status === 401 || error.status === 403) return t("error.forbidden");
   if (error.status === 404) return t("error.notFound");
   if (error.status === 409) return error.message || t("error.conflict");

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { detectLanguage, LANGUAGES, translate, translateCount } from ".";
 import { en, loadMessages } from "./messages";
 import type { MessageKey } from ".";
-import { jsonResponse, renderApp } from "../test/render";
+import { jsonResponse, renderApp, signedIn } from "../test/render";
 
 const HEALTHY = {
   status: "ok",
@@ -19,7 +19,7 @@ describe("language switcher", () => {
   });
 
   it("changes visible strings and sets lang/dir on <html>", async () => {
-    renderApp("/");
+    renderApp("/", { auth: signedIn("staff") });
     const nav = screen.getByRole("navigation");
     expect(nav.textContent).toContain("Suppliers directory");
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("MedMatch");

@@ -6,6 +6,7 @@
  * are found by file name (see `loadMessages`), so they need no line here.
  */
 import auth from "../features/auth/locales/en";
+import catalog from "../features/catalog/locales/en";
 import directory from "../features/directory/locales/en";
 import home from "../features/home/locales/en";
 import introductions from "../features/introductions/locales/en";
@@ -20,6 +21,7 @@ export const en = {
   ...home,
   ...auth,
   ...directory,
+  ...catalog,
   ...requests,
   ...proposals,
   ...introductions,

@@ -52,7 +52,11 @@ export function RegisterPage() {
   const { signIn } = useAuth();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const [form, setForm] = useState<Form>(EMPTY);
+  // ?kind=vendor from the home page's "Register as a supplier".
+  const [form, setForm] = useState<Form>(() => ({
+    ...EMPTY,
+    kind: params.get("kind") === "vendor" ? "vendor" : "buyer",
+  }));
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
   const countries = useMemo(() => countryOptions(lang), [lang]);

@@ -28,3 +28,16 @@ describe("Highlighted", () => {
     expect(highlightSegments("no marks")).toEqual([{ text: "no marks", marked: false }]);
   });
 });
+
+describe("engine escaping", () => {
+  it("shows the engine's escaped characters once, as text (IgG/IgM, not IgG&#x2F;IgM)", () => {
+    const { container } = render(
+      <p>
+        <Highlighted fragment="<mark>IgG&#x2F;IgM</mark> rapid test &lt;script&gt; &amp; more" />
+      </p>,
+    );
+    expect(container.textContent).toBe("IgG/IgM rapid test <script> & more");
+    expect(container.querySelector("mark")?.textContent).toBe("IgG/IgM");
+    expect(container.querySelector("script")).toBeNull(); // decoded text stays text
+  });
+});

@@ -1,6 +1,20 @@
 import type { ReactNode } from "react";
 
 const MARK = /<mark>([\s\S]*?)<\/mark>/g;
+const ENTITY = /&(?:#x([0-9a-f]+)|#([0-9]+)|(amp|lt|gt|quot|apos));/gi;
+const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+
+/**
+ * The engine HTML-escapes the text around its `<mark>`s (`IgG&#x2F;IgM`); React escapes text
+ * itself, so the entities are turned back into characters first (else they show twice escaped).
+ */
+export function decodeEntities(text: string): string {
+  return text.replace(ENTITY, (whole, hex: string | undefined, dec: string | undefined, name: string | undefined) => {
+    if (name) return NAMED[name.toLowerCase()] ?? whole;
+    const code = hex ? Number.parseInt(hex, 16) : Number(dec);
+    return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
+}
 
 /**
  * Splits a search-engine fragment into text and `<mark>` runs. Only the exact `<mark>` and
@@ -12,16 +26,16 @@ export function highlightSegments(fragment: string): { text: string; marked: boo
   let last = 0;
   for (const match of fragment.matchAll(MARK)) {
     const index = match.index ?? 0;
-    if (index > last) segments.push({ text: fragment.slice(last, index), marked: false });
-    if (match[1]) segments.push({ text: match[1], marked: true });
+    if (index > last) segments.push({ text: decodeEntities(fragment.slice(last, index)), marked: false });
+    if (match[1]) segments.push({ text: decodeEntities(match[1]), marked: true });
     last = index + match[0].length;
   }
-  if (last < fragment.length) segments.push({ text: fragment.slice(last), marked: false });
+  if (last < fragment.length) segments.push({ text: decodeEntities(fragment.slice(last)), marked: false });
   return segments;
 }
 
 export function stripMarks(fragment: string): string {
-  return fragment.replace(MARK, "$1");
+  return decodeEntities(fragment.replace(MARK, "$1"));
 }
 
 /** Renders a highlighted fragment safely (never as HTML). */

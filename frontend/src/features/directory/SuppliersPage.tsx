@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { FormEvent, ReactNode } from "react";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { ApiError, useApiQuery } from "../../api";
 import { apiErrorMessage, Loading, PageHeader, Pagination, useErrorText } from "../../components/common";
 import { EmptyState } from "../../components/EmptyState";
@@ -132,16 +132,18 @@ function ProductCard({ hit, categories }: { hit: ProductHit; categories: Map<str
       <header className="result-card__head">
         <div>
           <h3 className="result-card__title" lang={name?.lang || undefined} dir="auto">
-            <TextWithHighlight text={name?.text ?? hit.modelNumber} fragment={nameFragment} />
+            <Link to={`/products/${hit.id}`} className="result-card__link">
+              <TextWithHighlight text={name?.text ?? hit.modelNumber} fragment={nameFragment} />
+            </Link>
           </h3>
           <p className="result-card__vendor">
             <BuildingIcon />
-            <span dir="auto">
+            <Link to={`/suppliers/${hit.vendor.id}`} dir="auto">
               <TextWithHighlight
                 text={hit.vendor.name}
                 fragment={vendorFragment && stripMarks(vendorFragment) === hit.vendor.name ? vendorFragment : null}
               />
-            </span>
+            </Link>
             <span className="muted">
               · {countryName(hit.vendor.country, lang)}
               {hit.vendor.city ? `, ${hit.vendor.city}` : ""}
@@ -198,7 +200,9 @@ function SupplierCard({ hit, categories }: { hit: SupplierHit; categories: Map<s
       <header className="result-card__head">
         <div>
           <h3 className="result-card__title" dir="auto">
-            <TextWithHighlight text={hit.name} fragment={nameFragment} />
+            <Link to={`/suppliers/${hit.id}`} className="result-card__link">
+              <TextWithHighlight text={hit.name} fragment={nameFragment} />
+            </Link>
           </h3>
           {legal && legal.text !== hit.name ? (
             <p className="result-card__legal" lang={legal.lang || undefined} dir="auto">

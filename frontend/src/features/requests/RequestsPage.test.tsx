@@ -143,25 +143,26 @@ describe("Purchase requests", () => {
     const calls = mockApi({
       ...reference,
       "GET requests/": page([]),
-      "POST requests/import/": () =>
-        jsonResponse(
-          {
-            code: "invalid",
-            message: "2 rows have errors; nothing was imported.",
-            fields: {},
-            rows: [
-              { row: 3, errors: { quantity: [{ code: "min_value", message: "The quantity must be at least 1." }] } },
-              {
-                row: 2,
-                errors: {
-                  destination_country: [{ code: "invalid_country", message: "XX is not an ISO 3166-1 country code." }],
-                  currency: [{ code: "invalid_currency", message: "DOLLARS is not an ISO 4217 currency code." }],
-                },
+      "POST requests/import/": () => jsonResponse({ id: 7, status: "queued", status_url: "/api/v1/requests/import/7/" }, 202),
+      "GET requests/import/7/": () =>
+        jsonResponse({
+          id: 7,
+          status: "failed",
+          progress: { rows_done: 2, rows_total: 2 },
+          message: "2 row(s) have errors; nothing was imported.",
+          created: [],
+          duplicate_flags: [],
+          errors: [
+            { row: 3, errors: { quantity: [{ code: "min_value", message: "The quantity must be at least 1." }] } },
+            {
+              row: 2,
+              errors: {
+                destination_country: [{ code: "invalid_country", message: "XX is not an ISO 3166-1 country code." }],
+                currency: [{ code: "invalid_currency", message: "DOLLARS is not an ISO 4217 currency code." }],
               },
-            ],
-          },
-          400,
-        ),
+            },
+          ],
+        }),
     });
     renderApp("/requests", { auth: signedIn("buyer") });
     fireEvent.click(await screen.findByTestId("import-requests"));
@@ -194,8 +195,9 @@ describe("Purchase requests", () => {
     mockApi({
       ...reference,
       "GET requests/": page([]),
-      "POST requests/import/": () =>
-        jsonResponse({ import_batch: 4, created: 3, request_ids: [1, 2, 3], duplicate_flags: [{ id: 1 }] }, 201),
+      "POST requests/import/": () => jsonResponse({ id: 8, status: "queued", status_url: "/api/v1/requests/import/8/" }, 202),
+      "GET requests/import/8/": () =>
+        jsonResponse({ id: 8, status: "succeeded", import_batch: 4, created: [1, 2, 3], errors: [], duplicate_flags: [{ id: 1 }] }),
     });
     renderApp("/requests", { auth: signedIn("buyer") });
     fireEvent.click(await screen.findByTestId("import-requests"));

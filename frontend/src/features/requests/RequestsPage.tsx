@@ -423,12 +423,13 @@ interface RowError {
   errors: FieldError[];
 }
 
+/** Row errors of a failed import job (GET requests/import/{id}/); the whole file's (row null) are left out. */
 export function parseImportRows(body: unknown): RowError[] {
-  if (!isRecord(body) || !Array.isArray(body.rows)) return [];
+  if (!isRecord(body) || !Array.isArray(body.errors)) return [];
   const out: RowError[] = [];
-  for (const row of body.rows.filter(isRecord)) {
-    const number = num(row.row) ?? 0;
-    if (!isRecord(row.errors)) continue;
+  for (const row of body.errors.filter(isRecord)) {
+    const number = num(row.row);
+    if (number === undefined || number === null || !isRecord(row.errors)) continue;
     for (const [column, errors] of Object.entries(row.errors)) {
       const list = Array.isArray(errors)
         ? errors
@@ -444,6 +445,8 @@ export function parseImportRows(body: unknown): RowError[] {
   }
   return out.sort((a, b) => a.row - b.row);
 }
+
+const IMPORT_POLL_MS = 1000;
 
 type ImportState =
   | { kind: "idle" }
@@ -477,11 +480,30 @@ function ImportPanel({ onImported, onCancel }: { onImported: () => void; onCance
     form.append("status", status);
     setState({ kind: "busy" });
     try {
-      const body = await apiCall("post", "/api/v1/requests/import/", {
+      // The upload is answered with 202 at once; a worker reads the file and the job is polled.
+      const queued: unknown = await apiCall("post", "/api/v1/requests/import/", {
         body: form as never,
         bodySerializer: (value: unknown) => value as FormData,
       });
-      const created = isRecord(body) ? (num(body.created) ?? 0) : 0;
+      const jobId = isRecord(queued) ? (num(queued.id) ?? undefined) : undefined;
+      const finished = (job: unknown) => isRecord(job) && (job.status === "succeeded" || job.status === "failed");
+      let body: unknown = queued;
+      while (jobId !== undefined && !finished(body)) {
+        body = await apiCall("get", "/api/v1/requests/import/{job_id}/", { params: { path: { job_id: jobId } } });
+        if (!finished(body)) await new Promise((resolve) => setTimeout(resolve, IMPORT_POLL_MS));
+      }
+      if (isRecord(body) && body.status === "failed") {
+        const fileErrors = Array.isArray(body.errors)
+          ? body.errors
+              .filter(isRecord)
+              .filter((row) => row.row === null && isRecord(row.errors) && Array.isArray(row.errors.file))
+              .flatMap((row) => ((row.errors as Record<string, unknown>).file as unknown[]).filter(isRecord))
+              .map((e) => ({ code: str(e.code, "invalid"), message: str(e.message) }))
+          : [];
+        setState({ kind: "rejected", message: str(body.message), fileErrors, rows: parseImportRows(body) });
+        return;
+      }
+      const created = isRecord(body) && Array.isArray(body.created) ? body.created.length : 0;
       const duplicates = isRecord(body) && Array.isArray(body.duplicate_flags) ? body.duplicate_flags.length : 0;
       setState({ kind: "done", created, duplicates });
       if (fileInput.current) fileInput.current.value = "";

@@ -29,6 +29,7 @@ const ar: Partial<Messages<typeof en>> = {
   "pagination.page": "الصفحة {page}",
   "error.generic": "حدث خطأ ما. يُرجى المحاولة مرة أخرى.",
   "error.network": "تعذّر الوصول إلى الخادم. تحقّق من اتصالك وحاول مرة أخرى.",
+  "error.throttledFor": "محاولات كثيرة جدًا. حاول مرة أخرى بعد {minutes} دقيقة.",
   "error.throttled": "محاولات كثيرة جدًا. انتظر دقيقة ثم حاول مرة أخرى.",
   "error.forbidden": "لا تملك صلاحية القيام بذلك. سجّل الدخول مرة أخرى.",
   "error.notFound": "هذا العنصر لم يعد موجودًا.",

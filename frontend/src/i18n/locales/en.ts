@@ -26,6 +26,7 @@ const en = {
   "pagination.page": "Page {page}",
   "error.generic": "Something went wrong. Please try again.",
   "error.network": "The server could not be reached. Check your connection and try again.",
+  "error.throttledFor": "Too many attempts. Try again in {minutes} min.",
   "error.throttled": "Too many attempts. Wait a minute and try again.",
   "error.forbidden": "You are not allowed to do this. Try signing in again.",
   "error.notFound": "This item no longer exists.",

@@ -29,6 +29,7 @@ const es: Partial<Messages<typeof en>> = {
   "pagination.page": "Página {page}",
   "error.generic": "Algo salió mal. Inténtelo de nuevo.",
   "error.network": "No se pudo contactar con el servidor. Compruebe su conexión e inténtelo de nuevo.",
+  "error.throttledFor": "Demasiados intentos. Inténtelo de nuevo en {minutes} min.",
   "error.throttled": "Demasiados intentos. Espere un minuto e inténtelo de nuevo.",
   "error.forbidden": "No tiene permiso para hacer esto. Vuelva a iniciar sesión.",
   "error.notFound": "Este elemento ya no existe.",

@@ -29,6 +29,7 @@ const fr: Partial<Messages<typeof en>> = {
   "pagination.page": "Page {page}",
   "error.generic": "Une erreur s'est produite. Veuillez réessayer.",
   "error.network": "Le serveur est injoignable. Vérifiez votre connexion et réessayez.",
+  "error.throttledFor": "Trop de tentatives. Réessayez dans {minutes} min.",
   "error.throttled": "Trop de tentatives. Patientez une minute puis réessayez.",
   "error.forbidden": "Vous n'êtes pas autorisé à faire cela. Reconnectez-vous.",
   "error.notFound": "Cet élément n'existe plus.",

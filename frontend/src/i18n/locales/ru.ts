@@ -29,6 +29,7 @@ const ru: Partial<Messages<typeof en>> = {
   "pagination.page": "Страница {page}",
   "error.generic": "Что-то пошло не так. Попробуйте ещё раз.",
   "error.network": "Сервер недоступен. Проверьте подключение и повторите попытку.",
+  "error.throttledFor": "Слишком много попыток. Повторите через {minutes} мин.",
   "error.throttled": "Слишком много попыток. Подождите минуту.",
   "error.forbidden": "У вас нет прав на это действие. Войдите снова.",
   "error.notFound": "Этот объект больше не существует.",

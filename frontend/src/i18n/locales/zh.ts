@@ -29,6 +29,7 @@ const zh: Messages<typeof en> = {
   "pagination.page": "第 {page} 页",
   "error.generic": "出现问题，请重试。",
   "error.network": "无法连接服务器，请检查网络后重试。",
+  "error.throttledFor": "尝试次数过多，请在 {minutes} 分钟后重试。",
   "error.throttled": "尝试次数过多，请稍等一分钟再试。",
   "error.forbidden": "您无权执行此操作，请重新登录后再试。",
   "error.notFound": "该条目已不存在。",

@@ -3,6 +3,12 @@ import type en from "./en";
 
 // home: missing keys fall back to English.
 const ar: Partial<Messages<typeof en>> = {
+  "home.join.buyer": "التسجيل كمشترٍ",
+  "home.join.vendor": "التسجيل كمورد",
+  "home.join.buyer.body": "انشر احتياجاتك أو استورد جدول بيانات، واحصل على موردين موثَّقين.",
+  "home.join.vendor.body": "اعرض منتجاتك وشهاداتك؛ بعد التوثيق يجدك المشترون بست لغات.",
+  "home.join.buyer.title": "للمشترين",
+  "home.join.vendor.title": "للموردين",
   "home.lead":
     "تربط MedMatch الموردين الموثَّقين للمستلزمات الطبية بالمشترين الذين يحتاجون إليها: السفارات والجهات الحكومية والمستشفيات والموزعين والمنظمات غير الحكومية.",
   "home.step1.title": "موردون موثَّقون",

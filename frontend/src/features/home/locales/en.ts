@@ -1,5 +1,11 @@
 // home: English, the reference. Every key this part of the app uses is defined here.
 const en = {
+  "home.join.buyer": "Register as a buyer",
+  "home.join.vendor": "Register as a supplier",
+  "home.join.buyer.body": "Post what you need, or import a spreadsheet, and get verified suppliers proposed.",
+  "home.join.vendor.body": "List your products and certificates; after verification buyers find you in six languages.",
+  "home.join.buyer.title": "Buyers",
+  "home.join.vendor.title": "Suppliers",
   "home.lead":
     "MedMatch connects verified suppliers of medical supplies with the buyers who need them: embassies, government agencies, hospitals, distributors and NGOs.",
   "home.step1.title": "Verified suppliers",

@@ -3,6 +3,13 @@ import type en from "./en";
 
 // home: missing keys fall back to English.
 const es: Partial<Messages<typeof en>> = {
+  "home.join.buyer": "Registrarse como comprador",
+  "home.join.vendor": "Registrarse como proveedor",
+  "home.join.buyer.body": "Publique lo que necesita o importe una hoja de cálculo y reciba proveedores verificados.",
+  "home.join.vendor.body":
+    "Publique sus productos y certificados; tras la verificación, los compradores le encuentran en seis idiomas.",
+  "home.join.buyer.title": "Compradores",
+  "home.join.vendor.title": "Proveedores",
   "home.lead":
     "MedMatch conecta a proveedores verificados de suministros médicos con los compradores que los necesitan: embajadas, organismos gubernamentales, hospitales, distribuidores y ONG.",
   "home.step1.title": "Proveedores verificados",

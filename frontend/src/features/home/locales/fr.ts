@@ -3,6 +3,13 @@ import type en from "./en";
 
 // home: missing keys fall back to English.
 const fr: Partial<Messages<typeof en>> = {
+  "home.join.buyer": "S'inscrire comme acheteur",
+  "home.join.vendor": "S'inscrire comme fournisseur",
+  "home.join.buyer.body": "Publiez vos besoins ou importez un tableur, et recevez des fournisseurs vérifiés.",
+  "home.join.vendor.body":
+    "Présentez vos produits et certificats ; une fois vérifié, les acheteurs vous trouvent en six langues.",
+  "home.join.buyer.title": "Acheteurs",
+  "home.join.vendor.title": "Fournisseurs",
   "home.lead":
     "MedMatch met en relation des fournisseurs vérifiés de fournitures médicales avec les acheteurs qui en ont besoin : ambassades, agences gouvernementales, hôpitaux, distributeurs et ONG.",
   "home.step1.title": "Fournisseurs vérifiés",

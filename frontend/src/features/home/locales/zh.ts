@@ -3,6 +3,12 @@ import type en from "./en";
 
 // home: Chinese, complete (the type requires every key).
 const zh: Messages<typeof en> = {
+  "home.join.buyer": "注册为采购方",
+  "home.join.vendor": "注册为供应商",
+  "home.join.buyer.body": "发布需求或导入电子表格，获得经核验供应商的推荐。",
+  "home.join.vendor.body": "发布产品和证书；通过核验后，采购方可用六种语言找到您。",
+  "home.join.buyer.title": "采购方",
+  "home.join.vendor.title": "供应商",
   "home.lead":
     "MedMatch 将经过核验的医疗物资供应商与有需求的采购方对接，包括使馆、政府机构、医院、经销商和非政府组织。",
   "home.step1.title": "经核验的供应商",

@@ -1,0 +1,35 @@
+"""Import tasks: thin wrappers that take a job id and call the services. Safe to run twice."""
+
+from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
+
+from core.queues import TaskQueue
+from purchasing.services import (
+    purchase_request_import_run,
+    purchase_request_import_timed_out,
+    purchase_request_imports_drain,
+)
+
+
+@shared_task(
+    name="purchasing.import_run",
+    queue=TaskQueue.IMPORTS,
+    # The parser stops itself at MEDMATCH_IMPORT_PARSE_SECONDS; these catch what it cannot see.
+    soft_time_limit=settings.MEDMATCH_IMPORT_PARSE_SECONDS + 30,
+    time_limit=settings.MEDMATCH_IMPORT_PARSE_SECONDS + 60,
+)
+def import_run(job_id: int) -> dict[str, object]:
+    """Read one uploaded spreadsheet and create its requests, all or nothing."""
+    try:
+        job = purchase_request_import_run(job_id=job_id)
+    except SoftTimeLimitExceeded:
+        purchase_request_import_timed_out(job_id=job_id)
+        return {"job": job_id, "status": "failed"}
+    return {"job": job_id, "status": job.status, "created": len(job.created_ids)}
+
+
+@shared_task(name="purchasing.import_drain", queue=TaskQueue.IMPORTS)
+def import_drain() -> dict[str, int]:
+    """Periodic catch-up: jobs stored while the broker was down, jobs whose worker died."""
+    return purchase_request_imports_drain()

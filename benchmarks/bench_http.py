@@ -1,0 +1,265 @@
+"""Product search over real HTTP: gunicorn with the production settings, driven by locust.
+
+    .venv/bin/python benchmarks/bench_http.py [--scale N] [--clients 4,16] [--requests R] [--seconds S]
+
+Run with the environment ``scripts/bench.sh`` exports (``make bench``). The benchmark
+
+1. creates its own database (the name in DATABASE_URL + ``_http``), migrates it, seeds the demo at
+   ``--scale``, rebuilds the product index and builds bench_search's GIN index for the baseline;
+2. starts gunicorn as the Dockerfile does (``config.wsgi``, 3 workers, the production settings,
+   with bench_search's PostgreSQL full-text view mounted beside the API: ``benchmarks.http_settings``)
+   on 127.0.0.1 (``--port``, default 8105);
+3. for each client count, runs locust headless against ``/api/v1/search/products/`` (OpenSearch) and
+   against the baseline, in alternating rounds, each stopped after ``--requests`` requests or
+   ``--seconds``, with the bench_search workload (text in six languages, with and without filters,
+   facet-only searches);
+4. prints p50/p95 latency and throughput of both and their ratios; reports gunicorn's peak RSS.
+
+It talks only to services on 127.0.0.1, stops gunicorn and drops its database and indexes at the end.
+"""
+
+import argparse
+import csv
+import json
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+REPO_DIR = Path(__file__).resolve().parent.parent
+for path in (REPO_DIR / "backend", REPO_DIR):
+    if str(path) not in sys.path:
+        sys.path.insert(0, str(path))
+
+from benchmarks import common  # noqa: E402  after the path set-up above
+from benchmarks.bench_search import BASELINE_PATH, SEARCH_PATH, _build_fts_index  # noqa: E402
+
+ENGINES = {"OpenSearch": SEARCH_PATH, "PostgreSQL FTS": BASELINE_PATH}
+ROUNDS = 2
+
+
+def _parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", type=float, default=5, help="demo scale (1 = 300 products)")
+    parser.add_argument("--clients", default="4,16", help="client counts, comma-separated")
+    parser.add_argument("--requests", type=int, default=400, help="requests per engine and client count")
+    parser.add_argument("--seconds", type=int, default=40, help="time cap per engine and client count")
+    parser.add_argument("--port", type=int, default=8105)
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (the Dockerfile's 3)")
+    parser.add_argument("--json", type=Path, help="write the figures to this file")
+    parser.add_argument("--keep", action="store_true", help="keep the database and indexes")
+    return parser.parse_args()
+
+
+def _server_env(port: int) -> dict[str, str]:
+    from django.conf import settings
+
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "benchmarks.http_settings",
+        "DJANGO_SECRET_KEY": "bench-only-not-a-secret",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6380/1"),
+        "OPENSEARCH_INDEX_PREFIX": settings.OPENSEARCH["index_prefix"],
+        "PYTHONPATH": f"{REPO_DIR / 'backend'}:{REPO_DIR}",
+        "MEDMATCH_BENCH_PORT": str(port),
+    }
+
+
+def _start_gunicorn(port: int, workers: int, log: Path) -> subprocess.Popen[bytes]:
+    server = subprocess.Popen(
+        [
+            str(REPO_DIR / ".venv" / "bin" / "gunicorn"),
+            "config.wsgi:application",
+            "--chdir",
+            str(REPO_DIR / "backend"),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+        ],
+        env=_server_env(port),
+        stdout=log.open("wb"),
+        stderr=subprocess.STDOUT,
+    )
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(
+                f"http://127.0.0.1:{port}{SEARCH_PATH}?q=masks", timeout=10
+            ) as answer:
+                if answer.status == 200:
+                    return server
+        except OSError:
+            time.sleep(1)
+    server.terminate()
+    raise SystemExit(f"gunicorn did not answer on 127.0.0.1:{port}; see {log}")
+
+
+def _tree_peak_rss_mb(pid: int) -> float:
+    """Peak RSS (VmHWM) of ``pid`` and its children, summed, in MB."""
+    total = 0.0
+    pids = [pid]
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    if children.exists():
+        pids.extend(int(child) for child in children.read_text().split())
+    for each in pids:
+        status = Path(f"/proc/{each}/status")
+        if status.exists():
+            for line in status.read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    total += int(line.split()[1]) / 1024
+    return total
+
+
+def _locust(
+    path: str, *, port: int, clients: int, requests: int, seconds: int, folder: Path
+) -> dict[str, Any]:
+    prefix = folder / f"run-{clients}-{abs(hash(path)) % 10_000}-{time.monotonic_ns()}"
+    env = {
+        **os.environ,
+        "MEDMATCH_BENCH_PATH": path,
+        "MEDMATCH_BENCH_MAX_REQUESTS": str(requests),
+        "PYTHONPATH": f"{REPO_DIR}",
+    }
+    subprocess.run(
+        [
+            str(REPO_DIR / ".venv" / "bin" / "locust"),
+            "-f",
+            str(REPO_DIR / "benchmarks" / "locustfile.py"),
+            "--headless",
+            "--only-summary",
+            "--users",
+            str(clients),
+            "--spawn-rate",
+            str(clients),
+            "--run-time",
+            f"{seconds}s",
+            "--host",
+            f"http://127.0.0.1:{port}",
+            "--csv",
+            str(prefix),
+            "--loglevel",
+            "WARNING",
+        ],
+        env=env,
+        capture_output=True,
+        check=False,
+        timeout=seconds + 60,
+    )
+    with Path(f"{prefix}_stats.csv").open() as stats:
+        row = next(item for item in csv.DictReader(stats) if item["Name"] == "Aggregated")
+    return {
+        "requests": int(row["Request Count"]),
+        "failures": int(row["Failure Count"]),
+        "p50_ms": float(row["50%"]),
+        "p95_ms": float(row["95%"]),
+        "req_per_s": float(row["Requests/s"]),
+    }
+
+
+def _merge(parts: list[dict[str, Any]]) -> dict[str, Any]:
+    """Rounds of one engine together: counts summed, rates and percentiles request-weighted."""
+    total = sum(part["requests"] for part in parts) or 1
+    return {
+        "requests": sum(part["requests"] for part in parts),
+        "failures": sum(part["failures"] for part in parts),
+        **{
+            key: sum(part[key] * part["requests"] for part in parts) / total
+            for key in ("p50_ms", "p95_ms", "req_per_s")
+        },
+    }
+
+
+def main() -> None:
+    args = _parse_args()
+    url, name = common.setup("http")
+    from django.conf import settings
+    from django.db import connections
+
+    from core.demo import demo_seed
+    from outbox.reconciliation import search_reindex
+    from search import engine
+
+    prefix = settings.OPENSEARCH["index_prefix"]
+    figures: dict[str, Any] = {}
+    server: subprocess.Popen[bytes] | None = None
+    try:
+        with common.media_root(), tempfile.TemporaryDirectory() as folder:
+            work = Path(folder)
+            counts = demo_seed(scale=args.scale)
+            engine.delete_indexes_with_prefix(prefix)
+            report = search_reindex(entity="product")
+            _build_fts_index()
+            connections.close_all()
+            figures["products"] = counts.products
+            figures["indexed"] = report.documents
+            server = _start_gunicorn(args.port, args.workers, work / "gunicorn.log")
+            for clients in [int(value) for value in args.clients.split(",")]:
+                for path in ENGINES.values():  # warm both up
+                    _locust(
+                        path, port=args.port, clients=clients, requests=40, seconds=15, folder=Path(folder)
+                    )
+                parts: dict[str, list[dict[str, Any]]] = {engine_name: [] for engine_name in ENGINES}
+                for _round in range(ROUNDS):
+                    for engine_name, path in ENGINES.items():
+                        parts[engine_name].append(
+                            _locust(
+                                path,
+                                port=args.port,
+                                clients=clients,
+                                requests=args.requests // ROUNDS,
+                                seconds=args.seconds // ROUNDS,
+                                folder=work,
+                            )
+                        )
+                opensearch, postgres = (_merge(parts[engine_name]) for engine_name in ENGINES)
+                figures[f"clients_{clients}"] = {
+                    "opensearch": opensearch,
+                    "postgres_fts": postgres,
+                    "p95_ratio": postgres["p95_ms"] / max(opensearch["p95_ms"], 1e-6),
+                    "throughput_ratio": opensearch["req_per_s"] / max(postgres["req_per_s"], 1e-6),
+                }
+            figures["gunicorn_peak_rss_mb"] = _tree_peak_rss_mb(server.pid)
+    finally:
+        if server is not None:
+            server.send_signal(signal.SIGTERM)
+            server.wait(timeout=30)
+        connections.close_all()
+        if not args.keep:
+            engine.delete_indexes_with_prefix(prefix)
+            common.drop_database(url, name)
+    _report(figures)
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(figures, indent=2))
+
+
+def _report(figures: dict[str, Any]) -> None:
+    print(f"\nproduct search over HTTP (gunicorn, production settings), {figures['products']:,} products")
+    print(
+        f"{'clients':<9}{'engine':<16}{'requests':>10}{'failed':>8}{'p50 ms':>10}{'p95 ms':>10}{'req/s':>10}"
+    )
+    for key, value in figures.items():
+        if not key.startswith("clients_"):
+            continue
+        clients = key.removeprefix("clients_")
+        for label, run in (("OpenSearch", value["opensearch"]), ("PostgreSQL FTS", value["postgres_fts"])):
+            print(
+                f"{clients:<9}{label:<16}{run['requests']:>10}{run['failures']:>8}{run['p50_ms']:>10.0f}"
+                f"{run['p95_ms']:>10.0f}{run['req_per_s']:>10.1f}"
+            )
+        print(
+            f"{'':<9}OpenSearch p95 {value['p95_ratio']:.1f}× lower, throughput "
+            f"{value['throughput_ratio']:.1f}× higher than PostgreSQL FTS (bar at 16 clients: ≥ 5× both)"
+        )
+    print(f"gunicorn (master + workers) peak RSS: {figures.get('gunicorn_peak_rss_mb', 0):.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

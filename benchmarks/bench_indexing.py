@@ -1,0 +1,286 @@
+"""Indexing: a full rebuild of the product index, before and after, with searches running.
+
+    .venv/bin/python benchmarks/bench_indexing.py [--products N] [--baseline-cap N] [--profile]
+
+Run with the environment ``scripts/bench.sh`` exports (``make bench``). The benchmark
+
+1. creates its own database (the name in DATABASE_URL + ``_indexing``), migrates it and seeds the
+   demo data until it holds ``--products`` products (``benchmarks.generate``: resumable);
+2. builds documents both ways for the same products and checks they are identical (content hashes):
+   the ORM objects with their prefetches (``product_queryset`` + ``product_document``, the way every
+   document was built before) against ``product_documents`` (``values()`` rows in bulk);
+3. the baseline rebuild, as it was done before (ORM documents, one bulk request of 500 actions at a
+   time, refresh off), over at most ``--baseline-cap`` products;
+4. the rebuild as it is done now (``search_reindex``), over every product, while a thread searches
+   the alias: docs/s, and search p50/p95 before and during the rebuild;
+5. with ``--profile``, the rebuild again under pyinstrument, printing the top of the profile.
+
+It talks only to services on 127.0.0.1 and drops its database and indexes at the end (or keeps
+them with ``--keep``; ``--reuse`` keeps an existing database, so a large seed is made once).
+"""
+
+import argparse
+import contextlib
+import json
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+REPO_DIR = Path(__file__).resolve().parent.parent
+for path in (REPO_DIR / "backend", REPO_DIR):
+    if str(path) not in sys.path:
+        sys.path.insert(0, str(path))
+
+from benchmarks import common  # noqa: E402  after the path set-up above
+
+SEARCHES: list[dict[str, Any]] = [
+    {"multi_match": {"query": "surgical masks", "fields": ["name_en", "category_terms_en"]}},
+    {"multi_match": {"query": "nitrile gloves", "fields": ["name_en", "category_terms_en"]}},
+    {"term": {"vendor_country": "CN"}},
+    {"multi_match": {"query": "口罩", "fields": ["name_zh", "category_terms_zh"]}},
+]
+
+
+def _parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--products", type=int, default=20_000, help="products in the database")
+    parser.add_argument("--baseline-cap", type=int, default=10_000, help="products in the baseline rebuild")
+    parser.add_argument("--compare", type=int, default=5_000, help="products built both ways and compared")
+    parser.add_argument("--batch-size", type=int, default=2_000, help="products per database batch")
+    parser.add_argument("--profile", action="store_true", help="profile one more rebuild (pyinstrument)")
+    parser.add_argument("--json", type=Path, help="write the figures to this file")
+    parser.add_argument("--keep", action="store_true", help="keep the database and indexes")
+    parser.add_argument("--reuse", action="store_true", help="reuse an existing database of the same name")
+    return parser.parse_args()
+
+
+class SearchLoad(threading.Thread):
+    """Searches the product alias in a loop, recording latencies, until stopped."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.latencies: list[float] = []
+        self.errors = 0
+        self.halt = threading.Event()
+
+    def run(self) -> None:
+        from search import engine
+        from search.indexes import PRODUCTS
+
+        position = 0
+        while not self.halt.is_set():
+            body = {"size": 20, "query": SEARCHES[position % len(SEARCHES)], "aggs": _FACET}
+            position += 1
+            started = time.perf_counter()
+            try:
+                engine.search(PRODUCTS.alias(), body)
+            except Exception:  # noqa: BLE001  a failed search is counted, not fatal
+                self.errors += 1
+                continue
+            self.latencies.append(time.perf_counter() - started)
+            time.sleep(0.02)
+
+
+_FACET = {"category": {"terms": {"field": "category_slug", "size": 20}}}
+
+
+def _build_rates(ids: list[int], batch_size: int) -> dict[str, float]:
+    """Documents/s of both builders over ``ids``; raises if their documents differ."""
+    from search.documents import product_document, product_documents, product_queryset
+
+    started = time.perf_counter()
+    before: dict[int, str] = {}
+    for start in range(0, len(ids), 1000):
+        for product in product_queryset().filter(pk__in=ids[start : start + 1000]):
+            before[product.pk] = product_document(product)["content_hash"]
+    orm_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    after: dict[int, str] = {}
+    for start in range(0, len(ids), batch_size):
+        after.update(
+            (pk, doc["content_hash"])
+            for pk, doc in product_documents(ids[start : start + batch_size]).items()
+        )
+    rows_seconds = time.perf_counter() - started
+    differing = [pk for pk in before if before[pk] != after.get(pk)]
+    if differing or len(before) != len(after):
+        raise SystemExit(f"the two builders disagree on {len(differing)} products, e.g. {differing[:5]}")
+    return {
+        "compared": len(before),
+        "orm_docs_per_s": len(before) / orm_seconds,
+        "rows_docs_per_s": len(after) / rows_seconds,
+    }
+
+
+def _baseline_rebuild(ids: list[int]) -> float:
+    """The rebuild as it was: ORM documents, serial bulk requests of 500 actions. Returns docs/s."""
+    from search import engine
+    from search.documents import product_document, product_queryset
+    from search.indexes import PRODUCTS
+
+    started = time.perf_counter()
+    index = engine.create_index(PRODUCTS, version=900)
+    engine.set_refresh_interval(index, "-1")
+    for start in range(0, len(ids), 1000):
+        actions = [
+            {
+                "_op_type": "index",
+                "_index": index,
+                "_id": str(product.pk),
+                "_source": product_document(product),
+            }
+            for product in product_queryset().filter(pk__in=ids[start : start + 1000])
+        ]
+        engine.bulk(actions)
+    engine.set_refresh_interval(index, "1s")
+    engine.refresh(index)
+    seconds = time.perf_counter() - started
+    engine.delete_index(index)
+    return len(ids) / seconds
+
+
+@contextlib.contextmanager
+def _profiled(enabled: bool, what: str) -> Iterator[None]:
+    """Profile the block with pyinstrument (a dev dependency) and print the top of the tree."""
+    if not enabled:
+        yield
+        return
+    from pyinstrument import Profiler
+
+    profiler = Profiler(interval=0.002)
+    profiler.start()
+    try:
+        yield
+    finally:
+        profiler.stop()
+        print(f"--- profile: {what} ---")
+        print(profiler.output_text(unicode=False, color=False)[:8000])
+
+
+def _engine_ceiling(ids: list[int], batch_size: int) -> float:
+    """Documents/s the node takes documents built beforehand (the engine's share alone)."""
+    from search import engine, indexing
+    from search.documents import product_documents
+    from search.indexes import PRODUCTS
+
+    built = [product_documents(ids[start : start + batch_size]) for start in range(0, len(ids), batch_size)]
+    index = engine.create_index(PRODUCTS, version=901)
+    engine.set_index_settings(index, indexing.REBUILD)
+    started = time.perf_counter()
+    batches = (
+        [{"_op_type": "index", "_index": index, "_id": str(pk), "_source": doc} for pk, doc in chunk.items()]
+        for chunk in built
+    )
+    done, _errors = engine.bulk_batches(batches)
+    seconds = time.perf_counter() - started
+    engine.delete_index(index)
+    return done / seconds
+
+
+def main() -> None:
+    args = _parse_args()
+    url, name = common.setup("indexing", reuse=args.reuse)
+    from django.conf import settings
+    from django.db import connections
+
+    from benchmarks.generate import generate
+    from catalog.models import Product
+    from outbox.reconciliation import search_reindex
+    from search import engine
+
+    prefix = settings.OPENSEARCH["index_prefix"]
+    figures: dict[str, Any] = {}
+    try:
+        with common.media_root():
+            seeded = generate(products=args.products)
+            figures["generation"] = seeded
+            public = list(Product.objects.public().order_by("pk").values_list("pk", flat=True))
+            print(f"  {seeded['products']:,} products ({len(public):,} public)")
+            engine.delete_indexes_with_prefix(prefix)
+            rates = _build_rates(public[: args.compare], args.batch_size)
+            figures["build"] = rates
+            baseline_ids = public[: args.baseline_cap]
+            with _profiled(args.profile, "the rebuild as before"):
+                figures["baseline_rebuild_docs_per_s"] = _baseline_rebuild(baseline_ids)
+            figures["baseline_rebuild_docs"] = len(baseline_ids)
+
+            figures["engine_ceiling_docs_per_s"] = _engine_ceiling(
+                public[: args.baseline_cap], args.batch_size
+            )
+            first = search_reindex(entity="product", batch_size=args.batch_size)  # the index to search
+            idle = SearchLoad()
+            idle.start()
+            time.sleep(5)
+            idle.halt.set()
+            idle.join()
+            during = SearchLoad()
+            during.start()
+            rss_before = common.peak_rss_mb()
+            report = search_reindex(entity="product", batch_size=args.batch_size)
+            during.halt.set()
+            during.join()
+            figures["rebuild"] = {
+                "documents": report.documents,
+                "seconds": report.seconds,
+                "docs_per_s": report.docs_per_second,
+                "first_rebuild_docs_per_s": first.docs_per_second,
+                "search_idle_p50_ms": common.percentile(idle.latencies, 0.5),
+                "search_idle_p95_ms": common.percentile(idle.latencies, 0.95),
+                "search_during_p50_ms": common.percentile(during.latencies, 0.5),
+                "search_during_p95_ms": common.percentile(during.latencies, 0.95),
+                "searches_during": len(during.latencies),
+                "search_errors_during": during.errors,
+            }
+            figures["memory"] = {
+                "bench_peak_rss_mb": max(rss_before, common.peak_rss_mb()),
+                "node_heap": engine.node_heap(),
+            }
+            with _profiled(args.profile, "the rebuild now"):
+                search_reindex(entity="product", batch_size=args.batch_size)
+    finally:
+        connections.close_all()
+        if not args.keep:
+            engine.delete_indexes_with_prefix(prefix)
+            common.drop_database(url, name)
+    _report(figures)
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(figures, indent=2, default=str))
+
+
+def _report(figures: dict[str, Any]) -> None:
+    build, rebuild = figures["build"], figures["rebuild"]
+    baseline = figures["baseline_rebuild_docs_per_s"]
+    print()
+    print(f"{'indexing':<58}{'value':>12}")
+    rows = [
+        (f"document building, ORM objects (docs/s, {build['compared']:,} products)", build["orm_docs_per_s"]),
+        ("document building, values() rows (docs/s)", build["rows_docs_per_s"]),
+        (f"rebuild as before (docs/s, {figures['baseline_rebuild_docs']:,} products)", baseline),
+        (f"rebuild now, search_reindex (docs/s, {rebuild['documents']:,} products)", rebuild["docs_per_s"]),
+        ("engine alone, documents built beforehand (docs/s)", figures["engine_ceiling_docs_per_s"]),
+        ("search p50 ms, idle", rebuild["search_idle_p50_ms"]),
+        ("search p95 ms, idle", rebuild["search_idle_p95_ms"]),
+        ("search p50 ms, during the rebuild", rebuild["search_during_p50_ms"]),
+        ("search p95 ms, during the rebuild", rebuild["search_during_p95_ms"]),
+        ("benchmark process peak RSS (MB)", figures["memory"]["bench_peak_rss_mb"]),
+    ]
+    for label, value in rows:
+        print(f"{label:<58}{value:>12,.1f}")
+    print()
+    print(
+        f"document building {build['rows_docs_per_s'] / build['orm_docs_per_s']:.1f}× faster; "
+        f"rebuild {rebuild['docs_per_s'] / baseline:.1f}× faster than before "
+        f"(bar ≥ 5,000 docs/s: {'met' if rebuild['docs_per_s'] >= 5000 else 'missed'}); "
+        f"search p95 during the rebuild {rebuild['search_during_p95_ms']:.0f} ms "
+        f"({rebuild['search_during_p95_ms'] / max(rebuild['search_idle_p95_ms'], 1e-6):.1f}× idle), "
+        f"{rebuild['search_errors_during']} failed searches. "
+        f"A 1M rebuild at this rate: {1_000_000 / max(rebuild['docs_per_s'], 1) / 60:.1f} min."
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,43 @@
+"""The fault-test stack: one per session (see stack.py), torn down at the end."""
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from tests.faults.stack import PG_PORT, Stack
+from tests.faults.verify import SEED
+
+
+@pytest.fixture(scope="session")
+def stack() -> Iterator[Stack]:
+    # Under /tmp itself: PostgreSQL runs as its own user, who cannot enter pytest's private folders.
+    home = Path(tempfile.mkdtemp(prefix="medmatch-faults-"))
+    home.chmod(0o755)
+    stack = Stack(home=home, prefix=f"medmatch-faults-{os.getpid()}-")
+    try:
+        stack.start_database()
+        with psycopg.connect(f"postgresql://postgres@127.0.0.1:{PG_PORT}/postgres", autocommit=True) as conn:
+            conn.execute("DROP DATABASE IF EXISTS medmatch_faults")
+            conn.execute("CREATE DATABASE medmatch_faults")
+        stack.services("start", "redis")
+        stack.manage("migrate", "--noinput")
+        stack.seed = stack.python(SEED)  # type: ignore[attr-defined]
+        stack.start_web()
+        stack.start_worker()
+        stack.start_beat()
+        yield stack
+    finally:
+        stack.stop_all()
+        try:
+            from search import engine
+
+            engine.delete_indexes_with_prefix(stack.prefix)
+        except Exception:  # noqa: BLE001, S110  the node may be gone; the prefix is unique anyway
+            pass
+        if not os.environ.get("MEDMATCH_FAULT_KEEP"):
+            shutil.rmtree(home, ignore_errors=True)
