@@ -480,7 +480,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Reports the database, search engine and broker separately; 503 names what is down. */
+        /**
+         * @description Reports the database, search engine, broker, worker and beat (heartbeat ages) and the
+         *     outbox backlog separately, within 2 s whatever is down; 503 names what is down.
+         */
         get: operations["health"];
         put?: never;
         post?: never;
@@ -515,6 +518,26 @@ export interface paths {
             cookie?: never;
         };
         get: operations["introductions_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/introductions/{introduction_id}/audit/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The introduction's events, newest first: created on approval, outcomes, reminders, expiry.
+         *     Staff and the two parties (the parties see who acted by role only).
+         */
+        get: operations["introductions_audit_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -716,6 +739,26 @@ export interface paths {
         patch: operations["organizations_documents_update"];
         trace?: never;
     };
+    "/api/v1/organizations/{organization_id}/documents/{document_id}/approve/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description A certificate's own review (staff): approve, or reject with a reason. A new or changed
+         *     certificate awaits this review without taking the vendor out of the directory.
+         */
+        post: operations["organizations_documents_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organizations/{organization_id}/documents/{document_id}/file/": {
         parameters: {
             query?: never;
@@ -727,6 +770,26 @@ export interface paths {
         get: operations["organizations_documents_file"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organizations/{organization_id}/documents/{document_id}/reject/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description A certificate's own review (staff): approve, or reject with a reason. A new or changed
+         *     certificate awaits this review without taking the vendor out of the directory.
+         */
+        post: operations["organizations_documents_reject"];
         delete?: never;
         options?: never;
         head?: never;
@@ -778,6 +841,23 @@ export interface paths {
         put?: never;
         /** @description pending → verified (staff). */
         post: operations["organizations_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/outbox/entries/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Outbox rows by state (default: parked), oldest first, with their last error. */
+        get: operations["outbox_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -872,6 +952,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/proposals/{proposal_id}/audit/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Every event of the proposal, newest first: proposed, rejected (by whom, why), proposed again
+         *     after a material change, approved, expired (staff). A rejection stays in it when the pair
+         *     comes back.
+         */
+        get: operations["proposals_audit_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/proposals/{proposal_id}/reject/": {
         parameters: {
             query?: never;
@@ -899,6 +1000,26 @@ export interface paths {
         put?: never;
         /** @description Approve or reject many proposals in one transaction: all of them, or none. */
         post: operations["proposals_bulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reference/exchange-rates/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The default exchange rates matching compares prices with (US dollars per unit, with the day
+         *     each is from); MEDMATCH_FX_RATES overrides single rates on a deployment.
+         */
+        get: operations["reference_exchange_rates_list"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1051,16 +1172,34 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description Import requests from a CSV or XLSX file, all or nothing.
+         * @description Import requests from a CSV or XLSX file, all or nothing, read in the background.
          *
          *     Columns (header row; case-insensitive): title*, description, category (slug or HS
          *     code), quantity*, unit, destination_country*, target_unit_price, currency,
          *     needed_by (YYYY-MM-DD or a date cell), incoterm, required_standards (codes
          *     separated by ``;``), end_user, language. (* required.) GET template/ gives an
-         *     example file. A file with any wrong row is refused with every error by row and
-         *     column, and nothing is created.
+         *     example file. The upload is stored and answered with 202 at once; poll
+         *     ``status_url`` (GET import/{id}/). A file with any wrong row fails with every error
+         *     by row and column, and nothing is created.
          */
         post: operations["requests_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/requests/import/{job_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Where an import stands: queued, running, succeeded (the requests created) or failed (why). */
+        get: operations["requests_import_status"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1392,6 +1531,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/taxonomy/categories/infer/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The categories a free text is most likely about, in any of the six languages, best first:
+         *     what the request form suggests when the buyer gives no category (and what matching uses).
+         */
+        get: operations["taxonomy_categories_infer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1597,6 +1756,13 @@ export interface components {
             synonyms: {
                 [key: string]: string[];
             };
+        };
+        CategoryInferApiOutput: {
+            /** @description category, confidence */
+            categories: {
+                [key: string]: unknown;
+            }[];
+            query: string;
         };
         CategoryOutput: {
             /** @description e.g. 6307.90 */
@@ -1881,6 +2047,10 @@ export interface components {
             original_name: string;
             /** @description Ids of the products the certificate covers. */
             readonly products: number[];
+            /** @description Why staff rejected it. */
+            review_note: string;
+            /** @description pending (awaiting staff), approved or rejected; only approved certificates count. */
+            review_status: string;
             sha256: string;
             size: number;
             /** @description Standard codes the certificate covers. */
@@ -1891,6 +2061,10 @@ export interface components {
             valid_from: string | null;
             /** Format: date */
             valid_until: string | null;
+        };
+        DocumentReviewApiInputRequest: {
+            /** @default  */
+            reason: string;
         };
         /**
          * @description * `business_licence` - Business licence
@@ -1924,6 +2098,13 @@ export interface components {
          * @enum {string}
          */
         DuplicateStatusEnum: "open" | "merged" | "dismissed";
+        /**
+         * @description * `product` - Product
+         *     * `organization` - Organisation
+         *     * `request` - Purchase request
+         * @enum {string}
+         */
+        EntityEnum: "product" | "organization" | "request";
         ErrorItem: {
             code: string;
             message: string;
@@ -1958,6 +2139,18 @@ export interface components {
             original_name: string;
             sha256: string;
             size: number;
+        };
+        ExchangeRateOutput: {
+            /**
+             * Format: date
+             * @description The day the rate was taken; shown with every price comparison.
+             */
+            as_of: string;
+            currency: string;
+            /** @description Where the rate comes from. */
+            source?: string;
+            /** Format: decimal */
+            usd_per_unit: string;
         };
         FacetBucket: {
             count: number;
@@ -2022,22 +2215,64 @@ export interface components {
          * @enum {string}
          */
         HsVersionEnum: "HS2017" | "HS2022";
-        ImportError: {
-            code: string;
-            /** @description Errors about the whole file, under file. */
-            fields: {
-                [key: string]: components["schemas"]["ErrorItem"][];
-            };
+        ImportJob: {
+            /** @description Ids of the requests created, in row order. */
+            created: number[];
+            /** Format: date-time */
+            created_at: string;
+            duplicate_flags: components["schemas"]["FlagForMember"][];
+            errors: components["schemas"]["ImportRowError"][];
+            filename: string;
+            /** Format: date-time */
+            finished_at: string | null;
+            id: number;
+            import_batch: number | null;
+            /** @description Why the import failed; empty otherwise. */
             message: string;
-            rows: components["schemas"]["ImportRowError"][];
+            progress: components["schemas"]["ImportJobProgress"];
+            status: components["schemas"]["ImportJobStatusEnum"];
+        };
+        ImportJobProgress: {
+            rows_done: number;
+            /** @description Null until the file has been read. */
+            rows_total: number | null;
+        };
+        /**
+         * @description * `queued` - Queued
+         *     * `running` - Running
+         *     * `succeeded` - Succeeded
+         *     * `failed` - Failed
+         * @enum {string}
+         */
+        ImportJobStatusEnum: "queued" | "running" | "succeeded" | "failed";
+        ImportQueued: {
+            id: number;
+            status: string;
+            /** @description Poll it until status is succeeded or failed. */
+            status_url: string;
         };
         ImportRowError: {
-            /** @description Errors by column. */
+            /** @description Errors by column; the whole file's under file. */
             errors: {
                 [key: string]: components["schemas"]["ErrorItem"][];
             };
-            /** @description The row in the sheet; the header is row 1. */
-            row: number;
+            /** @description The row in the sheet (the header is row 1); null for the file. */
+            row: number | null;
+        };
+        /**
+         * @description One event of an introduction as its parties may see it: who acted by role, never by name or
+         *     e-mail (the parties see each other's contacts only in the introduction itself).
+         */
+        IntroductionAuditEvent: {
+            action: string;
+            /** @description staff, vendor, buyer or system. */
+            readonly actor_role: string;
+            /** Format: date-time */
+            created_at: string;
+            from_state: string;
+            id: number;
+            reason: string;
+            to_state: string;
         };
         IntroductionOutcomeApiInputRequest: {
             /**
@@ -2201,9 +2436,22 @@ export interface components {
             code: string;
             countries: string[];
             readonly id: number;
+            /**
+             * @description import: rules for goods sent to the countries; export: for goods made in them.
+             *
+             *     * `import` - Import (applies by the destination country)
+             *     * `export` - Export (applies by the product's country of origin)
+             */
+            kind?: components["schemas"]["MarketOutputKindEnum"];
             name: string;
             requirements: components["schemas"]["MarketRequirement"][];
         };
+        /**
+         * @description * `import` - Import (applies by the destination country)
+         *     * `export` - Export (applies by the product's country of origin)
+         * @enum {string}
+         */
+        MarketOutputKindEnum: "import" | "export";
         MarketRequirement: {
             /** @description Category slug. */
             category: string;
@@ -2246,6 +2494,12 @@ export interface components {
             /** @description How many notifications were unread. */
             marked: number;
         };
+        /**
+         * @description * `upsert` - Create or update
+         *     * `delete` - Delete
+         * @enum {string}
+         */
+        OperationEnum: "upsert" | "delete";
         /** @description Adds what only the organisation's members and staff see (absent from public output). */
         OrganizationDetailOutput: {
             address?: string;
@@ -2318,6 +2572,21 @@ export interface components {
             registration_id: string;
             verification_status: string;
             website: string;
+        };
+        OutboxEntryListApiOutput: {
+            attempts?: number;
+            /** Format: date-time */
+            readonly created_at: string;
+            entity: components["schemas"]["EntityEnum"];
+            /** Format: int64 */
+            entity_id: number;
+            readonly id: number;
+            /** Format: date-time */
+            last_attempt_at?: string | null;
+            last_error?: string;
+            operation: components["schemas"]["OperationEnum"];
+            /** Format: date-time */
+            parked_at?: string | null;
         };
         OutputSerializerCategory: {
             hs_code: string;
@@ -2466,6 +2735,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["DuplicateFlagOutput"][];
         };
+        PaginatedIntroductionAuditEventList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["IntroductionAuditEvent"][];
+        };
         PaginatedIntroductionOutputList: {
             /** @example 123 */
             count: number;
@@ -2540,6 +2824,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["OrganizationPrivateOutput"][];
+        };
+        PaginatedOutboxEntryListApiOutputList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["OutboxEntryListApiOutput"][];
         };
         PaginatedProductOutputList: {
             /** @example 123 */
@@ -2689,6 +2988,7 @@ export interface components {
         };
         /** @description Fields of a product; the service checks values (ranges, codes, price range). */
         PatchedProductInputRequest: {
+            /** @description 1 … 2147483647. */
             capacity_per_day?: number;
             category?: number;
             /** @description ISO 4217, e.g. USD. */
@@ -2698,7 +2998,9 @@ export interface components {
             };
             /** @description Incoterms 2020, e.g. FOB. */
             incoterms?: string[];
+            /** @description 1 … 2147483647. */
             lead_time_days?: number;
+            /** @description 1 … 2147483647. */
             min_order_quantity?: number;
             /** @default  */
             model_number: string;
@@ -2717,7 +3019,10 @@ export interface components {
             standards?: string[];
             /** @default draft */
             status: components["schemas"]["ProductStatusEnum"];
-            /** @default 0 */
+            /**
+             * @description 0 … 2147483647.
+             * @default 0
+             */
             stock: number;
             /** @default piece */
             unit: string;
@@ -2778,6 +3083,14 @@ export interface components {
             issuer?: string;
             readonly markets: string[];
             number?: string;
+            /**
+             * @description Only approved certificates count in matching.
+             *
+             *     * `pending` - Awaiting review
+             *     * `approved` - Approved
+             *     * `rejected` - Rejected
+             */
+            review_status?: components["schemas"]["ReviewStatusEnum"];
             readonly standards: string[];
             /** Format: date */
             valid_from?: string | null;
@@ -2786,8 +3099,11 @@ export interface components {
         };
         /** @description Fields of a product; the service checks values (ranges, codes, price range). */
         ProductCreateInputRequest: {
+            /** @description 1 … 2147483647. */
             capacity_per_day: number;
             category: number;
+            /** @description Ids of the vendor's certificate documents that cover this product. */
+            certificates?: number[];
             /** @description ISO 4217, e.g. USD. */
             currency: string;
             descriptions?: {
@@ -2795,7 +3111,9 @@ export interface components {
             };
             /** @description Incoterms 2020, e.g. FOB. */
             incoterms?: string[];
+            /** @description 1 … 2147483647. */
             lead_time_days: number;
+            /** @description 1 … 2147483647. */
             min_order_quantity: number;
             /** @default  */
             model_number: string;
@@ -2814,11 +3132,17 @@ export interface components {
             standards?: string[];
             /** @default draft */
             status: components["schemas"]["ProductStatusEnum"];
-            /** @default 0 */
+            /**
+             * @description 0 … 2147483647.
+             * @default 0
+             */
             stock: number;
             /** @default piece */
             unit: string;
-            /** @description Staff only: the vendor organisation the product is for. */
+            /**
+             * Format: int64
+             * @description Staff only: the vendor organisation the product is for.
+             */
             vendor?: number | null;
         };
         ProductFacets: {
@@ -2861,6 +3185,7 @@ export interface components {
         };
         /** @description Fields of a product; the service checks values (ranges, codes, price range). */
         ProductInputRequest: {
+            /** @description 1 … 2147483647. */
             capacity_per_day: number;
             category: number;
             /** @description ISO 4217, e.g. USD. */
@@ -2870,7 +3195,9 @@ export interface components {
             };
             /** @description Incoterms 2020, e.g. FOB. */
             incoterms?: string[];
+            /** @description 1 … 2147483647. */
             lead_time_days: number;
+            /** @description 1 … 2147483647. */
             min_order_quantity: number;
             /** @default  */
             model_number: string;
@@ -2889,7 +3216,10 @@ export interface components {
             standards?: string[];
             /** @default draft */
             status: components["schemas"]["ProductStatusEnum"];
-            /** @default 0 */
+            /**
+             * @description 0 … 2147483647.
+             * @default 0
+             */
             stock: number;
             /** @default piece */
             unit: string;
@@ -2999,6 +3329,11 @@ export interface components {
         ProposalApproveApiInputRequest: {
             /** @default  */
             reason: string;
+            /**
+             * @description Verify the (unverified or pending) buyer in the same step; audited on the buyer.
+             * @default false
+             */
+            verify_buyer: boolean;
         };
         /**
          * @description * `approve` - approve
@@ -3015,6 +3350,11 @@ export interface components {
              * @default
              */
             reason: string;
+            /**
+             * @description With approve: verify unverified or pending buyers.
+             * @default false
+             */
+            verify_buyer: boolean;
         };
         ProposalBulkApiOutput: {
             action: string;
@@ -3030,6 +3370,14 @@ export interface components {
             };
             message: string;
             results: components["schemas"]["BulkItem"][];
+        };
+        /** @description Who the buyer is and whether staff verified it (approval needs a verified buyer). */
+        ProposalBuyer: {
+            buyer_type: string;
+            country: string;
+            id: number;
+            name: string;
+            verification_status: string;
         };
         ProposalOutput: {
             /**
@@ -3101,7 +3449,7 @@ export interface components {
             reason: string;
         };
         ProposalRequest: {
-            buyer: components["schemas"]["BuyerSummary"];
+            buyer: components["schemas"]["ProposalBuyer"];
             category: components["schemas"]["CategorySummary"] | null;
             currency: string;
             destination_country: string;
@@ -3196,12 +3544,6 @@ export interface components {
              * @default open
              */
             status: string;
-        };
-        PurchaseRequestImportApiOutput: {
-            created: number;
-            duplicate_flags: components["schemas"]["FlagForMember"][];
-            import_batch: number;
-            request_ids: number[];
         };
         PurchaseRequestOutput: {
             buyer: components["schemas"]["BuyerSummary"];
@@ -3300,6 +3642,13 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /**
+         * @description * `pending` - Awaiting review
+         *     * `approved` - Approved
+         *     * `rejected` - Rejected
+         * @enum {string}
+         */
+        ReviewStatusEnum: "pending" | "approved" | "rejected";
         RowOutput: {
             /** @description Errors by field: [{code, message}]. */
             field_errors: {
@@ -3507,53 +3856,6 @@ export interface components {
             sender_organization: number | null;
             status: string;
         };
-        SupplierListListApiInputRequest: {
-            /**
-             * @description May its organisations be matching candidates?
-             * @default false
-             */
-            allow_matching: boolean;
-            /** Format: binary */
-            file: string;
-            /** Format: date */
-            received_on: string;
-            /** @description The embassy, chamber or company that sent it. */
-            sender_name: string;
-            /** Format: int64 */
-            sender_organization?: number;
-        };
-        SupplierListMappingApiInputRequest: {
-            /** @description Column index ("0", "1", …) → field; "" ignores the column. */
-            mapping: {
-                [key: string]: "" | "name" | "name_en" | "name_zh" | "country" | "city" | "address" | "registration_id" | "website" | "contact_name" | "email" | "phone" | "wechat" | "whatsapp" | "categories" | "language";
-            };
-        };
-        SupplierListOutput: {
-            allow_matching: boolean;
-            /** Format: date-time */
-            created_at: string;
-            readonly figures: components["schemas"]["Figures"];
-            file_errors: {
-                [key: string]: unknown;
-            }[];
-            filename: string;
-            header: string[];
-            id: number;
-            mapping: {
-                [key: string]: string;
-            };
-            /** @description Column index → field. */
-            proposed_mapping: {
-                [key: string]: string;
-            };
-            /** Format: date */
-            received_on: string;
-            rows_done: number;
-            rows_total: number;
-            sender_name: string;
-            sender_organization: number | null;
-            status: string;
-        };
         /** @description A supplier hit, read straight from the index document. */
         SupplierResult: {
             /** @default 0 */
@@ -3708,6 +4010,7 @@ export type CandidateOutput = components['schemas']['CandidateOutput'];
 export type CandidateOutputStatusEnum = components['schemas']['CandidateOutputStatusEnum'];
 export type CategoryBucket = components['schemas']['CategoryBucket'];
 export type CategoryDetailOutput = components['schemas']['CategoryDetailOutput'];
+export type CategoryInferApiOutput = components['schemas']['CategoryInferApiOutput'];
 export type CategoryOutput = components['schemas']['CategoryOutput'];
 export type CategoryRequirement = components['schemas']['CategoryRequirement'];
 export type CategorySummary = components['schemas']['CategorySummary'];
@@ -3737,14 +4040,17 @@ export type CriterionStatusEnum = components['schemas']['CriterionStatusEnum'];
 export type DealValue = components['schemas']['DealValue'];
 export type DocumentListApiInputRequest = components['schemas']['DocumentListApiInputRequest'];
 export type DocumentOutput = components['schemas']['DocumentOutput'];
+export type DocumentReviewApiInputRequest = components['schemas']['DocumentReviewApiInputRequest'];
 export type DocumentTypeEnum = components['schemas']['DocumentTypeEnum'];
 export type DuplicateDismissApiInputRequest = components['schemas']['DuplicateDismissApiInputRequest'];
 export type DuplicateFlagOutput = components['schemas']['DuplicateFlagOutput'];
 export type DuplicateStatusEnum = components['schemas']['DuplicateStatusEnum'];
+export type EntityEnum = components['schemas']['EntityEnum'];
 export type ErrorItem = components['schemas']['ErrorItem'];
 export type EvidenceKindEnum = components['schemas']['EvidenceKindEnum'];
 export type EvidenceListApiInputRequest = components['schemas']['EvidenceListApiInputRequest'];
 export type EvidenceOutput = components['schemas']['EvidenceOutput'];
+export type ExchangeRateOutput = components['schemas']['ExchangeRateOutput'];
 export type FacetBucket = components['schemas']['FacetBucket'];
 export type Figures = components['schemas']['Figures'];
 export type FlagForMember = components['schemas']['FlagForMember'];
@@ -3752,8 +4058,12 @@ export type FmApplicationStatusEnum = components['schemas']['FmApplicationStatus
 export type HealthApiOutput = components['schemas']['HealthApiOutput'];
 export type HealthApiOutputStatusEnum = components['schemas']['HealthApiOutputStatusEnum'];
 export type HsVersionEnum = components['schemas']['HsVersionEnum'];
-export type ImportError = components['schemas']['ImportError'];
+export type ImportJob = components['schemas']['ImportJob'];
+export type ImportJobProgress = components['schemas']['ImportJobProgress'];
+export type ImportJobStatusEnum = components['schemas']['ImportJobStatusEnum'];
+export type ImportQueued = components['schemas']['ImportQueued'];
 export type ImportRowError = components['schemas']['ImportRowError'];
+export type IntroductionAuditEvent = components['schemas']['IntroductionAuditEvent'];
 export type IntroductionOutcomeApiInputRequest = components['schemas']['IntroductionOutcomeApiInputRequest'];
 export type IntroductionOutput = components['schemas']['IntroductionOutput'];
 export type IntroductionParty = components['schemas']['IntroductionParty'];
@@ -3765,16 +4075,19 @@ export type InvitationCreateApiOutput = components['schemas']['InvitationCreateA
 export type LanguageEnum = components['schemas']['LanguageEnum'];
 export type LoginInputRequest = components['schemas']['LoginInputRequest'];
 export type MarketOutput = components['schemas']['MarketOutput'];
+export type MarketOutputKindEnum = components['schemas']['MarketOutputKindEnum'];
 export type MarketRequirement = components['schemas']['MarketRequirement'];
 export type MessageOutput = components['schemas']['MessageOutput'];
 export type ModeEnum = components['schemas']['ModeEnum'];
 export type NotificationOutput = components['schemas']['NotificationOutput'];
 export type NotificationReadAllApiOutput = components['schemas']['NotificationReadAllApiOutput'];
+export type OperationEnum = components['schemas']['OperationEnum'];
 export type OrganizationDetailOutput = components['schemas']['OrganizationDetailOutput'];
 export type OrganizationKindEnum = components['schemas']['OrganizationKindEnum'];
 export type OrganizationPrivateOutput = components['schemas']['OrganizationPrivateOutput'];
 export type OrganizationRejectApiInputRequest = components['schemas']['OrganizationRejectApiInputRequest'];
 export type OrganizationSide = components['schemas']['OrganizationSide'];
+export type OutboxEntryListApiOutput = components['schemas']['OutboxEntryListApiOutput'];
 export type OutputSerializerCategory = components['schemas']['OutputSerializerCategory'];
 export type OutputSerializerLabel = components['schemas']['OutputSerializerLabel'];
 export type PaginatedApplicationOutputList = components['schemas']['PaginatedApplicationOutputList'];
@@ -3786,11 +4099,13 @@ export type PaginatedConsultationOutputList = components['schemas']['PaginatedCo
 export type PaginatedContactOutputList = components['schemas']['PaginatedContactOutputList'];
 export type PaginatedDocumentOutputList = components['schemas']['PaginatedDocumentOutputList'];
 export type PaginatedDuplicateFlagOutputList = components['schemas']['PaginatedDuplicateFlagOutputList'];
+export type PaginatedIntroductionAuditEventList = components['schemas']['PaginatedIntroductionAuditEventList'];
 export type PaginatedIntroductionOutputList = components['schemas']['PaginatedIntroductionOutputList'];
 export type PaginatedMarketOutputList = components['schemas']['PaginatedMarketOutputList'];
 export type PaginatedMessageOutputList = components['schemas']['PaginatedMessageOutputList'];
 export type PaginatedNotificationOutputList = components['schemas']['PaginatedNotificationOutputList'];
 export type PaginatedOrganizationPrivateOutputList = components['schemas']['PaginatedOrganizationPrivateOutputList'];
+export type PaginatedOutboxEntryListApiOutputList = components['schemas']['PaginatedOutboxEntryListApiOutputList'];
 export type PaginatedProductOutputList = components['schemas']['PaginatedProductOutputList'];
 export type PaginatedProposalOutputList = components['schemas']['PaginatedProposalOutputList'];
 export type PaginatedPurchaseRequestOutputList = components['schemas']['PaginatedPurchaseRequestOutputList'];
@@ -3821,6 +4136,7 @@ export type ProposalBulkApiInputActionEnum = components['schemas']['ProposalBulk
 export type ProposalBulkApiInputRequest = components['schemas']['ProposalBulkApiInputRequest'];
 export type ProposalBulkApiOutput = components['schemas']['ProposalBulkApiOutput'];
 export type ProposalBulkFailed = components['schemas']['ProposalBulkFailed'];
+export type ProposalBuyer = components['schemas']['ProposalBuyer'];
 export type ProposalOutput = components['schemas']['ProposalOutput'];
 export type ProposalProduct = components['schemas']['ProposalProduct'];
 export type ProposalRejectApiInputRequest = components['schemas']['ProposalRejectApiInputRequest'];
@@ -3829,7 +4145,6 @@ export type ProposalStatusEnum = components['schemas']['ProposalStatusEnum'];
 export type ProposalVendor = components['schemas']['ProposalVendor'];
 export type PurchaseRequestCreateRequest = components['schemas']['PurchaseRequestCreateRequest'];
 export type PurchaseRequestImportApiInputRequest = components['schemas']['PurchaseRequestImportApiInputRequest'];
-export type PurchaseRequestImportApiOutput = components['schemas']['PurchaseRequestImportApiOutput'];
 export type PurchaseRequestOutput = components['schemas']['PurchaseRequestOutput'];
 export type PurchaseRequestTransitionApiInputRequest = components['schemas']['PurchaseRequestTransitionApiInputRequest'];
 export type RangeStats = components['schemas']['RangeStats'];
@@ -3837,6 +4152,7 @@ export type RegisterApiInputRequest = components['schemas']['RegisterApiInputReq
 export type RequestStatusEnum = components['schemas']['RequestStatusEnum'];
 export type RequestSummary = components['schemas']['RequestSummary'];
 export type ResolutionReason = components['schemas']['ResolutionReason'];
+export type ReviewStatusEnum = components['schemas']['ReviewStatusEnum'];
 export type RowOutput = components['schemas']['RowOutput'];
 export type RowOutputStatusEnum = components['schemas']['RowOutputStatusEnum'];
 export type StandardOutput = components['schemas']['StandardOutput'];
@@ -4432,8 +4748,6 @@ export interface operations {
     certificates_queue_list: {
         parameters: {
             query?: {
-                /** @description Which field to use when ordering the results. */
-                ordering?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
                 /** @description Number of results to return per page. */
@@ -4694,8 +5008,6 @@ export interface operations {
     consultations_messages_list: {
         parameters: {
             query?: {
-                /** @description Which field to use when ordering the results. */
-                ordering?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
                 /** @description Number of results to return per page. */
@@ -4875,6 +5187,41 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IntroductionOutput"];
+                };
+            };
+        };
+    };
+    introductions_audit_list: {
+        parameters: {
+            query?: {
+                /** @description e.g. organization.verified */
+                action?: string;
+                /**
+                 * @description Ordering
+                 *
+                 *     * `created_at` - Created at
+                 *     * `-created_at` - Created at (descending)
+                 */
+                ordering?: ("-created_at" | "created_at")[];
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                introduction_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedIntroductionAuditEventList"];
                 };
             };
         };
@@ -5404,6 +5751,34 @@ export interface operations {
             };
         };
     };
+    organizations_documents_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: number;
+                organization_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DocumentReviewApiInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["DocumentReviewApiInputRequest"];
+                "multipart/form-data": components["schemas"]["DocumentReviewApiInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentOutput"];
+                };
+            };
+        };
+    };
     organizations_documents_file: {
         parameters: {
             query?: never;
@@ -5424,6 +5799,34 @@ export interface operations {
                     "application/pdf": string;
                     "image/jpeg": string;
                     "image/png": string;
+                };
+            };
+        };
+    };
+    organizations_documents_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document_id: number;
+                organization_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DocumentReviewApiInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["DocumentReviewApiInputRequest"];
+                "multipart/form-data": components["schemas"]["DocumentReviewApiInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentOutput"];
                 };
             };
         };
@@ -5497,11 +5900,40 @@ export interface operations {
             };
         };
     };
+    outbox_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /**
+                 * @description * `pending` - pending
+                 *     * `failing` - failing
+                 *     * `parked` - parked
+                 */
+                state?: "pending" | "failing" | "parked";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedOutboxEntryListApiOutputList"];
+                };
+            };
+        };
+    };
     products_list: {
         parameters: {
             query?: {
                 capacity_min?: number;
-                /** @description Category id; includes its sub-categories. */
                 category?: number;
                 /** @description Category slug; includes its sub-categories. */
                 category_slug?: string;
@@ -5514,8 +5946,21 @@ export interface operations {
                 hs_code?: string;
                 lead_time_max?: number;
                 moq_max?: number;
-                /** @description Which field to use when ordering the results. */
-                ordering?: string;
+                /**
+                 * @description created_at, price_min, lead_time_days, capacity_per_day or min_order_quantity; - for descending.
+                 *
+                 *     * `created_at` - Created at
+                 *     * `-created_at` - Created at (descending)
+                 *     * `price_min` - Price min
+                 *     * `-price_min` - Price min (descending)
+                 *     * `lead_time_days` - Lead time days
+                 *     * `-lead_time_days` - Lead time days (descending)
+                 *     * `capacity_per_day` - Capacity per day
+                 *     * `-capacity_per_day` - Capacity per day (descending)
+                 *     * `min_order_quantity` - Min order quantity
+                 *     * `-min_order_quantity` - Min order quantity (descending)
+                 */
+                ordering?: ("-capacity_per_day" | "-created_at" | "-lead_time_days" | "-min_order_quantity" | "-price_min" | "capacity_per_day" | "created_at" | "lead_time_days" | "min_order_quantity" | "price_min")[];
                 origin_country?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
@@ -5531,7 +5976,6 @@ export interface operations {
                  *     * `archived` - Archived
                  */
                 status?: "archived" | "draft" | "published";
-                /** @description Vendor organisation id. */
                 vendor?: number;
             };
             header?: never;
@@ -5773,12 +6217,47 @@ export interface operations {
                     "application/json": components["schemas"]["ProposalOutput"];
                 };
             };
-            /** @description Not proposed, request closed, or the pair no longer qualifies. */
+            /** @description Not proposed, request closed, buyer not verified (buyer_not_verified), or the pair no longer qualifies. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    proposals_audit_list: {
+        parameters: {
+            query?: {
+                /** @description e.g. organization.verified */
+                action?: string;
+                /**
+                 * @description Ordering
+                 *
+                 *     * `created_at` - Created at
+                 *     * `-created_at` - Created at (descending)
+                 */
+                ordering?: ("-created_at" | "created_at")[];
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                proposal_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedAuditEventOutputList"];
+                };
             };
         };
     };
@@ -5857,14 +6336,47 @@ export interface operations {
             };
         };
     };
+    reference_exchange_rates_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExchangeRateOutput"][];
+                };
+            };
+        };
+    };
     reference_markets_list: {
         parameters: {
             query?: {
                 code?: string;
-                /** @description Markets covering this ISO 3166-1 alpha-2 country. */
+                /** @description Markets listing this ISO 3166-1 alpha-2 country (as destination or as origin). */
                 country?: string;
-                /** @description Which field to use when ordering the results. */
-                ordering?: string;
+                /**
+                 * @description import: rules for goods sent to the countries; export: for goods made in them.
+                 *
+                 *     * `import` - Import (applies by the destination country)
+                 *     * `export` - Export (applies by the product's country of origin)
+                 */
+                kind?: "export" | "import";
+                /**
+                 * @description Ordering
+                 *
+                 *     * `code` - Code
+                 *     * `-code` - Code (descending)
+                 *     * `name` - Name
+                 *     * `-name` - Name (descending)
+                 */
+                ordering?: ("-code" | "-name" | "code" | "name")[];
                 /** @description A page number within the paginated result set. */
                 page?: number;
                 /** @description Number of results to return per page. */
@@ -5895,8 +6407,17 @@ export interface operations {
                  *     * `quality` - Quality management system
                  */
                 kind?: "approval" | "quality" | "standard";
-                /** @description Which field to use when ordering the results. */
-                ordering?: string;
+                /**
+                 * @description Ordering
+                 *
+                 *     * `code` - Code
+                 *     * `-code` - Code (descending)
+                 *     * `kind` - Kind
+                 *     * `-kind` - Kind (descending)
+                 *     * `region` - Region
+                 *     * `-region` - Region (descending)
+                 */
+                ordering?: ("-code" | "-kind" | "-region" | "code" | "kind" | "region")[];
                 /** @description A page number within the paginated result set. */
                 page?: number;
                 /** @description Number of results to return per page. */
@@ -6222,20 +6743,33 @@ export interface operations {
             };
         };
         responses: {
-            201: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PurchaseRequestImportApiOutput"];
+                    "application/json": components["schemas"]["ImportQueued"];
                 };
             };
-            400: {
+        };
+    };
+    requests_import_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                job_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ImportError"];
+                    "application/json": components["schemas"]["ImportJob"];
                 };
             };
         };
@@ -6434,8 +6968,6 @@ export interface operations {
     supplier_lists_list: {
         parameters: {
             query?: {
-                /** @description Which field to use when ordering the results. */
-                ordering?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
                 /** @description Number of results to return per page. */
@@ -6558,8 +7090,6 @@ export interface operations {
     supplier_lists_rows: {
         parameters: {
             query?: {
-                /** @description Which field to use when ordering the results. */
-                ordering?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
                 /** @description Number of results to return per page. */
@@ -6657,8 +7187,6 @@ export interface operations {
     supplier_lists_review_queue: {
         parameters: {
             query?: {
-                /** @description Which field to use when ordering the results. */
-                ordering?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
                 /** @description Number of results to return per page. */
@@ -6761,13 +7289,21 @@ export interface operations {
                 hs_version?: "HS2017" | "HS2022";
                 /** @description Only top-level categories. */
                 is_root?: boolean;
-                /** @description Which field to use when ordering the results. */
-                ordering?: string;
+                /**
+                 * @description Ordering
+                 *
+                 *     * `hs_code` - Hs code
+                 *     * `-hs_code` - Hs code (descending)
+                 *     * `slug` - Slug
+                 *     * `-slug` - Slug (descending)
+                 *     * `id` - Id
+                 *     * `-id` - Id (descending)
+                 */
+                ordering?: ("-hs_code" | "-id" | "-slug" | "hs_code" | "id" | "slug")[];
                 /** @description A page number within the paginated result set. */
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
-                /** @description Parent category id. */
                 parent?: number;
                 /** @description Text contained in any name or synonym, in any language, case-insensitive. */
                 q?: string;
@@ -6809,6 +7345,28 @@ export interface operations {
             };
         };
     };
+    taxonomy_categories_infer: {
+        parameters: {
+            query: {
+                /** @description A request title or description, any language. */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryInferApiOutput"];
+                };
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -6827,6 +7385,7 @@ export const pathsApiV1ConsultationsGetParametersQueryStatusValues: ReadonlyArra
 export const pathsApiV1ConsultationsGetParametersQueryTopicValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/consultations/"]["get"]["parameters"]["query"]["topic"]> = ["contracts_arbitration", "export_credit_insurance", "force_majeure", "other", "trade_remedies"];
 export const pathsApiV1IntroductionsGetParametersQueryOrderingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/introductions/"]["get"]["parameters"]["query"]["ordering"]> = ["-closed_at", "-created_at", "-deal_value", "-replied_at", "-status", "-updated_at", "closed_at", "created_at", "deal_value", "replied_at", "status", "updated_at"];
 export const pathsApiV1IntroductionsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/introductions/"]["get"]["parameters"]["query"]["status"]> = ["awaiting_reply", "deal", "expired", "negotiating", "no_deal"];
+export const pathsApiV1IntroductionsIntroduction_idAuditGetParametersQueryOrderingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/introductions/{introduction_id}/audit/"]["get"]["parameters"]["query"]["ordering"]> = ["-created_at", "created_at"];
 export const pathsApiV1NotificationsGetParametersQueryOrderingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/notifications/"]["get"]["parameters"]["query"]["ordering"]> = ["-created_at", "-read_at", "created_at", "read_at"];
 export const pathsApiV1OrganizationsGetParametersQueryBuyer_typeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/organizations/"]["get"]["parameters"]["query"]["buyer_type"]> = ["agency", "chamber", "distributor", "embassy", "hospital", "ngo"];
 export const pathsApiV1OrganizationsGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/organizations/"]["get"]["parameters"]["query"]["kind"]> = ["buyer", "vendor"];
@@ -6836,10 +7395,16 @@ export const pathsApiV1OrganizationsOrganization_idAuditGetParametersQueryOrderi
 export const pathsApiV1OrganizationsOrganization_idContactsGetParametersQueryOrderingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/organizations/{organization_id}/contacts/"]["get"]["parameters"]["query"]["ordering"]> = ["-created_at", "-name", "created_at", "name"];
 export const pathsApiV1OrganizationsOrganization_idDocumentsGetParametersQueryDocument_typeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/organizations/{organization_id}/documents/"]["get"]["parameters"]["query"]["document_type"]> = ["business_licence", "certificate", "export_licence", "other"];
 export const pathsApiV1OrganizationsOrganization_idDocumentsGetParametersQueryOrderingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/organizations/{organization_id}/documents/"]["get"]["parameters"]["query"]["ordering"]> = ["-created_at", "-document_type", "-valid_until", "created_at", "document_type", "valid_until"];
+export const pathsApiV1OutboxEntriesGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/outbox/entries/"]["get"]["parameters"]["query"]["state"]> = ["pending", "failing", "parked"];
+export const pathsApiV1ProductsGetParametersQueryOrderingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/products/"]["get"]["parameters"]["query"]["ordering"]> = ["-capacity_per_day", "-created_at", "-lead_time_days", "-min_order_quantity", "-price_min", "capacity_per_day", "created_at", "lead_time_days", "min_order_quantity", "price_min"];
 export const pathsApiV1ProductsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/products/"]["get"]["parameters"]["query"]["status"]> = ["archived", "draft", "published"];
 export const pathsApiV1ProposalsGetParametersQueryOrderingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/proposals/"]["get"]["parameters"]["query"]["ordering"]> = ["-computed_at", "-created_at", "-proposed_at", "-score", "computed_at", "created_at", "proposed_at", "score"];
 export const pathsApiV1ProposalsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/proposals/"]["get"]["parameters"]["query"]["status"]> = ["approved", "expired", "proposed", "rejected"];
+export const pathsApiV1ProposalsProposal_idAuditGetParametersQueryOrderingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/proposals/{proposal_id}/audit/"]["get"]["parameters"]["query"]["ordering"]> = ["-created_at", "created_at"];
+export const pathsApiV1ReferenceMarketsGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/reference/markets/"]["get"]["parameters"]["query"]["kind"]> = ["export", "import"];
+export const pathsApiV1ReferenceMarketsGetParametersQueryOrderingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/reference/markets/"]["get"]["parameters"]["query"]["ordering"]> = ["-code", "-name", "code", "name"];
 export const pathsApiV1ReferenceStandardsGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/reference/standards/"]["get"]["parameters"]["query"]["kind"]> = ["approval", "quality", "standard"];
+export const pathsApiV1ReferenceStandardsGetParametersQueryOrderingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/reference/standards/"]["get"]["parameters"]["query"]["ordering"]> = ["-code", "-kind", "-region", "code", "kind", "region"];
 export const pathsApiV1RequestsGetParametersQueryOrderingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/requests/"]["get"]["parameters"]["query"]["ordering"]> = ["-created_at", "-needed_by", "-quantity", "created_at", "needed_by", "quantity"];
 export const pathsApiV1RequestsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/requests/"]["get"]["parameters"]["query"]["status"]> = ["closed", "draft", "expired", "matched", "open"];
 export const pathsApiV1RequestsDuplicatesGetParametersQueryOrderingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/requests/duplicates/"]["get"]["parameters"]["query"]["ordering"]> = ["-created_at", "created_at"];
@@ -6850,6 +7415,7 @@ export const pathsApiV1SearchSuppliersGetParametersQuerySortValues: ReadonlyArra
 export const pathsApiV1SupplierListsSupplier_list_idRowsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/supplier-lists/{supplier_list_id}/rows/"]["get"]["parameters"]["query"]["status"]> = ["created", "merged", "pending", "rejected", "review", "review_kept_apart", "review_merged"];
 export const pathsApiV1SupplierListsReviewGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/supplier-lists/review/"]["get"]["parameters"]["query"]["status"]> = ["kept_apart", "merged", "open"];
 export const pathsApiV1TaxonomyCategoriesGetParametersQueryHs_versionValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/taxonomy/categories/"]["get"]["parameters"]["query"]["hs_version"]> = ["HS2017", "HS2022"];
+export const pathsApiV1TaxonomyCategoriesGetParametersQueryOrderingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/taxonomy/categories/"]["get"]["parameters"]["query"]["ordering"]> = ["-hs_code", "-id", "-slug", "hs_code", "id", "slug"];
 export const blankEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BlankEnum"]> = [""];
 export const buyerTypeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BuyerTypeEnum"]> = ["embassy", "agency", "hospital", "distributor", "ngo", "chamber"];
 export const candidateBulkApiInputActionEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CandidateBulkApiInputActionEnum"]> = ["merge", "keep_apart"];
@@ -6861,18 +7427,23 @@ export const consultationTopicEnumValues: ReadonlyArray<FlattenedDeepRequired<co
 export const criterionStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CriterionStatusEnum"]> = ["met", "partial", "not_met"];
 export const documentTypeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DocumentTypeEnum"]> = ["business_licence", "export_licence", "certificate", "other"];
 export const duplicateStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DuplicateStatusEnum"]> = ["open", "merged", "dismissed"];
+export const entityEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EntityEnum"]> = ["product", "organization", "request"];
 export const evidenceKindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EvidenceKindEnum"]> = ["contract", "government_notice", "logistics_notice", "other"];
 export const fmApplicationStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FmApplicationStatusEnum"]> = ["draft", "submitted", "info_requested", "resubmitted", "approved", "rejected"];
 export const healthApiOutputStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HealthApiOutputStatusEnum"]> = ["ok", "degraded"];
 export const hsVersionEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HsVersionEnum"]> = ["HS2017", "HS2022"];
+export const importJobStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportJobStatusEnum"]> = ["queued", "running", "succeeded", "failed"];
 export const introductionStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IntroductionStatusEnum"]> = ["awaiting_reply", "negotiating", "deal", "no_deal", "expired"];
 export const languageEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LanguageEnum"]> = ["en", "zh", "fr", "es", "ru", "ar"];
+export const marketOutputKindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MarketOutputKindEnum"]> = ["import", "export"];
 export const modeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ModeEnum"]> = ["all", "any"];
+export const operationEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OperationEnum"]> = ["upsert", "delete"];
 export const organizationKindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganizationKindEnum"]> = ["vendor", "buyer"];
 export const productStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProductStatusEnum"]> = ["draft", "published", "archived"];
 export const proposalBulkApiInputActionEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProposalBulkApiInputActionEnum"]> = ["approve", "reject"];
 export const proposalStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProposalStatusEnum"]> = ["proposed", "approved", "rejected", "expired"];
 export const requestStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RequestStatusEnum"]> = ["draft", "open", "matched", "closed", "expired"];
+export const reviewStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReviewStatusEnum"]> = ["pending", "approved", "rejected"];
 export const rowOutputStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RowOutputStatusEnum"]> = ["pending", "rejected", "created", "merged", "review", "review_merged", "review_kept_apart"];
 export const standardOutputKindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StandardOutputKindEnum"]> = ["standard", "approval", "quality"];
 export const supplierListMappingApiInputRequestMappingValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SupplierListMappingApiInputRequest"]["mapping"][string]> = ["", "name", "name_en", "name_zh", "country", "city", "address", "registration_id", "website", "contact_name", "email", "phone", "wechat", "whatsapp", "categories", "language"];
