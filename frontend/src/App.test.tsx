@@ -72,8 +72,8 @@ describe("App routing", () => {
 
   it.each([
     ["anonymous", ["/suppliers"]],
-    ["vendor", ["/suppliers", "/introductions"]],
-    ["buyer", ["/suppliers", "/requests", "/introductions"]],
+    ["vendor", ["/suppliers", "/introductions", "/certificates", "/consultations"]],
+    ["buyer", ["/suppliers", "/requests", "/introductions", "/certificates", "/consultations"]],
     [
       "staff",
       [
@@ -81,6 +81,8 @@ describe("App routing", () => {
         "/requests",
         "/proposals",
         "/introductions",
+        "/certificates",
+        "/consultations",
         "/staff/verification",
         "/staff/duplicates",
         "/staff/dashboard",

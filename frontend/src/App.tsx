@@ -18,6 +18,9 @@ import { DashboardPage } from "./features/staff/DashboardPage";
 import { DuplicatesPage } from "./features/staff/DuplicatesPage";
 import { OrganizationReviewPage } from "./features/staff/OrganizationReviewPage";
 import { VerificationQueuePage } from "./features/staff/VerificationQueuePage";
+import { CertificateRoutes } from "./features/certificates/routes";
+import { ConsultationRoutes } from "./features/consultations/routes";
+import { VerifyPage } from "./features/certificates/VerifyPage";
 
 /** Routes of the app. The router, i18n and auth providers are supplied by main.tsx (or a test). */
 export function App({ onReady }: { onReady?: () => void }) {
@@ -35,6 +38,9 @@ export function App({ onReady }: { onReady?: () => void }) {
         <Route path="requests" element={<RequestsPage />} />
         <Route path="proposals" element={<ProposalsPage />} />
         <Route path="introductions" element={<IntroductionsPage />} />
+        <Route path="certificates/*" element={<CertificateRoutes />} />
+        <Route path="consultations/*" element={<ConsultationRoutes />} />
+        <Route path="verify/:number?" element={<VerifyPage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="register" element={<RegisterPage />} />
         <Route path="staff/verification" element={<VerificationQueuePage />} />

@@ -17,6 +17,8 @@ export const NAV_ITEMS: { to: string; label: MessageKey; roles: readonly Audienc
   { to: "/requests", label: "nav.requests", roles: ["buyer", "staff", "admin"] },
   { to: "/proposals", label: "nav.proposals", roles: ["staff", "admin"], staff: true },
   { to: "/introductions", label: "nav.introductions", roles: SIGNED_IN },
+  { to: "/certificates", label: "certificates.nav", roles: SIGNED_IN },
+  { to: "/consultations", label: "consultations.nav", roles: SIGNED_IN },
   { to: "/staff/verification", label: "staff.nav.verification", roles: ["staff", "admin"], staff: true },
   { to: "/staff/duplicates", label: "staff.nav.duplicates", roles: ["staff", "admin"], staff: true },
   { to: "/staff/dashboard", label: "staff.nav.dashboard", roles: ["staff", "admin"], staff: true },

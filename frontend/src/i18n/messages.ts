@@ -11,6 +11,8 @@ import directory from "../features/directory/locales/en";
 import home from "../features/home/locales/en";
 import introductions from "../features/introductions/locales/en";
 import proposals from "../features/proposals/locales/en";
+import certificates from "../features/certificates/locales/en";
+import consultations from "../features/consultations/locales/en";
 import requests from "../features/requests/locales/en";
 import account from "../features/account/locales/en";
 import notifications from "../features/notifications/locales/en";
@@ -29,6 +31,8 @@ export const en = {
   ...staff,
   ...notifications,
   ...account,
+  ...certificates,
+  ...consultations,
 };
 
 export type MessageKey = keyof typeof en;

@@ -143,7 +143,8 @@ describe("Purchase requests", () => {
     const calls = mockApi({
       ...reference,
       "GET requests/": page([]),
-      "POST requests/import/": () => jsonResponse({ id: 7, status: "queued", status_url: "/api/v1/requests/import/7/" }, 202),
+      "POST requests/import/": () =>
+        jsonResponse({ id: 7, status: "queued", status_url: "/api/v1/requests/import/7/" }, 202),
       "GET requests/import/7/": () =>
         jsonResponse({
           id: 7,
@@ -195,9 +196,17 @@ describe("Purchase requests", () => {
     mockApi({
       ...reference,
       "GET requests/": page([]),
-      "POST requests/import/": () => jsonResponse({ id: 8, status: "queued", status_url: "/api/v1/requests/import/8/" }, 202),
+      "POST requests/import/": () =>
+        jsonResponse({ id: 8, status: "queued", status_url: "/api/v1/requests/import/8/" }, 202),
       "GET requests/import/8/": () =>
-        jsonResponse({ id: 8, status: "succeeded", import_batch: 4, created: [1, 2, 3], errors: [], duplicate_flags: [{ id: 1 }] }),
+        jsonResponse({
+          id: 8,
+          status: "succeeded",
+          import_batch: 4,
+          created: [1, 2, 3],
+          errors: [],
+          duplicate_flags: [{ id: 1 }],
+        }),
     });
     renderApp("/requests", { auth: signedIn("buyer") });
     fireEvent.click(await screen.findByTestId("import-requests"));

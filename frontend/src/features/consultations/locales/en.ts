@@ -1,0 +1,35 @@
+// consultations (free legal advice): English, the reference.
+const en = {
+  "consultations.nav": "Legal advice",
+  "consultations.title": "Legal consultations",
+  "consultations.intro":
+    "Ask an adviser about force majeure, contracts and arbitration, anti-dumping and other trade remedies, or export credit and insurance. Free for members; only your organisation, the adviser and staff can read the thread.",
+  "consultations.empty": "No consultations yet.",
+  "consultations.ask.title": "Ask a question",
+  "consultations.ask.submit": "Send the question",
+  "consultations.topic": "Topic",
+  "consultations.subject": "Subject",
+  "consultations.description": "Your question",
+  "consultations.attachments": "Attachments (PDF, PNG or JPEG)",
+  "consultations.member": "Member",
+  "consultations.adviser": "Adviser",
+  "consultations.status.label": "Status",
+  "consultations.status.open": "Waiting for an adviser",
+  "consultations.status.assigned": "With an adviser",
+  "consultations.status.closed": "Closed",
+  "consultations.topic.force_majeure": "Force majeure",
+  "consultations.topic.contracts_arbitration": "Contracts and arbitration",
+  "consultations.topic.trade_remedies": "Trade remedies (anti-dumping etc.)",
+  "consultations.topic.export_credit_insurance": "Export credit and insurance",
+  "consultations.topic.other": "Other",
+  "consultations.thread": "Messages",
+  "consultations.noMessages": "No messages yet.",
+  "consultations.reply": "Your message",
+  "consultations.send": "Send",
+  "consultations.assign.label": "Assign to adviser",
+  "consultations.assign.submit": "Assign",
+  "consultations.outcome": "Outcome",
+  "consultations.close": "Close with this outcome",
+} as const;
+
+export default en;
