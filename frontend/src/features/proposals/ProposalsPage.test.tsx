@@ -144,6 +144,7 @@ describe("Proposals (staff review queue)", () => {
       action: "reject",
       ids: [1, 2],
       reason: "Duplicate supplier",
+      verify_buyer: false,
     });
     const results = screen.getAllByTestId("item-result").map((r) => r.textContent);
     expect(results).toEqual(["Rejected", "Rejected"]);
