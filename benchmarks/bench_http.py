@@ -22,6 +22,7 @@ import argparse
 import csv
 import json
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -62,7 +63,10 @@ def _server_env(port: int) -> dict[str, str]:
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "benchmarks.http_settings",
-        "DJANGO_SECRET_KEY": "bench-only-not-a-secret",
+        # Production settings refuse a short or placeholder key; this one lives for one run.
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(64),
+        # Plain HTTP on loopback: no TLS proxy in front, so no redirect to https.
+        "DJANGO_SECURE_SSL_REDIRECT": "false",
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "REDIS_URL": os.environ.get("REDIS_URL", "redis://127.0.0.1:6380/1"),
         "OPENSEARCH_INDEX_PREFIX": settings.OPENSEARCH["index_prefix"],

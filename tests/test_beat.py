@@ -15,13 +15,12 @@ from core.models import Heartbeat, HeartbeatComponent
 
 pytestmark = [pytest.mark.celery, pytest.mark.django_db(transaction=True)]
 
-EVERY_SECONDS = [
-    "MEDMATCH_DRAIN_EVERY_SECONDS",
-    "MEDMATCH_RECONCILE_EVERY_SECONDS",
-    "MEDMATCH_INTRO_REMIND_EVERY_SECONDS",
-    "MEDMATCH_EXPIRE_STALE_EVERY_SECONDS",
-    "MEDMATCH_MATCH_REDRIVE_EVERY_SECONDS",
-]
+
+def _every_seconds_settings() -> list[str]:
+    """The interval setting of every periodic job, from the schedule itself."""
+    from core.schedule import periodic_jobs
+
+    return sorted({job.every_setting for job in periodic_jobs()})
 
 
 def _succeeded_since(log: Path, offset: int) -> set[str]:
@@ -40,7 +39,7 @@ def test_beat_sends_every_periodic_task_to_a_live_worker(
     log = worker_log_path(search_prefix)
     offset = log.stat().st_size
     env = background_process_env(search_prefix)
-    env.update(dict.fromkeys(EVERY_SECONDS, "3"))
+    env.update(dict.fromkeys(_every_seconds_settings(), "3"))
     env["MEDMATCH_HEARTBEAT_EVERY_SECONDS"] = "1"
     beat_log = (tmp_path / "beat.log").open("wb")
     beat = subprocess.Popen(

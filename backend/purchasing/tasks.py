@@ -5,6 +5,7 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 
 from core.queues import TaskQueue
+from core.retries import RETRY_TRANSIENT
 from purchasing.services import (
     purchase_request_import_run,
     purchase_request_import_timed_out,
@@ -18,6 +19,7 @@ from purchasing.services import (
     # The parser stops itself at MEDMATCH_IMPORT_PARSE_SECONDS; these catch what it cannot see.
     soft_time_limit=settings.MEDMATCH_IMPORT_PARSE_SECONDS + 30,
     time_limit=settings.MEDMATCH_IMPORT_PARSE_SECONDS + 60,
+    **RETRY_TRANSIENT,
 )
 def import_run(job_id: int) -> dict[str, object]:
     """Read one uploaded spreadsheet and create its requests, all or nothing."""
@@ -29,7 +31,7 @@ def import_run(job_id: int) -> dict[str, object]:
     return {"job": job_id, "status": job.status, "created": len(job.created_ids)}
 
 
-@shared_task(name="purchasing.import_drain", queue=TaskQueue.IMPORTS)
+@shared_task(name="purchasing.import_drain", queue=TaskQueue.IMPORTS, **RETRY_TRANSIENT)
 def import_drain() -> dict[str, int]:
     """Periodic catch-up: jobs stored while the broker was down, jobs whose worker died."""
     return purchase_request_imports_drain()
