@@ -2,12 +2,13 @@ from celery import shared_task
 
 from accounts.services import password_reset_email_send
 from core.queues import TaskQueue
+from core.retries import TRANSIENT_ERRORS
 
 
 @shared_task(
     name="notifications.send_password_reset_email",
     queue=TaskQueue.NOTIFICATIONS,
-    autoretry_for=(OSError,),
+    autoretry_for=(OSError, *TRANSIENT_ERRORS),
     retry_backoff=10,
     retry_backoff_max=600,
     max_retries=5,

@@ -114,6 +114,10 @@ class ConsultationListApi(GenericAPIView[Consultation]):
     filterset_class = ConsultationFilter
     filter_backends = [DjangoFilterBackend]
 
+    def get_serializer_class(self) -> type[serializers.Serializer[Any]]:
+        """What OPTIONS describes as the POST body (the views pick their serializers explicitly)."""
+        return self.InputSerializer
+
     class InputSerializer(serializers.Serializer[dict[str, Any]]):
         topic = serializers.ChoiceField(choices=ConsultationTopic.choices)
         subject = serializers.CharField(max_length=255)
@@ -191,6 +195,10 @@ class ConsultationMessageListApi(GenericAPIView[ConsultationMessage]):
 
     permission_classes = [IsMember]
     queryset = ConsultationMessage.objects.none()
+
+    def get_serializer_class(self) -> type[serializers.Serializer[Any]]:
+        """What OPTIONS describes as the POST body (the views pick their serializers explicitly)."""
+        return self.InputSerializer
 
     class InputSerializer(serializers.Serializer[dict[str, str]]):
         body = serializers.CharField(max_length=10000)

@@ -467,6 +467,10 @@ class DocumentDetailApi(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
+class DocumentFileQuerySerializer(serializers.Serializer[Any]):
+    inline = serializers.BooleanField(required=False, default=False)
+
+
 class DocumentFileApi(APIView):
     """Streams the stored file to the organisation's own members and staff.
 
@@ -498,7 +502,9 @@ class DocumentFileApi(APIView):
     def get(self, request: Request, organization_id: int, document_id: int) -> FileResponse:
         organization = _managed_organization(request, organization_id)
         document = document_get(organization=organization, document_id=document_id)
-        inline = request.query_params.get("inline", "").lower() in ("1", "true", "yes")
+        query = DocumentFileQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        inline: bool = query.validated_data["inline"]
         try:
             handle = document.file.open("rb")
         except FileNotFoundError as exc:

@@ -10,7 +10,7 @@ from rest_framework.test import APIClient
 
 from accounts.tests.factories import BuyerUserFactory, StaffFactory
 from introductions.tests.factories import ProposalFactory, introduction_for
-from organizations.tests.factories import VendorFactory
+from organizations.tests.factories import DocumentFactory, VendorFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -47,8 +47,10 @@ def _with(kind: str) -> list[tuple[str, str]]:
 def staff_client() -> tuple[APIClient, dict[str, int]]:
     proposal = ProposalFactory()
     introduction = introduction_for()
+    vendor = VendorFactory(verified=True)
     values = {
-        "organization_id": VendorFactory(verified=True).pk,
+        "organization_id": vendor.pk,
+        "document_id": DocumentFactory(organization=vendor).pk,
         "proposal_id": proposal.pk,
         "introduction_id": introduction.pk,
     }
