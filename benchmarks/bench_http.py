@@ -131,7 +131,7 @@ def _locust(
         "MEDMATCH_BENCH_MAX_REQUESTS": str(requests),
         "PYTHONPATH": f"{REPO_DIR}",
     }
-    subprocess.run(
+    result = subprocess.run(
         [
             str(REPO_DIR / ".venv" / "bin" / "locust"),
             "-f",
@@ -156,14 +156,21 @@ def _locust(
         check=False,
         timeout=seconds + 60,
     )
+    if os.environ.get("MEDMATCH_BENCH_DEBUG"):
+        print(result.stdout.decode(errors="replace")[-3000:], result.stderr.decode(errors="replace")[-3000:])
+
+    def number(value: str) -> float:
+        # locust writes N/A when no request of the run completed; report that as NaN, not a crash.
+        return float("nan") if value in ("", "N/A") else float(value)
+
     with Path(f"{prefix}_stats.csv").open() as stats:
         row = next(item for item in csv.DictReader(stats) if item["Name"] == "Aggregated")
     return {
         "requests": int(row["Request Count"]),
         "failures": int(row["Failure Count"]),
-        "p50_ms": float(row["50%"]),
-        "p95_ms": float(row["95%"]),
-        "req_per_s": float(row["Requests/s"]),
+        "p50_ms": number(row["50%"]),
+        "p95_ms": number(row["95%"]),
+        "req_per_s": number(row["Requests/s"]),
     }
 
 
