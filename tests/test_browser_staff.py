@@ -62,7 +62,7 @@ def browser() -> Iterator[Any]:
 def _signed_in(
     browser: Any, base: str, email: str, *, viewport: dict[str, int] = DESKTOP, lang: str = "en"
 ) -> Any:
-    context = browser.new_context(viewport=viewport)
+    context = browser.new_context(viewport=viewport, bypass_csp=True)  # axe-core is injected as a script
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -250,7 +250,7 @@ def test_change_password_and_reset_a_forgotten_one(
 
     mail_dir = worker_mail_dir(search_prefix)
     before = set(mail_dir.glob("*.log")) if mail_dir.exists() else set()
-    context = browser.new_context(viewport=DESKTOP)
+    context = browser.new_context(viewport=DESKTOP, bypass_csp=True)  # axe-core is injected
     page = context.new_page()
     _go(page, f"{base}/login?lang=en", "[data-testid=login-form]")
     page.click("[data-testid=forgot-password-link]")
