@@ -110,3 +110,18 @@ def test_a_good_file_is_imported_by_the_worker(
         ("Masks", 1000, user.organization_id),
         ("Gloves", 50, user.organization_id),
     ]
+
+    # Let the worker finish what the import set off (indexing, matching) before the test's database
+    # is flushed: a TRUNCATE racing a worker transaction deadlocks the teardown.
+    from django.db.models import F
+
+    from matching.models import MatchIntent
+    from outbox.models import OutboxEntry
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and (
+        OutboxEntry.objects.filter(processed_at__isnull=True, parked_at__isnull=True).exists()
+        or MatchIntent.objects.filter(done_version__lt=F("wanted_version"), parked_at__isnull=True).exists()
+    ):
+        time.sleep(0.2)
+    time.sleep(1)
