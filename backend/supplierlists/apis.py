@@ -106,6 +106,10 @@ class SupplierListListApi(GenericAPIView[SupplierListImport]):
     parser_classes = [BoundedMultiPartParser, BoundedFormParser]
     queryset = SupplierListImport.objects.none()
 
+    def get_serializer_class(self) -> type[serializers.Serializer[Any]]:
+        """What OPTIONS describes as the POST body (the views pick their serializers explicitly)."""
+        return self.InputSerializer
+
     class InputSerializer(serializers.Serializer[dict[str, Any]]):
         file = serializers.FileField(allow_empty_file=True)
         sender_name = serializers.CharField(
