@@ -19,7 +19,6 @@ It talks only to services on 127.0.0.1, stops gunicorn and drops its database an
 """
 
 import argparse
-import csv
 import json
 import os
 import secrets
@@ -124,11 +123,12 @@ def _tree_peak_rss_mb(pid: int) -> float:
 def _locust(
     path: str, *, port: int, clients: int, requests: int, seconds: int, folder: Path
 ) -> dict[str, Any]:
-    prefix = folder / f"run-{clients}-{abs(hash(path)) % 10_000}-{time.monotonic_ns()}"
+    summary = folder / f"run-{clients}-{abs(hash(path)) % 10_000}-{time.monotonic_ns()}.json"
     env = {
         **os.environ,
         "MEDMATCH_BENCH_PATH": path,
         "MEDMATCH_BENCH_MAX_REQUESTS": str(requests),
+        "MEDMATCH_BENCH_SUMMARY": str(summary),
         "PYTHONPATH": f"{REPO_DIR}",
     }
     result = subprocess.run(
@@ -146,8 +146,6 @@ def _locust(
             f"{seconds}s",
             "--host",
             f"http://127.0.0.1:{port}",
-            "--csv",
-            str(prefix),
             "--loglevel",
             "WARNING",
         ],
@@ -158,19 +156,20 @@ def _locust(
     )
     if os.environ.get("MEDMATCH_BENCH_DEBUG"):
         print(result.stdout.decode(errors="replace")[-3000:], result.stderr.decode(errors="replace")[-3000:])
+    if not summary.exists():
+        raise SystemExit(f"locust wrote no summary (exit {result.returncode}): {result.stderr[-2000:]!r}")
+    totals = json.loads(summary.read_text())
 
-    def number(value: str) -> float:
-        # locust writes N/A when no request of the run completed; report that as NaN, not a crash.
-        return float("nan") if value in ("", "N/A") else float(value)
+    def number(value: float | None) -> float:
+        # No completed request in the run: NaN, so the report shows it rather than a made-up 0.
+        return float("nan") if value is None else float(value)
 
-    with Path(f"{prefix}_stats.csv").open() as stats:
-        row = next(item for item in csv.DictReader(stats) if item["Name"] == "Aggregated")
     return {
-        "requests": int(row["Request Count"]),
-        "failures": int(row["Failure Count"]),
-        "p50_ms": number(row["50%"]),
-        "p95_ms": number(row["95%"]),
-        "req_per_s": number(row["Requests/s"]),
+        "requests": int(totals["requests"]),
+        "failures": int(totals["failures"]),
+        "p50_ms": number(totals["p50_ms"]),
+        "p95_ms": number(totals["p95_ms"]),
+        "req_per_s": number(totals["req_per_s"]),
     }
 
 
