@@ -100,6 +100,18 @@ const ar: Messages<typeof en> = {
   "certificates.submit.note": "ردك على الطلب",
   "certificates.verify.hashHint":
     "احسب SHA-256 لملف PDF الذي استلمته (مثلًا بالأمر sha256sum) وقارنه: أي تغيير في الملف يغيّره.",
+  "certificates.stats.title": "الخدمات التجارية",
+  "certificates.stats.applications": "طلبات الشهادات",
+  "certificates.stats.issued": "الشهادات الصادرة",
+  "certificates.stats.medianP90": "من التقديم إلى الإصدار، الوسيط / المئين 90 (ساعات)",
+  "certificates.stats.median": "الوسيط (ساعة)",
+  "certificates.stats.p90": "المئين 90 (ساعة)",
+  "certificates.stats.withinTarget": "صدرت خلال {hours} ساعة",
+  "certificates.stats.withinTargetShort": "ضمن المهلة",
+  "certificates.stats.byMonth": "الشهادات حسب شهر التقديم",
+  "certificates.stats.byCountry": "الشهادات حسب بلد الطرف المتعاقد",
+  "certificates.stats.firstResponse": "الاستشارات: أول رد، الوسيط / المئين 90 (ساعات)",
+  "certificates.stats.timeToClose": "الاستشارات: حتى الإغلاق، الوسيط / المئين 90 (ساعات)",
 };
 
 export default ar;

@@ -102,6 +102,18 @@ const es: Messages<typeof en> = {
   "certificates.submit.note": "Su respuesta a la petición",
   "certificates.verify.hashHint":
     "Calcule el SHA-256 del PDF recibido (p. ej. con sha256sum) y compárelo: cualquier cambio en el archivo lo modifica.",
+  "certificates.stats.title": "Servicios comerciales",
+  "certificates.stats.applications": "Solicitudes de certificado",
+  "certificates.stats.issued": "Certificados emitidos",
+  "certificates.stats.medianP90": "Presentación → emisión, mediana / p90 (horas)",
+  "certificates.stats.median": "Mediana (h)",
+  "certificates.stats.p90": "p90 (h)",
+  "certificates.stats.withinTarget": "Emitidos en {hours} h o menos",
+  "certificates.stats.withinTargetShort": "Dentro del objetivo",
+  "certificates.stats.byMonth": "Certificados por mes de presentación",
+  "certificates.stats.byCountry": "Certificados por país de la contraparte",
+  "certificates.stats.firstResponse": "Consultas: primera respuesta, mediana / p90 (horas)",
+  "certificates.stats.timeToClose": "Consultas: hasta el cierre, mediana / p90 (horas)",
 };
 
 export default es;

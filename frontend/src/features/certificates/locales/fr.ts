@@ -102,6 +102,18 @@ const fr: Messages<typeof en> = {
   "certificates.submit.note": "Votre réponse à la demande",
   "certificates.verify.hashHint":
     "Calculez le SHA-256 du PDF reçu (par ex. avec sha256sum) et comparez : toute modification du fichier le change.",
+  "certificates.stats.title": "Services aux entreprises",
+  "certificates.stats.applications": "Demandes de certificat",
+  "certificates.stats.issued": "Certificats délivrés",
+  "certificates.stats.medianP90": "Soumission → délivrance, médiane / p90 (heures)",
+  "certificates.stats.median": "Médiane (h)",
+  "certificates.stats.p90": "p90 (h)",
+  "certificates.stats.withinTarget": "Délivrés en {hours} h ou moins",
+  "certificates.stats.withinTargetShort": "Dans l'objectif",
+  "certificates.stats.byMonth": "Certificats par mois de soumission",
+  "certificates.stats.byCountry": "Certificats par pays du cocontractant",
+  "certificates.stats.firstResponse": "Consultations : première réponse, médiane / p90 (heures)",
+  "certificates.stats.timeToClose": "Consultations : jusqu'à la clôture, médiane / p90 (heures)",
 };
 
 export default fr;

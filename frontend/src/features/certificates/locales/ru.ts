@@ -102,6 +102,18 @@ const ru: Messages<typeof en> = {
   "certificates.submit.note": "Ваш ответ на запрос",
   "certificates.verify.hashHint":
     "Вычислите SHA-256 полученного PDF (например, командой sha256sum) и сравните: любое изменение файла меняет его.",
+  "certificates.stats.title": "Услуги для внешней торговли",
+  "certificates.stats.applications": "Заявки на сертификат",
+  "certificates.stats.issued": "Выдано сертификатов",
+  "certificates.stats.medianP90": "Подача → выдача, медиана / p90 (ч)",
+  "certificates.stats.median": "Медиана (ч)",
+  "certificates.stats.p90": "p90 (ч)",
+  "certificates.stats.withinTarget": "Выдано за {hours} ч или быстрее",
+  "certificates.stats.withinTargetShort": "В срок",
+  "certificates.stats.byMonth": "Сертификаты по месяцу подачи",
+  "certificates.stats.byCountry": "Сертификаты по стране контрагента",
+  "certificates.stats.firstResponse": "Консультации: первый ответ, медиана / p90 (ч)",
+  "certificates.stats.timeToClose": "Консультации: до закрытия, медиана / p90 (ч)",
 };
 
 export default ru;
