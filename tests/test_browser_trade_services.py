@@ -293,8 +293,7 @@ def test_member_asks_adviser_answers_and_closes_and_no_other_organisation_can_re
         "document.querySelectorAll('[data-testid=message]').length === 2", timeout=TIMEOUT_MS
     )
 
-    adviser_page.reload()
-    adviser_page.wait_for_selector("text=Attached; it arrived on 3 March.", timeout=TIMEOUT_MS)
+    _walk(adviser_page, thread_url, "text=Attached; it arrived on 3 March.", "consultation-thread-adviser")
     adviser_page.fill(
         "[data-testid=close-outcome]", "Clause 14 covers the lockdown: notify the buyer in writing."
     )

@@ -245,9 +245,7 @@ MEDMATCH_PUBLIC_URL = env_str("MEDMATCH_PUBLIC_URL", "http://127.0.0.1:8000").rs
 # the first face), one for Latin, Cyrillic and Arabic. scripts/bootstrap.sh and the Dockerfile
 # install both; a missing file fails `manage.py check` and each PDF's generation, naming the variable.
 MEDMATCH_PDF_CJK_FONT = env_str("MEDMATCH_PDF_CJK_FONT", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
-MEDMATCH_PDF_TEXT_FONT = env_str(
-    "MEDMATCH_PDF_TEXT_FONT", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
-)
+MEDMATCH_PDF_TEXT_FONT = env_str("MEDMATCH_PDF_TEXT_FONT", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 MEDMATCH_SIGNING_KEY = env_str("MEDMATCH_SIGNING_KEY", "")
 MEDMATCH_SIGNING_CERT = env_str("MEDMATCH_SIGNING_CERT", "")
 MEDMATCH_SIGNING_KEY_PASSPHRASE = env_str("MEDMATCH_SIGNING_KEY_PASSPHRASE", "")

@@ -57,7 +57,9 @@ function Queue() {
                 <td>
                   <Link to={`/certificates/${a.id}`}>{a.reference}</Link>
                 </td>
-                <td>{a.organization_name}</td>
+                <td>
+                  <bdi>{a.organization_name}</bdi>
+                </td>
                 <td>{a.counterparty_country ? countryName(a.counterparty_country, lang) : "—"}</td>
                 <td>
                   <ApplicationStatus status={a.status} />

@@ -155,12 +155,20 @@ function ConsultationList({ user }: { user: User }) {
             {data.results.map((c) => (
               <tr key={c.id} data-testid="consultation-row">
                 <td>
-                  <Link to={`/consultations/${c.id}`}>{c.subject}</Link>
+                  <Link to={`/consultations/${c.id}`} dir="auto">
+                    {c.subject}
+                  </Link>
                   <div className="muted">{formatDate(c.created_at, lang)}</div>
                 </td>
                 <td>{label("consultations.topic", c.topic)}</td>
-                {isStaffRole(user.role) ? <td>{c.organization_name}</td> : null}
-                <td>{c.adviser?.name ?? "—"}</td>
+                {isStaffRole(user.role) ? (
+                  <td>
+                    <bdi>{c.organization_name}</bdi>
+                  </td>
+                ) : null}
+                <td>
+                  <bdi>{c.adviser?.name ?? "—"}</bdi>
+                </td>
                 <td>
                   <StatusPill status={c.status} label={label("consultations.status", c.status)} />
                 </td>
