@@ -6,6 +6,7 @@ import { countryName, formatNumber } from "../../format";
 import { useI18n } from "../../i18n";
 import type { Language } from "../../i18n";
 import { useTradeServicesStats } from "./hooks";
+import "./certificates.css";
 
 function hours(value: number | null | undefined, lang: Language): string {
   if (value === null || value === undefined) return "–";
@@ -139,7 +140,11 @@ export function TradeServicesFigures() {
   const { t } = useI18n();
   const stats = useTradeServicesStats();
   return (
-    <section className="stack" aria-labelledby="trade-services-title" data-testid="trade-services-figures">
+    <section
+      className="stack trade-figures"
+      aria-labelledby="trade-services-title"
+      data-testid="trade-services-figures"
+    >
       <h2 id="trade-services-title">{t("certificates.stats.title")}</h2>
       {stats.isLoading ? <Loading /> : null}
       {stats.error ? <ErrorNotice error={stats.error} onRetry={() => void stats.refetch()} /> : null}
