@@ -13,6 +13,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 \
     FRONTEND_DIST_DIR=/app/frontend/dist \
     DJANGO_STATIC_ROOT=/app/staticfiles
 WORKDIR /app
+# The fonts the certificate PDFs embed (settings MEDMATCH_PDF_CJK_FONT, MEDMATCH_PDF_TEXT_FONT).
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core fonts-wqy-microhei \
+    && rm -rf /var/lib/apt/lists/*
 COPY pyproject.toml README.md ./
 RUN pip install --no-cache-dir . && useradd --create-home --uid 1000 medmatch
 COPY backend/ backend/

@@ -45,8 +45,10 @@ system() {
     done
     # The Python venv module and libmagic are packages, not commands.
     "$PYTHON" -c 'import venv, ensurepip' 2>/dev/null || missing+=(python3-venv)
-    # The certificate PDFs print Latin, Cyrillic and Arabic in DejaVu Sans.
+    # The certificate PDFs embed DejaVu Sans (Latin, Cyrillic, Arabic) and WenQuanYi Micro Hei
+    # (Chinese; TrueType, which reportlab can embed, unlike Noto CJK's CFF outlines).
     [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+    [ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing+=(fonts-wqy-microhei)
     # A CJK font, so that browser screenshots show Chinese (not boxes).
     [ -d /usr/share/fonts/opentype/noto ] && ls /usr/share/fonts/opentype/noto/NotoSansCJK* >/dev/null 2>&1 \
         || missing+=(fonts-noto-cjk)

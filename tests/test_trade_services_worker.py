@@ -15,6 +15,7 @@ from django.utils import timezone
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
+from pypdf import PdfReader
 from rest_framework.test import APIClient
 
 from accounts.models import User
@@ -27,6 +28,7 @@ from conftest import wait_for_task_done
 from consultations.tests.factories import AdviserFactory
 from introductions.models import Notification
 from organizations.tests.factories import PDF_BYTES
+from tests.pdf_helpers import pdf_qr_codes
 
 pytestmark = [pytest.mark.celery, pytest.mark.django_db(transaction=True)]
 
@@ -156,6 +158,14 @@ def test_the_whole_certificate_flow_with_a_signed_pdf(
     assert status.coverage.name == "ENTIRE_FILE"
     info = PdfFileReader(BytesIO(pdf)).trailer["/Info"]
     assert str(info["/Subject"]) == detail["number"]
+
+    # The facts are text in embedded fonts (readable without Chinese fonts installed), and the
+    # QR code, rendered and scanned, is the verification address.
+    text = "".join(pdf_page.extract_text() for pdf_page in PdfReader(BytesIO(pdf)).pages)
+    for fact in ("不可抗力事实性证明", "医用防护服 GB 19082", "Hospital Central de Lima", "Certificado"):
+        assert fact in text
+    assert pdf_qr_codes(pdf) == [detail["verification_url"]]
+    assert detail["verification_url"].endswith(f"/verify/{detail['number']}")
 
     # Its hash is what the public page shows.
     verified = _client(None).get(f"/api/v1/certificates/verify/{detail['number']}/")

@@ -1,13 +1,15 @@
 """The certificate PDF (reportlab): Chinese and English, and the counterparty's language.
 
-Chinese text uses reportlab's built-in CID font STSong-Light (no font file needed); other
-scripts use DejaVu Sans (Debian's fonts-dejavu-core, installed by scripts/bootstrap.sh):
-Latin, Cyrillic and Arabic. Arabic is shaped (arabic-reshaper), put in visual order
-(python-bidi) and right-aligned; without DejaVu Sans there is no Arabic section, and
-Cyrillic falls back to STSong-Light.
+Every glyph comes from a TrueType font embedded as a subset, so that a reader without Chinese
+or Arabic fonts shows the same text: Chinese from settings.MEDMATCH_PDF_CJK_FONT (Debian's
+fonts-wqy-microhei), everything else (Latin, Cyrillic, Arabic) from settings.MEDMATCH_PDF_TEXT_FONT
+(fonts-dejavu-core). Arabic is shaped (arabic-reshaper), put in visual order (python-bidi) and
+right-aligned. A missing or unusable font is an ImproperlyConfigured naming its variable, both
+in `manage.py check` (certificates.checks) and when a PDF is generated.
 """
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
@@ -15,25 +17,20 @@ from pathlib import Path
 import arabic_reshaper
 from bidi import get_display
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from certificates.models import Certificate
 from introductions.emails import country_name
 
 PDF_LANGUAGES = ("zh", "en", "fr", "es", "ru", "ar")
-CJK_FONT = "STSong-Light"
-DEJAVU_PATHS = (
-    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-    Path("/usr/share/fonts/dejavu/DejaVuSans.ttf"),
-)
 
 # label key -> language -> label
 LABELS: dict[str, dict[str, str]] = {
@@ -189,15 +186,59 @@ MARGIN = 18 * mm
 QR_SIZE = 32 * mm
 
 
-@lru_cache(maxsize=1)
-def _fonts() -> tuple[str, str]:
-    """(CJK font, other-scripts font), registered once per process."""
-    pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
-    for path in DEJAVU_PATHS:
-        if path.is_file():
-            pdfmetrics.registerFont(TTFont("DejaVuSans", str(path)))
-            return CJK_FONT, "DejaVuSans"
-    return CJK_FONT, "Helvetica"
+# setting -> (Debian package, characters the font must have)
+FONT_SETTINGS: dict[str, tuple[str, str]] = {
+    "MEDMATCH_PDF_CJK_FONT": ("fonts-wqy-microhei", "证明中国"),
+    "MEDMATCH_PDF_TEXT_FONT": ("fonts-dejavu-core", "AéЖشة"),
+}
+
+
+@dataclass(frozen=True)
+class PdfFonts:
+    """The registered names of the two fonts a certificate is printed in."""
+
+    cjk: str
+    text: str
+
+
+def font_problem(setting: str) -> str | None:
+    """Why the font file that ``setting`` names cannot be used, or None; cheap (no parsing)."""
+    path = Path(getattr(settings, setting))
+    package = FONT_SETTINGS[setting][0]
+    if not path.is_file():
+        return (
+            f"{setting}={path}: no such font file. Install Debian's {package} "
+            f"(scripts/bootstrap.sh does) or point {setting} at a TrueType font."
+        )
+    return None
+
+
+@lru_cache(maxsize=4)
+def _register(setting: str, path: str) -> str:
+    problem = font_problem(setting)
+    if problem:
+        raise ImproperlyConfigured(problem)
+    name = f"{setting.removeprefix('MEDMATCH_PDF_')}-{Path(path).stem}"
+    try:
+        font = TTFont(name, path)  # the first face of a .ttc collection
+    except TTFError as exc:
+        raise ImproperlyConfigured(
+            f"{setting}={path}: reportlab cannot embed it ({exc}); it embeds only TrueType "
+            f"outlines, e.g. Debian's {FONT_SETTINGS[setting][0]}."
+        ) from exc
+    lacking = [char for char in FONT_SETTINGS[setting][1] if ord(char) not in font.face.charToGlyph]
+    if lacking:
+        raise ImproperlyConfigured(f"{setting}={path}: the font has no glyph for {''.join(lacking)!r}.")
+    pdfmetrics.registerFont(font)
+    return name
+
+
+def pdf_fonts() -> PdfFonts:
+    """Both fonts, loaded and registered once per process and path."""
+    return PdfFonts(
+        cjk=_register("MEDMATCH_PDF_CJK_FONT", str(settings.MEDMATCH_PDF_CJK_FONT)),
+        text=_register("MEDMATCH_PDF_TEXT_FONT", str(settings.MEDMATCH_PDF_TEXT_FONT)),
+    )
 
 
 def _is_arabic(char: str) -> bool:
@@ -210,35 +251,23 @@ def _is_arabic(char: str) -> bool:
     )
 
 
-def _is_cyrillic(char: str) -> bool:
-    return 0x0400 <= ord(char) <= 0x052F
-
-
-def arabic_supported() -> bool:
-    """Arabic needs a font with its glyphs: DejaVu Sans."""
-    return _fonts()[1] == "DejaVuSans"
-
-
 def _is_cjk(char: str) -> bool:
     code = ord(char)
     return 0x2E80 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0xFF00 <= code <= 0xFFEF
 
 
 def _font_for(text: str) -> str:
-    cjk, other = _fonts()
-    if any(_is_cjk(char) for char in text):
-        return cjk
-    if other == "Helvetica" and any(_is_cyrillic(char) for char in text):
-        return cjk  # Adobe-GB1 has Cyrillic; Helvetica's WinAnsi does not
-    return other
+    fonts = pdf_fonts()
+    return fonts.cjk if any(_is_cjk(char) for char in text) else fonts.text
 
 
 def _wrap(text: str, font: str, size: float, width: float) -> Iterator[str]:
     """Lines of ``text`` no wider than ``width``; breaks at spaces, or anywhere in CJK text."""
     for paragraph in text.splitlines() or [""]:
         line = ""
-        for word in paragraph.replace("\t", " ").split(" ") if font != CJK_FONT else list(paragraph):
-            candidate = (f"{line} {word}" if line else word) if font != CJK_FONT else line + word
+        cjk = font == pdf_fonts().cjk
+        for word in list(paragraph) if cjk else paragraph.replace("\t", " ").split(" "):
+            candidate = line + word if cjk else (f"{line} {word}" if line else word)
             if pdfmetrics.stringWidth(candidate, font, size) <= width or not line:
                 line = candidate
                 continue
@@ -261,7 +290,7 @@ class _Writer:
     def text(self, text: str, *, size: float = 10, indent: float = 0, width: float | None = None) -> None:
         font = _font_for(text)
         leading = size * 1.35
-        right_to_left = font != CJK_FONT and any(_is_arabic(char) for char in text)
+        right_to_left = font != pdf_fonts().cjk and any(_is_arabic(char) for char in text)
         for line in _wrap(text, font, size, (width or self.width) - indent):
             if self.y - leading < MARGIN:
                 self.canvas.showPage()
@@ -299,13 +328,13 @@ def _field_rows(certificate: Certificate, language: str) -> list[tuple[str, str]
 
 def certificate_pdf_render(*, certificate: Certificate, url: str) -> bytes:
     """The unsigned PDF: number, issue date, the facts as approved per language, a QR code to ``url``."""
-    languages = [
-        language
-        for language in certificate.languages
-        if language in PDF_LANGUAGES and (language != "ar" or arabic_supported())
-    ] or ["zh", "en"]
+    languages = [language for language in certificate.languages if language in PDF_LANGUAGES] or [
+        "zh",
+        "en",
+    ]
     buffer = BytesIO()
-    canvas = Canvas(buffer, pagesize=A4, invariant=True)
+    # The page preamble selects a font; by default Helvetica, which would be the one font not embedded.
+    canvas = Canvas(buffer, pagesize=A4, invariant=True, initialFontName=pdf_fonts().text)
     canvas.setTitle(f"{LABELS['title']['en']} {certificate.number}")
     canvas.setAuthor("MedMatch")
     canvas.setSubject(certificate.number)
@@ -315,6 +344,7 @@ def certificate_pdf_render(*, certificate: Certificate, url: str) -> bytes:
     drawing = Drawing(
         QR_SIZE, QR_SIZE, transform=[QR_SIZE / (right - left), 0, 0, QR_SIZE / (top - bottom), 0, 0]
     )
+    drawing.initialFontName = pdf_fonts().text  # the state a drawing starts from: Times-Roman otherwise
     drawing.add(qr)
     renderPDF.draw(drawing, canvas, PAGE_WIDTH - MARGIN - QR_SIZE, PAGE_HEIGHT - MARGIN - QR_SIZE)
 

@@ -410,12 +410,11 @@ def application_reject(*, application: FmApplication, actor: User, reason: str) 
 
 def certificate_languages(application: FmApplication) -> list[str]:
     """Chinese and English, and the counterparty's language where it is one of the six."""
-    from certificates.pdf import PDF_LANGUAGES, arabic_supported
+    from certificates.pdf import PDF_LANGUAGES
 
     languages = ["zh", "en"]
     counterparty = application.counterparty_language
-    printable = counterparty in PDF_LANGUAGES and (counterparty != "ar" or arabic_supported())
-    if counterparty and counterparty not in languages and printable:
+    if counterparty and counterparty not in languages and counterparty in PDF_LANGUAGES:
         languages.append(counterparty)
     return languages
 

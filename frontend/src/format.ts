@@ -131,3 +131,8 @@ export const INCOTERMS: readonly string[] = [
   "CFR",
   "CIF",
 ];
+
+/** ``text`` as a bidi isolate (FSI…PDI), for a name typed in one script inside a sentence in another. */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}

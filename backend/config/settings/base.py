@@ -240,6 +240,12 @@ MEDMATCH_PUBLIC_URL = env_str("MEDMATCH_PUBLIC_URL", "http://127.0.0.1:8000").rs
 # The body's signing key and certificate (PEM, given as a file path or as the PEM text).
 # Without them a self-signed test key is generated into .run/signing/ at first use
 # (dev and tests only; production requires both).
+# The certificate PDF's fonts, TrueType files embedded as subsets (reportlab cannot embed
+# CFF/OpenType outlines such as Noto CJK's): one with the Chinese glyphs (of a .ttc collection,
+# the first face), one for Latin, Cyrillic and Arabic. scripts/bootstrap.sh and the Dockerfile
+# install both; a missing file fails `manage.py check` and each PDF's generation, naming the variable.
+MEDMATCH_PDF_CJK_FONT = env_str("MEDMATCH_PDF_CJK_FONT", "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
+MEDMATCH_PDF_TEXT_FONT = env_str("MEDMATCH_PDF_TEXT_FONT", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 MEDMATCH_SIGNING_KEY = env_str("MEDMATCH_SIGNING_KEY", "")
 MEDMATCH_SIGNING_CERT = env_str("MEDMATCH_SIGNING_CERT", "")
 MEDMATCH_SIGNING_KEY_PASSPHRASE = env_str("MEDMATCH_SIGNING_KEY_PASSPHRASE", "")

@@ -10,22 +10,30 @@ export function PageHeader({
   intro,
   badge,
   actions,
+  userContent = false,
 }: {
   title: string;
   intro?: string;
   badge?: string;
   actions?: ReactNode;
+  /** The title and intro are what a user typed: laid out in their own direction (dir="auto"). */
+  userContent?: boolean;
 }) {
+  const dir = userContent ? "auto" : undefined;
   return (
     <header className="page-header">
       <div className="page-header__row">
-        <h1>
+        <h1 dir={dir}>
           {title}
           {badge ? <span className="badge badge--large">{badge}</span> : null}
         </h1>
         {actions ? <div className="page-header__actions">{actions}</div> : null}
       </div>
-      {intro ? <p className="page-header__intro">{intro}</p> : null}
+      {intro ? (
+        <p className="page-header__intro" dir={dir}>
+          {intro}
+        </p>
+      ) : null}
     </header>
   );
 }

@@ -4,7 +4,7 @@ import type { User } from "../../auth";
 import { isStaffRole } from "../../auth";
 import { ErrorNotice, Loading, PageHeader } from "../../components/common";
 import { RoleGate } from "../../components/RoleGate";
-import { countryName, formatDate, formatMoney } from "../../format";
+import { countryName, formatDate, formatMoney, isolate } from "../../format";
 import { useI18n } from "../../i18n";
 import { useDocumentTitle } from "../../useDocumentTitle";
 import { CertificatePanel, EvidenceList, MemberActions, StaffActions } from "./ApplicationPanels";
@@ -49,17 +49,14 @@ function ApplicationView({ applicationId, user }: { applicationId: number; user:
     <div className="stack" data-testid="application" data-status={data.status}>
       <PageHeader
         title={`${t("certificates.detail.title")} ${data.reference}`}
-        intro={data.organization_name}
+        intro={isolate(data.organization_name)}
         actions={<ApplicationStatus status={data.status} />}
       />
-      <p>
-        {t("certificates.timeLeft.label")}:{" "}
-        {data.status === "approved" || data.status === "rejected" ? (
-          "—"
-        ) : (
-          <TimeLeft seconds={data.review_seconds_left} paused={data.clock_paused} />
-        )}
-      </p>
+      {data.status === "approved" || data.status === "rejected" ? null : (
+        <p>
+          {t("certificates.timeLeft.label")}: <TimeLeft seconds={data.review_seconds_left} paused={data.clock_paused} />
+        </p>
+      )}
       {data.info_request ? (
         <div className="notice notice--warning" data-testid="info-request">
           <strong>{t("certificates.detail.infoRequest")}</strong> {data.info_request}
@@ -120,7 +117,7 @@ function Facts({ application: a }: { application: ApplicationOutput }) {
         {rows.map(([label, value]) => (
           <div key={label} style={{ display: "contents" }}>
             <dt>{label}</dt>
-            <dd>{value || "—"}</dd>
+            <dd dir="auto">{value || "—"}</dd>
           </div>
         ))}
       </dl>

@@ -59,44 +59,47 @@ function ApplicationList() {
     );
   return (
     <>
-      <table className="table" data-testid="applications">
-        <thead>
-          <tr>
-            <th>{t("certificates.reference")}</th>
-            <th>{t("certificates.field.counterparty_name")}</th>
-            <th>{t("certificates.status.label")}</th>
-            <th>{t("certificates.timeLeft.label")}</th>
-            <th>{t("certificates.certificate")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.results.map((application) => (
-            <tr key={application.id} data-testid="application-row">
-              <td>
-                <Link to={`/certificates/${application.id}`}>{application.reference}</Link>
-                <div className="muted">{formatDate(application.created_at, lang)}</div>
-              </td>
-              <td>
-                {application.counterparty_name || "—"}
-                {application.counterparty_country ? (
-                  <div className="muted">{countryName(application.counterparty_country, lang)}</div>
-                ) : null}
-              </td>
-              <td>
-                <ApplicationStatus status={application.status} />
-              </td>
-              <td>
-                {application.status === "approved" || application.status === "rejected" ? (
-                  "—"
-                ) : (
-                  <TimeLeft seconds={application.review_seconds_left} paused={application.clock_paused} />
-                )}
-              </td>
-              <td>{application.certificate?.number ?? "—"}</td>
+      {/* Scrolls sideways inside its card on a phone, not the page. */}
+      <div className="table-wrap card card--flush">
+        <table className="table" data-testid="applications">
+          <thead>
+            <tr>
+              <th>{t("certificates.reference")}</th>
+              <th>{t("certificates.field.counterparty_name")}</th>
+              <th>{t("certificates.status.label")}</th>
+              <th>{t("certificates.timeLeft.label")}</th>
+              <th>{t("certificates.certificate")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.results.map((application) => (
+              <tr key={application.id} data-testid="application-row">
+                <td>
+                  <Link to={`/certificates/${application.id}`}>{application.reference}</Link>
+                  <div className="muted">{formatDate(application.created_at, lang)}</div>
+                </td>
+                <td>
+                  {application.counterparty_name || "—"}
+                  {application.counterparty_country ? (
+                    <div className="muted">{countryName(application.counterparty_country, lang)}</div>
+                  ) : null}
+                </td>
+                <td>
+                  <ApplicationStatus status={application.status} />
+                </td>
+                <td>
+                  {application.status === "approved" || application.status === "rejected" ? (
+                    "—"
+                  ) : (
+                    <TimeLeft seconds={application.review_seconds_left} paused={application.clock_paused} />
+                  )}
+                </td>
+                <td>{application.certificate?.number ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <Pagination
         page={page}
         pageCount={Math.ceil(data.count / 20)}

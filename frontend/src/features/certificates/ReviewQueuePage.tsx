@@ -35,36 +35,41 @@ function Queue() {
     return <EmptyState icon={<CheckIcon />} title={t("certificates.queue.empty")} body="" />;
   return (
     <>
-      <table className="table" data-testid="review-queue">
-        <thead>
-          <tr>
-            <th>{t("certificates.timeLeft.label")}</th>
-            <th>{t("certificates.reference")}</th>
-            <th>{t("certificates.holder")}</th>
-            <th>{t("certificates.field.counterparty_country")}</th>
-            <th>{t("certificates.status.label")}</th>
-            <th>{t("certificates.submitted")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.results.map((a) => (
-            <tr key={a.id} data-testid="queue-row">
-              <td>
-                <TimeLeft seconds={a.review_seconds_left} paused={a.clock_paused} />
-              </td>
-              <td>
-                <Link to={`/certificates/${a.id}`}>{a.reference}</Link>
-              </td>
-              <td>{a.organization_name}</td>
-              <td>{a.counterparty_country ? countryName(a.counterparty_country, lang) : "—"}</td>
-              <td>
-                <ApplicationStatus status={a.status} />
-              </td>
-              <td>{formatDate(a.last_submitted_at ?? a.submitted_at, lang)}</td>
+      {/* Scrolls sideways inside its card on a phone, not the page. */}
+      <div className="table-wrap card card--flush">
+        <table className="table" data-testid="review-queue">
+          <thead>
+            <tr>
+              <th>{t("certificates.timeLeft.label")}</th>
+              <th>{t("certificates.reference")}</th>
+              <th>{t("certificates.holder")}</th>
+              <th>{t("certificates.field.counterparty_country")}</th>
+              <th>{t("certificates.status.label")}</th>
+              <th>{t("certificates.submitted")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.results.map((a) => (
+              <tr key={a.id} data-testid="queue-row">
+                <td>
+                  <TimeLeft seconds={a.review_seconds_left} paused={a.clock_paused} />
+                </td>
+                <td>
+                  <Link to={`/certificates/${a.id}`}>{a.reference}</Link>
+                </td>
+                <td>
+                  <bdi>{a.organization_name}</bdi>
+                </td>
+                <td>{a.counterparty_country ? countryName(a.counterparty_country, lang) : "—"}</td>
+                <td>
+                  <ApplicationStatus status={a.status} />
+                </td>
+                <td>{formatDate(a.last_submitted_at ?? a.submitted_at, lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <Pagination
         page={page}
         pageCount={Math.ceil(data.count / 20)}

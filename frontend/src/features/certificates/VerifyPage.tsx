@@ -82,13 +82,13 @@ function VerificationResult({ number }: { number: string }) {
       <dl className="facts">
         <dt>{t("certificates.verify.holder")}</dt>
         <dd data-testid="holder">
-          {data.holder}
+          <bdi>{data.holder}</bdi>
           {Object.entries(data.holder_legal_names)
             .filter(([, name]) => name && name !== data.holder)
             .map(([code, name]) => (
               <span key={code} lang={code} className="muted">
                 {" "}
-                · {name}
+                · <bdi>{name}</bdi>
               </span>
             ))}
           {data.holder_country ? ` (${countryName(data.holder_country, lang)})` : ""}

@@ -70,3 +70,8 @@ export function timeLeftParts(seconds: number): { overdue: boolean; hours: numbe
   const abs = Math.abs(seconds);
   return { overdue, hours: Math.floor(abs / 3600), minutes: Math.floor((abs % 3600) / 60) };
 }
+
+/** Staff dashboard figures of the trade services (certificates and consultations). */
+export function useTradeServicesStats() {
+  return useApiQuery("/api/v1/stats/trade-services/");
+}

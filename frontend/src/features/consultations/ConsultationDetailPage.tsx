@@ -6,7 +6,7 @@ import { isStaffRole } from "../../auth";
 import type { User } from "../../auth";
 import { ErrorNotice, FormErrors, Loading, PageHeader, StatusPill, useEnumLabel } from "../../components/common";
 import { RoleGate } from "../../components/RoleGate";
-import { formatDate } from "../../format";
+import { formatDate, isolate } from "../../format";
 import { useI18n } from "../../i18n";
 import { useDocumentTitle } from "../../useDocumentTitle";
 import { useAdvisers, useConsultation, useConsultationActions, useThread } from "./hooks";
@@ -47,19 +47,22 @@ function ConsultationView({ consultationId, user }: { consultationId: number; us
     <div className="stack" data-testid="consultation" data-status={data.status}>
       <PageHeader
         title={data.subject}
-        intro={`${label("consultations.topic", data.topic)} · ${data.organization_name} · ${formatDate(data.created_at, lang)}`}
+        userContent
+        intro={`${label("consultations.topic", data.topic)} · ${isolate(data.organization_name)} · ${formatDate(data.created_at, lang)}`}
         actions={<StatusPill status={data.status} label={label("consultations.status", data.status)} />}
       />
       <div className="card">
-        <p style={{ whiteSpace: "pre-wrap" }}>{data.description}</p>
+        <p style={{ whiteSpace: "pre-wrap" }} dir="auto">
+          {data.description}
+        </p>
         <p>
-          {t("consultations.adviser")}: <span data-testid="adviser">{data.adviser?.name ?? "—"}</span>
+          {t("consultations.adviser")}: <bdi data-testid="adviser">{data.adviser?.name ?? "—"}</bdi>
         </p>
         {data.attachments.length ? (
           <ul>
             {data.attachments.map((a) => (
               <li key={a.id}>
-                <a href={a.file_url} target="_blank" rel="noreferrer">
+                <a href={a.file_url} target="_blank" rel="noreferrer" dir="auto">
                   {a.original_name}
                 </a>
               </li>
@@ -68,7 +71,7 @@ function ConsultationView({ consultationId, user }: { consultationId: number; us
         ) : null}
         {data.outcome ? (
           <p data-testid="outcome">
-            <strong>{t("consultations.outcome")}:</strong> {data.outcome}
+            <strong>{t("consultations.outcome")}:</strong> <bdi>{data.outcome}</bdi>
           </p>
         ) : null}
       </div>
@@ -95,10 +98,10 @@ function Thread({ consultationId }: { consultationId: number }) {
           data-testid="message"
         >
           <div className="muted">
-            {m.author_name}
+            <bdi>{m.author_name}</bdi>
             {m.from_adviser ? ` (${t("consultations.adviser")})` : ""} · {formatDate(m.created_at, lang)}
           </div>
-          {m.body}
+          <div dir="auto">{m.body}</div>
         </div>
       ))}
     </div>

@@ -139,33 +139,44 @@ function ConsultationList({ user }: { user: User }) {
     return <EmptyState icon={<ScaleIcon />} title={t("consultations.empty")} body="" />;
   return (
     <>
-      <table className="table" data-testid="consultations">
-        <thead>
-          <tr>
-            <th>{t("consultations.subject")}</th>
-            <th>{t("consultations.topic")}</th>
-            {isStaffRole(user.role) ? <th>{t("consultations.member")}</th> : null}
-            <th>{t("consultations.adviser")}</th>
-            <th>{t("consultations.status.label")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.results.map((c) => (
-            <tr key={c.id} data-testid="consultation-row">
-              <td>
-                <Link to={`/consultations/${c.id}`}>{c.subject}</Link>
-                <div className="muted">{formatDate(c.created_at, lang)}</div>
-              </td>
-              <td>{label("consultations.topic", c.topic)}</td>
-              {isStaffRole(user.role) ? <td>{c.organization_name}</td> : null}
-              <td>{c.adviser?.name ?? "—"}</td>
-              <td>
-                <StatusPill status={c.status} label={label("consultations.status", c.status)} />
-              </td>
+      {/* Scrolls sideways inside its card on a phone, not the page. */}
+      <div className="table-wrap card card--flush">
+        <table className="table" data-testid="consultations">
+          <thead>
+            <tr>
+              <th>{t("consultations.subject")}</th>
+              <th>{t("consultations.topic")}</th>
+              {isStaffRole(user.role) ? <th>{t("consultations.member")}</th> : null}
+              <th>{t("consultations.adviser")}</th>
+              <th>{t("consultations.status.label")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {data.results.map((c) => (
+              <tr key={c.id} data-testid="consultation-row">
+                <td>
+                  <Link to={`/consultations/${c.id}`} dir="auto">
+                    {c.subject}
+                  </Link>
+                  <div className="muted">{formatDate(c.created_at, lang)}</div>
+                </td>
+                <td>{label("consultations.topic", c.topic)}</td>
+                {isStaffRole(user.role) ? (
+                  <td>
+                    <bdi>{c.organization_name}</bdi>
+                  </td>
+                ) : null}
+                <td>
+                  <bdi>{c.adviser?.name ?? "—"}</bdi>
+                </td>
+                <td>
+                  <StatusPill status={c.status} label={label("consultations.status", c.status)} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <Pagination
         page={page}
         pageCount={Math.ceil(data.count / 20)}

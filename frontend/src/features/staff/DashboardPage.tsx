@@ -6,6 +6,7 @@ import { formatNumber } from "../../format";
 import { useI18n } from "../../i18n";
 import type { Language } from "../../i18n";
 import { useDocumentTitle } from "../../useDocumentTitle";
+import { TradeServicesFigures } from "../certificates/TradeServicesFigures";
 import { useDashboard } from "./hooks";
 import { chartRows, StatsBarChart } from "./StatsCharts";
 
@@ -103,6 +104,7 @@ function Dashboard() {
       {stats.isLoading ? <Loading /> : null}
       {stats.error ? <ErrorNotice error={stats.error} onRetry={() => void stats.refetch()} /> : null}
       {stats.data ? <Figures stats={stats.data} /> : null}
+      <TradeServicesFigures />
     </>
   );
 }

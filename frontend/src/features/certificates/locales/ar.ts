@@ -1,8 +1,8 @@
 import type { Messages } from "../../../i18n/types";
 import type en from "./en";
 
-// certificates: Arabic (English fills the longer explanatory texts).
-const ar: Partial<Messages<typeof en>> = {
+// certificates: Arabic, complete (the type requires every key).
+const ar: Messages<typeof en> = {
   "certificates.nav": "الشهادات",
   "certificates.reference": "المرجع",
   "certificates.certificate": "الشهادة",
@@ -79,6 +79,39 @@ const ar: Partial<Messages<typeof en>> = {
   "certificates.verify.eventPeriod": "فترة الوقائع",
   "certificates.verify.sha256": "SHA-256 لملف PDF الصادر",
   "certificates.verify.pdfPending": "يجري إعداد ملف PDF الموقّع.",
+  "certificates.audience": "أعضاء منظمة موثَّقة",
+  "certificates.detail.infoRequest": "طُلبت معلومات إضافية:",
+  "certificates.detail.memberReply": "رد مقدم الطلب:",
+  "certificates.detail.rejected": "مرفوض:",
+  "certificates.evidence.chooseFile": "اختر ملفًا أولًا.",
+  "certificates.evidence.description": "الوصف",
+  "certificates.evidence.file": "الملف (PDF أو PNG أو JPEG)",
+  "certificates.evidence.kind": "النوع",
+  "certificates.evidence.none": "لا توجد ملفات أدلة بعد.",
+  "certificates.evidence.tooLarge": "حجم الملف أكبر من 10 ميغابايت.",
+  "certificates.mine.empty.body": "ابدأ طلبًا بالعقد والوقائع والأدلة.",
+  "certificates.mine.intro":
+    "اطلب بيانًا رسميًا بالوقائع التي أوقفت مصنعك أو شحناتك، وتابع طلباتك ونزّل الشهادات الموقَّعة.",
+  "certificates.new.intro": "يُحفظ الطلب كمسودة: أضف ملفات الأدلة وقدّمه عند اكتماله. لا يمكن تعديل الطلب بعد تقديمه.",
+  "certificates.queue.intro": "طلبات تنتظر القرار، تبدأ بالأقل وقتًا متبقيًا حتى الموعد المستهدف.",
+  "certificates.review.reason": "السبب أو السؤال (مطلوب للرفض أو لطلب معلومات إضافية)",
+  "certificates.submit.hint":
+    "عند التقديم يُرسل الطلب إلى الموظفين لمراجعته خلال المدة المستهدفة، ولا يمكن تعديله بعد ذلك.",
+  "certificates.submit.note": "ردك على الطلب",
+  "certificates.verify.hashHint":
+    "احسب SHA-256 لملف PDF الذي استلمته (مثلًا بالأمر sha256sum) وقارنه: أي تغيير في الملف يغيّره.",
+  "certificates.stats.title": "الخدمات التجارية",
+  "certificates.stats.applications": "طلبات الشهادات",
+  "certificates.stats.issued": "الشهادات الصادرة",
+  "certificates.stats.medianP90": "من التقديم إلى الإصدار، الوسيط / المئين 90 (ساعات)",
+  "certificates.stats.median": "الوسيط (ساعة)",
+  "certificates.stats.p90": "المئين 90 (ساعة)",
+  "certificates.stats.withinTarget": "صدرت خلال {hours} ساعة",
+  "certificates.stats.withinTargetShort": "ضمن المهلة",
+  "certificates.stats.byMonth": "الشهادات حسب شهر التقديم",
+  "certificates.stats.byCountry": "الشهادات حسب بلد الطرف المتعاقد",
+  "certificates.stats.firstResponse": "الاستشارات: أول رد، الوسيط / المئين 90 (ساعات)",
+  "certificates.stats.timeToClose": "الاستشارات: حتى الإغلاق، الوسيط / المئين 90 (ساعات)",
 };
 
 export default ar;

@@ -99,6 +99,18 @@ const en = {
   "certificates.verify.pdfPending": "The signed PDF is being made.",
   "certificates.verify.hashHint":
     "Compute the SHA-256 of the PDF you received (e.g. sha256sum) and compare: any change to the file changes it.",
+  "certificates.stats.title": "Trade services",
+  "certificates.stats.applications": "Certificate applications",
+  "certificates.stats.issued": "Certificates issued",
+  "certificates.stats.medianP90": "Submission → issue, median / p90 (hours)",
+  "certificates.stats.median": "Median (h)",
+  "certificates.stats.p90": "p90 (h)",
+  "certificates.stats.withinTarget": "Issued within {hours} h",
+  "certificates.stats.withinTargetShort": "Within target",
+  "certificates.stats.byMonth": "Certificates by month of submission",
+  "certificates.stats.byCountry": "Certificates by counterparty country",
+  "certificates.stats.firstResponse": "Consultations: first reply, median / p90 (hours)",
+  "certificates.stats.timeToClose": "Consultations: to closing, median / p90 (hours)",
 } as const;
 
 export default en;

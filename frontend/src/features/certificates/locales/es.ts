@@ -1,8 +1,8 @@
 import type { Messages } from "../../../i18n/types";
 import type en from "./en";
 
-// certificates: Spanish (English fills the longer explanatory texts).
-const es: Partial<Messages<typeof en>> = {
+// certificates: Spanish, complete (the type requires every key).
+const es: Messages<typeof en> = {
   "certificates.nav": "Certificados",
   "certificates.reference": "Referencia",
   "certificates.certificate": "Certificado",
@@ -79,6 +79,41 @@ const es: Partial<Messages<typeof en>> = {
   "certificates.verify.eventPeriod": "Periodo de los hechos",
   "certificates.verify.sha256": "SHA-256 del PDF emitido",
   "certificates.verify.pdfPending": "El PDF firmado se está generando.",
+  "certificates.audience": "miembros de una organización verificada",
+  "certificates.detail.infoRequest": "Se ha pedido más información:",
+  "certificates.detail.memberReply": "Respuesta del solicitante:",
+  "certificates.detail.rejected": "Rechazada:",
+  "certificates.evidence.chooseFile": "Elija primero un archivo.",
+  "certificates.evidence.description": "Descripción",
+  "certificates.evidence.file": "Archivo (PDF, PNG o JPEG)",
+  "certificates.evidence.kind": "Tipo",
+  "certificates.evidence.none": "Todavía no hay archivos de prueba.",
+  "certificates.evidence.tooLarge": "El archivo supera los 10 MB.",
+  "certificates.mine.empty.body": "Inicie una solicitud con el contrato, los hechos y sus pruebas.",
+  "certificates.mine.intro":
+    "Solicite una constancia oficial de los hechos que detuvieron su fábrica o sus envíos, siga sus solicitudes y descargue los certificados firmados.",
+  "certificates.new.intro":
+    "Se guarda como borrador: añada los archivos de prueba y preséntela cuando esté completa. Una solicitud presentada ya no se puede modificar.",
+  "certificates.queue.intro":
+    "Solicitudes pendientes de decisión, primero las que tienen menos tiempo restante respecto al objetivo.",
+  "certificates.review.reason": "Motivo o pregunta (obligatorio para rechazar o pedir más información)",
+  "certificates.submit.hint":
+    "Al presentarla, la solicitud pasa al personal para su revisión dentro del plazo objetivo; después ya no se puede modificar.",
+  "certificates.submit.note": "Su respuesta a la petición",
+  "certificates.verify.hashHint":
+    "Calcule el SHA-256 del PDF recibido (p. ej. con sha256sum) y compárelo: cualquier cambio en el archivo lo modifica.",
+  "certificates.stats.title": "Servicios comerciales",
+  "certificates.stats.applications": "Solicitudes de certificado",
+  "certificates.stats.issued": "Certificados emitidos",
+  "certificates.stats.medianP90": "Presentación → emisión, mediana / p90 (horas)",
+  "certificates.stats.median": "Mediana (h)",
+  "certificates.stats.p90": "p90 (h)",
+  "certificates.stats.withinTarget": "Emitidos en {hours} h o menos",
+  "certificates.stats.withinTargetShort": "Dentro del objetivo",
+  "certificates.stats.byMonth": "Certificados por mes de presentación",
+  "certificates.stats.byCountry": "Certificados por país de la contraparte",
+  "certificates.stats.firstResponse": "Consultas: primera respuesta, mediana / p90 (horas)",
+  "certificates.stats.timeToClose": "Consultas: hasta el cierre, mediana / p90 (horas)",
 };
 
 export default es;

@@ -1,8 +1,8 @@
 import type { Messages } from "../../../i18n/types";
 import type en from "./en";
 
-// certificates: French (English fills the longer explanatory texts).
-const fr: Partial<Messages<typeof en>> = {
+// certificates: French, complete (the type requires every key).
+const fr: Messages<typeof en> = {
   "certificates.nav": "Certificats",
   "certificates.reference": "Référence",
   "certificates.certificate": "Certificat",
@@ -79,6 +79,41 @@ const fr: Partial<Messages<typeof en>> = {
   "certificates.verify.eventPeriod": "Période des faits",
   "certificates.verify.sha256": "SHA-256 du PDF délivré",
   "certificates.verify.pdfPending": "Le PDF signé est en cours de création.",
+  "certificates.audience": "membres d'une organisation vérifiée",
+  "certificates.detail.infoRequest": "Informations demandées :",
+  "certificates.detail.memberReply": "Réponse du demandeur :",
+  "certificates.detail.rejected": "Rejetée :",
+  "certificates.evidence.chooseFile": "Choisissez d'abord un fichier.",
+  "certificates.evidence.description": "Description",
+  "certificates.evidence.file": "Fichier (PDF, PNG ou JPEG)",
+  "certificates.evidence.kind": "Type",
+  "certificates.evidence.none": "Aucune pièce justificative pour l'instant.",
+  "certificates.evidence.tooLarge": "Le fichier dépasse 10 Mo.",
+  "certificates.mine.empty.body": "Commencez une demande avec le contrat, les faits et vos pièces justificatives.",
+  "certificates.mine.intro":
+    "Demandez une attestation officielle des faits qui ont arrêté votre usine ou vos expéditions, suivez vos demandes et téléchargez les certificats signés.",
+  "certificates.new.intro":
+    "Enregistrée comme brouillon : ajoutez les pièces justificatives et soumettez-la une fois complète. Une demande soumise ne peut plus être modifiée.",
+  "certificates.queue.intro":
+    "Demandes en attente de décision, celles qui ont le moins de temps restant avant l'objectif en premier.",
+  "certificates.review.reason": "Motif ou question (obligatoire pour rejeter ou demander des informations)",
+  "certificates.submit.hint":
+    "La soumission transmet la demande au personnel, qui l'examine dans le délai visé ; elle ne peut ensuite plus être modifiée.",
+  "certificates.submit.note": "Votre réponse à la demande",
+  "certificates.verify.hashHint":
+    "Calculez le SHA-256 du PDF reçu (par ex. avec sha256sum) et comparez : toute modification du fichier le change.",
+  "certificates.stats.title": "Services aux entreprises",
+  "certificates.stats.applications": "Demandes de certificat",
+  "certificates.stats.issued": "Certificats délivrés",
+  "certificates.stats.medianP90": "Soumission → délivrance, médiane / p90 (heures)",
+  "certificates.stats.median": "Médiane (h)",
+  "certificates.stats.p90": "p90 (h)",
+  "certificates.stats.withinTarget": "Délivrés en {hours} h ou moins",
+  "certificates.stats.withinTargetShort": "Dans l'objectif",
+  "certificates.stats.byMonth": "Certificats par mois de soumission",
+  "certificates.stats.byCountry": "Certificats par pays du cocontractant",
+  "certificates.stats.firstResponse": "Consultations : première réponse, médiane / p90 (heures)",
+  "certificates.stats.timeToClose": "Consultations : jusqu'à la clôture, médiane / p90 (heures)",
 };
 
 export default fr;

@@ -1,8 +1,8 @@
 import type { Messages } from "../../../i18n/types";
 import type en from "./en";
 
-// certificates: Russian (English fills the longer explanatory texts).
-const ru: Partial<Messages<typeof en>> = {
+// certificates: Russian, complete (the type requires every key).
+const ru: Messages<typeof en> = {
   "certificates.nav": "Сертификаты",
   "certificates.reference": "Номер",
   "certificates.certificate": "Сертификат",
@@ -79,6 +79,41 @@ const ru: Partial<Messages<typeof en>> = {
   "certificates.verify.eventPeriod": "Период событий",
   "certificates.verify.sha256": "SHA-256 выданного PDF",
   "certificates.verify.pdfPending": "Подписанный PDF готовится.",
+  "certificates.audience": "участники проверенной организации",
+  "certificates.detail.infoRequest": "Запрошена дополнительная информация:",
+  "certificates.detail.memberReply": "Ответ заявителя:",
+  "certificates.detail.rejected": "Отклонено:",
+  "certificates.evidence.chooseFile": "Сначала выберите файл.",
+  "certificates.evidence.description": "Описание",
+  "certificates.evidence.file": "Файл (PDF, PNG или JPEG)",
+  "certificates.evidence.kind": "Вид",
+  "certificates.evidence.none": "Файлов с доказательствами пока нет.",
+  "certificates.evidence.tooLarge": "Файл больше 10 МБ.",
+  "certificates.mine.empty.body": "Начните заявку: договор, обстоятельства и доказательства.",
+  "certificates.mine.intro":
+    "Запросите официальное подтверждение обстоятельств, остановивших ваше производство или отгрузки, следите за заявками и скачивайте подписанные сертификаты.",
+  "certificates.new.intro":
+    "Заявка сохраняется как черновик: добавьте файлы с доказательствами и подайте её, когда она будет готова. Поданную заявку изменить нельзя.",
+  "certificates.queue.intro":
+    "Заявки, ожидающие решения; первыми идут те, у которых до целевого срока осталось меньше всего времени.",
+  "certificates.review.reason": "Причина или вопрос (обязательно, чтобы отклонить или запросить информацию)",
+  "certificates.submit.hint":
+    "После подачи заявка уходит сотрудникам на рассмотрение в пределах целевого срока; изменить её будет уже нельзя.",
+  "certificates.submit.note": "Ваш ответ на запрос",
+  "certificates.verify.hashHint":
+    "Вычислите SHA-256 полученного PDF (например, командой sha256sum) и сравните: любое изменение файла меняет его.",
+  "certificates.stats.title": "Услуги для внешней торговли",
+  "certificates.stats.applications": "Заявки на сертификат",
+  "certificates.stats.issued": "Выдано сертификатов",
+  "certificates.stats.medianP90": "Подача → выдача, медиана / p90 (ч)",
+  "certificates.stats.median": "Медиана (ч)",
+  "certificates.stats.p90": "p90 (ч)",
+  "certificates.stats.withinTarget": "Выдано за {hours} ч или быстрее",
+  "certificates.stats.withinTargetShort": "В срок",
+  "certificates.stats.byMonth": "Сертификаты по месяцу подачи",
+  "certificates.stats.byCountry": "Сертификаты по стране контрагента",
+  "certificates.stats.firstResponse": "Консультации: первый ответ, медиана / p90 (ч)",
+  "certificates.stats.timeToClose": "Консультации: до закрытия, медиана / p90 (ч)",
 };
 
 export default ru;

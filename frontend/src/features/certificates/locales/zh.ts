@@ -97,6 +97,18 @@ const zh: Messages<typeof en> = {
   "certificates.verify.sha256": "所出具 PDF 的 SHA-256",
   "certificates.verify.pdfPending": "已签名的 PDF 正在生成。",
   "certificates.verify.hashHint": "计算您收到的 PDF 的 SHA-256（如 sha256sum）并比对：文件的任何改动都会使其改变。",
+  "certificates.stats.title": "贸易服务",
+  "certificates.stats.applications": "证明申请",
+  "certificates.stats.issued": "已出具证明",
+  "certificates.stats.medianP90": "提交至出具，中位数 / 90 分位（小时）",
+  "certificates.stats.median": "中位数（小时）",
+  "certificates.stats.p90": "90 分位（小时）",
+  "certificates.stats.withinTarget": "{hours} 小时内出具",
+  "certificates.stats.withinTargetShort": "达标",
+  "certificates.stats.byMonth": "按提交月份统计的证明",
+  "certificates.stats.byCountry": "按相对方国家统计的证明",
+  "certificates.stats.firstResponse": "咨询：首次答复，中位数 / 90 分位（小时）",
+  "certificates.stats.timeToClose": "咨询：至结束，中位数 / 90 分位（小时）",
 };
 
 export default zh;

@@ -1,11 +1,12 @@
 import type { Messages } from "../../../i18n/types";
 import type en from "./en";
 
-// consultations: Arabic.
-const ar: Partial<Messages<typeof en>> = {
+// consultations: Arabic, complete (the type requires every key).
+const ar: Messages<typeof en> = {
   "consultations.nav": "الاستشارات القانونية",
   "consultations.title": "الاستشارات القانونية",
-  "consultations.intro": "اسأل مستشارًا عن القوة القاهرة والعقود والتحكيم ومكافحة الإغراق أو ائتمان وتأمين الصادرات.",
+  "consultations.intro":
+    "اسأل مستشارًا عن القوة القاهرة والعقود والتحكيم، ومكافحة الإغراق وغيرها من تدابير الحماية التجارية، أو ائتمان وتأمين الصادرات. مجانًا للأعضاء؛ لا يطّلع على المحادثة إلا منظمتك والمستشار والموظفون.",
   "consultations.empty": "لا توجد استشارات بعد.",
   "consultations.ask.title": "اطرح سؤالًا",
   "consultations.ask.submit": "إرسال السؤال",

@@ -1,12 +1,12 @@
 import type { Messages } from "../../../i18n/types";
 import type en from "./en";
 
-// consultations: Spanish.
-const es: Partial<Messages<typeof en>> = {
+// consultations: Spanish, complete (the type requires every key).
+const es: Messages<typeof en> = {
   "consultations.nav": "Asesoría jurídica",
   "consultations.title": "Consultas jurídicas",
   "consultations.intro":
-    "Consulte a un asesor sobre fuerza mayor, contratos y arbitraje, antidumping o crédito y seguro a la exportación.",
+    "Consulte a un asesor sobre fuerza mayor, contratos y arbitraje, antidumping y otras medidas de defensa comercial, o crédito y seguro a la exportación. Gratis para los miembros; solo su organización, el asesor y el personal pueden leer la conversación.",
   "consultations.empty": "Aún no hay consultas.",
   "consultations.ask.title": "Hacer una pregunta",
   "consultations.ask.submit": "Enviar la pregunta",

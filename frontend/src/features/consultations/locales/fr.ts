@@ -1,12 +1,12 @@
 import type { Messages } from "../../../i18n/types";
 import type en from "./en";
 
-// consultations: French.
-const fr: Partial<Messages<typeof en>> = {
+// consultations: French, complete (the type requires every key).
+const fr: Messages<typeof en> = {
   "consultations.nav": "Conseil juridique",
   "consultations.title": "Consultations juridiques",
   "consultations.intro":
-    "Interrogez un conseiller sur la force majeure, les contrats et l'arbitrage, l'antidumping ou l'assurance-crédit à l'export.",
+    "Interrogez un conseiller sur la force majeure, les contrats et l'arbitrage, l'antidumping et les autres mesures de défense commerciale, ou l'assurance-crédit à l'export. Gratuit pour les membres ; seuls votre organisation, le conseiller et le personnel peuvent lire l'échange.",
   "consultations.empty": "Aucune consultation.",
   "consultations.ask.title": "Poser une question",
   "consultations.ask.submit": "Envoyer la question",

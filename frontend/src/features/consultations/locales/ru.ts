@@ -1,12 +1,12 @@
 import type { Messages } from "../../../i18n/types";
 import type en from "./en";
 
-// consultations: Russian.
-const ru: Partial<Messages<typeof en>> = {
+// consultations: Russian, complete (the type requires every key).
+const ru: Messages<typeof en> = {
   "consultations.nav": "Юридическая помощь",
   "consultations.title": "Юридические консультации",
   "consultations.intro":
-    "Спросите консультанта о форс-мажоре, договорах и арбитраже, антидемпинге или экспортном кредите и страховании.",
+    "Спросите консультанта о форс-мажоре, договорах и арбитраже, антидемпинге и других мерах защиты торговли или об экспортном кредите и страховании. Бесплатно для участников; переписку видят только ваша организация, консультант и сотрудники.",
   "consultations.empty": "Консультаций пока нет.",
   "consultations.ask.title": "Задать вопрос",
   "consultations.ask.submit": "Отправить вопрос",
