@@ -266,13 +266,17 @@ def approve_and_follow(
     assert all(secret in buyer_text for secret in VENDOR_SECRETS)
 
     mail_dir = Path(worker_mail_dir(search_prefix))
-    mails = wait_for(
-        lambda: [path.read_text(errors="replace") for path in mail_dir.glob("*.log")]
-        if mail_dir.exists()
-        else [],
-        what="the introduction e-mails",
-    )
-    everything = "\n".join(mails)
+
+    def both_mails() -> str:
+        # The two e-mails are separate tasks: wait for both, not for the first file to appear.
+        text = (
+            "\n".join(path.read_text(errors="replace") for path in mail_dir.glob("*.log"))
+            if mail_dir.exists()
+            else ""
+        )
+        return text if VENDOR_SECRETS[0] in text and BUYER_SECRETS[0] in text else ""
+
+    everything = wait_for(both_mails, what="the introduction e-mails to both parties")
     assert VENDOR_SECRETS[0] in everything  # to the vendor, and the vendor's contacts to the buyer
     assert BUYER_SECRETS[0] in everything
 
