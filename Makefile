@@ -18,10 +18,11 @@ test-faults: ## Every fault test (tests/faults): each part killed mid-burst, not
 deps: ## Install system packages, the virtualenv, npm packages and the OpenSearch jars
 	scripts/bootstrap.sh
 
-lint: ## ruff (lint and format check), mypy, and ESLint + Prettier on the frontend
+lint: ## ruff (lint and format check), mypy, the import contracts, and ESLint + Prettier on the frontend
 	$(VENV)/bin/ruff check backend search tests benchmarks conftest.py
 	$(VENV)/bin/ruff format --check backend search tests benchmarks conftest.py
 	$(VENV)/bin/mypy backend search
+	PYTHONPATH=backend:. $(VENV)/bin/lint-imports --no-cache --no-logo
 	cd frontend && npm run --silent lint
 
 # Not part of lint: both tools need an advisory service (pip-audit: PyPI's JSON API or OSV;

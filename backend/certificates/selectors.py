@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import DateTimeField, DurationField, ExpressionWrapper, F, QuerySet, Value
 from django.db.models.functions import Coalesce
@@ -28,8 +29,12 @@ from certificates.models import (
     Evidence,
     FmApplication,
 )
-from certificates.services import target_hours
 from core.permissions import is_staff, member_organization_id
+
+
+def target_hours() -> int:
+    """The review target in hours (MEDMATCH_FM_TARGET_HOURS)."""
+    return int(getattr(settings, "MEDMATCH_FM_TARGET_HOURS", 24))
 
 
 def _filtered(filterset: FilterSet) -> QuerySet[Any]:

@@ -35,6 +35,7 @@ from certificates.models import (
     FmApplication,
 )
 from certificates.notifications import organization_members, service_emails_requeue, trade_notify
+from certificates.selectors import target_hours
 from core.exceptions import Conflict
 from core.validators import UI_LANGUAGES, validate_country, validate_currency
 from organizations.models import Organization, VerificationStatus
@@ -72,10 +73,6 @@ TEXT_LIMITS = {
     "event_description": 5000,
     "event_location": 255,
 }
-
-
-def target_hours() -> int:
-    return int(getattr(settings, "MEDMATCH_FM_TARGET_HOURS", 24))
 
 
 def application_reference(application: FmApplication) -> str:
