@@ -58,6 +58,7 @@ from certificates.services import (
     verification_url,
 )
 from consultations.selectors import consultation_stats
+from core.files import FileApi, file_response
 from core.permissions import IsMember, IsStaff, member_organization_id, request_user
 from organizations.uploads import upload_request_check
 
@@ -320,25 +321,7 @@ class EvidenceDetailApi(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class _FileApi(APIView):
-    def perform_content_negotiation(self, request: Request, force: bool = False) -> Any:
-        # The success response is the file itself, whatever the client accepts; errors stay JSON.
-        return super().perform_content_negotiation(request, force=True)
-
-
-def _file_response(field: Any, *, filename: str, content_type: str, inline: bool) -> FileResponse:
-    try:
-        handle = field.open("rb")
-    except (FileNotFoundError, ValueError) as exc:
-        raise exceptions.NotFound("The stored file is missing.") from exc
-    response = FileResponse(handle, as_attachment=not inline, filename=filename, content_type=content_type)
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
-
-
-class EvidenceFileApi(_FileApi):
+class EvidenceFileApi(FileApi):
     """The evidence file, inline (for viewing in the review page): applicant's members and staff."""
 
     permission_classes = [IsMember]
@@ -354,7 +337,7 @@ class EvidenceFileApi(_FileApi):
     def get(self, request: Request, application_id: int, evidence_id: int) -> FileResponse:
         application = application_get(user=request_user(request), application_id=application_id)
         evidence = evidence_get(application=application, evidence_id=evidence_id)
-        return _file_response(
+        return file_response(
             evidence.file, filename=evidence.original_name, content_type=evidence.content_type, inline=True
         )
 
@@ -484,7 +467,7 @@ class CertificateDetailApi(APIView):
         return Response(CertificateOutputSerializer(certificate).data)
 
 
-class CertificatePdfApi(_FileApi):
+class CertificatePdfApi(FileApi):
     """The signed PDF (the holder's members and staff); 404 until it is made."""
 
     permission_classes = [IsMember]
@@ -497,7 +480,7 @@ class CertificatePdfApi(_FileApi):
         certificate = certificate_get(user=request_user(request), certificate_id=certificate_id)
         if not certificate.pdf:
             raise exceptions.NotFound("The signed PDF is still being made; try again in a moment.")
-        return _file_response(
+        return file_response(
             certificate.pdf,
             filename=f"{certificate.number}.pdf",
             content_type="application/pdf",

@@ -20,7 +20,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import User
-from certificates.apis import _file_response, _FileApi
 from consultations.filters import ConsultationFilter
 from consultations.models import (
     Consultation,
@@ -38,6 +37,7 @@ from consultations.services import (
     consultation_create,
     consultation_message_post,
 )
+from core.files import FileApi, file_response
 from core.permissions import IsMember, IsStaff, member_organization_id, request_user
 from organizations.uploads import upload_request_check
 
@@ -255,7 +255,7 @@ class ConsultationAttachmentListApi(APIView):
         return Response(AttachmentOutputSerializer(attachment).data, status=status.HTTP_201_CREATED)
 
 
-class ConsultationAttachmentFileApi(_FileApi):
+class ConsultationAttachmentFileApi(FileApi):
     permission_classes = [IsMember]
 
     @extend_schema(
@@ -269,7 +269,7 @@ class ConsultationAttachmentFileApi(_FileApi):
     def get(self, request: Request, consultation_id: int, attachment_id: int) -> Any:
         consultation = consultation_get(user=request_user(request), consultation_id=consultation_id)
         attachment = attachment_get(consultation=consultation, attachment_id=attachment_id)
-        return _file_response(
+        return file_response(
             attachment.file,
             filename=attachment.original_name,
             content_type=attachment.content_type,

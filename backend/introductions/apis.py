@@ -20,6 +20,7 @@ from rest_framework.views import APIView
 
 from accounts.models import User
 from audit.models import AuditEvent
+from core.pagination import ListApi
 from core.permissions import IsMember, IsStaff, is_staff, request_user
 from core.validators import ID_MAX, validate_country
 from introductions.filters import IntroductionFilter, NotificationFilter
@@ -39,11 +40,11 @@ from introductions.services import (
     notification_mark_read,
     notifications_mark_all_read,
 )
-from organizations.apis import ContactOutputSerializer, ListApi
 from organizations.filters import AuditEventFilter
 from organizations.models import Organization, OrganizationKind
-from purchasing.apis import CategorySummarySerializer
+from organizations.serializers import ContactOutputSerializer
 from purchasing.models import RequestStatus
+from reference.serializers import CategorySummarySerializer
 
 # --- introductions: output ---
 

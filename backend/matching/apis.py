@@ -16,7 +16,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from audit.models import AuditEvent
+from audit.serializers import AuditEventOutputSerializer
 from catalog.models import ProductStatus
+from core.pagination import ListApi
 from core.permissions import IsStaff, request_user
 from matching.filters import ProposalFilter
 from matching.models import Proposal, ProposalStatus
@@ -28,11 +30,11 @@ from matching.services import (
     proposal_reject,
     proposals_bulk_decide,
 )
-from organizations.apis import AuditEventOutputSerializer, ListApi
 from organizations.filters import AuditEventFilter
 from organizations.models import VerificationStatus
-from purchasing.apis import BuyerSummarySerializer, CategorySummarySerializer
+from organizations.serializers import BuyerSummarySerializer
 from purchasing.models import RequestStatus
+from reference.serializers import CategorySummarySerializer
 
 # --- output ---
 

@@ -7,12 +7,9 @@ contacts, documents and private fields. Nothing else ever renders a contact.
 
 from typing import Any
 
-import django_filters
 from django.core.files.uploadedfile import UploadedFile
-from django.db.models import QuerySet
 from django.http import FileResponse
 from django.urls import reverse
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import exceptions, serializers, status
@@ -22,8 +19,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from audit.models import AuditEvent
+from audit.serializers import AuditEventOutputSerializer
 from core.fields import IdentityCharField
-from core.pagination import StandardPagination
+from core.pagination import ListApi
 from core.parsers import BoundedFormParser, BoundedJSONParser, BoundedMultiPartParser
 from core.permissions import IsStaff, is_staff, request_user
 from core.validators import MAX_NAME_LENGTH, MAX_TEXT_LENGTH
@@ -47,6 +45,7 @@ from organizations.selectors import (
     organization_is_own,
     organization_list,
 )
+from organizations.serializers import ContactOutputSerializer
 from organizations.services import (
     contact_create,
     contact_delete,
@@ -101,44 +100,7 @@ class CommaSeparatedIdListField(CommaSeparatedListField):
         super().__init__(child=serializers.IntegerField(min_value=1), **kwargs)
 
 
-class ListApi(APIView):
-    """A paginated list filtered and ordered by ``filterset_class``.
-
-    ``queryset`` only names the model for the schema; the rows always come from a selector.
-    """
-
-    pagination_class = StandardPagination
-    filter_backends = [DjangoFilterBackend]
-    filterset_class: type[django_filters.FilterSet]
-    queryset: QuerySet[Any]
-
-    def paginated_response(
-        self,
-        request: Request,
-        queryset: QuerySet[Any],
-        serializer_class: type[serializers.BaseSerializer[Any]],
-        context: dict[str, Any] | None = None,
-    ) -> Response:
-        for backend in self.filter_backends:
-            queryset = backend().filter_queryset(request, queryset, self)
-        paginator = self.pagination_class()
-        page = paginator.paginate_queryset(queryset, request, view=self)
-        return paginator.get_paginated_response(serializer_class(page, many=True, context=context or {}).data)
-
-
 # Output serializers -------------------------------------------------------------------------------
-
-
-class ContactOutputSerializer(serializers.Serializer[Contact]):
-    id = serializers.IntegerField()
-    name = serializers.CharField()
-    role = serializers.CharField()
-    email = serializers.EmailField()
-    phone = serializers.CharField()
-    wechat = serializers.CharField()
-    whatsapp = serializers.CharField()
-    created_at = serializers.DateTimeField()
-    updated_at = serializers.DateTimeField()
 
 
 class OrganizationPublicOutputSerializer(serializers.Serializer[Organization]):
@@ -209,17 +171,6 @@ class DocumentOutputSerializer(serializers.Serializer[Document]):
             "organization-document-file",
             kwargs={"organization_id": document.organization_id, "document_id": document.pk},
         )
-
-
-class AuditEventOutputSerializer(serializers.Serializer[AuditEvent]):
-    id = serializers.IntegerField()
-    actor_email = serializers.EmailField(source="actor.email", allow_null=True)
-    action = serializers.CharField()
-    from_state = serializers.CharField()
-    to_state = serializers.CharField()
-    reason = serializers.CharField()
-    details = serializers.DictField(source="data", help_text="What changed, e.g. document or contact ids.")
-    created_at = serializers.DateTimeField()
 
 
 def _organization_output(request: Request, organization: Organization) -> dict[str, Any]:

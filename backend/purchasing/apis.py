@@ -30,6 +30,7 @@ from accounts.models import User
 from core.parsers import BoundedFormParser, BoundedMultiPartParser
 from core.permissions import IsBuyerMember, IsStaff, request_user
 from core.validators import CODE_MAX_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH
+from organizations.serializers import BuyerSummarySerializer
 from purchasing.filters import DuplicateFlagFilter, PurchaseRequestFilter
 from purchasing.importers import (
     CSV_CONTENT_TYPE,
@@ -66,25 +67,9 @@ from purchasing.services import (
     purchase_request_transition,
     purchase_request_update,
 )
+from reference.serializers import CategorySummarySerializer
 
 # --- output ---
-
-
-class BuyerSummarySerializer(serializers.Serializer[Any]):
-    """Who is buying; never their contacts."""
-
-    id = serializers.IntegerField()
-    name = serializers.CharField()
-    country = serializers.CharField()
-    buyer_type = serializers.CharField()
-
-
-class CategorySummarySerializer(serializers.Serializer[Any]):
-    id = serializers.IntegerField()
-    slug = serializers.CharField()
-    hs_code = serializers.CharField()
-    hs_version = serializers.CharField()
-    names = serializers.DictField(child=serializers.CharField())
 
 
 class PurchaseRequestOutputSerializer(serializers.Serializer[PurchaseRequest]):
