@@ -250,7 +250,7 @@ def main() -> None:  # noqa: PLR0912, PLR0915  one linear script: seed, index, m
     from django.utils import timezone
 
     from catalog.models import Product
-    from core.demo import demo_seed
+    from demo.services import demo_seed
     from matching.models import Proposal
     from matching.scoring import evaluate
     from matching.selectors import (

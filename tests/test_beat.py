@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.celery, pytest.mark.django_db(transaction=True)]
 
 def _every_seconds_settings() -> list[str]:
     """The interval setting of every periodic job, from the schedule itself."""
-    from core.schedule import periodic_jobs
+    from config.schedule import periodic_jobs
 
     return sorted({job.every_setting for job in periodic_jobs()})
 

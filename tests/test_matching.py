@@ -524,7 +524,7 @@ def test_reverse_matching_proposes_exactly_what_forward_matching_ranks(
     """The batched reverse path (one multi-search, candidates loaded once, unreachable requests
     pruned) must select the same pairs, with the same scores and explanations, as running each
     request forward: both sides of the demo data, matched each way from scratch."""
-    from core.demo import demo_seed
+    from demo.services import demo_seed
     from search.indexing import ENTITIES
 
     settings.MEDMATCH_MATCH_TOP_N = 3  # a small N, so that the ranking decides, not only the rules

@@ -23,6 +23,7 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
 from accounts.models import User
+from accounts.permissions import request_user
 from certificates.filters import ApplicationFilter, CertificateFilter
 from certificates.models import (
     ApplicationStatus,
@@ -59,7 +60,7 @@ from certificates.services import (
 )
 from consultations.selectors import consultation_stats
 from core.files import FileApi, file_response
-from core.permissions import IsMember, IsStaff, member_organization_id, request_user
+from core.permissions import IsMember, IsStaff, member_organization_id
 from organizations.uploads import upload_request_check
 
 # --- output ---

@@ -20,6 +20,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import User
+from accounts.permissions import request_user
 from consultations.filters import ConsultationFilter
 from consultations.models import (
     Consultation,
@@ -38,7 +39,7 @@ from consultations.services import (
     consultation_message_post,
 )
 from core.files import FileApi, file_response
-from core.permissions import IsMember, IsStaff, member_organization_id, request_user
+from core.permissions import IsMember, IsStaff, member_organization_id
 from organizations.uploads import upload_request_check
 
 

@@ -1,24 +1,10 @@
 """Roles (PRODUCT.md §2) as DRF permissions. Object-level checks live in each app's selectors."""
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from rest_framework import exceptions
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.request import Request
 from rest_framework.views import APIView
-
-if TYPE_CHECKING:
-    from accounts.models import User
-
-
-def request_user(request: Request) -> "User":
-    """The signed-in user of an API view whose permissions require authentication."""
-    from accounts.models import User
-
-    user = request.user
-    if not isinstance(user, User):
-        raise exceptions.NotAuthenticated()
-    return user
 
 
 def is_staff(user: Any) -> bool:

@@ -2,6 +2,7 @@
 
 import logging
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any, TypedDict
@@ -20,13 +21,13 @@ logger = logging.getLogger("core")
 
 # Health answers within this many seconds whatever is down: each probe has a shorter limit.
 HEALTH_BUDGET_SECONDS = 1.6
-# An outbox row older than this (not parked) means indexing is not keeping up.
-OUTBOX_MAX_AGE_SECONDS = 300
 # Probes of the network services run in threads, in parallel with the database checks.
 _probes = ThreadPoolExecutor(max_workers=4, thread_name_prefix="health")
 
 
 class ComponentHealth(TypedDict, total=False):
+    """One component's status ("ok" or "down") and what it measured."""
+
     status: str
     detail: str
     age_seconds: float | None
@@ -101,23 +102,14 @@ def _heartbeat_health(component: HeartbeatComponent) -> ComponentHealth:
     return {"status": "ok", "detail": f"last heartbeat {age:.0f} s ago", "age_seconds": age}
 
 
-def _outbox_health() -> ComponentHealth:
-    from outbox.services import outbox_backlog
+# Checks that other apps register from their AppConfig.ready (the outbox backlog), so that core,
+# the bottom layer, imports none of them. Each reads the database: name -> (label, check).
+_database_checks: dict[str, tuple[str, Callable[[], ComponentHealth]]] = {}
 
-    backlog = outbox_backlog()
-    oldest = round(backlog.oldest_pending_seconds, 1) if backlog.oldest_pending_seconds is not None else None
-    lagging = oldest is not None and oldest > OUTBOX_MAX_AGE_SECONDS
-    return {
-        "status": "down" if lagging else "ok",
-        "detail": (
-            f"{backlog.pending} change(s) waiting to be indexed"
-            + (f", the oldest {oldest:.0f} s old" if oldest is not None else "")
-            + (f"; {backlog.parked} parked with errors" if backlog.parked else "")
-        ),
-        "pending": backlog.pending,
-        "parked": backlog.parked,
-        "oldest_age_seconds": oldest,
-    }
+
+def health_check_register(*, name: str, label: str, check: Callable[[], ComponentHealth]) -> None:
+    """Add ``check`` to the health report as component ``name`` (run only while the database is up)."""
+    _database_checks[name] = (label, check)
 
 
 def _unknown(name: str) -> ComponentHealth:
@@ -141,11 +133,13 @@ def system_health() -> dict[str, Any]:
     if components["database"]["status"] == "ok":
         components["worker"] = _heartbeat_health(HeartbeatComponent.WORKER)
         components["beat"] = _heartbeat_health(HeartbeatComponent.BEAT)
-        components["outbox"] = _outbox_health()
+        for name, (_label, check) in _database_checks.items():
+            components[name] = check()
     else:
         components["worker"] = _unknown("worker heartbeat")
         components["beat"] = _unknown("beat heartbeat")
-        components["outbox"] = _unknown("outbox backlog")
+        for name, (label, _check) in _database_checks.items():
+            components[name] = _unknown(label)
     down = [name for name, component in components.items() if component["status"] != "ok"]
     return {
         "status": "ok" if not down else "degraded",

@@ -19,9 +19,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import User
+from accounts.permissions import request_user
 from audit.models import AuditEvent
 from core.pagination import ListApi
-from core.permissions import IsMember, IsStaff, is_staff, request_user
+from core.permissions import IsMember, IsStaff, is_staff
 from core.validators import ID_MAX, validate_country
 from introductions.filters import IntroductionFilter, NotificationFilter
 from introductions.models import Introduction, IntroductionStatus, Notification

@@ -15,11 +15,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.permissions import request_user
 from audit.models import AuditEvent
 from audit.serializers import AuditEventOutputSerializer
 from catalog.models import ProductStatus
 from core.pagination import ListApi
-from core.permissions import IsStaff, request_user
+from core.permissions import IsStaff
 from matching.filters import ProposalFilter
 from matching.models import Proposal, ProposalStatus
 from matching.scoring import MET, NOT_MET, PARTIAL

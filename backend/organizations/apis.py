@@ -18,12 +18,13 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.permissions import request_user
 from audit.models import AuditEvent
 from audit.serializers import AuditEventOutputSerializer
 from core.fields import IdentityCharField
 from core.pagination import ListApi
 from core.parsers import BoundedFormParser, BoundedJSONParser, BoundedMultiPartParser
-from core.permissions import IsStaff, is_staff, request_user
+from core.permissions import IsStaff, is_staff
 from core.validators import MAX_NAME_LENGTH, MAX_TEXT_LENGTH
 from organizations.filters import AuditEventFilter, ContactFilter, DocumentFilter, OrganizationFilter
 from organizations.models import (

@@ -198,22 +198,3 @@ def outbox_changes_since(version: int) -> list[Change]:
 
 def outbox_pending_count() -> int:
     return OutboxEntry.objects.filter(processed_at__isnull=True).count()
-
-
-@dataclass(frozen=True)
-class OutboxBacklog:
-    pending: int
-    parked: int
-    oldest_pending_seconds: float | None
-
-
-def outbox_backlog() -> OutboxBacklog:
-    """Rows waiting for the drain (parked ones apart) and the age of the oldest, for health."""
-    waiting = OutboxEntry.objects.filter(processed_at__isnull=True)
-    pending = waiting.filter(parked_at__isnull=True)
-    oldest = pending.order_by("id").values_list("created_at", flat=True).first()
-    return OutboxBacklog(
-        pending=pending.count(),
-        parked=waiting.filter(parked_at__isnull=False).count(),
-        oldest_pending_seconds=(timezone.now() - oldest).total_seconds() if oldest else None,
-    )

@@ -27,8 +27,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import User
+from accounts.permissions import request_user
 from core.parsers import BoundedFormParser, BoundedMultiPartParser
-from core.permissions import IsBuyerMember, IsStaff, request_user
+from core.permissions import IsBuyerMember, IsStaff
 from core.validators import CODE_MAX_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH
 from organizations.serializers import BuyerSummarySerializer
 from purchasing.filters import DuplicateFlagFilter, PurchaseRequestFilter

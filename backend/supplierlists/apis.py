@@ -12,9 +12,10 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 
+from accounts.permissions import request_user
 from accounts.services import user_public_profile
 from core.parsers import BoundedFormParser, BoundedJSONParser, BoundedMultiPartParser
-from core.permissions import IsStaff, request_user
+from core.permissions import IsStaff
 from core.validators import ID_MAX
 from organizations.models import Organization
 from supplierlists.columns import FIELDS

@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "certificates",
     "consultations",
     "supplierlists",
+    "demo",
+    "config",
 ]
 
 AUTH_USER_MODEL = "accounts.User"

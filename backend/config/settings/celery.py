@@ -75,7 +75,7 @@ CELERY_TASK_QUEUES = [
     Queue("certificates"),
     Queue("imports"),
 ]
-# Periodic work. The schedule itself is built from the task objects in core.schedule;
+# Periodic work. The schedule itself is built from the task objects in config.schedule;
 # these are its intervals, in seconds.
 MEDMATCH_DRAIN_EVERY_SECONDS = env_int("MEDMATCH_DRAIN_EVERY_SECONDS", 30)
 MEDMATCH_RECONCILE_EVERY_SECONDS = env_int("MEDMATCH_RECONCILE_EVERY_SECONDS", 3600)

@@ -3,7 +3,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from core.demo import DEMO_PASSWORD, demo_seed, demo_staff_user
+from demo.services import DEMO_PASSWORD, demo_seed, demo_staff_user
 from organizations.models import Organization
 
 

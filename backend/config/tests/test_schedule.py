@@ -6,7 +6,7 @@ from typing import Any
 import pytest
 
 from config.celery import app
-from core.schedule import beat_schedule, periodic_jobs
+from config.schedule import beat_schedule, periodic_jobs
 
 
 def _project_tasks() -> dict[str, object]:
