@@ -89,7 +89,7 @@ _FACET = {"category": {"terms": {"field": "category_slug", "size": 20}}}
 
 def _build_rates(ids: list[int], batch_size: int) -> dict[str, float]:
     """Documents/s of both builders over ``ids``; raises if their documents differ."""
-    from search.documents import product_document, product_documents, product_queryset
+    from catalog.search_documents import product_document, product_documents, product_queryset
 
     started = time.perf_counter()
     before: dict[int, str] = {}
@@ -117,8 +117,8 @@ def _build_rates(ids: list[int], batch_size: int) -> dict[str, float]:
 
 def _baseline_rebuild(ids: list[int]) -> float:
     """The rebuild as it was: ORM documents, serial bulk requests of 500 actions. Returns docs/s."""
+    from catalog.search_documents import product_document, product_queryset
     from search import engine
-    from search.documents import product_document, product_queryset
     from search.indexes import PRODUCTS
 
     started = time.perf_counter()
@@ -162,8 +162,8 @@ def _profiled(enabled: bool, what: str) -> Iterator[None]:
 
 def _engine_ceiling(ids: list[int], batch_size: int) -> float:
     """Documents/s the node takes documents built beforehand (the engine's share alone)."""
+    from catalog.search_documents import product_documents
     from search import engine, indexing
-    from search.documents import product_documents
     from search.indexes import PRODUCTS
 
     built = [product_documents(ids[start : start + batch_size]) for start in range(0, len(ids), batch_size)]

@@ -170,12 +170,13 @@ def _postgres_candidates(purchase_request: Any, today: Any) -> list[int]:
 
 def _synthetic_request_queries(target: int) -> int:
     """Copies of the demo's request queries under new ids until the percolator index holds ``target``."""
+    from matching.search_documents import request_match_specs
     from outbox.services import outbox_high_water
     from purchasing.models import PurchaseRequest
+    from purchasing.search_documents import request_queryset
     from search import engine
-    from search.documents import request_queryset
     from search.indexes import REQUEST_QUERIES
-    from search.matching import request_match_specs, request_query_document
+    from search.matching import request_query_document
 
     specs = list(request_match_specs(request_queryset(), today=None).values())
     existing = engine.count(REQUEST_QUERIES.alias())
@@ -250,6 +251,7 @@ def main() -> None:  # noqa: PLR0912, PLR0915  one linear script: seed, index, m
     from django.utils import timezone
 
     from catalog.models import Product
+    from catalog.search_documents import product_document
     from demo.services import demo_seed
     from matching.models import Proposal
     from matching.scoring import evaluate
@@ -266,7 +268,6 @@ def main() -> None:  # noqa: PLR0912, PLR0915  one linear script: seed, index, m
     from purchasing.models import PurchaseRequest, RequestStatus
     from reference.models import Category, Market
     from search import engine, indexing
-    from search.documents import product_document
     from search.indexes import REQUEST_QUERIES
     from search.matching import refresh_for_matching, request_candidates
 

@@ -13,38 +13,49 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from catalog.models import Product
-from search import documents, engine
+from search import engine
 from search.errors import SearchUnavailable
-from search.indexes import PRODUCTS, REQUEST_QUERIES, REQUESTS, SUPPLIERS, IndexDefinition
+from search.indexes import IndexDefinition
 
 logger = logging.getLogger("search")
 
 Builder = Callable[[Iterable[int]], dict[int, dict[str, Any]]]
+# (source id, related id) pairs of the rows related to the given source ids.
+RelatedPairs = Callable[[Iterable[int]], Iterable[tuple[int, int]]]
 
 
 @dataclass(frozen=True)
 class Entity:
+    """An indexed kind of row: its index, its document builder, and the rows that belong in it."""
+
     name: str
     definition: IndexDefinition
     build: Builder
     queryset: Callable[[], QuerySet[Any]]
+    # Built from another entity's rows: a change to that entity also rewrites this one
+    # (same id, same external version).
+    derived_from: str | None = None
 
 
-ENTITIES: dict[str, Entity] = {
-    "product": Entity("product", PRODUCTS, documents.product_documents, documents.product_queryset),
-    "organization": Entity(
-        "organization", SUPPLIERS, documents.supplier_documents, documents.supplier_queryset
-    ),
-    "request": Entity("request", REQUESTS, documents.request_documents, documents.request_queryset),
-    # Reverse matching: the request as a percolator query, kept in step with the request.
-    "request_query": Entity(
-        "request_query", REQUEST_QUERIES, documents.request_query_documents, documents.request_queryset
-    ),
-}
-# Entities whose documents are built from another entity's rows: a change to the key
-# also rewrites them (same id, same external version).
-DERIVED_ENTITIES: dict[str, tuple[str, ...]] = {"request": ("request_query",)}
+# Filled by the apps that own the rows (their AppConfig.ready, ``*.search_documents``), so this
+# package knows no app: the apps know the index.
+ENTITIES: dict[str, Entity] = {}
+# source entity -> [(target entity, pairs)]: a change to a source row also changes these documents
+# (an organisation change touches its products, say).
+_RELATED: dict[str, dict[str, RelatedPairs]] = {}
+
+
+def entity_register(entity: Entity) -> None:
+    ENTITIES[entity.name] = entity
+
+
+def related_register(*, source: str, target: str, pairs: RelatedPairs) -> None:
+    """A change to ``source`` #id also re-indexes ``target`` #related for each pair ``pairs`` gives."""
+    _RELATED.setdefault(source, {})[target] = pairs
+
+
+def _derived(source: str) -> list[str]:
+    return [name for name, entity in ENTITIES.items() if entity.derived_from == source]
 
 
 @dataclass(frozen=True)
@@ -70,38 +81,21 @@ def ensure_indexes() -> None:
 
 
 def _expand(changes: Iterable[Change]) -> dict[tuple[str, int], int]:
-    """Latest version per (entity, id); an organisation change also touches its products, and a
-    product change its vendor's supplier document (which aggregates the vendor's products)."""
+    """Latest version per (entity, id), with the derived and related documents each change touches."""
     latest: dict[tuple[str, int], int] = {}
-    organization_versions: dict[int, int] = {}
-    product_versions: dict[int, int] = {}
+    by_source: dict[str, dict[int, int]] = {}
     for change in changes:
-        if change.entity == "product":
-            product_versions[change.entity_id] = max(
-                product_versions.get(change.entity_id, 0), change.version
-            )
-        key = (change.entity, change.entity_id)
-        latest[key] = max(latest.get(key, 0), change.version)
-        for derived in DERIVED_ENTITIES.get(change.entity, ()):
-            derived_key = (derived, change.entity_id)
-            latest[derived_key] = max(latest.get(derived_key, 0), change.version)
-        if change.entity == "organization":
-            organization_versions[change.entity_id] = max(
-                organization_versions.get(change.entity_id, 0), change.version
-            )
-    if organization_versions:
-        for product_id, vendor_id in Product.objects.filter(
-            vendor_id__in=list(organization_versions)
-        ).values_list("id", "vendor_id"):
-            key = ("product", product_id)
-            latest[key] = max(latest.get(key, 0), organization_versions[vendor_id])
-    if product_versions:
-        # A deleted product is gone from this query; its delete also records its vendor's row.
-        for product_id, vendor_id in Product.objects.filter(pk__in=list(product_versions)).values_list(
-            "id", "vendor_id"
-        ):
-            key = ("organization", vendor_id)
-            latest[key] = max(latest.get(key, 0), product_versions[product_id])
+        for name in (change.entity, *_derived(change.entity)):
+            key = (name, change.entity_id)
+            latest[key] = max(latest.get(key, 0), change.version)
+        if change.entity in _RELATED:
+            versions = by_source.setdefault(change.entity, {})
+            versions[change.entity_id] = max(versions.get(change.entity_id, 0), change.version)
+    for source, versions in by_source.items():
+        for target, pairs in _RELATED[source].items():
+            for source_id, target_id in pairs(versions):
+                key = (target, target_id)
+                latest[key] = max(latest.get(key, 0), versions[source_id])
     return latest
 
 
@@ -171,9 +165,9 @@ def apply_changes(
 def _fail_sources(result: ApplyResult) -> None:
     """A failed derived document fails its source row too, so the outbox retries both."""
     for (entity_name, entity_id), error in list(result.failed.items()):
-        for source, derived in DERIVED_ENTITIES.items():
-            if entity_name in derived:
-                result.failed.setdefault((source, entity_id), error)
+        source = ENTITIES[entity_name].derived_from if entity_name in ENTITIES else None
+        if source is not None:
+            result.failed.setdefault((source, entity_id), error)
 
 
 def _entity_for_index(index_name: str) -> str:
@@ -265,8 +259,9 @@ def reindex(
     targets = {name: other.definition.alias() for name, other in ENTITIES.items()}
     targets[entity_name] = new_index
     caught_up = 0
-    sources = {entity_name, "organization"} | {
-        source for source, derived in DERIVED_ENTITIES.items() if entity_name in derived
+    # The changes that can touch this index: its own rows', its source's, and related rows'.
+    sources = {entity_name, *([entity.derived_from] if entity.derived_from else [])} | {
+        source for source, targets in _RELATED.items() if entity_name in targets
     }
     pending = [change for change in changes_since(high_water) if change.entity in sources]
     if pending:
@@ -337,11 +332,14 @@ __all__ = [
     "ENTITIES",
     "ApplyResult",
     "Change",
+    "Entity",
     "ReconcileReport",
     "ReindexReport",
     "SearchUnavailable",
     "apply_changes",
     "ensure_indexes",
+    "entity_register",
     "reconcile",
     "reindex",
+    "related_register",
 ]

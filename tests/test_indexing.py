@@ -239,8 +239,8 @@ def test_rebuild_runs_without_refreshes_or_replicas_and_restores_them_before_the
 
 def test_bulk_and_row_builders_give_identical_documents(clean_indexes: str) -> None:
     """The rebuild builds from values() rows, single writes may use product_document: one content."""
+    from catalog.search_documents import product_document, product_documents, product_queryset
     from catalog.tests.factories import certificate_for
-    from search.documents import product_document, product_documents, product_queryset
 
     products = ProductFactory.create_batch(6)
     certificate_for(product=products[0], markets=("EU",), standards=("CE MDR",))

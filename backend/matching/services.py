@@ -36,6 +36,7 @@ from django.utils import timezone
 from accounts.models import User
 from audit.services import audit_record
 from catalog.models import Product
+from catalog.search_documents import product_document
 from core.exceptions import Conflict
 from matching.models import MatchIntent, MatchTarget, Proposal, ProposalStatus
 from matching.scoring import (
@@ -47,6 +48,7 @@ from matching.scoring import (
     fingerprint,
     rank,
 )
+from matching.search_documents import request_match_specs
 from matching.selectors import (
     approval_codes,
     export_markets_by_origin,
@@ -64,14 +66,12 @@ from organizations.services import organization_verify_buyer
 from purchasing.models import PurchaseRequest, RequestStatus
 from purchasing.services import purchase_request_transition
 from reference.selectors import fx_rates_current
-from search.documents import product_document
 from search.matching import (
     ProductCandidate,
     product_candidates,
     product_candidates_many,
     refresh_for_matching,
     request_candidates,
-    request_match_specs,
 )
 
 logger = logging.getLogger("matching")

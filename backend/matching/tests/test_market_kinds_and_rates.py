@@ -16,11 +16,11 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from catalog.tests.factories import ProductFactory, certificate_for
+from matching.search_documents import request_match_specs
 from matching.services import matching_evaluate_pair
 from organizations.tests.factories import VendorFactory
 from purchasing.tests.factories import PurchaseRequestFactory
 from reference.models import Category, ExchangeRate, Market, MarketKind
-from search.matching import request_match_specs
 
 pytestmark = pytest.mark.django_db
 

@@ -17,10 +17,10 @@ from accounts.models import User
 from accounts.tests.factories import BuyerUserFactory, VendorUserFactory
 from audit.models import AuditEvent
 from catalog.models import Product, ProductStatus
+from catalog.search_documents import supplier_documents
 from catalog.tests.factories import ProductFactory
 from organizations.models import Organization
 from organizations.tests.factories import PDF_BYTES, ContactFactory, VendorFactory
-from search.documents import supplier_documents
 from supplierlists.models import (
     CandidateStatus,
     ClaimInvitation,
