@@ -319,9 +319,8 @@ def product_delete(*, product: Product, actor: User | None) -> None:
     A product that led to an introduction stays (the introduction's history needs it):
     archive it instead.
     """
-    from introductions.models import Introduction
-
-    if Introduction.objects.filter(proposal__product=product).exists():
+    # Through the reverse relations: introductions sit above the catalogue, which imports none of them.
+    if product.proposals.filter(introduction__isnull=False).exists():
         raise Conflict("This product led to an introduction and cannot be deleted; archive it instead.")
     product_id, vendor_id = product.pk, product.vendor_id
     audit_record(actor=actor, action="product.deleted", target=product, from_state=product.status)

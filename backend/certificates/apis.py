@@ -39,7 +39,6 @@ from certificates.selectors import (
     application_list,
     certificate_get,
     certificate_list,
-    certificate_stats,
     certificate_verify,
     evidence_get,
     review_queue,
@@ -58,7 +57,6 @@ from certificates.services import (
     evidence_delete,
     verification_url,
 )
-from consultations.selectors import consultation_stats
 from core.files import FileApi, file_response
 from core.permissions import IsMember, IsStaff, member_organization_id
 from organizations.uploads import upload_request_check
@@ -536,83 +534,3 @@ class CertificateVerifyApi(APIView):
     @extend_schema(responses={200: OutputSerializer}, operation_id="certificates_verify")
     def get(self, request: Request, number: str) -> Response:
         return Response(self.OutputSerializer(certificate_verify(number=number)).data)
-
-
-# --- figures ---
-
-
-class TradeDurationSerializer(serializers.Serializer[dict[str, Any]]):
-    count = serializers.IntegerField()
-    median_hours = serializers.FloatField(allow_null=True)
-    p90_hours = serializers.FloatField(allow_null=True)
-    within_target_share = serializers.FloatField(allow_null=True, required=False)
-
-
-class TradeGroupRowSerializer(serializers.Serializer[dict[str, Any]]):
-    applications = serializers.IntegerField()
-    issued = serializers.IntegerField()
-    median_hours = serializers.FloatField(allow_null=True)
-    p90_hours = serializers.FloatField(allow_null=True)
-    within_target_share = serializers.FloatField(allow_null=True)
-
-
-class TradeMonthRowSerializer(TradeGroupRowSerializer):
-    month = serializers.CharField(help_text="YYYY-MM of submission (UTC).")
-
-
-class TradeCountryRowSerializer(TradeGroupRowSerializer):
-    country = serializers.CharField(help_text="Counterparty country.")
-
-
-class TradeCertificatesSerializer(serializers.Serializer[dict[str, Any]]):
-    target_hours = serializers.FloatField()
-    applications = serializers.IntegerField(help_text="Submitted at least once.")
-    by_status = serializers.DictField(child=serializers.IntegerField())
-    issued = serializers.IntegerField()
-    revoked = serializers.IntegerField()
-    submission_to_issue = TradeDurationSerializer(help_text="First submission → issue (approval).")
-    by_month = TradeMonthRowSerializer(many=True)
-    by_counterparty_country = TradeCountryRowSerializer(many=True)
-
-
-class TradeConsultationsSerializer(serializers.Serializer[dict[str, Any]]):
-    total = serializers.IntegerField()
-    by_status = serializers.DictField(child=serializers.IntegerField())
-    by_topic = serializers.DictField(child=serializers.IntegerField())
-    first_response = TradeDurationSerializer(help_text="Creation → the adviser's first message.")
-    time_to_close = TradeDurationSerializer(help_text="Creation → closed.")
-
-
-class TradeServicesStatsApi(APIView):
-    """Staff dashboard: force-majeure applications and certificates, consultation response times."""
-
-    permission_classes = [IsStaff]
-
-    class QuerySerializer(serializers.Serializer[dict[str, Any]]):
-        created_after = serializers.DateField(required=False, help_text="Submitted/created on or after.")
-        created_before = serializers.DateField(required=False, help_text="Submitted/created on or before.")
-
-        def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
-            after, before = attrs.get("created_after"), attrs.get("created_before")
-            if after and before and after > before:
-                raise serializers.ValidationError(
-                    {"created_before": ["Must not be before created_after."]}, code="invalid_range"
-                )
-            return attrs
-
-    class OutputSerializer(serializers.Serializer[dict[str, Any]]):
-        certificates = TradeCertificatesSerializer()
-        consultations = TradeConsultationsSerializer()
-
-    @extend_schema(
-        parameters=[QuerySerializer], responses={200: OutputSerializer}, operation_id="stats_trade_services"
-    )
-    def get(self, request: Request) -> Response:
-        query = self.QuerySerializer(data=request.query_params)
-        query.is_valid(raise_exception=True)
-        after, before = query.validated_data.get("created_after"), query.validated_data.get("created_before")
-        figures = {
-            "certificates": certificate_stats(created_after=after, created_before=before),
-            "consultations": consultation_stats(created_after=after, created_before=before),
-        }
-        return Response(self.OutputSerializer(figures).data)

@@ -18,7 +18,7 @@ api_v1 = [
     path("proposals/", include("matching.urls")),
     path("introductions/", include("introductions.urls")),
     path("notifications/", include("introductions.notification_urls")),
-    path("stats/trade-services/", include("certificates.stats_urls")),
+    path("stats/trade-services/", include("consultations.stats_urls")),
     path("stats/", include("introductions.stats_urls")),
     path("certificates/", include("certificates.urls")),
     path("consultations/", include("consultations.urls")),

@@ -21,6 +21,8 @@ from rest_framework.views import APIView
 
 from accounts.models import User
 from accounts.permissions import request_user
+from certificates.selectors import certificate_stats
+from certificates.serializers import TradeCertificatesSerializer, TradeDurationSerializer
 from consultations.filters import ConsultationFilter
 from consultations.models import (
     Consultation,
@@ -29,7 +31,7 @@ from consultations.models import (
     ConsultationStatus,
     ConsultationTopic,
 )
-from consultations.selectors import attachment_get, consultation_get, consultation_list
+from consultations.selectors import attachment_get, consultation_get, consultation_list, consultation_stats
 from consultations.services import (
     adviser_candidates,
     attachment_add,
@@ -299,3 +301,49 @@ class ConsultationCloseApi(APIView):
             consultation=consultation, actor=user, outcome=serializer.validated_data["outcome"]
         )
         return _render(user, consultation_id)
+
+
+# --- figures (the trade-services dashboard: certificates and consultations) ---
+
+
+class TradeConsultationsSerializer(serializers.Serializer[dict[str, Any]]):
+    total = serializers.IntegerField()
+    by_status = serializers.DictField(child=serializers.IntegerField())
+    by_topic = serializers.DictField(child=serializers.IntegerField())
+    first_response = TradeDurationSerializer(help_text="Creation → the adviser's first message.")
+    time_to_close = TradeDurationSerializer(help_text="Creation → closed.")
+
+
+class TradeServicesStatsApi(APIView):
+    """Staff dashboard: force-majeure applications and certificates, consultation response times."""
+
+    permission_classes = [IsStaff]
+
+    class QuerySerializer(serializers.Serializer[dict[str, Any]]):
+        created_after = serializers.DateField(required=False, help_text="Submitted/created on or after.")
+        created_before = serializers.DateField(required=False, help_text="Submitted/created on or before.")
+
+        def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+            after, before = attrs.get("created_after"), attrs.get("created_before")
+            if after and before and after > before:
+                raise serializers.ValidationError(
+                    {"created_before": ["Must not be before created_after."]}, code="invalid_range"
+                )
+            return attrs
+
+    class OutputSerializer(serializers.Serializer[dict[str, Any]]):
+        certificates = TradeCertificatesSerializer()
+        consultations = TradeConsultationsSerializer()
+
+    @extend_schema(
+        parameters=[QuerySerializer], responses={200: OutputSerializer}, operation_id="stats_trade_services"
+    )
+    def get(self, request: Request) -> Response:
+        query = self.QuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        after, before = query.validated_data.get("created_after"), query.validated_data.get("created_before")
+        figures = {
+            "certificates": certificate_stats(created_after=after, created_before=before),
+            "consultations": consultation_stats(created_after=after, created_before=before),
+        }
+        return Response(self.OutputSerializer(figures).data)

@@ -165,6 +165,11 @@ def introduction_emails_enqueue(*, introduction_id: int, recipient: int | str = 
 
 
 @transaction.atomic
+def introduction_approved(proposal: Proposal, actor: User) -> None:
+    """What matching's approval sets off here (registered in IntroductionsConfig.ready)."""
+    introduction_create(proposal=proposal, actor=actor)
+
+
 def introduction_create(*, proposal: Proposal, actor: User) -> Introduction:
     """Turn an approved proposal into an introduction; called inside the approval's transaction.
 

@@ -9,3 +9,15 @@ class MatchingConfig(AppConfig):
         from matching.search_documents import search_entities_register
 
         search_entities_register()
+
+        from matching import services
+        from outbox.services import AppliedHook, outbox_applied_hook_register
+
+        # Matching reads the index, so the outbox tells it what each drain applied.
+        outbox_applied_hook_register(
+            name="matching",
+            hook=AppliedHook(
+                record=lambda changed, at: services.matching_intents_record(changed=changed, version=at),
+                after=lambda changed: services.matching_enqueue_for_changes(changed=changed),
+            ),
+        )

@@ -774,6 +774,25 @@ def _require_verified_buyer(*, proposal: Proposal, actor: User, verify_buyer: bo
     )
 
 
+# Approval creates the introduction, in the approval's transaction. Introductions sit above
+# matching (an introduction is made of a proposal), so that app registers its service here
+# from its AppConfig.ready instead of matching importing it.
+_introduction_hooks: list[Callable[[Proposal, User], object]] = []
+
+
+def proposal_approval_hook_register(hook: Callable[[Proposal, User], object]) -> None:
+    """Run ``hook(proposal, actor)`` for each approved proposal (introductions registers one)."""
+    if hook not in _introduction_hooks:
+        _introduction_hooks.append(hook)
+
+
+def _approval_introduces(proposal: Proposal, actor: User) -> None:
+    if not _introduction_hooks:
+        raise RuntimeError("No app introduces approved proposals: is introductions installed?")
+    for hook in _introduction_hooks:
+        hook(proposal, actor)
+
+
 def _approve_locked(*, proposal: Proposal, actor: User, reason: str, verify_buyer: bool = False) -> Proposal:
     _require_proposed(proposal, "approved")
     purchase_request = proposal.request
@@ -793,10 +812,7 @@ def _approve_locked(*, proposal: Proposal, actor: User, reason: str, verify_buye
     proposal.decided_at = timezone.now()
     proposal.decision_reason = reason
     proposal.save(update_fields=["status", "decided_by", "decided_at", "decision_reason", "updated_at"])
-    # Imported here: introductions depends on matching, not the other way round.
-    from introductions.services import introduction_create
-
-    introduction_create(proposal=proposal, actor=actor)
+    _approval_introduces(proposal, actor)
     if purchase_request.status == RequestStatus.OPEN:
         purchase_request_transition(
             purchase_request=purchase_request,

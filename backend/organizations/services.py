@@ -13,7 +13,6 @@ from django.utils import timezone
 
 from accounts.models import User
 from audit.services import audit_record
-from catalog.models import Product
 from core.exceptions import Conflict
 from core.validators import validate_uscc
 from organizations.models import (
@@ -416,11 +415,14 @@ def _resolve_markets(items: Sequence[str]) -> list[Market]:
     return found
 
 
-def _resolve_products(*, organization: Organization, ids: Sequence[int]) -> list[Product]:
-    """The organisation's own products; any other id (another vendor's, or none) is an error."""
+def _resolve_products(*, organization: Organization, ids: Sequence[int]) -> list[int]:
+    """Ids of the organisation's own products; any other id (another vendor's, or none) is an error.
+
+    Read through the reverse relation: the catalogue sits above organisations, which import none of it.
+    """
     wanted = sorted(set(ids))
-    found = list(Product.objects.filter(vendor=organization, pk__in=wanted))
-    missing = sorted(set(wanted) - {product.pk for product in found})
+    found = list(organization.products.filter(pk__in=wanted).values_list("pk", flat=True))
+    missing = sorted(set(wanted) - set(found))
     if missing:
         raise ValidationError(
             _field_error(
@@ -483,12 +485,12 @@ def _certificate_validate(
 
 def _certificate_links(
     *, organization: Organization, values: dict[str, Any]
-) -> tuple[list[Standard] | None, list[Market] | None, list[Product] | None]:
+) -> tuple[list[Standard] | None, list[Market] | None, list[int] | None]:
     """Resolve the list fields present in ``values``; None where a field was not given."""
     errors: dict[str, list[ValidationError]] = {}
     standards: list[Standard] | None = None
     markets: list[Market] | None = None
-    products: list[Product] | None = None
+    products: list[int] | None = None
     try:
         if values.get("standards") is not None:
             standards = _resolve_standards(values["standards"])
@@ -585,7 +587,7 @@ def document_upload(
         _documents_changed(
             organization=organization,
             actor=actor,
-            product_ids=[product.pk for product in linked_products or []],
+            product_ids=list(linked_products or []),
             document_type=document_type,
         )
     except BaseException:
@@ -637,9 +639,9 @@ def document_update(*, document: Document, actor: User, data: dict[str, Any]) ->
         document.markets.set(linked_markets)
         changed.append("markets")
     product_ids = set(current["products"])
-    if linked_products is not None and {product.pk for product in linked_products} != product_ids:
+    if linked_products is not None and set(linked_products) != product_ids:
         document.products.set(linked_products)
-        product_ids |= {product.pk for product in linked_products}
+        product_ids |= set(linked_products)
         changed.append("products")
     if not changed:
         return document

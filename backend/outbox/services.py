@@ -1,6 +1,7 @@
 """The outbox: changes to indexed objects, recorded with the data and drained into the index."""
 
 import logging
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -16,6 +17,30 @@ logger = logging.getLogger("outbox")
 # A row that failed this many times is parked (with its error) instead of being retried by every
 # drain; reconciliation retries parked rows, staff see them.
 MAX_ATTEMPTS = 10
+
+
+@dataclass(frozen=True)
+class AppliedHook:
+    """What another app does with the changes a drain has applied to the index (entity -> ids).
+
+    Registered from that app's AppConfig.ready (matching's), so the outbox imports none of them.
+    """
+
+    record: Callable[[Mapping[str, set[int]], int], None]  # in the drain's transaction, with its version
+    after: Callable[[Mapping[str, set[int]]], None]  # once the drain has committed (the fast path)
+
+
+_applied_hooks: dict[str, AppliedHook] = {}
+
+
+def outbox_applied_hook_register(*, name: str, hook: AppliedHook) -> None:
+    _applied_hooks[name] = hook
+
+
+def outbox_changes_applied(*, changed: Mapping[str, set[int]]) -> None:
+    """Tell the registered apps what a committed drain applied."""
+    for hook in _applied_hooks.values():
+        hook.after(changed)
 
 
 def outbox_record(
@@ -121,12 +146,11 @@ def _settle(rows: list[OutboxEntry], result: ApplyResult, report: "DrainReport")
     )
     if done:
         # Matching is owed to what changed, recorded with the drain's own commit (durable intent).
-        from matching.services import matching_intents_record
-
         applied: dict[str, set[int]] = {}
         for row in done:
             applied.setdefault(row.entity, set()).add(row.entity_id)
-        matching_intents_record(changed=applied, version=max(row.pk for row in done))
+        for hook in _applied_hooks.values():
+            hook.record(applied, max(row.pk for row in done))
 
 
 def outbox_drain(*, batch_size: int = 500, max_batches: int = 200) -> DrainReport:

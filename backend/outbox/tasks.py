@@ -2,7 +2,7 @@ from celery import shared_task
 
 from core.queues import TaskQueue
 from core.retries import RETRY_TRANSIENT
-from outbox.services import outbox_drain, outbox_retry_parked
+from outbox.services import outbox_changes_applied, outbox_drain, outbox_retry_parked
 
 
 @shared_task(name="search.drain_outbox", queue=TaskQueue.INDEXING, **RETRY_TRANSIENT)
@@ -11,9 +11,7 @@ def drain_outbox() -> dict[str, int]:
     report = outbox_drain()
     if report.changed:
         # Matching reads the index, so it starts only once the changes are in it.
-        from matching.services import matching_enqueue_for_changes
-
-        matching_enqueue_for_changes(changed=report.changed)
+        outbox_changes_applied(changed=report.changed)
     return {
         "rows": report.rows,
         "indexed": report.indexed,

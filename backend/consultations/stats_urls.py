@@ -1,6 +1,6 @@
 from django.urls import URLPattern, URLResolver, path
 
-from certificates.apis import TradeServicesStatsApi
+from consultations.apis import TradeServicesStatsApi
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("", TradeServicesStatsApi.as_view(), name="stats-trade-services"),
