@@ -1,3 +1,4 @@
+from collections.abc import Mapping
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -30,3 +31,38 @@ def audit_record(
         reason=reason,
         data=data or {},
     )
+
+
+def state_transition(
+    *,
+    target: models.Model,
+    to_state: str,
+    actor: AbstractBaseUser | AnonymousUser | None,
+    action: str,
+    reason: str = "",
+    field: str = "status",
+    changes: Mapping[str, Any] | None = None,
+    data: dict[str, Any] | None = None,
+) -> str:
+    """The one state move with its audit event: set ``target.<field>`` to ``to_state`` and the
+    other ``changes``, save just those fields (and ``updated_at``), and record who moved it from
+    which state to which, and why. The caller locks the row and checks that the move is allowed,
+    in its transaction. Returns the state the target came from."""
+    from_state = str(getattr(target, field))
+    values = {field: to_state, **(changes or {})}
+    for name, value in values.items():
+        setattr(target, name, value)
+    update_fields = list(values)
+    if any(model_field.name == "updated_at" for model_field in target._meta.concrete_fields):
+        update_fields.append("updated_at")
+    target.save(update_fields=update_fields)
+    audit_record(
+        actor=actor,
+        action=action,
+        target=target,
+        from_state=from_state,
+        to_state=to_state,
+        reason=reason,
+        data=data,
+    )
+    return from_state

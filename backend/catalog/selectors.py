@@ -8,7 +8,7 @@
 import datetime
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -16,6 +16,7 @@ from django.utils import timezone
 from catalog.models import Product
 from core.permissions import is_staff, member_kind, member_organization_id
 from organizations.models import Document, DocumentType, Organization, OrganizationKind
+from organizations.selectors import organization_acting_for
 from reference.models import Market, Standard
 
 
@@ -91,32 +92,10 @@ def product_get_for_change(*, user: Any, product_id: int) -> Product:
 
 
 def product_vendor_for_create(*, user: Any, vendor_id: int | None) -> Organization:
-    """The organisation a new product belongs to: the member's own, or the one staff name."""
-    if is_staff(user):
-        if vendor_id is None:
-            raise ValidationError(
-                {
-                    "vendor": ValidationError(
-                        "Staff must say which vendor the product is for.", code="required"
-                    )
-                }
-            )
-        vendor = Organization.objects.filter(pk=vendor_id).first()
-        if vendor is None:
-            raise ValidationError(
-                {
-                    "vendor": ValidationError(
-                        "There is no organisation %(id)s.", code="does_not_exist", params={"id": vendor_id}
-                    )
-                }
-            )
-        return vendor
-    organization_id = member_organization_id(user)
-    if organization_id is None or member_kind(user) != OrganizationKind.VENDOR:
-        raise PermissionDenied("Only vendor members (or staff) can add products.")
-    if vendor_id is not None and vendor_id != organization_id:
-        raise PermissionDenied("Vendor members can only add products for their own organisation.")
-    return Organization.objects.get(pk=organization_id)
+    """The organisation a new product belongs to (``organization_acting_for``, field ``vendor``)."""
+    return organization_acting_for(
+        user=user, organization_id=vendor_id, kind=OrganizationKind.VENDOR, field="vendor"
+    )
 
 
 def today() -> datetime.date:

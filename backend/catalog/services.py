@@ -23,6 +23,7 @@ from organizations.models import Document, DocumentType, Organization, Organizat
 from outbox.models import OutboxOperation
 from outbox.services import outbox_record
 from reference.models import Category, Standard
+from reference.selectors import standards_by_code
 
 # Fields product_update may change; the vendor of a product never changes.
 PRODUCT_UPDATE_FIELDS = frozenset(
@@ -152,9 +153,8 @@ def _check_trade_terms(*, product: Product, errors: _Errors) -> None:
 
 
 def _resolve_standards(*, codes: Sequence[str], errors: _Errors) -> list[Standard]:
-    unique_codes = list(dict.fromkeys(codes))
-    standards = list(Standard.objects.filter(code__in=unique_codes))
-    unknown = sorted(set(unique_codes) - {standard.code for standard in standards})
+    standards, unknown = standards_by_code(codes=codes)
+    unknown = sorted(set(unknown))
     if unknown:
         errors.add(
             "standards",

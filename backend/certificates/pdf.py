@@ -28,9 +28,11 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from certificates.models import Certificate
+from core.validators import UI_LANGUAGES
 from introductions.emails import country_name
 
-PDF_LANGUAGES = ("zh", "en", "fr", "es", "ru", "ar")
+# A certificate can be issued in every language of the platform (fonts and labels for each below).
+PDF_LANGUAGES = UI_LANGUAGES
 
 # label key -> language -> label
 LABELS: dict[str, dict[str, str]] = {

@@ -13,11 +13,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db.models import DateTimeField, DurationField, ExpressionWrapper, F, QuerySet, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
-from django_filters import FilterSet
 
 from accounts.models import User
 from certificates.filters import ApplicationFilter, CertificateFilter
@@ -29,19 +27,13 @@ from certificates.models import (
     Evidence,
     FmApplication,
 )
+from core.filters import filtered
 from core.permissions import is_staff, member_organization_id
 
 
 def target_hours() -> int:
     """The review target in hours (MEDMATCH_FM_TARGET_HOURS)."""
     return int(getattr(settings, "MEDMATCH_FM_TARGET_HOURS", 24))
-
-
-def _filtered(filterset: FilterSet) -> QuerySet[Any]:
-    if not filterset.is_valid():
-        raise ValidationError(filterset.errors.as_data())
-    queryset: QuerySet[Any] = filterset.qs
-    return queryset
 
 
 def application_visible(*, user: User | Any) -> QuerySet[FmApplication]:
@@ -59,7 +51,7 @@ def application_visible(*, user: User | Any) -> QuerySet[FmApplication]:
 
 
 def application_list(*, user: User | Any, filters: Mapping[str, Any]) -> QuerySet[FmApplication]:
-    return _filtered(ApplicationFilter(filters, queryset=application_visible(user=user)))
+    return filtered(ApplicationFilter(filters, queryset=application_visible(user=user)))
 
 
 def application_get(*, user: User | Any, application_id: int) -> FmApplication:
@@ -117,7 +109,7 @@ def certificate_visible(*, user: User | Any) -> QuerySet[Certificate]:
 
 
 def certificate_list(*, user: User | Any, filters: Mapping[str, Any]) -> QuerySet[Certificate]:
-    return _filtered(CertificateFilter(filters, queryset=certificate_visible(user=user)))
+    return filtered(CertificateFilter(filters, queryset=certificate_visible(user=user)))
 
 
 def certificate_get(*, user: User | Any, certificate_id: int) -> Certificate:

@@ -24,7 +24,7 @@ from django.utils import timezone
 from rest_framework import exceptions
 
 from accounts.models import User
-from audit.services import audit_record
+from audit.services import audit_record, state_transition
 from certificates.models import (
     MEMBER_EDITABLE,
     UNDER_REVIEW,
@@ -338,6 +338,11 @@ def _stop_clock(application: FmApplication, now: datetime.datetime) -> None:
     application.clock_started_at = None
 
 
+def _clock_fields(application: FmApplication) -> dict[str, Any]:
+    """The review clock's fields as ``_stop_clock`` left them, to save with a decision."""
+    return {"review_elapsed": application.review_elapsed, "clock_started_at": application.clock_started_at}
+
+
 @transaction.atomic
 def application_request_info(*, application: FmApplication, actor: User, message: str) -> FmApplication:
     """Ask the member for more (the clock pauses until they resubmit)."""
@@ -347,17 +352,13 @@ def application_request_info(*, application: FmApplication, actor: User, message
     locked = _lock(application)
     _require_under_review(locked)
     now = timezone.now()
-    from_state = locked.status
     _stop_clock(locked, now)
-    locked.status = ApplicationStatus.INFO_REQUESTED
-    locked.info_request = message
-    locked.save()
-    audit_record(
+    state_transition(
+        target=locked,
+        to_state=ApplicationStatus.INFO_REQUESTED,
+        changes={"info_request": message, **_clock_fields(locked)},
         actor=actor,
         action="certificate_application.info_requested",
-        target=locked,
-        from_state=from_state,
-        to_state=locked.status,
         reason=message,
     )
     trade_notify(
@@ -380,19 +381,13 @@ def application_reject(*, application: FmApplication, actor: User, reason: str) 
     locked = _lock(application)
     _require_under_review(locked)
     now = timezone.now()
-    from_state = locked.status
     _stop_clock(locked, now)
-    locked.status = ApplicationStatus.REJECTED
-    locked.rejection_reason = reason
-    locked.decided_at = now
-    locked.decided_by = actor
-    locked.save()
-    audit_record(
+    state_transition(
+        target=locked,
+        to_state=ApplicationStatus.REJECTED,
+        changes={"rejection_reason": reason, "decided_at": now, "decided_by": actor, **_clock_fields(locked)},
         actor=actor,
         action="certificate_application.rejected",
-        target=locked,
-        from_state=from_state,
-        to_state=locked.status,
         reason=reason,
     )
     trade_notify(

@@ -6,7 +6,6 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
@@ -14,6 +13,7 @@ from accounts.models import User
 from certificates.selectors import duration_figures
 from consultations.filters import ConsultationFilter
 from consultations.models import Consultation, ConsultationAttachment
+from core.filters import filtered
 from core.permissions import is_staff, member_organization_id
 
 
@@ -37,10 +37,7 @@ def consultation_visible(*, user: User | Any) -> QuerySet[Consultation]:
 
 def consultation_list(*, user: User | Any, filters: Mapping[str, Any]) -> QuerySet[Consultation]:
     filterset = ConsultationFilter(filters, queryset=consultation_visible(user=user))
-    if not filterset.is_valid():
-        raise ValidationError(filterset.errors.as_data())
-    queryset: QuerySet[Consultation] = filterset.qs
-    return queryset
+    return filtered(filterset)
 
 
 def consultation_get(*, user: User | Any, consultation_id: int) -> Consultation:

@@ -92,3 +92,11 @@ class OrderingFilter(django_filters.OrderingFilter):
         if value and not any(term.lstrip("-") in ("id", "pk") for term in value):
             ordered = ordered.order_by(*ordered.query.order_by, "-id")
         return ordered
+
+
+def filtered(filterset: django_filters.FilterSet) -> QuerySet[Any]:
+    """The filterset's rows; its errors, per field, as a ValidationError (a 400) when invalid."""
+    if not filterset.is_valid():
+        raise ValidationError(filterset.errors.as_data())
+    queryset: QuerySet[Any] = filterset.qs
+    return queryset

@@ -11,6 +11,8 @@ import unicodedata
 import pycountry
 from django.core.exceptions import ValidationError
 
+from search.analysis import LANGUAGES
+
 # GB 32100-2015: the Unified Social Credit Code alphabet leaves out I, O, Z, S and V.
 USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
@@ -28,7 +30,8 @@ MAX_LANGUAGES = 20
 # bounds the text, loosely, so a wrong code gets the validator's message.
 CODE_MAX_LENGTH = 64
 
-UI_LANGUAGES = ("en", "zh", "fr", "es", "ru", "ar")
+# The six languages of the platform, defined once where the engine defines an analyzer for each.
+UI_LANGUAGES = LANGUAGES
 LANGUAGE_TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 # What a PostgreSQL integer column (PositiveIntegerField) and the index's "integer" fields hold,

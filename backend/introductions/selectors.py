@@ -10,29 +10,20 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce, TruncMonth
 from django.http import Http404
-from django_filters import FilterSet
 
 from accounts.models import User
 from audit.models import AuditEvent
 from audit.selectors import audit_trail
+from core.filters import filtered
 from core.permissions import is_staff, member_kind, member_organization_id
 from introductions.filters import IntroductionFilter, NotificationFilter
 from introductions.models import Introduction, IntroductionStatus, Notification
 from matching.models import Proposal, ProposalStatus
 from organizations.models import OrganizationKind
 from reference.models import Category
-
-
-def _filtered(filterset: FilterSet) -> QuerySet[Any]:
-    if not filterset.is_valid():
-        raise ValidationError(filterset.errors.as_data())
-    queryset: QuerySet[Any] = filterset.qs
-    return queryset
-
 
 # --- introductions ---
 
@@ -58,7 +49,7 @@ def introduction_visible(*, user: User | Any) -> QuerySet[Introduction]:
 
 def introduction_list(*, user: User | Any, filters: Mapping[str, Any]) -> QuerySet[Introduction]:
     """The visible introductions, filtered and sorted by IntroductionFilter (400 on bad values)."""
-    return _filtered(IntroductionFilter(filters, queryset=introduction_visible(user=user)))
+    return filtered(IntroductionFilter(filters, queryset=introduction_visible(user=user)))
 
 
 def introduction_get(*, user: User | Any, introduction_id: int) -> Introduction:
@@ -106,7 +97,7 @@ def introduction_contacts_shown(*, user: User | Any, introduction: Introduction)
 def notification_list(*, user: User, filters: Mapping[str, Any]) -> QuerySet[Notification]:
     """The user's own notifications, newest first (``unread=true`` for the unread ones)."""
     queryset = Notification.objects.filter(user=user).order_by("-created_at", "-id")
-    return _filtered(NotificationFilter(filters, queryset=queryset))
+    return filtered(NotificationFilter(filters, queryset=queryset))
 
 
 def notification_get(*, user: User, notification_id: int) -> Notification:

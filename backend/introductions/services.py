@@ -20,7 +20,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import User
-from audit.services import audit_record
+from audit.services import audit_record, state_transition
 from core.exceptions import Conflict
 from core.validators import validate_currency
 from introductions.emails import country_name, email_message
@@ -406,16 +406,13 @@ def _expire_one(*, introduction_id: int, now: datetime.datetime) -> bool:
         )
         if introduction is None:
             return False
-        introduction.status = IntroductionStatus.EXPIRED
-        introduction.closed_at = now
-        introduction.save(update_fields=["status", "closed_at", "updated_at"])
         days = _expire_days()
-        audit_record(
+        state_transition(
+            target=introduction,
+            to_state=IntroductionStatus.EXPIRED,
+            changes={"closed_at": now},
             actor=None,
             action="introduction.expired",
-            target=introduction,
-            from_state=IntroductionStatus.AWAITING_REPLY,
-            to_state=IntroductionStatus.EXPIRED,
             reason=f"No reply recorded within {days} days.",
         )
         _notify(

@@ -4,7 +4,6 @@ import datetime
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db.models import BooleanField, Case, Prefetch, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
@@ -12,6 +11,7 @@ from django.utils import timezone
 from audit.models import AuditEvent
 from audit.selectors import audit_trail
 from catalog.models import Product, ProductStatus
+from core.filters import filtered
 from matching.filters import ProposalFilter
 from matching.models import Proposal, ProposalStatus, proposal_overdue_q
 from matching.scoring import CertificateFacts, ProductFacts, RequestFacts, RuleFacts
@@ -239,10 +239,7 @@ def proposal_queue(*, filters: Mapping[str, Any], now: datetime.datetime | None 
     params: dict[str, Any] = {key: filters.get(key) for key in filters}
     params.setdefault("status", ProposalStatus.PROPOSED)
     filterset = ProposalFilter(params, queryset=_queue_queryset(now=now).order_by("-score", "id"))
-    if not filterset.is_valid():
-        raise ValidationError(filterset.errors.as_data())
-    queryset: QuerySet[Proposal] = filterset.qs
-    return queryset
+    return filtered(filterset)
 
 
 def proposal_get(*, proposal_id: int, now: datetime.datetime | None = None) -> Proposal:

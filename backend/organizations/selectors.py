@@ -8,13 +8,14 @@
 
 from typing import Any
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from audit.models import AuditEvent
 from audit.selectors import audit_trail
-from core.permissions import is_staff, member_organization_id
-from organizations.models import Contact, Document, Organization
+from core.permissions import is_staff, member_kind, member_organization_id
+from organizations.models import Contact, Document, Organization, OrganizationKind
 
 
 def organization_list(*, user: Any) -> QuerySet[Organization]:
@@ -73,3 +74,40 @@ def document_get(*, organization: Organization, document_id: int) -> Document:
 def organization_audit_trail(*, organization: Organization) -> QuerySet[AuditEvent]:
     """Events recorded against the organisation (workflow, profile, contacts, documents), newest first."""
     return audit_trail(target=organization)
+
+
+def organization_acting_for(*, user: Any, organization_id: int | None, kind: str, field: str) -> Organization:
+    """The organisation a write is for: the one rule every app applies (products, requests, imports).
+
+    A member acts for its own organisation, which must be of ``kind`` (else 403); naming another
+    in ``field`` is a 400 ``not_allowed`` on that field. Staff name the organisation in ``field``
+    (400 ``required`` without one, unless they belong to an organisation of ``kind``; 400
+    ``does_not_exist`` for an unknown id).
+    """
+    noun = OrganizationKind(kind).label.lower()
+    if not is_staff(user):
+        own_id = member_organization_id(user)
+        if own_id is None or member_kind(user) != kind:
+            raise PermissionDenied(f"Only {noun} members (or staff) can do this.")
+        if organization_id is not None and organization_id != own_id:
+            raise ValidationError(
+                {field: ValidationError("Members act for their own organisation only.", code="not_allowed")}
+            )
+        return Organization.objects.get(pk=own_id)
+    if organization_id is None:
+        own_id = member_organization_id(user)
+        if own_id is not None and member_kind(user) == kind:
+            return Organization.objects.get(pk=own_id)
+        raise ValidationError({field: ValidationError(f"Say which {noun} this is for.", code="required")})
+    organization = Organization.objects.filter(pk=organization_id).first()
+    if organization is None:
+        raise ValidationError(
+            {
+                field: ValidationError(
+                    "There is no organisation with id %(id)s.",
+                    code="does_not_exist",
+                    params={"id": organization_id},
+                )
+            }
+        )
+    return organization

@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from accounts.models import User
-from audit.services import audit_record
+from audit.services import audit_record, state_transition
 from core.exceptions import Conflict
 from core.validators import validate_uscc
 from organizations.models import (
@@ -27,6 +27,7 @@ from organizations.models import (
 from organizations.uploads import upload_check
 from outbox.services import outbox_record
 from reference.models import Market, Standard
+from reference.selectors import standards_by_code
 
 logger = logging.getLogger("organizations")
 
@@ -145,23 +146,18 @@ def _transition(
             f"The organisation is {VerificationStatus(from_state).label.lower()}; "
             f"this is only possible when it is {allowed}."
         )
-    organization.verification_status = to_state
-    update_fields = ["verification_status", "updated_at"]
+    changes: dict[str, Any] = {}
     if to_state == VerificationStatus.VERIFIED:
-        organization.verified_at = timezone.now()
-        organization.verification_note = ""
-        update_fields += ["verified_at", "verification_note"]
+        changes = {"verified_at": timezone.now(), "verification_note": ""}
     elif to_state == VerificationStatus.REJECTED:
-        organization.verified_at = None
-        organization.verification_note = reason
-        update_fields += ["verified_at", "verification_note"]
-    organization.save(update_fields=update_fields)
-    audit_record(
+        changes = {"verified_at": None, "verification_note": reason}
+    state_transition(
+        target=organization,
+        field="verification_status",
+        to_state=to_state,
+        changes=changes,
         actor=actor,
         action=action,
-        target=organization,
-        from_state=from_state,
-        to_state=to_state,
         reason=reason,
     )
     organization_changed(organization=organization)
@@ -379,12 +375,14 @@ def _field_error(field: str, message: str, code: str, **params: object) -> dict[
 
 
 def _resolve_standards(items: Sequence[str]) -> list[Standard]:
-    """Standards by code (EN 14683) or by id; every item must exist."""
+    """Standards by code (EN 14683, case and spaces ignored) or by id; every item must exist."""
     wanted = [item.strip() for item in items if item.strip()]
     ids = [int(item) for item in wanted if item.isdigit()]
-    found = list(Standard.objects.filter(Q(code__in=wanted) | Q(pk__in=ids)))
-    known = {standard.code for standard in found} | {str(standard.pk) for standard in found}
-    unknown = [item for item in wanted if item not in known]
+    by_id = {standard.pk: standard for standard in Standard.objects.filter(pk__in=ids)}
+    by_code, unknown = standards_by_code(
+        codes=[item for item in wanted if not (item.isdigit() and int(item) in by_id)]
+    )
+    found = list({standard.pk: standard for standard in [*by_id.values(), *by_code]}.values())
     if unknown:
         raise ValidationError(
             _field_error(

@@ -3,23 +3,16 @@
 from collections.abc import Mapping, Sequence
 from typing import Any, TypedDict
 
-from django.core.exceptions import ValidationError
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
 from django.http import Http404
-from django_filters import FilterSet
 
 from accounts.models import User
+from core.filters import filtered
 from core.permissions import is_staff, member_kind, member_organization_id
 from organizations.models import Organization, OrganizationKind
+from organizations.selectors import organization_acting_for
 from purchasing.filters import DuplicateFlagFilter, PurchaseRequestFilter
 from purchasing.models import DuplicateFlag, DuplicateStatus, ImportJob, PurchaseRequest
-
-
-def _filtered(filterset: FilterSet) -> QuerySet[Any]:
-    if not filterset.is_valid():
-        raise ValidationError(filterset.errors.as_data())
-    queryset: QuerySet[Any] = filterset.qs
-    return queryset
 
 
 def purchase_request_visible(*, user: User | Any) -> QuerySet[PurchaseRequest]:
@@ -46,7 +39,7 @@ def purchase_request_visible(*, user: User | Any) -> QuerySet[PurchaseRequest]:
 
 def purchase_request_list(*, user: User | Any, filters: Mapping[str, Any]) -> QuerySet[PurchaseRequest]:
     """The visible requests, filtered and sorted by PurchaseRequestFilter (400 on bad filter values)."""
-    return _filtered(PurchaseRequestFilter(filters, queryset=purchase_request_visible(user=user)))
+    return filtered(PurchaseRequestFilter(filters, queryset=purchase_request_visible(user=user)))
 
 
 def purchase_request_get(*, user: User | Any, request_id: int) -> PurchaseRequest:
@@ -58,35 +51,10 @@ def purchase_request_get(*, user: User | Any, request_id: int) -> PurchaseReques
 
 
 def request_buyer_for(*, user: User, buyer_id: int | None) -> Organization:
-    """The organisation a new request or import is for.
-
-    Buyer members post for their own organisation; staff name the buyer.
-    """
-    if not is_staff(user):
-        if buyer_id is not None and buyer_id != user.organization_id:
-            raise ValidationError(
-                {
-                    "buyer": ValidationError(
-                        "Members post requests for their own organisation only.", code="not_allowed"
-                    )
-                }
-            )
-        assert user.organization is not None
-        return user.organization
-    if buyer_id is None:
-        if user.organization is not None and user.organization.kind == OrganizationKind.BUYER:
-            return user.organization
-        raise ValidationError({"buyer": ValidationError("Say which buyer this is for.", code="required")})
-    buyer = Organization.objects.filter(pk=buyer_id).first()
-    if buyer is None:
-        raise ValidationError(
-            {
-                "buyer": ValidationError(
-                    "There is no organisation with id %(id)s.", code="does_not_exist", params={"id": buyer_id}
-                )
-            }
-        )
-    return buyer
+    """The organisation a new request or import is for (``organization_acting_for``, field ``buyer``)."""
+    return organization_acting_for(
+        user=user, organization_id=buyer_id, kind=OrganizationKind.BUYER, field="buyer"
+    )
 
 
 def duplicate_flag_list(*, filters: Mapping[str, Any]) -> QuerySet[DuplicateFlag]:
@@ -96,7 +64,7 @@ def duplicate_flag_list(*, filters: Mapping[str, Any]) -> QuerySet[DuplicateFlag
     queryset = DuplicateFlag.objects.select_related(
         "request__buyer", "request__category", "duplicate_of__buyer", "duplicate_of__category"
     ).order_by("-created_at", "-id")
-    return _filtered(DuplicateFlagFilter(data, queryset=queryset))
+    return filtered(DuplicateFlagFilter(data, queryset=queryset))
 
 
 def duplicate_flag_get(*, flag_id: int) -> DuplicateFlag:

@@ -50,6 +50,7 @@ from purchasing.models import (
     end_user_key,
 )
 from reference.models import Category, Standard
+from reference.selectors import standard_index, standards_by_code
 
 logger = logging.getLogger("purchasing")
 
@@ -181,10 +182,6 @@ def _to_language(value: object) -> str:
     return str(normalize_language_tag(_to_text(value, max_length=TEXT_LIMITS["language"])))
 
 
-def _standard_key(code: str) -> str:
-    return " ".join(code.split()).casefold()
-
-
 def _hs_key(code: str) -> str:
     """'6307.90', '6307.9' and '630790' are one HS code; a workbook may store it as a number."""
     return re.sub(r"\D", "", code).rstrip("0")
@@ -270,26 +267,17 @@ class _Lookups:
 
     def standards(self, value: object) -> list[Standard]:
         if self._standards is None:
-            self._standards = {_standard_key(standard.code): standard for standard in Standard.objects.all()}
+            self._standards = standard_index()
         if value is None or value == "":
             return []
         raw = value.split(STANDARDS_SEPARATOR) if isinstance(value, str) else value
         if not isinstance(raw, list | tuple):
             raise _error("Give the standards as a list of codes.", "invalid")
         codes = [_to_text(code, max_length=64) for code in raw]
-        found: dict[int, Standard] = {}
-        unknown: list[str] = []
-        for code in codes:
-            if not code:
-                continue
-            standard = self._standards.get(_standard_key(code))
-            if standard is None:
-                unknown.append(code)
-            else:
-                found[standard.pk] = standard
+        found, unknown = standards_by_code(codes=codes, index=self._standards)
         if unknown:
             raise _error("Unknown standard code(s): %(codes)s.", "unknown_standard", codes=", ".join(unknown))
-        return list(found.values())
+        return found
 
 
 FieldErrors = defaultdict[str, list[ValidationError]]

@@ -3,6 +3,7 @@
 import datetime
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -97,6 +98,35 @@ def market_list() -> QuerySet[Market]:
 
 def standard_list() -> QuerySet[Standard]:
     return Standard.objects.all()
+
+
+def standard_key(code: str) -> str:
+    """A standard code as every app compares it: case and runs of white space do not count."""
+    return " ".join(code.split()).casefold()
+
+
+def standard_index() -> dict[str, Standard]:
+    """Every standard by ``standard_key`` of its code (a small table: callers load it once per call)."""
+    return {standard_key(standard.code): standard for standard in Standard.objects.all()}
+
+
+def standards_by_code(
+    *, codes: Iterable[str], index: Mapping[str, Standard] | None = None
+) -> tuple[list[Standard], list[str]]:
+    """The one standard resolver: the standards that ``codes`` name (case and spaces ignored), each
+    once in the order given, and the codes that name none. Blank codes are skipped."""
+    index = standard_index() if index is None else index
+    found: dict[int, Standard] = {}
+    unknown: list[str] = []
+    for code in codes:
+        if not code.strip():
+            continue
+        standard = index.get(standard_key(code))
+        if standard is None:
+            unknown.append(code.strip())
+        else:
+            found.setdefault(standard.pk, standard)
+    return list(found.values()), unknown
 
 
 @dataclass(frozen=True)

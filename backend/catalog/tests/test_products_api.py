@@ -337,7 +337,9 @@ def test_vendor_cannot_create_for_another_vendor() -> None:
 
     response = client_for(member).post(URL, payload(vendor=other.pk), format="json")
 
-    assert response.status_code == 403
+    # The same answer as a request posted for another buyer (organization_acting_for).
+    assert response.status_code == 400
+    assert response.json()["fields"]["vendor"][0]["code"] == "not_allowed"
     assert not Product.objects.exists()
 
 
