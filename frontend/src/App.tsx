@@ -17,6 +17,7 @@ import { NotificationsPage } from "./features/notifications/NotificationsPage";
 import { DashboardPage } from "./features/staff/DashboardPage";
 import { DuplicatesPage } from "./features/staff/DuplicatesPage";
 import { OrganizationReviewPage } from "./features/staff/OrganizationReviewPage";
+import { RequestPage } from "./features/staff/RequestPage";
 import { VerificationQueuePage } from "./features/staff/VerificationQueuePage";
 import { CertificateRoutes } from "./features/certificates/routes";
 import { ConsultationRoutes } from "./features/consultations/routes";
@@ -45,6 +46,7 @@ export function App({ onReady }: { onReady?: () => void }) {
         <Route path="register" element={<RegisterPage />} />
         <Route path="staff/verification" element={<VerificationQueuePage />} />
         <Route path="staff/organizations/:organizationId" element={<OrganizationReviewPage />} />
+        <Route path="staff/requests/:requestId" element={<RequestPage />} />
         <Route path="staff/duplicates" element={<DuplicatesPage />} />
         <Route path="staff/dashboard" element={<DashboardPage />} />
         <Route path="notifications" element={<NotificationsPage />} />

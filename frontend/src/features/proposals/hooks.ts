@@ -1,4 +1,4 @@
-// Data of the staff review queue: the list, the three decisions, and one request for its page.
+// Data of the staff review queue: the list and the three decisions.
 // Pages only lay these out.
 import { useQueryClient } from "@tanstack/react-query";
 import { useApiMutation, useApiQuery } from "../../api";
@@ -25,13 +25,4 @@ export function useProposalDecisions() {
   const reject = useApiMutation("post", "/api/v1/proposals/{proposal_id}/reject/", options);
   const bulk = useApiMutation("post", "/api/v1/proposals/bulk/", options);
   return { approve, reject, bulk };
-}
-
-/** One purchase request and the proposals made for it (the staff request page). */
-export function useStaffRequest(requestId: number) {
-  const request = useApiQuery("/api/v1/requests/{request_id}/", { params: { path: { request_id: requestId } } });
-  const proposals = useApiQuery("/api/v1/proposals/", {
-    params: { query: { request: requestId, status: "", page_size: 50 } as never },
-  });
-  return { request, proposals };
 }
