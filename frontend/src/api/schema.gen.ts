@@ -2632,7 +2632,6 @@ export interface components {
             website: string;
         };
         OutboxEntryListApiOutput: {
-            /** Format: int64 */
             attempts?: number;
             /** Format: date-time */
             readonly created_at: string;
