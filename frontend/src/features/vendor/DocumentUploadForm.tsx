@@ -86,7 +86,11 @@ export function DocumentUploadForm({
     }
   });
   const input = (name: "number" | "issuer" | "valid_from" | "valid_until", kind = "text") => (
-    <Field id={`document-${name}`} label={t(`vendor.document.${name}`)} errors={fieldErrors(form, name)}>
+    <Field
+      id={`document-${name}`}
+      label={t(name === "number" && !certificate ? "vendor.document.number.other" : `vendor.document.${name}`)}
+      errors={fieldErrors(form, name)}
+    >
       {(describedBy, invalid) => (
         <input
           id={`document-${name}`}

@@ -57,7 +57,9 @@ export function DocumentItem({
         </dd>
         {document.number ? (
           <>
-            <dt>{t("vendor.document.number")}</dt>
+            <dt>
+              {t(document.document_type === "certificate" ? "vendor.document.number" : "vendor.document.number.other")}
+            </dt>
             <dd dir="ltr">{document.number}</dd>
           </>
         ) : null}

@@ -83,7 +83,7 @@ export function ProfileForm({ organization }: { organization: OrganizationDetail
   const chinese = organization.country === "CN";
   return (
     <form className="card stack" onSubmit={(event) => void submit(event)} noValidate data-testid="profile-form">
-      <h2>{t("vendor.profile.title")}</h2>
+      <h2>{t("vendor.profile.details")}</h2>
       <FormErrors error={formError} shown={SHOWN} />
       <div className="form-grid">
         {text("name", { required: true })}

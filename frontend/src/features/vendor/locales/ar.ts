@@ -18,6 +18,7 @@ const ar: Messages<typeof en> = {
   "vendor.delete": "حذف",
   "vendor.delete.confirm": "نعم، احذف",
   "vendor.profile.title": "ملف الشركة",
+  "vendor.profile.details": "بيانات الشركة",
   "vendor.profile.intro":
     "ما يراه المشترون والمراجعون عن شركتك. لا تظهر جهات الاتصال للمشتري إلا داخل تعارف تمت الموافقة عليه.",
   "vendor.profile.name": "الاسم المعروض",
@@ -53,6 +54,7 @@ const ar: Messages<typeof en> = {
   "vendor.document.file.hint": "PDF أو PNG أو JPEG، يُفحص حسب محتواه.",
   "vendor.document.type": "النوع",
   "vendor.document.number": "رقم الشهادة",
+  "vendor.document.number.other": "رقم المستند",
   "vendor.document.issuer": "الجهة المُصدِرة",
   "vendor.document.valid_from": "صالحة من",
   "vendor.document.valid_until": "صالحة حتى",

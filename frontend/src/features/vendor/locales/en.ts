@@ -15,6 +15,7 @@ const en = {
   "vendor.delete": "Delete",
   "vendor.delete.confirm": "Yes, delete",
   "vendor.profile.title": "Company profile",
+  "vendor.profile.details": "Company details",
   "vendor.profile.intro":
     "What buyers and reviewers see about your company. Contacts are shown to a buyer only inside an approved introduction.",
   "vendor.profile.name": "Display name",
@@ -51,6 +52,7 @@ const en = {
   "vendor.document.file.hint": "PDF, PNG or JPEG, checked by its content.",
   "vendor.document.type": "Type",
   "vendor.document.number": "Certificate number",
+  "vendor.document.number.other": "Document number",
   "vendor.document.issuer": "Issued by",
   "vendor.document.valid_from": "Valid from",
   "vendor.document.valid_until": "Valid until",

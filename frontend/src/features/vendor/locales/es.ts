@@ -18,6 +18,7 @@ const es: Messages<typeof en> = {
   "vendor.delete": "Eliminar",
   "vendor.delete.confirm": "Sí, eliminar",
   "vendor.profile.title": "Perfil de la empresa",
+  "vendor.profile.details": "Datos de la empresa",
   "vendor.profile.intro":
     "Lo que compradores y revisores ven de su empresa. Los contactos solo se muestran a un comprador dentro de una presentación aprobada.",
   "vendor.profile.name": "Nombre visible",
@@ -56,6 +57,7 @@ const es: Messages<typeof en> = {
   "vendor.document.file.hint": "PDF, PNG o JPEG, comprobado por su contenido.",
   "vendor.document.type": "Tipo",
   "vendor.document.number": "Número de certificado",
+  "vendor.document.number.other": "Número del documento",
   "vendor.document.issuer": "Emitido por",
   "vendor.document.valid_from": "Válido desde",
   "vendor.document.valid_until": "Válido hasta",

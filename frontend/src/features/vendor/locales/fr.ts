@@ -18,6 +18,7 @@ const fr: Messages<typeof en> = {
   "vendor.delete": "Supprimer",
   "vendor.delete.confirm": "Oui, supprimer",
   "vendor.profile.title": "Profil de l'entreprise",
+  "vendor.profile.details": "Informations sur l'entreprise",
   "vendor.profile.intro":
     "Ce que les acheteurs et les vérificateurs voient de votre entreprise. Les contacts ne sont montrés à un acheteur que dans une mise en relation approuvée.",
   "vendor.profile.name": "Nom affiché",
@@ -56,6 +57,7 @@ const fr: Messages<typeof en> = {
   "vendor.document.file.hint": "PDF, PNG ou JPEG, vérifié d'après son contenu.",
   "vendor.document.type": "Type",
   "vendor.document.number": "Numéro du certificat",
+  "vendor.document.number.other": "Numéro du document",
   "vendor.document.issuer": "Délivré par",
   "vendor.document.valid_from": "Valable à partir du",
   "vendor.document.valid_until": "Valable jusqu'au",

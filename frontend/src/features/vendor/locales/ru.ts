@@ -18,6 +18,7 @@ const ru: Messages<typeof en> = {
   "vendor.delete": "Удалить",
   "vendor.delete.confirm": "Да, удалить",
   "vendor.profile.title": "Профиль компании",
+  "vendor.profile.details": "Сведения о компании",
   "vendor.profile.intro":
     "То, что покупатели и проверяющие видят о вашей компании. Контакты показываются покупателю только в одобренном знакомстве.",
   "vendor.profile.name": "Отображаемое название",
@@ -54,6 +55,7 @@ const ru: Messages<typeof en> = {
   "vendor.document.file.hint": "PDF, PNG или JPEG, проверяется по содержимому.",
   "vendor.document.type": "Тип",
   "vendor.document.number": "Номер сертификата",
+  "vendor.document.number.other": "Номер документа",
   "vendor.document.issuer": "Кем выдан",
   "vendor.document.valid_from": "Действует с",
   "vendor.document.valid_until": "Действует до",
