@@ -22,6 +22,7 @@ import { VerificationQueuePage } from "./features/staff/VerificationQueuePage";
 import { CertificateRoutes } from "./features/certificates/routes";
 import { ConsultationRoutes } from "./features/consultations/routes";
 import { VerifyPage } from "./features/certificates/VerifyPage";
+import { VendorRoutes } from "./features/vendor/routes";
 
 /** Routes of the app. The router, i18n and auth providers are supplied by main.tsx (or a test). */
 export function App({ onReady }: { onReady?: () => void }) {
@@ -41,6 +42,7 @@ export function App({ onReady }: { onReady?: () => void }) {
         <Route path="introductions" element={<IntroductionsPage />} />
         <Route path="certificates/*" element={<CertificateRoutes />} />
         <Route path="consultations/*" element={<ConsultationRoutes />} />
+        <Route path="vendor/*" element={<VendorRoutes />} />
         <Route path="verify/:number?" element={<VerifyPage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="register" element={<RegisterPage />} />
