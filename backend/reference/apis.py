@@ -13,12 +13,12 @@ from reference.filters import CategoryFilter, MarketFilter, StandardFilter
 from reference.models import Category, ExchangeRate, Market, MarketRequirement, Standard, StandardKind
 from reference.selectors import (
     category_detail_list,
+    category_guesses,
     category_list,
     exchange_rate_list,
     market_list,
     standard_list,
 )
-from search.categories import infer_categories
 
 
 class StandardCodesField(serializers.ListField):
@@ -141,14 +141,9 @@ class CategoryInferApi(APIView):
         serializer = self.QuerySerializer(data=request.query_params)
         serializer.is_valid(raise_exception=True)
         text = serializer.validated_data["q"]
-        guesses = infer_categories(text)
-        by_slug = {
-            category.slug: category for category in category_list().filter(slug__in=[g.slug for g in guesses])
-        }
         categories = [
-            self.GuessSerializer({"category": by_slug[guess.slug], "confidence": guess.confidence}).data
-            for guess in guesses
-            if guess.slug in by_slug
+            self.GuessSerializer({"category": guess.category, "confidence": guess.confidence}).data
+            for guess in category_guesses(text=text)
         ]
         return Response({"query": text, "categories": categories})
 
