@@ -115,6 +115,11 @@ class CategoryListApi(generics.ListAPIView[Category]):
         return super().get(request, *args, **kwargs)
 
 
+class CategoryGuessSerializer(serializers.Serializer[dict[str, Any]]):
+    category = CategoryOutputSerializer()
+    confidence = serializers.FloatField(help_text="Relative to the best guess (1.0).")
+
+
 class CategoryInferApi(APIView):
     """The categories a free text is most likely about, in any of the six languages, best first:
     what the request form suggests when the buyer gives no category (and what matching uses)."""
@@ -124,13 +129,9 @@ class CategoryInferApi(APIView):
     class QuerySerializer(serializers.Serializer[dict[str, str]]):
         q = serializers.CharField(max_length=1000, help_text="A request title or description, any language.")
 
-    class GuessSerializer(serializers.Serializer[dict[str, Any]]):
-        category = CategoryOutputSerializer()
-        confidence = serializers.FloatField(help_text="Relative to the best guess (1.0).")
-
     class OutputSerializer(serializers.Serializer[dict[str, Any]]):
         query = serializers.CharField()
-        categories = serializers.ListField(child=serializers.DictField(), help_text="category, confidence")
+        categories = CategoryGuessSerializer(many=True, help_text="Best first.")
 
     @extend_schema(
         parameters=[QuerySerializer],
@@ -142,7 +143,7 @@ class CategoryInferApi(APIView):
         serializer.is_valid(raise_exception=True)
         text = serializer.validated_data["q"]
         categories = [
-            self.GuessSerializer({"category": guess.category, "confidence": guess.confidence}).data
+            CategoryGuessSerializer({"category": guess.category, "confidence": guess.confidence}).data
             for guess in category_guesses(text=text)
         ]
         return Response({"query": text, "categories": categories})

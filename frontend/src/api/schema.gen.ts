@@ -1833,11 +1833,17 @@ export interface components {
                 [key: string]: string[];
             };
         };
+        CategoryGuess: {
+            category: components["schemas"]["CategoryOutput"];
+            /**
+             * Format: double
+             * @description Relative to the best guess (1.0).
+             */
+            confidence: number;
+        };
         CategoryInferApiOutput: {
-            /** @description category, confidence */
-            categories: {
-                [key: string]: unknown;
-            }[];
+            /** @description Best first. */
+            categories: components["schemas"]["CategoryGuess"][];
             query: string;
         };
         CategoryOutput: {
@@ -4184,6 +4190,7 @@ export type CandidateOutput = components['schemas']['CandidateOutput'];
 export type CandidateOutputStatusEnum = components['schemas']['CandidateOutputStatusEnum'];
 export type CategoryBucket = components['schemas']['CategoryBucket'];
 export type CategoryDetailOutput = components['schemas']['CategoryDetailOutput'];
+export type CategoryGuess = components['schemas']['CategoryGuess'];
 export type CategoryInferApiOutput = components['schemas']['CategoryInferApiOutput'];
 export type CategoryOutput = components['schemas']['CategoryOutput'];
 export type CategoryRequirement = components['schemas']['CategoryRequirement'];
