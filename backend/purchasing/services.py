@@ -25,6 +25,7 @@ from django.utils import timezone
 from accounts.models import User
 from audit.services import audit_record
 from core.exceptions import Conflict
+from core.i18n import stored_error
 from core.validators import (
     LANGUAGE_TAG,
     MAX_TEXT_LENGTH,
@@ -714,14 +715,8 @@ def purchase_requests_import(
 # --- import jobs: the upload is stored in the request, read by a worker ---
 
 
-def _validation_items(errors: Sequence[ValidationError]) -> list[dict[str, str]]:
-    return [
-        {
-            "code": str(error.code or "invalid"),
-            "message": str(error.message % error.params if error.params else error.message),
-        }
-        for error in errors
-    ]
+def _validation_items(errors: Sequence[ValidationError]) -> list[dict[str, object]]:
+    return [stored_error(error) for error in errors]
 
 
 def import_rejection_errors(rejected: PurchaseRequestImportRejected) -> list[dict[str, object]]:

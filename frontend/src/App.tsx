@@ -9,7 +9,7 @@ import { LoginPage } from "./features/auth/LoginPage";
 import { NotFoundPage } from "./features/home/NotFoundPage";
 import { ProposalsPage } from "./features/proposals/ProposalsPage";
 import { RegisterPage } from "./features/auth/RegisterPage";
-import { RequestsPage } from "./features/requests/RequestsPage";
+import { RequestRoutes } from "./features/requests/routes";
 import { SuppliersPage } from "./features/directory/SuppliersPage";
 import { AccountPage } from "./features/account/AccountPage";
 import { ForgotPasswordPage, ResetPasswordPage } from "./features/account/PasswordResetPages";
@@ -37,7 +37,7 @@ export function App({ onReady }: { onReady?: () => void }) {
         <Route path="suppliers" element={<SuppliersPage />} />
         <Route path="suppliers/:id" element={<SupplierPage />} />
         <Route path="products/:id" element={<ProductPage />} />
-        <Route path="requests" element={<RequestsPage />} />
+        <Route path="requests/*" element={<RequestRoutes />} />
         <Route path="proposals" element={<ProposalsPage />} />
         <Route path="introductions" element={<IntroductionsPage />} />
         <Route path="certificates/*" element={<CertificateRoutes />} />
