@@ -256,7 +256,11 @@ def supplier_list_allow_matching(
         received_on=supplier_list.received_on,
         sender_name=supplier_list.sender_name,
     )
+    organization_ids = sorted(set(sources.values_list("organization_id", flat=True)))
     changed = sources.update(allow_matching=allow_matching, updated_at=timezone.now())
+    # Their products enter (or leave) matching: re-index them, which re-runs their matching.
+    for organization in Organization.objects.filter(pk__in=organization_ids):
+        organization_changed(organization=organization)
     audit_record(
         actor=actor,
         action="supplier_list.matching_allowed" if allow_matching else "supplier_list.matching_disallowed",
