@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Link, useSearchParams } from "react-router";
-import type { ApiError } from "../../api";
+import type { ApiError, OrganizationDetailOutput } from "../../api";
 import { useAuth, useMyOrganization } from "../../auth";
 import { ErrorNotice, Field, FormErrors, Loading, PageHeader, StatusPill, useEnumLabel } from "../../components/common";
 import { applyApiErrors, fieldErrors } from "../../components/form";
@@ -112,7 +112,7 @@ function SetPassword({ token, onClaimed }: { token: string; onClaimed: () => voi
 
 /** Signed in as the organisation's first member: check its data, upload the licence, ask for verification. */
 function ClaimedOrganization() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const label = useEnumLabel();
   const { organization, isLoading } = useMyOrganization();
   const { requestVerification } = useClaimActions();
@@ -134,32 +134,9 @@ function ClaimedOrganization() {
       setError(caught as ApiError);
     }
   };
-  const facts: [string, string][] = [
-    [t("supplierLists.field.name"), organization.name],
-    [t("supplierLists.compare.legalNames"), Object.values(organization.legal_names).join(" / ")],
-    [t("supplierLists.field.country"), countryName(organization.country, lang)],
-    [t("supplierLists.field.city"), organization.city],
-    [t("supplierLists.field.address"), organization.address ?? ""],
-    [t("supplierLists.field.registration_id"), organization.registration_id ?? ""],
-    [t("supplierLists.field.website"), organization.website],
-  ];
   return (
     <div className="stack">
-      <div className="card stack" data-testid="claim-check">
-        <h2>{t("claim.step.check")}</h2>
-        <p className="muted">{t("claim.checkIntro")}</p>
-        <dl className="facts">
-          {facts.map(([name, value]) => (
-            <div key={name} className="facts__row">
-              <dt>{name}</dt>
-              <dd>
-                <bdi dir="auto">{value || "–"}</bdi>
-              </dd>
-            </div>
-          ))}
-        </dl>
-        <p className="small">{t("claim.wrongData")}</p>
-      </div>
+      <CheckData organization={organization} />
       <div className="card stack" data-testid="claim-documents">
         <h2>{t("claim.step.documents")}</h2>
         <p>
@@ -205,5 +182,93 @@ function ClaimedOrganization() {
         </p>
       </div>
     </div>
+  );
+}
+
+const CHECKED = ["city", "address", "registration_id", "website"] as const;
+type CheckValues = Record<(typeof CHECKED)[number], string>;
+
+/** What the list said, with the fields a claimant may correct (e.g. the registration id a list lacked). */
+function CheckData({ organization }: { organization: OrganizationDetailOutput }) {
+  const { t, lang } = useI18n();
+  const { correct } = useClaimActions();
+  const form = useForm<CheckValues>({
+    defaultValues: {
+      city: organization.city,
+      address: organization.address ?? "",
+      registration_id: organization.registration_id ?? "",
+      website: organization.website,
+    },
+  });
+  const [formError, setFormError] = useState<ApiError | null>(null);
+  const [saved, setSaved] = useState(false);
+  const submit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    setSaved(false);
+    try {
+      await correct.mutateAsync({ params: { path: { organization_id: organization.id } }, body: values });
+      setSaved(true);
+    } catch (error) {
+      setFormError(applyApiErrors(form, error, CHECKED));
+    }
+  });
+  return (
+    <form className="card stack" onSubmit={(event) => void submit(event)} data-testid="claim-check" noValidate>
+      <h2>{t("claim.step.check")}</h2>
+      <p className="muted">{t("claim.checkIntro")}</p>
+      <dl className="facts">
+        <div className="facts__row">
+          <dt>{t("supplierLists.field.name")}</dt>
+          <dd>
+            <bdi dir="auto">{organization.name}</bdi>
+          </dd>
+        </div>
+        <div className="facts__row">
+          <dt>{t("supplierLists.compare.legalNames")}</dt>
+          <dd>
+            <bdi dir="auto">{Object.values(organization.legal_names).join(" / ") || "–"}</bdi>
+          </dd>
+        </div>
+        <div className="facts__row">
+          <dt>{t("supplierLists.field.country")}</dt>
+          <dd>{countryName(organization.country, lang)}</dd>
+        </div>
+      </dl>
+      <div className="form-grid">
+        {CHECKED.map((name) => (
+          <Field
+            key={name}
+            id={`claim-${name}`}
+            label={t(`supplierLists.field.${name}`)}
+            errors={fieldErrors(form, name)}
+          >
+            {(describedBy, invalid) => (
+              <input
+                id={`claim-${name}`}
+                dir="auto"
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+                {...form.register(name)}
+              />
+            )}
+          </Field>
+        ))}
+      </div>
+      <p className="small muted">{t("claim.wrongData")}</p>
+      <FormErrors error={formError} shown={[...CHECKED]} />
+      {saved ? (
+        <p className="notice notice--ok" role="status" data-testid="claim-saved">
+          {t("claim.saved")}
+        </p>
+      ) : null}
+      <button
+        type="submit"
+        className="button button--secondary"
+        disabled={form.formState.isSubmitting}
+        data-testid="claim-save"
+      >
+        {t("claim.save")}
+      </button>
+    </form>
   );
 }

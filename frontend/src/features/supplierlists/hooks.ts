@@ -120,6 +120,9 @@ export function useClaimInvitation(token: string) {
 export function useClaimActions() {
   return {
     claim: useApiMutation("post", "/api/v1/supplier-lists/claim/"),
+    correct: useApiMutation("patch", "/api/v1/organizations/{organization_id}/", {
+      invalidates: ["/api/v1/organizations/{organization_id}/"],
+    }),
     requestVerification: useApiMutation("post", "/api/v1/organizations/{organization_id}/request-verification/", {
       invalidates: ["/api/v1/organizations/{organization_id}/"],
     }),

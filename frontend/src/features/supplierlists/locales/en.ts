@@ -143,7 +143,10 @@ const en = {
   "claim.submit": "Set the password and continue",
   "claim.noOrganization": "Your account is not linked to an organisation.",
   "claim.checkIntro": "This is what the list said about your company.",
-  "claim.wrongData": "Something wrong? Correct it in your vendor area; staff check it when they verify you.",
+  "claim.wrongData":
+    "Correct anything wrong or missing; a Chinese company needs its Unified Social Credit Code before verification.",
+  "claim.save": "Save the corrections",
+  "claim.saved": "Saved.",
   "claim.status": "Verification:",
   "claim.licence": "Business licence (PDF, PNG or JPEG)",
   "claim.requestVerification": "Upload and ask for verification",

@@ -146,7 +146,10 @@ const es: Messages<typeof en> = {
   "claim.submit": "Guardar la contraseña y continuar",
   "claim.noOrganization": "Su cuenta no está vinculada a ninguna organización.",
   "claim.checkIntro": "Esto es lo que la lista decía de su empresa.",
-  "claim.wrongData": "¿Algo está mal? Corríjalo en su área de proveedor; el personal lo revisa al verificarle.",
+  "claim.wrongData":
+    "Corrija lo que esté mal o falte; una empresa china debe dar su Código Unificado de Crédito Social antes de la verificación.",
+  "claim.save": "Guardar las correcciones",
+  "claim.saved": "Guardado.",
   "claim.status": "Verificación:",
   "claim.licence": "Licencia comercial (PDF, PNG o JPEG)",
   "claim.requestVerification": "Subir y solicitar la verificación",

@@ -147,7 +147,9 @@ const fr: Messages<typeof en> = {
   "claim.noOrganization": "Votre compte n'est lié à aucune organisation.",
   "claim.checkIntro": "Voici ce que la liste disait de votre entreprise.",
   "claim.wrongData":
-    "Une erreur ? Corrigez-la dans votre espace fournisseur ; l'équipe la contrôle lors de la vérification.",
+    "Corrigez ce qui est faux ou manquant ; une entreprise chinoise doit donner son code de crédit social unifié avant la vérification.",
+  "claim.save": "Enregistrer les corrections",
+  "claim.saved": "Enregistré.",
   "claim.status": "Vérification :",
   "claim.licence": "Licence commerciale (PDF, PNG ou JPEG)",
   "claim.requestVerification": "Téléverser et demander la vérification",
