@@ -23,6 +23,8 @@ import { CertificateRoutes } from "./features/certificates/routes";
 import { ConsultationRoutes } from "./features/consultations/routes";
 import { VerifyPage } from "./features/certificates/VerifyPage";
 import { VendorRoutes } from "./features/vendor/routes";
+import { ClaimPage } from "./features/supplierlists/ClaimPage";
+import { SupplierListRoutes } from "./features/supplierlists/routes";
 
 /** Routes of the app. The router, i18n and auth providers are supplied by main.tsx (or a test). */
 export function App({ onReady }: { onReady?: () => void }) {
@@ -51,6 +53,8 @@ export function App({ onReady }: { onReady?: () => void }) {
         <Route path="staff/requests/:requestId" element={<RequestPage />} />
         <Route path="staff/duplicates" element={<DuplicatesPage />} />
         <Route path="staff/dashboard" element={<DashboardPage />} />
+        <Route path="staff/supplier-lists/*" element={<SupplierListRoutes />} />
+        <Route path="claim" element={<ClaimPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="account" element={<AccountPage />} />
         <Route path="forgot-password" element={<ForgotPasswordPage />} />
