@@ -33,8 +33,8 @@ from audit.models import AuditEvent
 from core.parsers import BoundedFormParser, BoundedMultiPartParser
 from core.permissions import IsBuyerMember, IsStaff
 from core.validators import CODE_MAX_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH
-from organizations.serializers import BuyerSummarySerializer
 from organizations.filters import AuditEventFilter
+from organizations.serializers import BuyerSummarySerializer
 from purchasing.filters import DuplicateFlagFilter, PurchaseRequestFilter
 from purchasing.importers import (
     CSV_CONTENT_TYPE,
@@ -77,8 +77,8 @@ from purchasing.services import (
     purchase_request_transition,
     purchase_request_update,
 )
-from reference.serializers import CategorySummarySerializer
 from reference.selectors import category_suggestion
+from reference.serializers import CategorySummarySerializer
 
 # --- output ---
 
