@@ -150,8 +150,9 @@ def _buyer_flow(
     assert approved.status_code == 200, approved.json()
 
     page.reload()
-    assert page.evaluate("() => document.documentElement.lang") == lang
     intro = page.wait_for_selector("[data-testid=request-introduction]", timeout=TIMEOUT_MS)
+    # (Read once the app has rendered: index.html says en until the app sets the chosen language.)
+    assert page.evaluate("() => document.documentElement.lang") == lang
     assert vendor in intro.inner_text()  # type: ignore[union-attr]
     assert page.get_attribute(".detail-toolbar .pill", "data-status") == "matched"
     actions = page.locator("[data-testid=history-event]").evaluate_all(
