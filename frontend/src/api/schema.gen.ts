@@ -1495,9 +1495,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * @description GET: the organisations supplier lists brought in, with their latest invitation; POST: invite
+         *     listed vendors (one or many) by e-mail to claim their profiles.
+         */
+        get: operations["supplier_lists_invitations"];
         put?: never;
-        /** @description Invite listed vendors (one or many) by e-mail to claim their profiles. */
+        /**
+         * @description GET: the organisations supplier lists brought in, with their latest invitation; POST: invite
+         *     listed vendors (one or many) by e-mail to claim their profiles.
+         */
         post: operations["supplier_lists_invite"];
         delete?: never;
         options?: never;
@@ -2502,6 +2509,29 @@ export interface components {
             invitations: components["schemas"]["ClaimInvitationOut"][];
             refused: components["schemas"]["ClaimInvitationRefused"][];
         };
+        InvitationState: {
+            /** Format: date-time */
+            claimed_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: email */
+            email: string;
+            /** Format: date-time */
+            expires_at: string | null;
+            id: number;
+            language: string;
+            /** Format: date-time */
+            sent_at: string | null;
+            status: components["schemas"]["InvitationStateStatusEnum"];
+        };
+        /**
+         * @description * `queued` - Queued
+         *     * `sent` - Sent
+         *     * `claimed` - Claimed
+         *     * `revoked` - Replaced by a newer invitation
+         * @enum {string}
+         */
+        InvitationStateStatusEnum: "queued" | "sent" | "claimed" | "revoked";
         /**
          * @description * `en` - en
          *     * `zh` - zh
@@ -2512,6 +2542,18 @@ export interface components {
          * @enum {string}
          */
         LanguageEnum: "en" | "zh" | "fr" | "es" | "ru" | "ar";
+        ListedOrganization: {
+            city: string;
+            country: string;
+            /** @description The first contact's address (the default invitee). */
+            readonly email: string;
+            id: number;
+            /** @description The latest invitation, if any. */
+            readonly invitation: components["schemas"]["InvitationState"] | null;
+            listed: boolean;
+            name: string;
+            verification_status: string;
+        };
         LoginInputRequest: {
             email: string;
             password: string;
@@ -2849,6 +2891,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["IntroductionOutput"][];
+        };
+        PaginatedListedOrganizationList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["ListedOrganization"][];
         };
         PaginatedMarketOutputList: {
             /** @example 123 */
@@ -4253,7 +4310,10 @@ export type IntroductionRequest = components['schemas']['IntroductionRequest'];
 export type IntroductionStatusEnum = components['schemas']['IntroductionStatusEnum'];
 export type InvitationCreateApiInputRequest = components['schemas']['InvitationCreateApiInputRequest'];
 export type InvitationCreateApiOutput = components['schemas']['InvitationCreateApiOutput'];
+export type InvitationState = components['schemas']['InvitationState'];
+export type InvitationStateStatusEnum = components['schemas']['InvitationStateStatusEnum'];
 export type LanguageEnum = components['schemas']['LanguageEnum'];
+export type ListedOrganization = components['schemas']['ListedOrganization'];
 export type LoginInputRequest = components['schemas']['LoginInputRequest'];
 export type MarketOutput = components['schemas']['MarketOutput'];
 export type MarketOutputKindEnum = components['schemas']['MarketOutputKindEnum'];
@@ -4282,6 +4342,7 @@ export type PaginatedDocumentOutputList = components['schemas']['PaginatedDocume
 export type PaginatedDuplicateFlagOutputList = components['schemas']['PaginatedDuplicateFlagOutputList'];
 export type PaginatedIntroductionAuditEventList = components['schemas']['PaginatedIntroductionAuditEventList'];
 export type PaginatedIntroductionOutputList = components['schemas']['PaginatedIntroductionOutputList'];
+export type PaginatedListedOrganizationList = components['schemas']['PaginatedListedOrganizationList'];
 export type PaginatedMarketOutputList = components['schemas']['PaginatedMarketOutputList'];
 export type PaginatedMessageOutputList = components['schemas']['PaginatedMessageOutputList'];
 export type PaginatedNotificationOutputList = components['schemas']['PaginatedNotificationOutputList'];
@@ -7459,6 +7520,31 @@ export interface operations {
             };
         };
     };
+    supplier_lists_invitations: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                supplier_list?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedListedOrganizationList"];
+                };
+            };
+        };
+    };
     supplier_lists_invite: {
         parameters: {
             query?: never;
@@ -7735,6 +7821,7 @@ export const healthApiOutputStatusEnumValues: ReadonlyArray<FlattenedDeepRequire
 export const hsVersionEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HsVersionEnum"]> = ["HS2017", "HS2022"];
 export const importJobStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportJobStatusEnum"]> = ["queued", "running", "succeeded", "failed"];
 export const introductionStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IntroductionStatusEnum"]> = ["awaiting_reply", "negotiating", "deal", "no_deal", "expired"];
+export const invitationStateStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InvitationStateStatusEnum"]> = ["queued", "sent", "claimed", "revoked"];
 export const languageEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LanguageEnum"]> = ["en", "zh", "fr", "es", "ru", "ar"];
 export const marketOutputKindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MarketOutputKindEnum"]> = ["import", "export"];
 export const modeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ModeEnum"]> = ["all", "any"];
