@@ -73,6 +73,38 @@ describe("verification checklist", () => {
 });
 
 describe("company profile and contacts", () => {
+  it("is where a newly registered vendor lands", async () => {
+    const vendor = {
+      id: 9,
+      email: "li@wuhan.example",
+      full_name: "Li Wei",
+      role: "vendor",
+      organization_id: 3,
+      language: "en",
+    };
+    let signedIn = false;
+    mockApi({
+      "GET auth/me/": () =>
+        signedIn ? jsonResponse(vendor) : jsonResponse({ code: "not_authenticated", message: "" }, 403),
+      "POST auth/register/": () => jsonResponse(vendor, 201),
+      "POST auth/login/": () => {
+        signedIn = true;
+        return jsonResponse(vendor);
+      },
+      "GET organizations/3/": organization({ country: "FR", registration_id: "" }),
+      "GET organizations/3/contacts/": page([contact(1)]),
+    });
+    renderApp("/register?kind=vendor");
+    fireEvent.change(await screen.findByLabelText(/Organisation name/), { target: { value: "Lyon Masques" } });
+    fireEvent.change(screen.getByLabelText(/Country/), { target: { value: "FR" } });
+    fireEvent.change(screen.getByLabelText(/Full name/), { target: { value: "Li Wei" } });
+    fireEvent.change(screen.getByLabelText(/E-mail/), { target: { value: "li@wuhan.example" } });
+    fireEvent.change(screen.getByLabelText(/Password/), { target: { value: "a long passphrase" } });
+    fireEvent.submit(screen.getByTestId("register-form"));
+    expect(await screen.findByTestId("profile-form")).toBeTruthy();
+    expect(screen.getByTestId("location").textContent).toBe("/vendor/profile");
+  });
+
   it("saves legal names in several languages and puts the server's errors on their fields", async () => {
     let attempt = 0;
     const calls = mockApi({
