@@ -88,6 +88,7 @@ describe("App routing", () => {
         "/consultations",
         "/staff/verification",
         "/staff/duplicates",
+        "/staff/supplier-lists",
         "/staff/dashboard",
       ],
     ],

@@ -23,6 +23,7 @@ export const NAV_ITEMS: { to: string; label: MessageKey; roles: readonly Audienc
   { to: "/consultations", label: "consultations.nav", roles: SIGNED_IN },
   { to: "/staff/verification", label: "staff.nav.verification", roles: ["staff", "admin"], staff: true },
   { to: "/staff/duplicates", label: "staff.nav.duplicates", roles: ["staff", "admin"], staff: true },
+  { to: "/staff/supplier-lists", label: "supplierLists.nav", roles: ["staff", "admin"], staff: true },
   { to: "/staff/dashboard", label: "staff.nav.dashboard", roles: ["staff", "admin"], staff: true },
 ];
 

@@ -18,6 +18,7 @@ import account from "../features/account/locales/en";
 import notifications from "../features/notifications/locales/en";
 import staff from "../features/staff/locales/en";
 import vendor from "../features/vendor/locales/en";
+import supplierLists from "../features/supplierlists/locales/en";
 import common from "./locales/en";
 
 export const en = {
@@ -35,6 +36,7 @@ export const en = {
   ...certificates,
   ...consultations,
   ...vendor,
+  ...supplierLists,
 };
 
 export type MessageKey = keyof typeof en;
