@@ -286,6 +286,29 @@ describe("my products", () => {
     });
   });
 
+  it("edits a product and links a certificate to it from the certificate's side", async () => {
+    const calls = mockApi({
+      ...REFERENCE,
+      "GET organizations/3/": organization(),
+      "GET organizations/3/documents/": page([document(5), document(6, { number: "FDA-510K-9", markets: ["US"] })]),
+      "GET products/1/": product(1),
+      "PATCH products/1/": product(1, { model_number: "XH-4P" }),
+      "PATCH organizations/3/documents/6/": document(6, { products: [1] }),
+      "GET products/": page([product(1)]),
+    });
+    renderApp("/vendor/products/1", VENDOR);
+    const form = await screen.findByTestId("product-form");
+    fireEvent.change(within(form).getByLabelText("Model"), { target: { value: "XH-4P" } });
+    fireEvent.click(await within(form).findByLabelText("FDA-510K-9 (US)"));
+    fireEvent.click(within(form).getByTestId("product-save"));
+    await waitFor(() => expect(screen.getByTestId("location").textContent).toBe("/vendor/products?saved=1"));
+    const patches = calls.filter((call) => call.method === "PATCH");
+    expect(patches.map((call) => call.path)).toEqual(["products/1/", "organizations/3/documents/6/"]);
+    expect(patches[0]?.body).toMatchObject({ model_number: "XH-4P" });
+    expect(patches[0]?.body).not.toHaveProperty("certificates");
+    expect(patches[1]?.body).toEqual({ products: [1] });
+  });
+
   it("publishes a draft and archives a published product from the list", async () => {
     const calls = mockApi({
       "GET products/": page([product(1), product(2, { status: "published" })]),
