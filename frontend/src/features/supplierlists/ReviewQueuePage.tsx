@@ -114,7 +114,7 @@ function ReviewQueue() {
             />{" "}
             {t("supplierLists.review.selectAll")}
           </label>
-          <span className="muted">
+          <span>
             {t("supplierLists.review.selected", { count: formatNumber(selected.size, lang) })}
           </span>
           <button
