@@ -18,8 +18,8 @@ import { useI18n } from "../../i18n";
 import { useDocumentTitle } from "../../useDocumentTitle";
 import { INVITATIONS_PAGE_SIZE, useInvitations, useSupplierListActions } from "./hooks";
 import { SupplierListNav } from "./SupplierListNav";
+import { ScrollRegion } from "./components";
 import "./supplierlists.css";
-
 
 /** Staff invite listed vendors to claim their profiles, one by one or in bulk, and follow each invitation. */
 export function InvitationsPage() {
@@ -113,7 +113,7 @@ function Invitations() {
               {t("supplierLists.invitations.inviteSelected", { count: formatNumber(selected.size, lang) })}
             </button>
           </div>
-          <div className="table-scroll">
+          <ScrollRegion label={t("supplierLists.invitations.title")}>
             <table className="table" data-testid="invitation-table">
               <thead>
                 <tr>
@@ -148,7 +148,7 @@ function Invitations() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <Pagination
             page={page}
             pageCount={Math.ceil(data.count / INVITATIONS_PAGE_SIZE)}
