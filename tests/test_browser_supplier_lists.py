@@ -132,9 +132,9 @@ def _mail_to(mail_dir: Path, address: str) -> str | None:
     return None
 
 
-def _import_the_fixture_list(page: Any, base: str, tag: str) -> SupplierListImport:
+def _import_the_fixture_list(page: Any, base: str, tag: str, lang: str) -> SupplierListImport:
     """Upload the hand-made 60-row list, confirm the proposed mapping, wait for the figures."""
-    page.goto(f"{base}/staff/supplier-lists")
+    page.goto(f"{base}/staff/supplier-lists?lang={lang}")  # ?lang: the reader's choice is not stored
     page.wait_for_selector("[data-testid=upload-form]", timeout=TIMEOUT_MS)
     assert _axe_serious(page) == []
     page.set_input_files("#sl-file", str(FIXTURES / "supplier_list.csv"))
@@ -143,6 +143,7 @@ def _import_the_fixture_list(page: Any, base: str, tag: str) -> SupplierListImpo
     page.wait_for_selector("[data-testid=mapping-form]", timeout=TIMEOUT_MS)
     supplier_list = SupplierListImport.objects.latest("id")
     assert page.url.endswith(f"/staff/supplier-lists/{supplier_list.pk}")
+    assert page.evaluate("document.documentElement.lang") == lang
     # The mapping proposed from the header: e-mail found, the answer-key column ignored.
     header = supplier_list.header
     assert page.locator(f"[data-column='{header.index('E-mail')}'] select").input_value() == "email"
@@ -176,7 +177,7 @@ def test_staff_import_review_and_invite_then_the_vendor_claims_its_profile(
     staff = StaffFactory(first_name="Sam Lists")
     page = _signed_in(browser, base, staff.email, viewport=DESKTOP, lang=lang)
 
-    supplier_list = _import_the_fixture_list(page, base, lang)
+    supplier_list = _import_the_fixture_list(page, base, lang, lang)
     figures = {
         item.get_attribute("data-figure"): item.locator("dd").inner_text()
         for item in page.locator("[data-testid=import-figures] .figures__item").all()
@@ -208,7 +209,7 @@ def test_staff_import_review_and_invite_then_the_vendor_claims_its_profile(
 
     # Invite one listed vendor; the worker sends the e-mail.
     meilun = Organization.objects.get(name="Zhejiang Meilun Gloves Co., Ltd.")
-    page.goto(f"{base}/staff/supplier-lists/invitations?list={supplier_list.pk}")
+    page.goto(f"{base}/staff/supplier-lists/invitations?list={supplier_list.pk}&lang={lang}")
     row = page.locator(f"[data-testid=invitation-row][data-organization='{meilun.pk}']")
     row.wait_for(timeout=TIMEOUT_MS)
     assert row.locator("[data-testid=invite-email]").input_value() == "export@meilun-gloves.com"
@@ -263,12 +264,12 @@ def test_supplier_list_pages_on_a_phone(
     staff = StaffFactory()
     base = live_server.url
     page = _signed_in(browser, base, staff.email, viewport=PHONE, lang=lang)
+    supplier_list = _import_the_fixture_list(page, base, f"{lang}-phone", lang)
     assert page.locator("html").get_attribute("dir") == ("rtl" if lang == "ar" else "ltr")
-    supplier_list = _import_the_fixture_list(page, base, f"{lang}-phone")
     assert _no_horizontal_scroll(page)
     assert _axe_serious(page) == []
     page.screenshot(path=str(ARTIFACTS / f"supplier-list-figures-{lang}-phone.png"), full_page=True)
-    page.goto(f"{base}/staff/supplier-lists/review?list={supplier_list.pk}")
+    page.goto(f"{base}/staff/supplier-lists/review?list={supplier_list.pk}&lang={lang}")
     page.wait_for_selector("[data-testid=review-pair]", timeout=TIMEOUT_MS)
     assert _no_horizontal_scroll(page)
     assert _axe_serious(page) == []
@@ -279,7 +280,7 @@ def test_supplier_list_pages_on_a_phone(
     assert not MatchCandidate.objects.filter(
         row__supplier_list=supplier_list, status=CandidateStatus.OPEN
     ).exists()
-    page.goto(f"{base}/staff/supplier-lists/invitations?list={supplier_list.pk}")
+    page.goto(f"{base}/staff/supplier-lists/invitations?list={supplier_list.pk}&lang={lang}")
     page.wait_for_selector("[data-testid=invitation-row]", timeout=TIMEOUT_MS)
     assert _no_horizontal_scroll(page)
     assert _axe_serious(page) == []
