@@ -14,7 +14,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from catalog.models import Product
-from organizations.models import Document, DocumentType, Organization
+from organizations.models import Document, DocumentReviewStatus, DocumentType, Organization
 from purchasing.models import PurchaseRequest, RequestStatus
 from reference.models import Category
 from search.analysis import LANGUAGES, split_by_language
@@ -116,9 +116,13 @@ def _names_joined(name: str, legal_names: dict[str, str] | None) -> str:
 
 
 def _certificates_prefetch() -> Prefetch[Any]:
-    # Newest first, as the document's certificate list is hashed in this order.
+    # Newest first, as the document's certificate list is hashed in this order. Only certificates
+    # staff approved: one awaiting review (or rejected) is neither searchable nor a facet value,
+    # as it does not count in matching either.
     certificates = (
-        Document.objects.filter(document_type=DocumentType.CERTIFICATE)
+        Document.objects.filter(
+            document_type=DocumentType.CERTIFICATE, review_status=DocumentReviewStatus.APPROVED
+        )
         .order_by("-created_at", "-pk")
         .prefetch_related("markets", "standards")
     )
@@ -272,10 +276,12 @@ def product_document(product: Product, today: datetime.date | None = None) -> di
 
 
 def _certificates_by_product(product_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
-    """The certificate entries of each product, newest first, each certificate built once."""
+    """The approved certificate entries of each product, newest first, each certificate built once."""
     links = list(
         Document.products.through.objects.filter(
-            product_id__in=product_ids, document__document_type=DocumentType.CERTIFICATE
+            product_id__in=product_ids,
+            document__document_type=DocumentType.CERTIFICATE,
+            document__review_status=DocumentReviewStatus.APPROVED,
         )
         .order_by("-document__created_at", "-document_id")
         .values_list("product_id", "document_id")

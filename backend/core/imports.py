@@ -1,8 +1,11 @@
 """Helpers every spreadsheet import shares (purchase requests, supplier lists)."""
 
 from collections.abc import Iterable
+from typing import Any
 
 from django.core.exceptions import ValidationError
+
+from core.i18n import stored_error
 
 
 def upload_file_name(name: str | None) -> str:
@@ -12,12 +15,7 @@ def upload_file_name(name: str | None) -> str:
     return (cleaned or "upload")[:255]
 
 
-def validation_error_items(errors: Iterable[ValidationError]) -> list[dict[str, str]]:
-    """Errors as stored on an import and returned per field: ``[{"code", "message"}]``."""
-    return [
-        {
-            "code": str(error.code or "invalid"),
-            "message": str(error.message % error.params if error.params else error.message),
-        }
-        for error in errors
-    ]
+def validation_error_items(errors: Iterable[ValidationError]) -> list[dict[str, Any]]:
+    """Errors as stored on an import and returned per field: ``[{"code", "message"}]``, plus the
+    msgid and parameters that let a reader get the message in their language (``core.i18n``)."""
+    return [stored_error(error) for error in errors]

@@ -14,6 +14,8 @@ const SIGNED_IN: readonly Audience[] = ["vendor", "buyer", "staff", "admin"];
 /** The header's links, each shown only to the audiences that can open its page. */
 export const NAV_ITEMS: { to: string; label: MessageKey; roles: readonly Audience[]; staff?: boolean }[] = [
   { to: "/suppliers", label: "nav.suppliers", roles: ["anonymous", "none", ...SIGNED_IN] },
+  { to: "/vendor/profile", label: "vendor.nav", roles: ["vendor"] },
+  { to: "/vendor/products", label: "vendor.nav.products", roles: ["vendor"] },
   { to: "/requests", label: "nav.requests", roles: ["buyer", "staff", "admin"] },
   { to: "/proposals", label: "nav.proposals", roles: ["staff", "admin"], staff: true },
   { to: "/introductions", label: "nav.introductions", roles: SIGNED_IN },
