@@ -144,7 +144,9 @@ def test_staff_approve_a_proposal_and_both_parties_meet(
 
     page = _signed_in(browser, base, staff.email, viewport=viewport, lang=lang)
     assert page.evaluate("document.documentElement.dir") == ("rtl" if lang == "ar" else "ltr")
-    _go(page, f"{base}/proposals", "[data-testid=proposal-row]")
+    # ?lang= holds for the page it opens (the app does not save it): every page is opened with it.
+    _go(page, f"{base}/proposals?lang={lang}", "[data-testid=proposal-row]")
+    assert page.evaluate("document.documentElement.lang") == lang
     row = page.locator("[data-testid=proposal-row]").first
     assert row.evaluate("element => element.tagName") == ("LI" if viewport is PHONE else "TR")
     _fits(page, viewport)
@@ -166,6 +168,7 @@ def test_staff_approve_a_proposal_and_both_parties_meet(
     explanation.get_by_test_id("open-request").click()
     page.wait_for_selector("[data-testid=request-facts]", timeout=TIMEOUT_MS)
     assert page.locator("h1").inner_text() == world["request"].title
+    page.wait_for_selector("[data-testid=request-proposals] tbody tr", timeout=TIMEOUT_MS)
     assert page.get_by_test_id("request-proposals").locator("tbody tr").count() == 1
     assert _axe_serious(page) == []
     page.screenshot(path=str(ARTIFACTS / f"staff-request-{suffix}.png"), full_page=True)
@@ -195,7 +198,7 @@ def test_staff_approve_a_proposal_and_both_parties_meet(
     page.screenshot(path=str(ARTIFACTS / f"proposals-approved-{suffix}.png"), full_page=True)
 
     # The dashboard counts the new introduction.
-    _go(page, f"{base}/staff/dashboard", "[data-testid=stat-introductions]")
+    _go(page, f"{base}/staff/dashboard?lang={lang}", "[data-testid=stat-introductions]")
     assert page.get_by_test_id("stat-introductions").inner_text().startswith(_number(page, 1, lang))
     assert _axe_serious(page) == []
     assert page.errors == []  # type: ignore[attr-defined]
@@ -209,7 +212,8 @@ def test_staff_approve_a_proposal_and_both_parties_meet(
         party = _signed_in(browser, base, user.email, viewport=viewport, lang=lang)
         party.wait_for_selector("[data-testid=unread-count]", timeout=TIMEOUT_MS)
         assert party.get_by_test_id("unread-count").inner_text() != ""
-        _go(party, f"{base}/introductions", "[data-testid=introduction]")
+        _go(party, f"{base}/introductions?lang={lang}", "[data-testid=introduction]")
+        assert party.evaluate("document.documentElement.dir") == ("rtl" if lang == "ar" else "ltr")
         other = party.get_by_test_id(f"party-{other_role}")
         assert other.get_by_text(other_contact.name).is_visible()
         assert other.get_by_role("link", name=other_contact.email).get_attribute("href") == (
