@@ -169,6 +169,7 @@ def test_staff_approve_a_proposal_and_both_parties_meet(
     page.wait_for_selector("[data-testid=request-facts]", timeout=TIMEOUT_MS)
     assert page.locator("h1").inner_text() == world["request"].title
     page.wait_for_selector("[data-testid=request-proposals] tbody tr", timeout=TIMEOUT_MS)
+    _fits(page, viewport)
     assert page.get_by_test_id("request-proposals").locator("tbody tr").count() == 1
     assert _axe_serious(page) == []
     page.screenshot(path=str(ARTIFACTS / f"staff-request-{suffix}.png"), full_page=True)
