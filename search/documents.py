@@ -130,8 +130,11 @@ def _certificates_prefetch() -> Prefetch[Any]:
 
 
 def product_queryset() -> QuerySet[Product]:
+    """What the product index holds: products matching may propose. Only those whose document
+    says ``vendor_verified`` are public; every public query filters on it."""
     return (
-        Product.objects.public()
+        Product.objects.matchable()
+        .with_vendor_matchable()
         .select_related("vendor", "category")
         .prefetch_related("standards", _certificates_prefetch())
     )
@@ -162,9 +165,19 @@ PRODUCT_COLUMNS = (
 
 
 def _vendor_fields(
-    *, vendor_id: int, name: str, legal_names: dict[str, str] | None, country: str, city: str, public: bool
+    *,
+    vendor_id: int,
+    name: str,
+    legal_names: dict[str, str] | None,
+    country: str,
+    city: str,
+    public: bool,
+    matchable: bool,
 ) -> dict[str, Any]:
-    """The vendor's part of a product document (the same for all of its products)."""
+    """The vendor's part of a product document (the same for all of its products).
+
+    ``vendor_verified``: the product is public; ``vendor_matchable``: matching may propose it
+    (verified, or a listed vendor whose source staff allow for matching)."""
     names = _names_joined(name, legal_names)
     return {
         "vendor_id": vendor_id,
@@ -173,6 +186,7 @@ def _vendor_fields(
         "vendor_country": country,
         "vendor_city": city,
         "vendor_verified": public,
+        "vendor_matchable": matchable,
     }
 
 
@@ -246,6 +260,7 @@ def product_document(product: Product, today: datetime.date | None = None) -> di
             country=vendor.country,
             city=vendor.city,
             public=vendor.is_public,
+            matchable=product.vendor_is_matchable,
         ),
         category=_category_document_fields(
             category_id=category.pk,
@@ -305,10 +320,12 @@ def product_documents(ids: Iterable[int]) -> dict[int, dict[str, Any]]:
     """Documents of the public products among ``ids``, built from ``values()`` rows in a fixed
     number of queries; vendor and category parts are built once per vendor and category."""
     today = timezone.localdate()
-    rows = list(Product.objects.public().filter(pk__in=list(ids)).order_by().values(*PRODUCT_COLUMNS))
+    rows = list(Product.objects.matchable().filter(pk__in=list(ids)).order_by().values(*PRODUCT_COLUMNS))
     if not rows:
         return {}
     product_ids = [row["id"] for row in rows]
+    vendor_ids = {row["vendor_id"] for row in rows}
+    matchable = set(Organization.objects.matchable().filter(pk__in=vendor_ids).values_list("pk", flat=True))
     vendors = {
         vendor_id: _vendor_fields(
             vendor_id=vendor_id,
@@ -318,9 +335,10 @@ def product_documents(ids: Iterable[int]) -> dict[int, dict[str, Any]]:
             city=city,
             # The model's rule, not a copy of it (one unsaved instance per vendor is cheap).
             public=Organization(kind=kind, verification_status=status).is_public,
+            matchable=vendor_id in matchable,
         )
         for vendor_id, name, legal_names, country, city, kind, status in Organization.objects.filter(
-            pk__in={row["vendor_id"] for row in rows}
+            pk__in=vendor_ids
         )
         .order_by()
         .values_list("id", "name", "legal_names", "country", "city", "kind", "verification_status")

@@ -9,7 +9,7 @@ import { LoginPage } from "./features/auth/LoginPage";
 import { NotFoundPage } from "./features/home/NotFoundPage";
 import { ProposalsPage } from "./features/proposals/ProposalsPage";
 import { RegisterPage } from "./features/auth/RegisterPage";
-import { RequestsPage } from "./features/requests/RequestsPage";
+import { RequestRoutes } from "./features/requests/routes";
 import { SuppliersPage } from "./features/directory/SuppliersPage";
 import { AccountPage } from "./features/account/AccountPage";
 import { ForgotPasswordPage, ResetPasswordPage } from "./features/account/PasswordResetPages";
@@ -22,6 +22,9 @@ import { VerificationQueuePage } from "./features/staff/VerificationQueuePage";
 import { CertificateRoutes } from "./features/certificates/routes";
 import { ConsultationRoutes } from "./features/consultations/routes";
 import { VerifyPage } from "./features/certificates/VerifyPage";
+import { VendorRoutes } from "./features/vendor/routes";
+import { ClaimPage } from "./features/supplierlists/ClaimPage";
+import { SupplierListRoutes } from "./features/supplierlists/routes";
 
 /** Routes of the app. The router, i18n and auth providers are supplied by main.tsx (or a test). */
 export function App({ onReady }: { onReady?: () => void }) {
@@ -36,11 +39,12 @@ export function App({ onReady }: { onReady?: () => void }) {
         <Route path="suppliers" element={<SuppliersPage />} />
         <Route path="suppliers/:id" element={<SupplierPage />} />
         <Route path="products/:id" element={<ProductPage />} />
-        <Route path="requests" element={<RequestsPage />} />
+        <Route path="requests/*" element={<RequestRoutes />} />
         <Route path="proposals" element={<ProposalsPage />} />
         <Route path="introductions" element={<IntroductionsPage />} />
         <Route path="certificates/*" element={<CertificateRoutes />} />
         <Route path="consultations/*" element={<ConsultationRoutes />} />
+        <Route path="vendor/*" element={<VendorRoutes />} />
         <Route path="verify/:number?" element={<VerifyPage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="register" element={<RegisterPage />} />
@@ -49,6 +53,8 @@ export function App({ onReady }: { onReady?: () => void }) {
         <Route path="staff/requests/:requestId" element={<RequestPage />} />
         <Route path="staff/duplicates" element={<DuplicatesPage />} />
         <Route path="staff/dashboard" element={<DashboardPage />} />
+        <Route path="staff/supplier-lists/*" element={<SupplierListRoutes />} />
+        <Route path="claim" element={<ClaimPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="account" element={<AccountPage />} />
         <Route path="forgot-password" element={<ForgotPasswordPage />} />
