@@ -14,7 +14,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Session login for the web app. */
+        /**
+         * @description Session login for the web app. Needs Django's CSRF token in ``X-CSRFToken`` (the
+         *     ``csrftoken`` cookie, set by the app's pages and by ``GET auth/me/``).
+         */
         post: operations["auth_login"];
         delete?: never;
         options?: never;
@@ -31,7 +34,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** @description End this session, or revoke the API token the request was sent with. */
         post: operations["auth_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout/everywhere/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Sign out everywhere: end every session of this user and revoke every API token. */
+        post: operations["auth_logout_everywhere"];
         delete?: never;
         options?: never;
         head?: never;
@@ -63,7 +84,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Change the signed-in user's password; the current session stays signed in. */
+        /**
+         * @description Change the signed-in user's password. The current session stays signed in; every other
+         *     session ends and every API token (this request's too) is revoked.
+         */
         post: operations["auth_password_change"];
         delete?: never;
         options?: never;
@@ -114,7 +138,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Create an organisation (vendor, or buyer of a given type) and its first user. */
+        /**
+         * @description The same 202 whether the address was free (the account now exists: sign in with it)
+         *     or already registered (nothing is created; its owner is e-mailed): registering does not
+         *     tell anyone whether an address has an account.
+         */
         post: operations["auth_register"];
         delete?: never;
         options?: never;
@@ -131,7 +159,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description A token for integrations: send it as ``Authorization: Token <key>``. */
+        /**
+         * @description A new token for integrations: send it as ``Authorization: Token <key>``. It expires at
+         *     ``expiry`` (MEDMATCH_TOKEN_TTL_HOURS) and is revoked by logout with it, a password change
+         *     or reset, and sign-out-everywhere; ask for a new one then.
+         */
         post: operations["auth_token"];
         delete?: never;
         options?: never;
@@ -2632,7 +2664,6 @@ export interface components {
             website: string;
         };
         OutboxEntryListApiOutput: {
-            /** Format: int64 */
             attempts?: number;
             /** Format: date-time */
             readonly created_at: string;
@@ -3682,6 +3713,11 @@ export interface components {
             /** @default  */
             registration_id: string;
         };
+        RegisterApiOutput: {
+            /** Format: email */
+            email: string;
+            message: string;
+        };
         /**
          * @description * `draft` - Draft
          *     * `open` - Open
@@ -3962,6 +3998,8 @@ export interface components {
             results: components["schemas"]["SupplierResult"][];
         };
         TokenApiOutput: {
+            /** Format: date-time */
+            expiry: string;
             token: string;
         };
         TradeCertificates: {
@@ -4224,6 +4262,7 @@ export type PurchaseRequestOutput = components['schemas']['PurchaseRequestOutput
 export type PurchaseRequestTransitionApiInputRequest = components['schemas']['PurchaseRequestTransitionApiInputRequest'];
 export type RangeStats = components['schemas']['RangeStats'];
 export type RegisterApiInputRequest = components['schemas']['RegisterApiInputRequest'];
+export type RegisterApiOutput = components['schemas']['RegisterApiOutput'];
 export type RequestStatusEnum = components['schemas']['RequestStatusEnum'];
 export type RequestSummary = components['schemas']['RequestSummary'];
 export type ResolutionReason = components['schemas']['ResolutionReason'];
@@ -4286,6 +4325,24 @@ export interface operations {
         };
     };
     auth_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    auth_logout_everywhere: {
         parameters: {
             query?: never;
             header?: never;
@@ -4409,12 +4466,12 @@ export interface operations {
             };
         };
         responses: {
-            201: {
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserOutput"];
+                    "application/json": components["schemas"]["RegisterApiOutput"];
                 };
             };
         };
