@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from search import engine
 from search.analysis import language_query_fields
 from search.indexes import PRODUCTS
-from search.queries import clip_query
+from search.queries import PUBLIC_PRODUCTS, clip_query
 
 INFER_FIELDS = language_query_fields("category_terms")
 # How many product documents are looked at: enough to see every category the text touches.
@@ -55,7 +55,7 @@ def infer_categories(text: str, *, limit: int = MAX_CATEGORIES) -> list[Category
                         "tie_breaker": 0.3,
                     }
                 },
-                "filter": [{"term": {"vendor_verified": True}}],
+                "filter": [PUBLIC_PRODUCTS],
             }
         },
         "_source": ["category_slug"],

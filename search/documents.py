@@ -14,7 +14,7 @@ from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from catalog.models import Product
-from organizations.models import Document, DocumentType, Organization
+from organizations.models import Document, DocumentReviewStatus, DocumentType, Organization
 from purchasing.models import PurchaseRequest, RequestStatus
 from reference.models import Category
 from search.analysis import LANGUAGES, split_by_language
@@ -116,9 +116,13 @@ def _names_joined(name: str, legal_names: dict[str, str] | None) -> str:
 
 
 def _certificates_prefetch() -> Prefetch[Any]:
-    # Newest first, as the document's certificate list is hashed in this order.
+    # Newest first, as the document's certificate list is hashed in this order. Only certificates
+    # staff approved: one awaiting review (or rejected) is neither searchable nor a facet value,
+    # as it does not count in matching either.
     certificates = (
-        Document.objects.filter(document_type=DocumentType.CERTIFICATE)
+        Document.objects.filter(
+            document_type=DocumentType.CERTIFICATE, review_status=DocumentReviewStatus.APPROVED
+        )
         .order_by("-created_at", "-pk")
         .prefetch_related("markets", "standards")
     )
@@ -126,8 +130,11 @@ def _certificates_prefetch() -> Prefetch[Any]:
 
 
 def product_queryset() -> QuerySet[Product]:
+    """What the product index holds: products matching may propose. Only those whose document
+    says ``vendor_verified`` are public; every public query filters on it."""
     return (
-        Product.objects.public()
+        Product.objects.matchable()
+        .with_vendor_matchable()
         .select_related("vendor", "category")
         .prefetch_related("standards", _certificates_prefetch())
     )
@@ -158,9 +165,19 @@ PRODUCT_COLUMNS = (
 
 
 def _vendor_fields(
-    *, vendor_id: int, name: str, legal_names: dict[str, str] | None, country: str, city: str, public: bool
+    *,
+    vendor_id: int,
+    name: str,
+    legal_names: dict[str, str] | None,
+    country: str,
+    city: str,
+    public: bool,
+    matchable: bool,
 ) -> dict[str, Any]:
-    """The vendor's part of a product document (the same for all of its products)."""
+    """The vendor's part of a product document (the same for all of its products).
+
+    ``vendor_verified``: the product is public; ``vendor_matchable``: matching may propose it
+    (verified, or a listed vendor whose source staff allow for matching)."""
     names = _names_joined(name, legal_names)
     return {
         "vendor_id": vendor_id,
@@ -169,6 +186,7 @@ def _vendor_fields(
         "vendor_country": country,
         "vendor_city": city,
         "vendor_verified": public,
+        "vendor_matchable": matchable,
     }
 
 
@@ -242,6 +260,7 @@ def product_document(product: Product, today: datetime.date | None = None) -> di
             country=vendor.country,
             city=vendor.city,
             public=vendor.is_public,
+            matchable=product.vendor_is_matchable,
         ),
         category=_category_document_fields(
             category_id=category.pk,
@@ -257,10 +276,12 @@ def product_document(product: Product, today: datetime.date | None = None) -> di
 
 
 def _certificates_by_product(product_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
-    """The certificate entries of each product, newest first, each certificate built once."""
+    """The approved certificate entries of each product, newest first, each certificate built once."""
     links = list(
         Document.products.through.objects.filter(
-            product_id__in=product_ids, document__document_type=DocumentType.CERTIFICATE
+            product_id__in=product_ids,
+            document__document_type=DocumentType.CERTIFICATE,
+            document__review_status=DocumentReviewStatus.APPROVED,
         )
         .order_by("-document__created_at", "-document_id")
         .values_list("product_id", "document_id")
@@ -299,10 +320,12 @@ def product_documents(ids: Iterable[int]) -> dict[int, dict[str, Any]]:
     """Documents of the public products among ``ids``, built from ``values()`` rows in a fixed
     number of queries; vendor and category parts are built once per vendor and category."""
     today = timezone.localdate()
-    rows = list(Product.objects.public().filter(pk__in=list(ids)).order_by().values(*PRODUCT_COLUMNS))
+    rows = list(Product.objects.matchable().filter(pk__in=list(ids)).order_by().values(*PRODUCT_COLUMNS))
     if not rows:
         return {}
     product_ids = [row["id"] for row in rows]
+    vendor_ids = {row["vendor_id"] for row in rows}
+    matchable = set(Organization.objects.matchable().filter(pk__in=vendor_ids).values_list("pk", flat=True))
     vendors = {
         vendor_id: _vendor_fields(
             vendor_id=vendor_id,
@@ -312,9 +335,10 @@ def product_documents(ids: Iterable[int]) -> dict[int, dict[str, Any]]:
             city=city,
             # The model's rule, not a copy of it (one unsaved instance per vendor is cheap).
             public=Organization(kind=kind, verification_status=status).is_public,
+            matchable=vendor_id in matchable,
         )
         for vendor_id, name, legal_names, country, city, kind, status in Organization.objects.filter(
-            pk__in={row["vendor_id"] for row in rows}
+            pk__in=vendor_ids
         )
         .order_by()
         .values_list("id", "name", "legal_names", "country", "city", "kind", "verification_status")

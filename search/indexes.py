@@ -61,6 +61,7 @@ PRODUCTS = IndexDefinition(
             "vendor_country": _KEYWORD,
             "vendor_city": _KEYWORD,
             "vendor_verified": {"type": "boolean"},
+            "vendor_matchable": {"type": "boolean"},
             "category_id": {"type": "long"},
             "category_slug": _KEYWORD,
             "hs_code": _KEYWORD,

@@ -244,7 +244,8 @@ def _category_filter(spec: MatchSpec) -> dict[str, Any] | None:
 
 
 def _hard_filters(spec: MatchSpec) -> list[dict[str, Any]]:
-    filters: list[dict[str, Any]] = [{"term": {"vendor_verified": True}}]
+    # Verified vendors, and listed ones whose source staff allow (never shown publicly).
+    filters: list[dict[str, Any]] = [{"term": {"vendor_matchable": True}}]
     filters.extend(_rule_filter(spec, rule) for rule in spec.rules)
     return filters
 
@@ -420,14 +421,14 @@ def _stored_query_filter(product_document: dict[str, Any]) -> dict[str, Any]:
 
 # The fields the stored queries read. Percolation indexes the document in memory first; leaving
 # out the rest (suggestions, vendor names, pinyin …) makes that part several times cheaper.
-PERCOLATED_FIELDS = ("vendor_verified", "category_slug", "hs_heading", "certificates", "standards")
+PERCOLATED_FIELDS = ("vendor_matchable", "category_slug", "hs_heading", "certificates", "standards")
 PERCOLATED_PREFIXES = ("name_", "category_terms_", "description_")
 
 
 def request_candidates(product_document: dict[str, Any], *, size: int) -> list[int]:
     """Ids of the open requests whose stored query matches ``product_document``, newest first."""
-    if not product_document.get("vendor_verified"):
-        return []  # every stored query requires a verified vendor
+    if not product_document.get("vendor_matchable"):
+        return []  # every stored query requires a vendor matching may propose
     document = {
         key: value
         for key, value in product_document.items()

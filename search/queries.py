@@ -317,11 +317,16 @@ def _faceted_body(
     return body
 
 
+# The product index also holds listed vendors' products for matching; public reads see only these.
+PUBLIC_PRODUCTS: dict[str, Any] = {"term": {"vendor_verified": True}}
+
+
 def product_search_body(query: ProductQuery) -> dict[str, Any]:
     text = query.text.strip()
     body = _faceted_body(
         must=_text_or_all(text, PRODUCT_TEXT_FIELDS, PRODUCT_PHRASE_FIELDS, leniency=query.leniency),
         filters=[
+            PUBLIC_PRODUCTS,
             {"prefix": {"hs_code": query.hs_code}} if query.hs_code else None,
             {"term": {"vendor_id": query.vendor_id}} if query.vendor_id else None,
             _range("capacity_per_day", gte=query.capacity_min),
@@ -398,8 +403,11 @@ def supplier_search_body(query: SupplierQuery) -> dict[str, Any]:
     return body
 
 
-def suggest_body(prefix: str, *, pinyin_field: str | None, size: int = 5) -> dict[str, Any]:
-    """Search-as-you-type over the ``suggest`` field (and pinyin prefixes for Chinese names)."""
+def suggest_body(
+    prefix: str, *, pinyin_field: str | None, size: int = 5, public_products: bool = False
+) -> dict[str, Any]:
+    """Search-as-you-type over the ``suggest`` field (and pinyin prefixes for Chinese names);
+    ``public_products``: over the product index, whose public part is ``PUBLIC_PRODUCTS``."""
     should: list[dict[str, Any]] = [
         {
             "multi_match": {
@@ -413,7 +421,13 @@ def suggest_body(prefix: str, *, pinyin_field: str | None, size: int = 5) -> dic
         should.append({"prefix": {pinyin_field: {"value": prefix.lower().replace(" ", "")}}})
     return {
         "size": size,
-        "query": {"bool": {"should": should, "minimum_should_match": 1}},
+        "query": {
+            "bool": {
+                "should": should,
+                "minimum_should_match": 1,
+                **({"filter": [PUBLIC_PRODUCTS]} if public_products else {}),
+            }
+        },
         "_source": ["id", "suggest"],
     }
 

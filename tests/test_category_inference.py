@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from rest_framework.test import APIClient
 
+from accounts.tests.factories import BuyerUserFactory
 from catalog.models import Product
 from matching.services import matching_evaluate_request
 from tests.matching_eval import world
@@ -163,3 +164,50 @@ def test_a_natural_spanish_title_gets_text_relevance_with_its_category(catalogue
     [text] = [c for c in run.evaluations[mask].criteria if c.criterion == "text"]
     assert text.actual > 0, text.detail
     assert "no text match" not in text.detail
+
+
+@pytest.mark.parametrize(("language", "title", "slug", "listing"), PHRASINGS, ids=[p[0] for p in PHRASINGS])
+def test_the_create_and_update_answers_suggest_the_inferred_category(
+    catalogue: dict[str, Product], language: str, title: str, slug: str, listing: str
+) -> None:
+    buyer = BuyerUserFactory()
+    client = APIClient()
+    client.force_authenticate(buyer)
+
+    created = client.post(
+        "/api/v1/requests/",
+        {"title": "Need supplies", "quantity": 50, "destination_country": "KE", "language": language},
+        format="json",
+    )
+    assert created.status_code == 201, created.json()
+    assert created.json()["suggested_category"] is None  # nothing in the text names a category
+
+    updated = client.patch(f"/api/v1/requests/{created.json()['id']}/", {"title": title}, format="json")
+
+    assert updated.status_code == 200
+    assert updated.json()["category"] is None
+    assert updated.json()["suggested_category"]["slug"] == slug
+    chosen = updated.json()["suggested_category"]["id"]
+    with_category = client.patch(
+        f"/api/v1/requests/{created.json()['id']}/", {"category": chosen}, format="json"
+    )
+    assert with_category.json()["category"]["slug"] == slug
+    assert with_category.json()["suggested_category"] is None
+
+
+def test_a_request_is_saved_without_a_suggestion_when_the_engine_is_down(
+    catalogue: dict[str, Product], settings: Any
+) -> None:
+    buyer = BuyerUserFactory()
+    api = APIClient()
+    api.force_authenticate(buyer)
+    settings.OPENSEARCH = {**settings.OPENSEARCH, "url": "http://127.0.0.1:9", "timeout": 2}  # nothing there
+
+    created = api.post(
+        "/api/v1/requests/",
+        {"title": "Нужны пульсоксиметры для больниц", "quantity": 5, "destination_country": "KE"},
+        format="json",
+    )
+
+    assert created.status_code == 201
+    assert created.json()["suggested_category"] is None

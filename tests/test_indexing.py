@@ -256,3 +256,64 @@ def test_bulk_and_row_builders_give_identical_documents(clean_indexes: str) -> N
     assert set(from_rows) == set(ids)
     assert from_rows == from_objects
     assert len(from_rows[products[0].pk]["certificates"]) == 2
+
+
+def test_a_certificate_awaiting_review_is_neither_in_the_document_nor_in_the_facet(
+    clean_indexes: str,
+) -> None:
+    """Item 8.9: scoring ignores a certificate staff have not approved; search must ignore it too."""
+    from django.test import Client
+
+    from accounts.tests.factories import StaffFactory
+    from catalog.tests.factories import certificate_for
+    from organizations.services import document_review
+
+    approved_and_pending = ProductFactory()
+    only_pending = ProductFactory()
+    certificate_for(product=approved_and_pending, markets=("EU",), standards=("CE MDR",), number="CE-1")
+    pending_us = certificate_for(
+        product=approved_and_pending,
+        markets=("US",),
+        standards=("FDA 510(k)",),
+        number="K-1",
+        review_status="pending",
+    )
+    certificate_for(
+        product=only_pending,
+        markets=("US",),
+        standards=("FDA 510(k)",),
+        number="K-2",
+        review_status="pending",
+    )
+    certificate_for(
+        product=only_pending, markets=("GB",), standards=(), number="R-1", review_status="rejected"
+    )
+    for product in (approved_and_pending, only_pending):
+        touch("product", product.pk)
+        touch("organization", product.vendor_id)
+    drain_and_refresh()
+
+    first, second = _product_source(approved_and_pending.pk), _product_source(only_pending.pk)
+    assert first["certificate_markets"] == ["EU"]
+    assert [entry["markets"] for entry in first["certificates"]] == [["EU"]]  # type: ignore[union-attr]
+    assert (second["certificate_markets"], second["certificates"]) == ([], [])
+    supplier = engine.get_document(SUPPLIERS.alias(), str(only_pending.vendor_id))
+    assert supplier is not None
+    assert supplier["_source"]["certificate_markets"] == []
+
+    def market_facet(url: str) -> dict[str, int]:
+        response = Client().get(url, {"page_size": 50})
+        assert response.status_code == 200, response.content
+        return {bucket["key"]: bucket["count"] for bucket in response.json()["facets"]["market"]}
+
+    assert market_facet("/api/v1/search/products/") == {"EU": 1}
+    assert market_facet("/api/v1/search/suppliers/") == {"EU": 1}
+    us_only = Client().get("/api/v1/search/products/", {"market": "US"})
+    assert us_only.status_code == 200
+    assert us_only.json()["results"] == []
+
+    # Once staff approve it, the review re-indexes the product and the market counts.
+    document_review(document=pending_us, actor=StaffFactory(), approve=True)
+    drain_and_refresh()
+    assert _product_source(approved_and_pending.pk)["certificate_markets"] == ["EU", "US"]
+    assert market_facet("/api/v1/search/products/") == {"EU": 1, "US": 1}

@@ -2,6 +2,7 @@ import hashlib
 
 from django.conf import settings
 from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import ensure_csrf_cookie
 from drf_spectacular.utils import extend_schema
@@ -11,12 +12,14 @@ from rest_framework.authentication import SessionAuthentication
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.serializers import as_serializer_error
 from rest_framework.throttling import ScopedRateThrottle, SimpleRateThrottle
 from rest_framework.views import APIView
 
 from accounts.models import USER_ROLES, User
 from accounts.services import (
     organization_register,
+    organization_register_errors,
     password_change,
     password_reset_confirm,
     password_reset_request,
@@ -69,7 +72,7 @@ class RegisterApi(APIView):
             write_only=True, min_length=8, max_length=1024, style={"input_type": "password"}
         )
         full_name = IdentityCharField(max_length=150)
-        phone = serializers.CharField(max_length=32, required=False, default="")
+        phone = serializers.CharField(max_length=32, required=False, allow_blank=True, default="")
         language = serializers.ChoiceField(choices=UI_LANGUAGES, default="en")
         kind = serializers.ChoiceField(choices=OrganizationKind.choices)
         buyer_type = serializers.ChoiceField(
@@ -82,8 +85,8 @@ class RegisterApi(APIView):
             default=dict,
         )
         country = serializers.CharField(max_length=2)
-        city = serializers.CharField(max_length=128, required=False, default="")
-        registration_id = serializers.CharField(max_length=64, required=False, default="")
+        city = serializers.CharField(max_length=128, required=False, allow_blank=True, default="")
+        registration_id = serializers.CharField(max_length=64, required=False, allow_blank=True, default="")
 
     class OutputSerializer(serializers.Serializer[dict[str, str]]):
         email = serializers.EmailField()
@@ -95,7 +98,13 @@ class RegisterApi(APIView):
         or already registered (nothing is created; its owner is e-mailed): registering does not
         tell anyone whether an address has an account."""
         serializer = self.InputSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        if not serializer.is_valid():
+            # The rules across fields (buyer type, USCC, password strength) are named in the same
+            # answer as the format errors, not only once those are fixed.
+            rules = as_serializer_error(
+                DjangoValidationError(organization_register_errors(data=request.data))
+            )
+            raise serializers.ValidationError({**rules, **serializer.errors})
         organization_register(**serializer.validated_data)
         answer = {"email": serializer.validated_data["email"].lower(), "message": REGISTERED_MESSAGE}
         return Response(self.OutputSerializer(answer).data, status=status.HTTP_202_ACCEPTED)

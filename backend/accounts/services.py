@@ -1,4 +1,5 @@
 import logging
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlencode
 
@@ -116,6 +117,45 @@ def registration_attempt_email_send(*, user_id: int) -> None:
         from_email=None,
         recipient_list=[user.email],
     )
+
+
+# What registration checks beyond each field's own format (see organization_register_errors).
+REGISTER_RULE_FIELDS = ("buyer_type", "registration_id", "password")
+
+
+def organization_register_errors(*, data: object) -> dict[str, list[ValidationError]]:
+    """The errors organization_register would raise for the rules across fields (a buyer's type,
+    a Chinese vendor's USCC, password strength), checked on raw input whose format is wrong
+    elsewhere, so that a form hears about every wrong field in one answer. Only the fields of
+    REGISTER_RULE_FIELDS are reported; the caller's format errors take precedence."""
+    if not isinstance(data, Mapping):
+        return {}
+
+    def text(name: str) -> str:
+        value = data.get(name)
+        return value.strip() if isinstance(value, str) else ""
+
+    kind = text("kind")
+    organization = Organization(
+        kind=kind,
+        buyer_type=text("buyer_type") if kind == OrganizationKind.BUYER else "",
+        name=text("organization_name"),
+        country=text("country").upper(),
+        registration_id=text("registration_id"),
+    )
+    errors: dict[str, list[ValidationError]] = {}
+    try:
+        organization_validate(organization=organization)
+    except ValidationError as exc:
+        errors.update({key: list(value) for key, value in exc.error_dict.items()})
+    password = data.get("password")
+    if isinstance(password, str) and password:
+        email = text("email").lower()
+        try:
+            validate_password(password, User(username=email, email=email, first_name=text("full_name")))
+        except ValidationError as exc:
+            errors["password"] = list(exc.error_list)
+    return {key: value for key, value in errors.items() if key in REGISTER_RULE_FIELDS}
 
 
 def user_public_profile(*, user: User) -> dict[str, Any]:

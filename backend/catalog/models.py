@@ -26,6 +26,25 @@ class ProductQuerySet(models.QuerySet["Product"]):
         """Published products of verified vendors: the public directory."""
         return self.filter(status=ProductStatus.PUBLISHED, vendor__verification_status="verified")
 
+    def matchable(self) -> "ProductQuerySet":
+        """Published products of vendors matching may propose (``Organization.objects.matchable``):
+        what the product index holds. A superset of ``public()``, which alone is ever shown."""
+        from organizations.models import Organization
+
+        return self.filter(
+            status=ProductStatus.PUBLISHED, vendor__in=Organization.objects.matchable().values("pk")
+        )
+
+    def with_vendor_matchable(self) -> "ProductQuerySet":
+        """Annotate ``vendor_matchable``: whether matching may propose the product's vendor."""
+        from organizations.models import Organization
+
+        return self.annotate(
+            vendor_matchable=models.Exists(
+                Organization.objects.matchable().filter(pk=models.OuterRef("vendor_id"))
+            )
+        )
+
 
 class Product(TimeStampedModel):
     vendor = models.ForeignKey(
@@ -66,6 +85,17 @@ class Product(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.display_name
+
+    @property
+    def vendor_is_matchable(self) -> bool:
+        """May matching propose this product's vendor? The ``with_vendor_matchable`` annotation
+        when the product was loaded with it, else one query."""
+        annotated = getattr(self, "vendor_matchable", None)
+        if annotated is not None:
+            return bool(annotated)
+        from organizations.models import Organization
+
+        return Organization.objects.matchable().filter(pk=self.vendor_id).exists()
 
     @property
     def display_name(self) -> str:

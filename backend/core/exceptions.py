@@ -9,12 +9,14 @@ from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.utils.translation import gettext, gettext_noop
 from django.views.defaults import server_error
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler
 
+from core.i18n import validation_error_translated
 from search.errors import SearchUnavailable
 
 
@@ -49,12 +51,14 @@ def _field_errors(detail: Any) -> Any:
 DATABASE_ERRORS: tuple[type[Exception], ...] = (OperationalError, InterfaceError)
 DATABASE_UNAVAILABLE = {
     "code": "database_unavailable",
-    "message": "The database is temporarily unavailable. Nothing was saved; try again in a minute.",
+    "message": gettext_noop(
+        "The database is temporarily unavailable. Nothing was saved; try again in a minute."
+    ),
 }
 
 
 def _database_unavailable() -> ServiceUnavailable:
-    return ServiceUnavailable(DATABASE_UNAVAILABLE["message"], code=DATABASE_UNAVAILABLE["code"])
+    return ServiceUnavailable(gettext(DATABASE_UNAVAILABLE["message"]), code=DATABASE_UNAVAILABLE["code"])
 
 
 def server_error_handler(request: HttpRequest) -> HttpResponse:
@@ -80,11 +84,11 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
         exc = _database_unavailable()
     elif isinstance(exc, SearchUnavailable):
         exc = ServiceUnavailable(
-            "Search is temporarily unavailable. Your data is safe; try again in a minute.",
+            gettext("Search is temporarily unavailable. Your data is safe; try again in a minute."),
             code="search_unavailable",
         )
     elif isinstance(exc, DjangoValidationError):
-        exc = exceptions.ValidationError(as_serializer_error(exc))
+        exc = exceptions.ValidationError(as_serializer_error(validation_error_translated(exc)))
     elif isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):
@@ -100,7 +104,7 @@ def api_exception_handler(exc: Exception, context: dict[str, Any]) -> Response |
             detail = {"non_field_errors": detail}
         body: dict[str, Any] = {
             "code": "invalid",
-            "message": "The request has invalid fields.",
+            "message": gettext("The request has invalid fields."),
             "fields": _field_errors(detail),
         }
     else:

@@ -237,7 +237,9 @@ def _category_suggestions(prefix: str, size: int) -> list[dict[str, Any]]:
 def suggestions(*, prefix: str, size: int = 5) -> dict[str, list[dict[str, Any]]]:
     """Categories, products and suppliers whose names start like ``prefix`` (pinyin for Chinese names)."""
     is_latin = not HAN.search(prefix)
-    products = engine.search(PRODUCTS.alias(), queries.suggest_body(prefix, pinyin_field=None, size=size))
+    products = engine.search(
+        PRODUCTS.alias(), queries.suggest_body(prefix, pinyin_field=None, size=size, public_products=True)
+    )
     suppliers = engine.search(
         SUPPLIERS.alias(),
         queries.suggest_body(prefix, pinyin_field="pinyin" if is_latin else None, size=size),

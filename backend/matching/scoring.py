@@ -147,6 +147,13 @@ class ProductFacts:
     certificates: tuple[CertificateFacts, ...] = ()
     origin_country: str = ""
     export_markets: frozenset[str] = frozenset()  # export markets covering the country of origin
+    # Verified, or listed from a source staff allow for matching (None: the same as vendor_verified).
+    vendor_matchable: bool | None = None
+
+    @property
+    def vendor_candidate(self) -> bool:
+        """May matching propose this vendor at all (``Organization.objects.matchable``)?"""
+        return self.vendor_verified if self.vendor_matchable is None else self.vendor_matchable
 
 
 @dataclass(frozen=True)
@@ -298,7 +305,7 @@ def _hard_rules(
     """(exclusions, hard rules met, the technical-only rules left for the soft ``market`` criterion)."""
     exclusions: list[Criterion] = []
     met: list[Criterion] = []
-    if not product.vendor_verified:
+    if not product.vendor_candidate:
         exclusions.append(
             Criterion("vendor_verified", NOT_MET, "vendor not verified", expected=True, actual=False)
         )
@@ -614,6 +621,16 @@ def evaluate(
     criteria: list[Criterion] = (
         [Criterion("vendor_verified", MET, "vendor verified", expected=True, actual=True)]
         if product.vendor_verified
+        else [
+            Criterion(
+                "vendor_verified",
+                PARTIAL,
+                "listed vendor, not verified yet: its source is allowed for matching",
+                expected=True,
+                actual=False,
+            )
+        ]
+        if product.vendor_candidate
         else []
     )
     criteria.extend(hard_met)

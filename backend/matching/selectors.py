@@ -15,7 +15,12 @@ from catalog.models import Product, ProductStatus
 from matching.filters import ProposalFilter
 from matching.models import Proposal, ProposalStatus, proposal_overdue_q
 from matching.scoring import CertificateFacts, ProductFacts, RequestFacts, RuleFacts
-from organizations.models import Document, DocumentReviewStatus, DocumentType, VerificationStatus
+from organizations.models import (
+    Document,
+    DocumentReviewStatus,
+    DocumentType,
+    VerificationStatus,
+)
 from purchasing.models import PurchaseRequest
 from reference.models import Market, MarketKind, MarketRequirement, Standard, StandardKind
 from reference.selectors import category_descendant_ids, market_codes_for
@@ -124,8 +129,10 @@ def _products_for_matching() -> QuerySet[Product]:
     certificates = Document.objects.filter(
         document_type=DocumentType.CERTIFICATE, review_status=DocumentReviewStatus.APPROVED
     ).prefetch_related("markets", "standards")
-    return Product.objects.select_related("vendor", "category").prefetch_related(
-        "standards", Prefetch("certificates", queryset=certificates)
+    return (
+        Product.objects.with_vendor_matchable()
+        .select_related("vendor", "category")
+        .prefetch_related("standards", Prefetch("certificates", queryset=certificates))
     )
 
 
@@ -142,6 +149,7 @@ def product_facts(*, product: Product, export_markets: frozenset[str] | None = N
         id=product.pk,
         vendor_id=product.vendor_id,
         vendor_verified=vendor.is_vendor and vendor.verification_status == VerificationStatus.VERIFIED,
+        vendor_matchable=product.vendor_is_matchable,
         published=product.status == ProductStatus.PUBLISHED,
         category_id=product.category_id,
         category_slug=product.category.slug,

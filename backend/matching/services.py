@@ -530,7 +530,7 @@ def matching_run_for_product(*, product_id: int, today: datetime.date | None = N
     product = products_for_matching(product_ids=[product_id]).get(product_id)
     if product is None:
         return []
-    if not Product.objects.public().filter(pk=product_id).exists():
+    if not Product.objects.matchable().filter(pk=product_id).exists():
         _expire_for_product(product_id=product_id, reason="the product is no longer in the public catalogue")
         return live_proposals(product_id=product_id)
     limit = int(_setting("MEDMATCH_REVERSE_MAX_REQUESTS", DEFAULT_REVERSE_MAX_REQUESTS))
@@ -591,7 +591,7 @@ def proposals_expire_stale() -> int:
         count += proposals_expire_for_request(request_id=request_id)
     hidden = (
         Proposal.objects.filter(status=ProposalStatus.PROPOSED)
-        .exclude(product__in=Product.objects.public())
+        .exclude(product__in=Product.objects.matchable())
         .values_list("product_id", flat=True)
         .distinct()
     )

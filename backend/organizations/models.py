@@ -40,6 +40,21 @@ class OrganizationQuerySet(models.QuerySet["Organization"]):
         """What anonymous visitors and matching may see: verified vendors."""
         return self.filter(kind=OrganizationKind.VENDOR, verification_status=VerificationStatus.VERIFIED)
 
+    def matchable(self) -> "OrganizationQuerySet":
+        """Vendors matching may propose: the public ones, and, until staff verify or reject them,
+        vendors named by a source (a partner's supplier list) staff allow for matching. Only
+        ``public()`` ones are ever shown to anonymous visitors."""
+        allowed_source = OrganizationSource.objects.filter(
+            organization=models.OuterRef("pk"), allow_matching=True
+        )
+        return self.filter(kind=OrganizationKind.VENDOR).filter(
+            models.Q(verification_status=VerificationStatus.VERIFIED)
+            | models.Q(
+                models.Exists(allowed_source),
+                verification_status__in=(VerificationStatus.UNVERIFIED, VerificationStatus.PENDING),
+            )
+        )
+
 
 class Organization(TimeStampedModel):
     kind = models.CharField(max_length=8, choices=OrganizationKind.choices)

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.http import HttpResponse
 from django.urls import reverse
+from django.utils.translation import gettext
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -27,9 +28,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.models import User
+from audit.models import AuditEvent
 from core.parsers import BoundedFormParser, BoundedMultiPartParser
 from core.permissions import IsBuyerMember, IsStaff, request_user
 from core.validators import CODE_MAX_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH
+from organizations.filters import AuditEventFilter
 from purchasing.filters import DuplicateFlagFilter, PurchaseRequestFilter
 from purchasing.importers import (
     CSV_CONTENT_TYPE,
@@ -49,10 +52,16 @@ from purchasing.selectors import (
     duplicate_flag_get,
     duplicate_flag_list,
     duplicate_flags_for_user,
+    import_errors_translated,
+    import_failure_message,
     import_job_duplicate_flags,
     import_job_get,
+    purchase_request_audit_trail,
+    purchase_request_duplicate_flags,
     purchase_request_get,
     purchase_request_list,
+    purchase_request_visible,
+    request_actor_role,
     request_buyer_for,
 )
 from purchasing.services import (
@@ -66,6 +75,7 @@ from purchasing.services import (
     purchase_request_transition,
     purchase_request_update,
 )
+from reference.selectors import category_suggestion
 
 # --- output ---
 
@@ -184,9 +194,90 @@ class PurchaseRequestUpdateSerializer(PurchaseRequestFieldsSerializer):
         return attrs
 
 
-def _request_output(*, user: User, purchase_request: PurchaseRequest) -> dict[str, Any]:
+class RequestDuplicateSerializer(serializers.Serializer[Any]):
+    """A duplicate flag as seen from one request, with why it was raised (in the reader's language)."""
+
+    id = serializers.IntegerField()
+    status = serializers.ChoiceField(choices=DuplicateStatus.choices)
+    kind = serializers.CharField(help_text="same_buyer or same_end_user: what the two requests share.")
+    reason = serializers.CharField(help_text="The explanation, in the language of Accept-Language.")
+    end_user = serializers.CharField(help_text="The shared end user (same_end_user); empty otherwise.")
+    newer = serializers.BooleanField(help_text="True when this request is the newer one (merging closes it).")
+    other_request = serializers.IntegerField(
+        allow_null=True, help_text="The other request's id; null when it belongs to another organisation."
+    )
+    other_title = serializers.CharField(
+        help_text="Empty when the other request belongs to another organisation."
+    )
+    other_status = serializers.ChoiceField(choices=RequestStatus.choices)
+
+
+class PurchaseRequestDetailOutputSerializer(PurchaseRequestOutputSerializer):
+    suggested_category = CategorySummarySerializer(
+        allow_null=True,
+        help_text="Without a category: the one inferred from the title and description (what matching "
+        "uses), to suggest to the buyer; null when a category is given or nothing matches.",
+    )
+    duplicates = RequestDuplicateSerializer(
+        many=True, help_text="Every duplicate flag involving this request."
+    )
+
+
+def _duplicate_explanation(*, flag: DuplicateFlag, subject: PurchaseRequest) -> tuple[str, str]:
+    """(kind, explanation) of a flag: what the two requests share, in the active language."""
+    if flag.request.buyer_id == flag.duplicate_of.buyer_id:
+        return "same_buyer", gettext("Same buyer, same category, overlapping dates.")
+    return "same_end_user", gettext("Same end user (%(end_user)s), same category, overlapping dates.") % {
+        "end_user": subject.end_user
+    }
+
+
+def _request_detail(*, user: User, purchase_request: PurchaseRequest) -> dict[str, Any]:
+    """A request with its suggested category and duplicate flags, as the detail and every write answer."""
     fresh = purchase_request_get(user=user, request_id=purchase_request.pk)
-    return dict(PurchaseRequestOutputSerializer(fresh).data)
+    flags = purchase_request_duplicate_flags(purchase_request=fresh)
+    others = [flag.duplicate_of if flag.request_id == fresh.pk else flag.request for flag in flags]
+    other_ids = [other.pk for other in others]
+    visible = set(purchase_request_visible(user=user).filter(pk__in=other_ids).values_list("pk", flat=True))
+    duplicates = []
+    for flag, other in zip(flags, others, strict=True):
+        kind, reason = _duplicate_explanation(flag=flag, subject=fresh)
+        shown = other.pk in visible
+        duplicates.append(
+            {
+                "id": flag.pk,
+                "status": flag.status,
+                "kind": kind,
+                "reason": reason,
+                "end_user": fresh.end_user if kind == "same_end_user" else "",
+                "newer": flag.request_id == fresh.pk,
+                "other_request": other.pk if shown else None,
+                "other_title": other.title if shown else "",
+                "other_status": other.status,
+            }
+        )
+    suggested = None
+    if fresh.category_id is None:
+        suggested = category_suggestion(text=f"{fresh.title} {fresh.description}")
+    fresh.suggested_category = suggested  # type: ignore[attr-defined]
+    fresh.duplicates = duplicates  # type: ignore[attr-defined]
+    return dict(PurchaseRequestDetailOutputSerializer(fresh).data)
+
+
+class RequestAuditEventSerializer(serializers.Serializer[AuditEvent]):
+    """One event of a request: who acted by role (staff, buyer, system), never by name."""
+
+    id = serializers.IntegerField()
+    actor_role = serializers.SerializerMethodField(help_text="staff, buyer or system.")
+    action = serializers.CharField(help_text="requests.created, requests.updated, requests.transitioned …")
+    from_state = serializers.CharField()
+    to_state = serializers.CharField()
+    reason = serializers.CharField()
+    details = serializers.DictField(source="data", help_text="e.g. the fields an edit changed.")
+    created_at = serializers.DateTimeField()
+
+    def get_actor_role(self, event: AuditEvent) -> str:
+        return request_actor_role(event=event, purchase_request=self.context["purchase_request"])
 
 
 # --- requests ---
@@ -212,7 +303,7 @@ class PurchaseRequestListCreateApi(GenericAPIView[PurchaseRequest]):
 
     @extend_schema(
         request=PurchaseRequestCreateSerializer,
-        responses={201: PurchaseRequestOutputSerializer},
+        responses={201: PurchaseRequestDetailOutputSerializer},
         operation_id="requests_create",
     )
     def post(self, request: Request) -> Response:
@@ -225,7 +316,7 @@ class PurchaseRequestListCreateApi(GenericAPIView[PurchaseRequest]):
             buyer=buyer, actor=request_user(request), values=values, status=initial_status
         )
         return Response(
-            _request_output(user=request_user(request), purchase_request=created),
+            _request_detail(user=request_user(request), purchase_request=created),
             status=status.HTTP_201_CREATED,
         )
 
@@ -233,15 +324,16 @@ class PurchaseRequestListCreateApi(GenericAPIView[PurchaseRequest]):
 class PurchaseRequestDetailApi(APIView):
     permission_classes = [IsBuyerMember]
 
-    @extend_schema(responses={200: PurchaseRequestOutputSerializer}, operation_id="requests_retrieve")
+    @extend_schema(responses={200: PurchaseRequestDetailOutputSerializer}, operation_id="requests_retrieve")
     def get(self, request: Request, request_id: int) -> Response:
-        purchase_request = purchase_request_get(user=request_user(request), request_id=request_id)
-        return Response(PurchaseRequestOutputSerializer(purchase_request).data)
+        user = request_user(request)
+        purchase_request = purchase_request_get(user=user, request_id=request_id)
+        return Response(_request_detail(user=user, purchase_request=purchase_request))
 
     @extend_schema(
         request=PurchaseRequestUpdateSerializer,
         responses={
-            200: PurchaseRequestOutputSerializer,
+            200: PurchaseRequestDetailOutputSerializer,
             409: OpenApiResponse(description="Not draft or open."),
         },
         operation_id="requests_update",
@@ -253,7 +345,7 @@ class PurchaseRequestDetailApi(APIView):
         updated = purchase_request_update(
             purchase_request=purchase_request, actor=request_user(request), values=serializer.validated_data
         )
-        return Response(_request_output(user=request_user(request), purchase_request=updated))
+        return Response(_request_detail(user=request_user(request), purchase_request=updated))
 
     @extend_schema(
         responses={204: None, 409: OpenApiResponse(description="Not draft or open.")},
@@ -278,7 +370,7 @@ class PurchaseRequestTransitionApi(APIView):
 
     @extend_schema(
         request=InputSerializer,
-        responses={200: PurchaseRequestOutputSerializer},
+        responses={200: PurchaseRequestDetailOutputSerializer},
         operation_id="requests_transition",
     )
     def post(self, request: Request, request_id: int) -> Response:
@@ -288,7 +380,31 @@ class PurchaseRequestTransitionApi(APIView):
         moved = purchase_request_transition(
             purchase_request=purchase_request, actor=request_user(request), **serializer.validated_data
         )
-        return Response(_request_output(user=request_user(request), purchase_request=moved))
+        return Response(_request_detail(user=request_user(request), purchase_request=moved))
+
+
+class PurchaseRequestAuditApi(GenericAPIView[AuditEvent]):
+    """The request's status history, newest first: created, edited, published, matched (on an
+    approved introduction), closed, with the reason of each move. Who acted is given by role."""
+
+    permission_classes = [IsBuyerMember]
+    queryset = AuditEvent.objects.none()
+    filterset_class = AuditEventFilter
+    filter_backends = [DjangoFilterBackend]
+
+    @extend_schema(
+        responses={200: RequestAuditEventSerializer(many=True)}, operation_id="requests_audit_list"
+    )
+    def get(self, request: Request, request_id: int) -> Response:
+        purchase_request = purchase_request_get(user=request_user(request), request_id=request_id)
+        events = self.filter_queryset(purchase_request_audit_trail(purchase_request=purchase_request))
+        page = self.paginate_queryset(events)
+        rendered = RequestAuditEventSerializer(
+            page,  # type: ignore[arg-type]
+            many=True,
+            context={"purchase_request": purchase_request},
+        )
+        return self.get_paginated_response(rendered.data)
 
 
 # --- import ---
@@ -375,10 +491,10 @@ def _import_job_body(*, user: User, job: ImportJob) -> dict[str, Any]:
         "status": job.status,
         "filename": job.filename,
         "progress": {"rows_done": job.rows_done, "rows_total": job.rows_total},
-        "message": job.message,
+        "message": import_failure_message(job=job),
         "import_batch": job.batch_id,
         "created": job.created_ids,
-        "errors": job.errors,
+        "errors": import_errors_translated(errors=job.errors),
         "duplicate_flags": flags,
         "created_at": job.created_at,
         "finished_at": job.finished_at,

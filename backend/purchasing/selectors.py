@@ -6,13 +6,17 @@ from typing import Any, TypedDict
 from django.core.exceptions import ValidationError
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext, ngettext
 from django_filters import FilterSet
 
 from accounts.models import User
+from audit.models import AuditEvent
+from audit.selectors import audit_trail
+from core.i18n import stored_error_text
 from core.permissions import is_staff, member_kind, member_organization_id
 from organizations.models import Organization, OrganizationKind
 from purchasing.filters import DuplicateFlagFilter, PurchaseRequestFilter
-from purchasing.models import DuplicateFlag, DuplicateStatus, ImportJob, PurchaseRequest
+from purchasing.models import DuplicateFlag, DuplicateStatus, ImportJob, ImportJobStatus, PurchaseRequest
 
 
 def _filtered(filterset: FilterSet) -> QuerySet[Any]:
@@ -148,3 +152,62 @@ def import_job_duplicate_flags(*, job: ImportJob) -> list[DuplicateFlag]:
     if job.batch_id is None:
         return []
     return list(DuplicateFlag.objects.filter(request__import_batch_id=job.batch_id).order_by("pk"))
+
+
+def purchase_request_duplicate_flags(*, purchase_request: PurchaseRequest) -> list[DuplicateFlag]:
+    """Every duplicate flag involving ``purchase_request`` (either side, any status), oldest first."""
+    return list(
+        DuplicateFlag.objects.filter(Q(request=purchase_request) | Q(duplicate_of=purchase_request))
+        .select_related("request", "duplicate_of")
+        .order_by("pk")
+    )
+
+
+def purchase_request_audit_trail(*, purchase_request: PurchaseRequest) -> QuerySet[AuditEvent]:
+    """The request's events, newest first: created, edited, each status change (with its reason)."""
+    return audit_trail(target=purchase_request)
+
+
+def request_actor_role(*, event: AuditEvent, purchase_request: PurchaseRequest) -> str:
+    """Who acted in ``event``, by role: staff, buyer or system (no actor); never by name."""
+    actor = event.actor
+    if actor is None:
+        return "system"
+    if actor.is_staff:
+        return "staff"
+    if actor.organization_id == purchase_request.buyer_id:
+        return "buyer"
+    return "member"
+
+
+def import_errors_translated(*, errors: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """A job's stored row errors with each message in the reader's language."""
+    return [
+        {
+            "row": item.get("row"),
+            "errors": {
+                column: [
+                    {"code": error.get("code", "invalid"), "message": stored_error_text(error)}
+                    for error in column_errors
+                ]
+                for column, column_errors in (item.get("errors") or {}).items()
+            },
+        }
+        for item in errors
+    ]
+
+
+def import_failure_message(*, job: ImportJob) -> str:
+    """Why a job failed, in the reader's language; empty unless it failed."""
+    if job.status != ImportJobStatus.FAILED:
+        return ""
+    rows = sum(1 for item in job.errors if item.get("row") is not None)
+    if rows:
+        return ngettext(
+            "%(count)s row has errors; nothing was imported.",
+            "%(count)s rows have errors; nothing was imported.",
+            rows,
+        ) % {"count": rows}
+    if job.errors:
+        return gettext("The file cannot be imported; nothing was imported.")
+    return gettext(job.message) if job.message else ""

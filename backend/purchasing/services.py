@@ -25,6 +25,7 @@ from django.utils import timezone
 from accounts.models import User
 from audit.services import audit_record
 from core.exceptions import Conflict
+from core.imports import upload_file_name, validation_error_items
 from core.validators import (
     LANGUAGE_TAG,
     MAX_TEXT_LENGTH,
@@ -595,13 +596,6 @@ class ImportResult:
     duplicate_flags: list[DuplicateFlag] = field(default_factory=list)
 
 
-def _file_name(name: str | None) -> str:
-    """The client's file name, for display only: no directories, no control characters."""
-    base = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
-    cleaned = "".join(char for char in base if char.isprintable()).strip()
-    return (cleaned or "upload")[:255]
-
-
 def _check_upload(*, file: UploadedFile) -> None:
     size = file.size or 0
     if size <= 0:
@@ -687,7 +681,7 @@ def purchase_requests_import(
 
     with transaction.atomic():
         batch = ImportBatch.objects.create(
-            buyer=buyer, uploaded_by=actor, filename=_file_name(filename), row_count=len(built)
+            buyer=buyer, uploaded_by=actor, filename=upload_file_name(filename), row_count=len(built)
         )
         for purchase_request, _standards in built:
             purchase_request.import_batch = batch
@@ -714,23 +708,16 @@ def purchase_requests_import(
 # --- import jobs: the upload is stored in the request, read by a worker ---
 
 
-def _validation_items(errors: Sequence[ValidationError]) -> list[dict[str, str]]:
-    return [
-        {
-            "code": str(error.code or "invalid"),
-            "message": str(error.message % error.params if error.params else error.message),
-        }
-        for error in errors
-    ]
-
-
 def import_rejection_errors(rejected: PurchaseRequestImportRejected) -> list[dict[str, object]]:
     """The errors of a refused import as stored on the job: the file's under row null, column "file"."""
     errors: list[dict[str, object]] = []
     if rejected.file_errors:
-        errors.append({"row": None, "errors": {"file": _validation_items(rejected.file_errors)}})
+        errors.append({"row": None, "errors": {"file": validation_error_items(rejected.file_errors)}})
     errors.extend(
-        {"row": row.row, "errors": {name: _validation_items(items) for name, items in row.errors.items()}}
+        {
+            "row": row.row,
+            "errors": {name: validation_error_items(items) for name, items in row.errors.items()},
+        }
         for row in rejected.row_errors
     )
     return errors
@@ -761,7 +748,7 @@ def purchase_request_import_submit(
         job = ImportJob.objects.create(
             buyer=buyer,
             uploaded_by=actor,
-            filename=_file_name(file.name),
+            filename=upload_file_name(file.name),
             request_status=status,
             content=file.read(settings.MEDMATCH_MAX_UPLOAD_BYTES),
         )

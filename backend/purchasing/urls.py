@@ -4,6 +4,7 @@ from purchasing.apis import (
     DuplicateDismissApi,
     DuplicateFlagListApi,
     DuplicateMergeApi,
+    PurchaseRequestAuditApi,
     PurchaseRequestDetailApi,
     PurchaseRequestImportApi,
     PurchaseRequestImportStatusApi,
@@ -24,5 +25,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
         "duplicates/<int:flag_id>/dismiss/", DuplicateDismissApi.as_view(), name="request-duplicate-dismiss"
     ),
     path("<int:request_id>/", PurchaseRequestDetailApi.as_view(), name="request-detail"),
+    path("<int:request_id>/audit/", PurchaseRequestAuditApi.as_view(), name="request-audit"),
     path("<int:request_id>/transition/", PurchaseRequestTransitionApi.as_view(), name="request-transition"),
 ]

@@ -13,12 +13,12 @@ from reference.filters import CategoryFilter, MarketFilter, StandardFilter
 from reference.models import Category, ExchangeRate, Market, MarketRequirement, Standard, StandardKind
 from reference.selectors import (
     category_detail_list,
+    category_guesses,
     category_list,
     exchange_rate_list,
     market_list,
     standard_list,
 )
-from search.categories import infer_categories
 
 
 class StandardCodesField(serializers.ListField):
@@ -115,6 +115,11 @@ class CategoryListApi(generics.ListAPIView[Category]):
         return super().get(request, *args, **kwargs)
 
 
+class CategoryGuessSerializer(serializers.Serializer[dict[str, Any]]):
+    category = CategoryOutputSerializer()
+    confidence = serializers.FloatField(help_text="Relative to the best guess (1.0).")
+
+
 class CategoryInferApi(APIView):
     """The categories a free text is most likely about, in any of the six languages, best first:
     what the request form suggests when the buyer gives no category (and what matching uses)."""
@@ -124,13 +129,9 @@ class CategoryInferApi(APIView):
     class QuerySerializer(serializers.Serializer[dict[str, str]]):
         q = serializers.CharField(max_length=1000, help_text="A request title or description, any language.")
 
-    class GuessSerializer(serializers.Serializer[dict[str, Any]]):
-        category = CategoryOutputSerializer()
-        confidence = serializers.FloatField(help_text="Relative to the best guess (1.0).")
-
     class OutputSerializer(serializers.Serializer[dict[str, Any]]):
         query = serializers.CharField()
-        categories = serializers.ListField(child=serializers.DictField(), help_text="category, confidence")
+        categories = CategoryGuessSerializer(many=True, help_text="Best first.")
 
     @extend_schema(
         parameters=[QuerySerializer],
@@ -141,14 +142,9 @@ class CategoryInferApi(APIView):
         serializer = self.QuerySerializer(data=request.query_params)
         serializer.is_valid(raise_exception=True)
         text = serializer.validated_data["q"]
-        guesses = infer_categories(text)
-        by_slug = {
-            category.slug: category for category in category_list().filter(slug__in=[g.slug for g in guesses])
-        }
         categories = [
-            self.GuessSerializer({"category": by_slug[guess.slug], "confidence": guess.confidence}).data
-            for guess in guesses
-            if guess.slug in by_slug
+            CategoryGuessSerializer({"category": guess.category, "confidence": guess.confidence}).data
+            for guess in category_guesses(text=text)
         ]
         return Response({"query": text, "categories": categories})
 

@@ -31,8 +31,48 @@ def reference_data_read(*, path: Path = REFERENCE_DATA_PATH) -> dict[str, Any]:
     return data
 
 
+# The first default table: rounded figures "about 1 April 2020" that no one published. A row that
+# still holds it is replaced by the published table; a row an admin edited is not.
+SUPERSEDED_RATE_SOURCE = "indicative default (about 1 April 2020); edit in the admin"
+_RATE_PLACES = Decimal("0.0000000001")  # the model's ten decimal places
+
+
+class RateRow(TypedDict):
+    usd_per_unit: Decimal
+    source: str
+
+
+def exchange_rate_table(data: dict[str, Any]) -> dict[str, RateRow]:
+    """US dollars per unit of each currency in the bundled table.
+
+    ``per_euro`` holds a published euro reference table (units of each currency per euro, as
+    published), converted here through the same day's EUR/USD rate; ``pegged_to_usd`` holds the
+    currencies that table does not cover but that are fixed to the dollar by their central bank.
+    """
+    source = data.get("source", "")
+    per_euro = {code: Decimal(rate) for code, rate in data.get("per_euro", {}).items()}
+    table: dict[str, RateRow] = {}
+    if per_euro:
+        usd_per_euro = per_euro["USD"]
+        table["USD"] = {"usd_per_unit": Decimal(1), "source": source}
+        table["EUR"] = {"usd_per_unit": usd_per_euro, "source": source}
+        for code, units in per_euro.items():
+            if code != "USD":
+                usd_per_unit = (usd_per_euro / units).quantize(_RATE_PLACES)
+                table[code] = {"usd_per_unit": usd_per_unit, "source": source}
+    for code, peg in data.get("pegged_to_usd", {}).items():
+        table[code] = {
+            "usd_per_unit": (Decimal(1) / Decimal(peg["per_usd"])).quantize(_RATE_PLACES),
+            "source": peg["source"],
+        }
+    for code, rate in data.get("usd_per_unit", {}).items():  # a table given directly in dollars
+        table[code] = {"usd_per_unit": Decimal(rate), "source": source}
+    return table
+
+
 def _exchange_rates_load(*, apps: Apps, data: dict[str, Any] | None) -> int:
-    """Add the default rate of each currency that has none; a rate admins edited is kept."""
+    """Add the default rate of each currency that has none, and replace rows that still hold the
+    superseded unpublished defaults; a rate admins edited is kept."""
     try:
         rate_model: Any = apps.get_model("reference", "ExchangeRate")
     except LookupError:  # an older migration's state, before the table existed
@@ -40,14 +80,14 @@ def _exchange_rates_load(*, apps: Apps, data: dict[str, Any] | None) -> int:
     if not data:
         return 0
     as_of = datetime.date.fromisoformat(data["as_of"])
-    created = 0
-    for currency, rate in data["usd_per_unit"].items():
-        _row, was_created = rate_model.objects.get_or_create(
-            currency=currency,
-            defaults={"usd_per_unit": Decimal(rate), "as_of": as_of, "source": data.get("source", "")},
-        )
-        created += int(was_created)
-    return created
+    written = 0
+    for currency, row in exchange_rate_table(data).items():
+        defaults = {"usd_per_unit": row["usd_per_unit"], "as_of": as_of, "source": row["source"]}
+        superseded = rate_model.objects.filter(currency=currency, source=SUPERSEDED_RATE_SOURCE)
+        written += superseded.update(**defaults)
+        _rate, was_created = rate_model.objects.get_or_create(currency=currency, defaults=defaults)
+        written += int(was_created)
+    return written
 
 
 def reference_data_load(*, apps: Apps, data: dict[str, Any] | None = None) -> LoadReport:

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
 
 from reference.models import Category, ExchangeRate, Market, MarketKind, MarketRequirement, Standard
+from search.categories import infer_categories
+from search.errors import SearchUnavailable
 
 HS_DIGITS = re.compile(r"^\d{1,10}$")
 
@@ -66,6 +68,38 @@ def _requirements_prefetch(*, lookup: str) -> Prefetch[str, QuerySet[MarketRequi
             Prefetch("standards", queryset=Standard.objects.order_by("code"))
         ),
     )
+
+
+@dataclass(frozen=True)
+class CategoryGuess:
+    category: Category
+    confidence: float  # relative to the best guess (1.0)
+
+
+def category_guesses(*, text: str) -> list[CategoryGuess]:
+    """The categories ``text`` is most likely about, best first (the engine reads the taxonomy's
+    names and synonyms in six languages). Raises SearchUnavailable when the engine is down."""
+    guesses = infer_categories(text)
+    by_slug = {
+        category.slug: category for category in category_list().filter(slug__in=[g.slug for g in guesses])
+    }
+    return [
+        CategoryGuess(category=by_slug[guess.slug], confidence=guess.confidence)
+        for guess in guesses
+        if guess.slug in by_slug
+    ]
+
+
+def category_suggestion(*, text: str) -> Category | None:
+    """The best guess for ``text``, or None when nothing matches or the engine is down: a
+    suggestion is a courtesy, never a reason for a write to fail."""
+    if not text.strip():
+        return None
+    try:
+        guesses = category_guesses(text=text)
+    except SearchUnavailable:
+        return None
+    return guesses[0].category if guesses else None
 
 
 def category_detail_list() -> QuerySet[Category]:

@@ -20,6 +20,7 @@ from organizations.models import Organization
 from supplierlists.columns import FIELDS
 from supplierlists.models import (
     CandidateStatus,
+    InvitationStatus,
     MatchCandidate,
     RowStatus,
     SupplierListImport,
@@ -27,6 +28,7 @@ from supplierlists.models import (
 )
 from supplierlists.selectors import (
     candidate_get,
+    listed_organizations,
     review_queue,
     supplier_list_figures,
     supplier_list_get,
@@ -394,10 +396,63 @@ class CandidateBulkApi(APIView):
         return Response(self.OutputSerializer(body).data)
 
 
-class InvitationCreateApi(APIView):
-    """Invite listed vendors (one or many) by e-mail to claim their profiles."""
+class InvitationStateSerializer(serializers.Serializer[Any]):
+    id = serializers.IntegerField()
+    email = serializers.EmailField()
+    language = serializers.CharField()
+    status = serializers.ChoiceField(choices=InvitationStatus.choices)
+    sent_at = serializers.DateTimeField(allow_null=True)
+    expires_at = serializers.DateTimeField(allow_null=True)
+    claimed_at = serializers.DateTimeField(allow_null=True)
+    created_at = serializers.DateTimeField()
+
+
+class ListedOrganizationSerializer(serializers.Serializer[Organization]):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    country = serializers.CharField()
+    city = serializers.CharField()
+    listed = serializers.BooleanField()
+    verification_status = serializers.CharField()
+    email = serializers.SerializerMethodField(help_text="The first contact's address (the default invitee).")
+    invitation = serializers.SerializerMethodField(help_text="The latest invitation, if any.")
+
+    def get_email(self, organization: Organization) -> str:
+        return next((c.email for c in organization.contacts.all() if c.email), "")
+
+    @extend_schema_field(InvitationStateSerializer(allow_null=True))
+    def get_invitation(self, organization: Organization) -> dict[str, Any] | None:
+        latest = getattr(organization, "latest_invitations", [])
+        return dict(InvitationStateSerializer(latest[0]).data) if latest else None
+
+
+class InvitationListQuerySerializer(serializers.Serializer[Any]):
+    supplier_list = serializers.IntegerField(required=False, min_value=1, max_value=ID_MAX)
+
+
+class InvitationCreateApi(GenericAPIView[Organization]):
+    """GET: the organisations supplier lists brought in, with their latest invitation; POST: invite
+    listed vendors (one or many) by e-mail to claim their profiles."""
 
     permission_classes = [IsStaff]
+    queryset = Organization.objects.none()
+
+    def get_serializer_class(self) -> type[serializers.Serializer[Any]]:
+        """What OPTIONS describes as the POST body (the views pick their serializers explicitly)."""
+        return self.InputSerializer
+
+    @extend_schema(
+        parameters=[OpenApiParameter("supplier_list", int, required=False)],
+        responses={200: ListedOrganizationSerializer(many=True)},
+        operation_id="supplier_lists_invitations",
+    )
+    def get(self, request: Request) -> Response:
+        query = InvitationListQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        page = self.paginate_queryset(
+            listed_organizations(supplier_list_id=query.validated_data.get("supplier_list"))
+        )
+        return self.get_paginated_response(ListedOrganizationSerializer(page, many=True).data)  # type: ignore[arg-type]
 
     class InputSerializer(serializers.Serializer[dict[str, Any]]):
         organizations = serializers.ListField(

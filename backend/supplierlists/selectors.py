@@ -2,11 +2,13 @@
 
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.shortcuts import get_object_or_404
 
+from organizations.models import Organization
 from supplierlists.models import (
     CandidateStatus,
+    ClaimInvitation,
     MatchCandidate,
     RowStatus,
     SupplierListImport,
@@ -79,3 +81,23 @@ def review_queue(
 def candidate_get(*, candidate_id: int) -> MatchCandidate:
     candidate: MatchCandidate = get_object_or_404(review_queue(status=""), pk=candidate_id)
     return candidate
+
+
+def listed_organizations(*, supplier_list_id: int | None = None) -> QuerySet[Organization]:
+    """Listed (unclaimed) vendors and the ones claimed through an invitation, newest first, each with
+    its invitations newest first (``latest_invitations``) and contacts; of one list when given."""
+    organizations = Organization.objects.filter(
+        pk__in=SupplierListRow.objects.exclude(organization=None).values("organization")
+    )
+    if supplier_list_id is not None:
+        organizations = organizations.filter(
+            pk__in=SupplierListRow.objects.filter(supplier_list_id=supplier_list_id).values("organization")
+        )
+    return organizations.prefetch_related(
+        "contacts",
+        Prefetch(
+            "claim_invitations",
+            queryset=ClaimInvitation.objects.order_by("-created_at", "-id"),
+            to_attr="latest_invitations",
+        ),
+    ).order_by("-created_at", "-id")

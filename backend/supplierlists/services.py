@@ -29,6 +29,7 @@ from rapidfuzz import fuzz, process
 from accounts.models import User
 from audit.services import audit_record
 from core.exceptions import Conflict
+from core.imports import upload_file_name, validation_error_items
 from organizations.models import (
     Contact,
     Organization,
@@ -63,22 +64,6 @@ IDENTITY_FILL_IF_EMPTY = ("registration_id",)
 
 def _error(message: str, code: str, **params: object) -> ValidationError:
     return ValidationError(message, code=code, params=params or None)
-
-
-def _file_name(name: str | None) -> str:
-    base = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
-    cleaned = "".join(char for char in base if char.isprintable()).strip()
-    return (cleaned or "upload")[:255]
-
-
-def _error_items(errors: Iterable[ValidationError]) -> list[dict[str, str]]:
-    return [
-        {
-            "code": str(error.code or "invalid"),
-            "message": str(error.message % error.params if error.params else error.message),
-        }
-        for error in errors
-    ]
 
 
 def _enqueue(task_name: str, *args: object) -> None:
@@ -134,7 +119,7 @@ def supplier_list_upload(
         sender_organization=sender_organization,
         received_on=received_on,
         allow_matching=allow_matching,
-        filename=_file_name(file.name),
+        filename=upload_file_name(file.name),
         content=file.read(),
     )
     audit_record(
@@ -161,7 +146,7 @@ def supplier_list_parse(*, supplier_list_id: int) -> SupplierListImport:
         )
         if sheet.errors:
             supplier_list.status = ImportStatus.FAILED
-            supplier_list.file_errors = _error_items(sheet.errors)
+            supplier_list.file_errors = validation_error_items(sheet.errors)
             supplier_list.content = b""
             supplier_list.save(update_fields=["status", "file_errors", "content", "updated_at"])
             logger.info(
@@ -271,7 +256,11 @@ def supplier_list_allow_matching(
         received_on=supplier_list.received_on,
         sender_name=supplier_list.sender_name,
     )
+    organization_ids = sorted(set(sources.values_list("organization_id", flat=True)))
     changed = sources.update(allow_matching=allow_matching, updated_at=timezone.now())
+    # Their products enter (or leave) matching: re-index them, which re-runs their matching.
+    for organization in Organization.objects.filter(pk__in=organization_ids):
+        organization_changed(organization=organization)
     audit_record(
         actor=actor,
         action="supplier_list.matching_allowed" if allow_matching else "supplier_list.matching_disallowed",
@@ -536,7 +525,7 @@ def _resolve_row(
     row.data = data
     if errors:
         row.status = RowStatus.REJECTED
-        row.errors = {field: _error_items(items) for field, items in errors.items()}
+        row.errors = {field: validation_error_items(items) for field, items in errors.items()}
         row.save(update_fields=["data", "status", "errors"])
         return
     profile = row_profile(data)
@@ -579,7 +568,7 @@ def _resolve_row(
             row.save(update_fields=["data", "status", "organization", "score", "reasons", "errors"])
     except ValidationError as exc:
         row.status = RowStatus.REJECTED
-        row.errors = {field: _error_items(items) for field, items in exc.error_dict.items()}
+        row.errors = {field: validation_error_items(items) for field, items in exc.error_dict.items()}
         row.save(update_fields=["data", "status", "errors", "score", "reasons"])
         return
     if row.organization_id is not None:

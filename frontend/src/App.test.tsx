@@ -72,7 +72,10 @@ describe("App routing", () => {
 
   it.each([
     ["anonymous", ["/suppliers"]],
-    ["vendor", ["/suppliers", "/introductions", "/certificates", "/consultations"]],
+    [
+      "vendor",
+      ["/suppliers", "/vendor/profile", "/vendor/products", "/introductions", "/certificates", "/consultations"],
+    ],
     ["buyer", ["/suppliers", "/requests", "/introductions", "/certificates", "/consultations"]],
     [
       "staff",
@@ -85,6 +88,7 @@ describe("App routing", () => {
         "/consultations",
         "/staff/verification",
         "/staff/duplicates",
+        "/staff/supplier-lists",
         "/staff/dashboard",
       ],
     ],

@@ -280,3 +280,41 @@ def test_register_stores_names_in_nfkc_form() -> None:
     assert organization is not None
     assert organization.name == "武汉协和医院(东院)"
     assert organization.legal_names == {"en": "Wuhan Union Hospital"}
+
+
+def test_register_names_the_uscc_and_buyer_type_with_the_other_field_errors() -> None:
+    """One answer names every wrong field: the USCC checksum and the missing buyer type come
+    back with a bad e-mail, not only on a second submit once the e-mail is fixed."""
+    vendor = APIClient().post(
+        "/api/v1/auth/register/",
+        _register_payload(email="not-an-email", registration_id="91110108551385082X"),
+        format="json",
+    )
+    buyer = APIClient().post(
+        "/api/v1/auth/register/",
+        _register_payload(kind="buyer", buyer_type="", email="", password="password123"),
+        format="json",
+    )
+
+    assert vendor.status_code == 400
+    fields = vendor.json()["fields"]
+    assert [error["code"] for error in fields["email"]] == ["invalid"]
+    assert [error["code"] for error in fields["registration_id"]] == ["uscc_checksum"]
+    assert buyer.status_code == 400
+    fields = buyer.json()["fields"]
+    assert set(fields) == {"email", "buyer_type", "password"}, fields
+    assert [error["code"] for error in fields["buyer_type"]] == ["required"]
+    assert "password_too_common" in [error["code"] for error in fields["password"]]
+    assert not Organization.objects.exists()
+
+
+def test_register_accepts_blank_optional_fields() -> None:
+    """City, phone and (outside China) the registration id may be sent empty, as a form does."""
+    response = APIClient().post(
+        "/api/v1/auth/register/",
+        _register_payload(country="FR", city="", phone="", registration_id=""),
+        format="json",
+    )
+
+    assert response.status_code == 202, response.json()
+    assert Organization.objects.get().city == ""

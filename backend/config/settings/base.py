@@ -173,6 +173,8 @@ LANGUAGES = [
 ]
 TIME_ZONE = "UTC"
 USE_I18N = True
+# Server messages in the reader's language (core/i18n.py): backend/locale/<lang>/LC_MESSAGES.
+LOCALE_PATHS = [BACKEND_DIR / "locale"]
 USE_TZ = True
 
 # Static files: the Vite build (frontend/dist) is collected and served by whitenoise.

@@ -53,6 +53,7 @@ def staff_client() -> tuple[APIClient, dict[str, int]]:
         "document_id": DocumentFactory(organization=vendor).pk,
         "proposal_id": proposal.pk,
         "introduction_id": introduction.pk,
+        "request_id": proposal.request_id,
     }
     client = APIClient()
     client.force_authenticate(StaffFactory())

@@ -119,8 +119,15 @@ def test_default_rate_table_covers_the_offered_currencies_with_its_date() -> Non
 
     assert response.status_code == 200
     eur = next(row for row in response.json() if row["currency"] == "EUR")
-    assert eur["as_of"] == "2020-04-01"
-    assert Decimal(eur["usd_per_unit"]) == Decimal("1.10")
+    # The ECB reference rates of 1 October 2019 as published (units per euro), in US dollars.
+    assert eur["as_of"] == "2019-10-01"
+    assert Decimal(eur["usd_per_unit"]) == Decimal("1.0898")
+    assert "ECB euro foreign exchange reference rates of 1 October 2019" in eur["source"]
+    cny = next(row for row in response.json() if row["currency"] == "CNY")
+    assert Decimal(cny["usd_per_unit"]) == (Decimal("1.0898") / Decimal("7.7903")).quantize(Decimal("1e-10"))
+    sar = next(row for row in response.json() if row["currency"] == "SAR")
+    assert Decimal(sar["usd_per_unit"]) == (1 / Decimal("3.75")).quantize(Decimal("1e-10"))
+    assert "peg" in sar["source"]
 
 
 def test_prices_in_another_currency_are_compared_under_the_defaults(settings: Any) -> None:
@@ -134,13 +141,13 @@ def test_prices_in_another_currency_are_compared_under_the_defaults(settings: An
     assert dear_points == 0.0
     assert cheap["status"] == "met"
     assert dear["status"] == "not_met"
-    assert "rates as of 2020-04-01" in cheap["detail"]
+    assert "rates as of 2019-10-01" in cheap["detail"]
 
 
 def test_admin_edits_and_the_setting_override_the_table(settings: Any) -> None:
     settings.MEDMATCH_FX_RATES = {}
     request = PurchaseRequestFactory(category=_masks(), target_unit_price=Decimal("0.10"), currency="EUR")
-    product = _priced("0.12")  # 0.12 USD vs 0.11 USD: a little over the target
+    product = _priced("0.12")  # 0.12 USD vs 0.109 USD: a little over the target
     assert _price(product, request)[1]["status"] == "partial"
 
     ExchangeRate.objects.filter(currency="EUR").update(
@@ -161,10 +168,11 @@ def test_a_price_without_any_rate_is_penalised(settings: Any) -> None:
     settings.MEDMATCH_FX_RATES = {}
     request = PurchaseRequestFactory(category=_masks(), target_unit_price=Decimal("0.10"), currency="EUR")
 
-    points, criterion = _price(_priced("0.05", currency="THB"), request)
+    # The ECB table has no Kenyan shilling rate.
+    points, criterion = _price(_priced("0.05", currency="KES"), request)
 
     assert points == 0.0
-    assert "no exchange rate for THB" in criterion["detail"]
+    assert "no exchange rate for KES" in criterion["detail"]
 
 
 # --- item 9: a certificate awaiting review does not count yet ---

@@ -251,7 +251,7 @@ def test_a_sheet_with_bad_rows_reports_each_by_row_and_column_and_creates_nothin
             9: {"title": ["required"], "quantity": ["min_value"], "destination_country": ["required"]},
         }, name
         assert "GOST 12" in _row_errors(body)[5]["errors"]["required_standards"][0]["message"]
-        assert "7 row(s)" in body["message"]
+        assert body["message"] == "7 rows have errors; nothing was imported."
         assert PurchaseRequest.objects.count() == 0
         assert ImportBatch.objects.count() == 0
         assert not OutboxEntry.objects.filter(entity="request").exists()

@@ -1,9 +1,12 @@
+import datetime
+from decimal import Decimal
+
 import pytest
 from django.apps import apps
 from django.core.exceptions import ValidationError
 
-from reference.models import Category, Market, MarketRequirement, Standard, validate_synonym_map
-from reference.reference_data import reference_data_load, reference_data_read
+from reference.models import Category, ExchangeRate, Market, MarketRequirement, Standard, validate_synonym_map
+from reference.reference_data import SUPERSEDED_RATE_SOURCE, reference_data_load, reference_data_read
 
 pytestmark = pytest.mark.django_db
 
@@ -195,6 +198,29 @@ def test_loading_restores_edited_rows_by_key() -> None:
     assert masks.names["zh"] == "医用外科口罩"
     assert masks.parent is not None
     assert Standard.objects.get(code="EN 14683").title.startswith("Medical face masks")
+
+
+def test_the_published_rate_table_replaces_the_old_approximations_but_not_an_admins_edit() -> None:
+    # A database migrated before the published table holds the approximations "about 1 April 2020".
+    ExchangeRate.objects.filter(currency="CNY").update(
+        usd_per_unit=Decimal("0.141"), as_of=datetime.date(2020, 4, 1), source=SUPERSEDED_RATE_SOURCE
+    )
+    ExchangeRate.objects.filter(currency="GBP").update(
+        usd_per_unit=Decimal("1.30"), as_of=datetime.date(2026, 1, 2), source="our bank, January 2026"
+    )
+    ExchangeRate.objects.filter(currency="JPY").delete()
+
+    report = reference_data_load(apps=apps)
+
+    assert report["exchange_rates"] == 2
+    cny = ExchangeRate.objects.get(currency="CNY")
+    assert cny.as_of == datetime.date(2019, 10, 1)
+    assert cny.usd_per_unit == (Decimal("1.0898") / Decimal("7.7903")).quantize(Decimal("1e-10"))
+    jpy = ExchangeRate.objects.get(currency="JPY")
+    assert jpy.usd_per_unit == (Decimal("1.0898") / 118).quantize(Decimal("1e-10"))
+    gbp = ExchangeRate.objects.get(currency="GBP")
+    assert (gbp.usd_per_unit, gbp.source) == (Decimal("1.30"), "our bank, January 2026")
+    assert not ExchangeRate.objects.filter(source=SUPERSEDED_RATE_SOURCE).exists()
 
 
 def test_loading_new_data_adds_rows() -> None:

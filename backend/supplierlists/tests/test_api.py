@@ -519,3 +519,35 @@ def test_staff_allow_a_source_s_organisations_as_matching_candidates(staff: User
     assert list(kangning.sources.values_list("allow_matching", flat=True)) == [True, True, True]
     assert not known_vendors["E3"].sources.filter(allow_matching=False).exists()
     assert AuditEvent.objects.filter(action="supplier_list.matching_allowed").count() == 1
+
+
+def test_the_invitations_page_lists_the_organisations_lists_brought_in_with_their_invitation(
+    staff: User,
+) -> None:
+    supplier_list = _imported(staff)
+    listed = Organization.objects.filter(
+        listed=True, pk__in=supplier_list.rows.values("organization")
+    ).first()
+    assert listed is not None
+    assert _invite(staff, listed, email="sales@listed.example").status_code == 201
+    elsewhere = VendorFactory(listed=True)  # listed by hand, not by a list
+
+    everything = _client(staff).get(f"{BASE}invitations/")
+    of_list = _client(staff).get(f"{BASE}invitations/", {"supplier_list": supplier_list.pk, "page_size": 100})
+    bad = _client(staff).get(f"{BASE}invitations/", {"supplier_list": "x"})
+    vendor = _client(VendorUserFactory()).get(f"{BASE}invitations/")
+
+    assert everything.status_code == 200
+    assert of_list.status_code == 200
+    ids = {item["id"] for item in of_list.json()["results"]}
+    assert listed.pk in ids
+    assert elsewhere.pk not in ids
+    assert ids == set(supplier_list.rows.exclude(organization=None).values_list("organization", flat=True))
+    item = next(i for i in of_list.json()["results"] if i["id"] == listed.pk)
+    assert item["invitation"]["status"] == "queued"
+    assert item["invitation"]["email"] == "sales@listed.example"
+    others = [i for i in of_list.json()["results"] if i["id"] != listed.pk]
+    assert all(i["invitation"] is None for i in others)
+    assert bad.status_code == 400
+    assert "supplier_list" in bad.json()["fields"]
+    assert vendor.status_code == 403

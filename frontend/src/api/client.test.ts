@@ -15,6 +15,17 @@ describe("the generated client (apiCall)", () => {
     expect(request?.credentials).toBe("same-origin");
   });
 
+  it("sends the page's language so that the server answers in it", async () => {
+    const calls = mockApi({ "GET requests/": { count: 0, results: [] } });
+    document.documentElement.lang = "zh";
+    await apiCall("get", "/api/v1/requests/");
+    document.documentElement.lang = "ar";
+    await apiCall("get", "/api/v1/requests/");
+    document.documentElement.lang = "en";
+    await apiCall("get", "/api/v1/requests/");
+    expect(calls.map((call) => call.headers["Accept-Language"])).toEqual(["zh-Hans, en;q=0.5", "ar, en;q=0.5", "en"]);
+  });
+
   it("does not send the CSRF header on reads and appends the query", async () => {
     document.cookie = "csrftoken=abc";
     const calls = mockApi({ "GET search/products/": { count: 0 } });

@@ -6,6 +6,9 @@
  *   (the `csrftoken` cookie set by the page) in `X-CSRFToken`.
  * - Paths are written as the schema has them (`/api/v1/...`); the runtime `apiBase`
  *   (config.ts) replaces that prefix, so one build serves any mount point.
+ * - Every call says the reader's language (`Accept-Language`, from `<html lang>`, which the
+ *   i18n provider sets), so the server's messages (validation, import rows, explanations)
+ *   come back in it.
  * - `unwrap` turns a call's `{data, error, response}` into the data or an `ApiError`.
  */
 import createClient from "openapi-fetch";
@@ -15,6 +18,16 @@ import { ApiError, apiErrorFrom, csrfToken } from "./errors";
 import type { paths } from "./schema.gen";
 
 const SCHEMA_PREFIX = "/api/v1";
+
+// The UI's language codes as the server's catalogues name them (zh is Simplified Chinese).
+const SERVER_LANGUAGE: Record<string, string> = { zh: "zh-Hans" };
+
+/** `Accept-Language` for the page's current language, English as the fallback. */
+export function acceptLanguage(): string {
+  const lang = typeof document !== "undefined" ? document.documentElement.lang : "";
+  if (!lang || lang === "en") return "en";
+  return `${SERVER_LANGUAGE[lang] ?? lang}, en;q=0.5`;
+}
 
 const sessionMiddleware: Middleware = {
   onRequest({ request }) {
@@ -26,6 +39,7 @@ const sessionMiddleware: Middleware = {
       target = new Request(url, request);
     }
     target.headers.set("Accept", "application/json");
+    target.headers.set("Accept-Language", acceptLanguage());
     if (target.method !== "GET" && target.method !== "HEAD") {
       const token = csrfToken();
       if (token) target.headers.set("X-CSRFToken", token);

@@ -1182,6 +1182,26 @@ export interface paths {
         patch: operations["requests_update"];
         trace?: never;
     };
+    "/api/v1/requests/{request_id}/audit/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The request's status history, newest first: created, edited, published, matched (on an
+         *     approved introduction), closed, with the reason of each move. Who acted is given by role.
+         */
+        get: operations["requests_audit_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/requests/{request_id}/transition/": {
         parameters: {
             query?: never;
@@ -1507,9 +1527,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * @description GET: the organisations supplier lists brought in, with their latest invitation; POST: invite
+         *     listed vendors (one or many) by e-mail to claim their profiles.
+         */
+        get: operations["supplier_lists_invitations"];
         put?: never;
-        /** @description Invite listed vendors (one or many) by e-mail to claim their profiles. */
+        /**
+         * @description GET: the organisations supplier lists brought in, with their latest invitation; POST: invite
+         *     listed vendors (one or many) by e-mail to claim their profiles.
+         */
         post: operations["supplier_lists_invite"];
         delete?: never;
         options?: never;
@@ -1854,11 +1881,17 @@ export interface components {
                 [key: string]: string[];
             };
         };
+        CategoryGuess: {
+            category: components["schemas"]["CategoryOutput"];
+            /**
+             * Format: double
+             * @description Relative to the best guess (1.0).
+             */
+            confidence: number;
+        };
         CategoryInferApiOutput: {
-            /** @description category, confidence */
-            categories: {
-                [key: string]: unknown;
-            }[];
+            /** @description Best first. */
+            categories: components["schemas"]["CategoryGuess"][];
             query: string;
         };
         CategoryOutput: {
@@ -2516,6 +2549,29 @@ export interface components {
             invitations: components["schemas"]["ClaimInvitationOut"][];
             refused: components["schemas"]["ClaimInvitationRefused"][];
         };
+        InvitationState: {
+            /** Format: date-time */
+            claimed_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: email */
+            email: string;
+            /** Format: date-time */
+            expires_at: string | null;
+            id: number;
+            language: string;
+            /** Format: date-time */
+            sent_at: string | null;
+            status: components["schemas"]["InvitationStateStatusEnum"];
+        };
+        /**
+         * @description * `queued` - Queued
+         *     * `sent` - Sent
+         *     * `claimed` - Claimed
+         *     * `revoked` - Replaced by a newer invitation
+         * @enum {string}
+         */
+        InvitationStateStatusEnum: "queued" | "sent" | "claimed" | "revoked";
         /**
          * @description * `en` - en
          *     * `zh` - zh
@@ -2526,6 +2582,18 @@ export interface components {
          * @enum {string}
          */
         LanguageEnum: "en" | "zh" | "fr" | "es" | "ru" | "ar";
+        ListedOrganization: {
+            city: string;
+            country: string;
+            /** @description The first contact's address (the default invitee). */
+            readonly email: string;
+            id: number;
+            /** @description The latest invitation, if any. */
+            readonly invitation: components["schemas"]["InvitationState"] | null;
+            listed: boolean;
+            name: string;
+            verification_status: string;
+        };
         LoginInputRequest: {
             email: string;
             password: string;
@@ -2863,6 +2931,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["IntroductionOutput"][];
         };
+        PaginatedListedOrganizationList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["ListedOrganization"][];
+        };
         PaginatedMarketOutputList: {
             /** @example 123 */
             count: number;
@@ -2982,6 +3065,21 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["PurchaseRequestOutput"][];
+        };
+        PaginatedRequestAuditEventList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["RequestAuditEvent"][];
         };
         PaginatedRowOutputList: {
             /** @example 123 */
@@ -3646,6 +3744,38 @@ export interface components {
             /** @description Defaults to piece. */
             unit?: string;
         };
+        PurchaseRequestDetailOutput: {
+            buyer: components["schemas"]["BuyerSummary"];
+            category: components["schemas"]["CategorySummary"] | null;
+            /** Format: date-time */
+            created_at: string;
+            currency: string;
+            description: string;
+            destination_country: string;
+            /** @description Every duplicate flag involving this request. */
+            duplicates: components["schemas"]["RequestDuplicate"][];
+            end_user: string;
+            /** @description An open duplicate flag involves this request. */
+            has_duplicates: boolean;
+            id: number;
+            import_batch: number | null;
+            incoterm: string;
+            language: string;
+            /** Format: date */
+            needed_by: string | null;
+            quantity: number;
+            /** @description Standard codes. */
+            readonly required_standards: string[];
+            status: components["schemas"]["RequestStatusEnum"];
+            /** @description Without a category: the one inferred from the title and description (what matching uses), to suggest to the buyer; null when a category is given or nothing matches. */
+            suggested_category: components["schemas"]["CategorySummary"] | null;
+            /** Format: decimal */
+            target_unit_price: string | null;
+            title: string;
+            unit: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
         PurchaseRequestImportApiInputRequest: {
             /** @description Staff only: the buyer organisation's id. */
             buyer?: number;
@@ -3726,6 +3856,41 @@ export interface components {
             /** Format: email */
             email: string;
             message: string;
+        };
+        /** @description One event of a request: who acted by role (staff, buyer, system), never by name. */
+        RequestAuditEvent: {
+            /** @description requests.created, requests.updated, requests.transitioned … */
+            action: string;
+            /** @description staff, buyer or system. */
+            readonly actor_role: string;
+            /** Format: date-time */
+            created_at: string;
+            /** @description e.g. the fields an edit changed. */
+            details: {
+                [key: string]: unknown;
+            };
+            from_state: string;
+            id: number;
+            reason: string;
+            to_state: string;
+        };
+        /** @description A duplicate flag as seen from one request, with why it was raised (in the reader's language). */
+        RequestDuplicate: {
+            /** @description The shared end user (same_end_user); empty otherwise. */
+            end_user: string;
+            id: number;
+            /** @description same_buyer or same_end_user: what the two requests share. */
+            kind: string;
+            /** @description True when this request is the newer one (merging closes it). */
+            newer: boolean;
+            /** @description The other request's id; null when it belongs to another organisation. */
+            other_request: number | null;
+            other_status: components["schemas"]["RequestStatusEnum"];
+            /** @description Empty when the other request belongs to another organisation. */
+            other_title: string;
+            /** @description The explanation, in the language of Accept-Language. */
+            reason: string;
+            status: components["schemas"]["DuplicateStatusEnum"];
         };
         /**
          * @description * `draft` - Draft
@@ -4130,6 +4295,7 @@ export type CandidateOutput = components['schemas']['CandidateOutput'];
 export type CandidateOutputStatusEnum = components['schemas']['CandidateOutputStatusEnum'];
 export type CategoryBucket = components['schemas']['CategoryBucket'];
 export type CategoryDetailOutput = components['schemas']['CategoryDetailOutput'];
+export type CategoryGuess = components['schemas']['CategoryGuess'];
 export type CategoryInferApiOutput = components['schemas']['CategoryInferApiOutput'];
 export type CategoryOutput = components['schemas']['CategoryOutput'];
 export type CategoryRequirement = components['schemas']['CategoryRequirement'];
@@ -4192,7 +4358,10 @@ export type IntroductionRequest = components['schemas']['IntroductionRequest'];
 export type IntroductionStatusEnum = components['schemas']['IntroductionStatusEnum'];
 export type InvitationCreateApiInputRequest = components['schemas']['InvitationCreateApiInputRequest'];
 export type InvitationCreateApiOutput = components['schemas']['InvitationCreateApiOutput'];
+export type InvitationState = components['schemas']['InvitationState'];
+export type InvitationStateStatusEnum = components['schemas']['InvitationStateStatusEnum'];
 export type LanguageEnum = components['schemas']['LanguageEnum'];
+export type ListedOrganization = components['schemas']['ListedOrganization'];
 export type LoginInputRequest = components['schemas']['LoginInputRequest'];
 export type MarketOutput = components['schemas']['MarketOutput'];
 export type MarketOutputKindEnum = components['schemas']['MarketOutputKindEnum'];
@@ -4221,6 +4390,7 @@ export type PaginatedDocumentOutputList = components['schemas']['PaginatedDocume
 export type PaginatedDuplicateFlagOutputList = components['schemas']['PaginatedDuplicateFlagOutputList'];
 export type PaginatedIntroductionAuditEventList = components['schemas']['PaginatedIntroductionAuditEventList'];
 export type PaginatedIntroductionOutputList = components['schemas']['PaginatedIntroductionOutputList'];
+export type PaginatedListedOrganizationList = components['schemas']['PaginatedListedOrganizationList'];
 export type PaginatedMarketOutputList = components['schemas']['PaginatedMarketOutputList'];
 export type PaginatedMessageOutputList = components['schemas']['PaginatedMessageOutputList'];
 export type PaginatedNotificationOutputList = components['schemas']['PaginatedNotificationOutputList'];
@@ -4229,6 +4399,7 @@ export type PaginatedOutboxEntryListApiOutputList = components['schemas']['Pagin
 export type PaginatedProductOutputList = components['schemas']['PaginatedProductOutputList'];
 export type PaginatedProposalOutputList = components['schemas']['PaginatedProposalOutputList'];
 export type PaginatedPurchaseRequestOutputList = components['schemas']['PaginatedPurchaseRequestOutputList'];
+export type PaginatedRequestAuditEventList = components['schemas']['PaginatedRequestAuditEventList'];
 export type PaginatedRowOutputList = components['schemas']['PaginatedRowOutputList'];
 export type PaginatedStandardOutputList = components['schemas']['PaginatedStandardOutputList'];
 export type PaginatedSupplierListOutputList = components['schemas']['PaginatedSupplierListOutputList'];
@@ -4267,12 +4438,15 @@ export type ProposalRequest = components['schemas']['ProposalRequest'];
 export type ProposalStatusEnum = components['schemas']['ProposalStatusEnum'];
 export type ProposalVendor = components['schemas']['ProposalVendor'];
 export type PurchaseRequestCreateRequest = components['schemas']['PurchaseRequestCreateRequest'];
+export type PurchaseRequestDetailOutput = components['schemas']['PurchaseRequestDetailOutput'];
 export type PurchaseRequestImportApiInputRequest = components['schemas']['PurchaseRequestImportApiInputRequest'];
 export type PurchaseRequestOutput = components['schemas']['PurchaseRequestOutput'];
 export type PurchaseRequestTransitionApiInputRequest = components['schemas']['PurchaseRequestTransitionApiInputRequest'];
 export type RangeStats = components['schemas']['RangeStats'];
 export type RegisterApiInputRequest = components['schemas']['RegisterApiInputRequest'];
 export type RegisterApiOutput = components['schemas']['RegisterApiOutput'];
+export type RequestAuditEvent = components['schemas']['RequestAuditEvent'];
+export type RequestDuplicate = components['schemas']['RequestDuplicate'];
 export type RequestStatusEnum = components['schemas']['RequestStatusEnum'];
 export type RequestSummary = components['schemas']['RequestSummary'];
 export type ResolutionReason = components['schemas']['ResolutionReason'];
@@ -10595,7 +10769,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PurchaseRequestOutput"];
+                    "application/json": components["schemas"]["PurchaseRequestDetailOutput"];
                 };
             };
             /** @description Invalid input: `fields` names each problem. */
@@ -10661,7 +10835,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PurchaseRequestOutput"];
+                    "application/json": components["schemas"]["PurchaseRequestDetailOutput"];
                 };
             };
             /** @description Invalid input: `fields` names each problem. */
@@ -10805,7 +10979,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PurchaseRequestOutput"];
+                    "application/json": components["schemas"]["PurchaseRequestDetailOutput"];
                 };
             };
             /** @description Invalid input: `fields` names each problem. */
@@ -10871,6 +11045,86 @@ export interface operations {
             };
         };
     };
+    requests_audit_list: {
+        parameters: {
+            query?: {
+                /** @description e.g. organization.verified */
+                action?: string;
+                /**
+                 * @description Ordering
+                 *
+                 *     * `created_at` - Created at
+                 *     * `-created_at` - Created at (descending)
+                 */
+                ordering?: ("-created_at" | "created_at")[];
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                request_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedRequestAuditEventList"];
+                };
+            };
+            /** @description Invalid input: `fields` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the API token is unknown or expired (`WWW-Authenticate: Token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed, or a session request without its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such object, or not one this user may see (or, on a list, a page past its end). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The database or the search engine is unavailable; nothing was changed: see `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     requests_transition: {
         parameters: {
             query?: never;
@@ -10893,7 +11147,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PurchaseRequestOutput"];
+                    "application/json": components["schemas"]["PurchaseRequestDetailOutput"];
                 };
             };
             /** @description Invalid input: `fields` names each problem. */
@@ -12328,6 +12582,76 @@ export interface operations {
             };
         };
     };
+    supplier_lists_invitations: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                supplier_list?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedListedOrganizationList"];
+                };
+            };
+            /** @description Invalid input: `fields` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the API token is unknown or expired (`WWW-Authenticate: Token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed, or a session request without its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such object, or not one this user may see (or, on a list, a page past its end). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The database or the search engine is unavailable; nothing was changed: see `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     supplier_lists_invite: {
         parameters: {
             query?: never;
@@ -12918,6 +13242,7 @@ export const pathsApiV1ReferenceStandardsGetParametersQueryKindValues: ReadonlyA
 export const pathsApiV1ReferenceStandardsGetParametersQueryOrderingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/reference/standards/"]["get"]["parameters"]["query"]["ordering"]> = ["-code", "-kind", "-region", "code", "kind", "region"];
 export const pathsApiV1RequestsGetParametersQueryOrderingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/requests/"]["get"]["parameters"]["query"]["ordering"]> = ["-created_at", "-needed_by", "-quantity", "created_at", "needed_by", "quantity"];
 export const pathsApiV1RequestsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/requests/"]["get"]["parameters"]["query"]["status"]> = ["closed", "draft", "expired", "matched", "open"];
+export const pathsApiV1RequestsRequest_idAuditGetParametersQueryOrderingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/requests/{request_id}/audit/"]["get"]["parameters"]["query"]["ordering"]> = ["-created_at", "created_at"];
 export const pathsApiV1RequestsDuplicatesGetParametersQueryOrderingValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/requests/duplicates/"]["get"]["parameters"]["query"]["ordering"]> = ["-created_at", "created_at"];
 export const pathsApiV1RequestsDuplicatesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/requests/duplicates/"]["get"]["parameters"]["query"]["status"]> = ["dismissed", "merged", "open"];
 export const pathsApiV1RequestsImportTemplateGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/api/v1/requests/import/template/"]["get"]["parameters"]["query"]["format"]> = ["csv", "xlsx"];
@@ -12945,6 +13270,7 @@ export const healthApiOutputStatusEnumValues: ReadonlyArray<FlattenedDeepRequire
 export const hsVersionEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["HsVersionEnum"]> = ["HS2017", "HS2022"];
 export const importJobStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ImportJobStatusEnum"]> = ["queued", "running", "succeeded", "failed"];
 export const introductionStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["IntroductionStatusEnum"]> = ["awaiting_reply", "negotiating", "deal", "no_deal", "expired"];
+export const invitationStateStatusEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["InvitationStateStatusEnum"]> = ["queued", "sent", "claimed", "revoked"];
 export const languageEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LanguageEnum"]> = ["en", "zh", "fr", "es", "ru", "ar"];
 export const marketOutputKindEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MarketOutputKindEnum"]> = ["import", "export"];
 export const modeEnumValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ModeEnum"]> = ["all", "any"];

@@ -14,6 +14,8 @@ const SIGNED_IN: readonly Audience[] = ["vendor", "buyer", "staff", "admin"];
 /** The header's links, each shown only to the audiences that can open its page. */
 export const NAV_ITEMS: { to: string; label: MessageKey; roles: readonly Audience[]; staff?: boolean }[] = [
   { to: "/suppliers", label: "nav.suppliers", roles: ["anonymous", "none", ...SIGNED_IN] },
+  { to: "/vendor/profile", label: "vendor.nav", roles: ["vendor"] },
+  { to: "/vendor/products", label: "vendor.nav.products", roles: ["vendor"] },
   { to: "/requests", label: "nav.requests", roles: ["buyer", "staff", "admin"] },
   { to: "/proposals", label: "nav.proposals", roles: ["staff", "admin"], staff: true },
   { to: "/introductions", label: "nav.introductions", roles: SIGNED_IN },
@@ -21,6 +23,7 @@ export const NAV_ITEMS: { to: string; label: MessageKey; roles: readonly Audienc
   { to: "/consultations", label: "consultations.nav", roles: SIGNED_IN },
   { to: "/staff/verification", label: "staff.nav.verification", roles: ["staff", "admin"], staff: true },
   { to: "/staff/duplicates", label: "staff.nav.duplicates", roles: ["staff", "admin"], staff: true },
+  { to: "/staff/supplier-lists", label: "supplierLists.nav", roles: ["staff", "admin"], staff: true },
   { to: "/staff/dashboard", label: "staff.nav.dashboard", roles: ["staff", "admin"], staff: true },
 ];
 

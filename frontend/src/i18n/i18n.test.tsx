@@ -77,10 +77,6 @@ const STILL_PARTIAL = new Set([
   "features/account:ru",
   "features/requests:ru",
   "features/requests:ar",
-  "features/staff:fr",
-  "features/staff:es",
-  "features/staff:ru",
-  "features/staff:ar",
 ]);
 
 function placeholders(message: string): string[] {

@@ -17,6 +17,8 @@ import requests from "../features/requests/locales/en";
 import account from "../features/account/locales/en";
 import notifications from "../features/notifications/locales/en";
 import staff from "../features/staff/locales/en";
+import vendor from "../features/vendor/locales/en";
+import supplierLists from "../features/supplierlists/locales/en";
 import common from "./locales/en";
 
 export const en = {
@@ -33,6 +35,8 @@ export const en = {
   ...account,
   ...certificates,
   ...consultations,
+  ...vendor,
+  ...supplierLists,
 };
 
 export type MessageKey = keyof typeof en;

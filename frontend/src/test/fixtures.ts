@@ -191,7 +191,13 @@ export function proposal(id: number, overrides: Record<string, unknown> = {}) {
     request: {
       id: 11,
       title: `Surgical masks for clinics ${id}`,
-      buyer: { id: 3, name: "Embassy of France", country: "FR", buyer_type: "embassy" },
+      buyer: {
+        id: 3,
+        name: "Embassy of France",
+        country: "FR",
+        buyer_type: "embassy",
+        verification_status: "verified",
+      },
       category: {
         id: 2,
         slug: "surgical-masks",

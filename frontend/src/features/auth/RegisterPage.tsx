@@ -109,7 +109,9 @@ export function RegisterPage() {
         setBusy(false);
         return;
       }
-      navigate(landingPath(params.get("next"), user.role), { replace: true });
+      // A new vendor starts on its company profile (the verification checklist's first items).
+      const next = params.get("next") ?? (user.role === "vendor" ? "/vendor/profile" : null);
+      navigate(landingPath(next, user.role), { replace: true });
     } catch (caught) {
       setError(caught instanceof ApiError ? caught : new ApiError(0, "network", ""));
       setBusy(false);

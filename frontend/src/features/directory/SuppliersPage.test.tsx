@@ -231,3 +231,19 @@ describe("Suppliers directory", () => {
     expect(location()).toBe("/suppliers");
   });
 });
+
+describe("Suppliers directory paging", () => {
+  it("lands on the last page when the link asks for a page past it", async () => {
+    const calls = mockDirectory({
+      "GET search/products/": (call) =>
+        jsonResponse(call.query.get("page") === "3" ? PRODUCT_SEARCH : { ...PRODUCT_SEARCH, results: [] }),
+    });
+    renderApp("/suppliers?q=masks&page=999");
+
+    await waitFor(() => expect(location()).toBe("/suppliers?q=masks&page=3"));
+    expect(await screen.findByTestId("product-card")).toBeTruthy();
+    expect(screen.getByTestId("result-count").textContent).toBe("41–41 of 42");
+    expect(screen.getByTestId("result-count").textContent).not.toContain("9,981");
+    expect(calls.some((call) => call.path === "search/products/" && call.query.get("page") === "3")).toBe(true);
+  });
+});

@@ -501,6 +501,12 @@ export function SuppliersPage() {
   const count = result?.data.count ?? 0;
   const pageCount = Math.min(Math.ceil(count / PAGE_SIZE), MAX_PAGE);
   const filtered = hasFilters(state);
+  // A page past the last one (an old link, ?page=999): land on the last page instead.
+  const lastPage = Math.max(1, pageCount);
+  const beyondLast = load.kind === "ready" && count > 0 && state.page > lastPage;
+  useEffect(() => {
+    if (beyondLast) setParams(paramsFromState({ ...state, page: lastPage }), { replace: true });
+  }, [beyondLast, lastPage, state, setParams]);
 
   const chips: { key: string; label: string; remove: () => void }[] = [];
   for (const name of LIST_FILTERS) {
@@ -690,7 +696,7 @@ export function SuppliersPage() {
         <div className="directory__results">
           <div className="results-head">
             <p className="results-head__count" data-testid="result-count" aria-live="polite">
-              {result
+              {result && !beyondLast && to >= from - 1
                 ? count === 0
                   ? t("directory.count.none")
                   : t("directory.range", {

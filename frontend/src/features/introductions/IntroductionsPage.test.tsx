@@ -90,12 +90,33 @@ describe("Introductions", () => {
     await waitFor(() =>
       expect(document.getElementById("outcome-1-reason-error")?.textContent).toBe("Say why there was no deal."),
     );
-    expect(calls.find((c) => c.method === "POST")?.body).toEqual({ status: "no_deal", reason: "" });
+    expect(calls.find((c) => c.method === "POST")?.body).toEqual({ status: "no_deal", reason: "", deal_currency: "" });
   });
 
   it("shows the empty state", async () => {
     mockApi({ "GET introductions/": page([]) });
     renderApp("/introductions", { auth: signedIn("vendor"), lang: "zh" });
     expect(await screen.findByText("暂无对接介绍")).toBeTruthy();
+  });
+
+  it("flags overdue introductions and filters on them through the URL", async () => {
+    const calls = mockApi({
+      "GET introductions/": page([introduction(1, { overdue: true }), introduction(2, { overdue: false })]),
+    });
+    renderApp("/introductions", { auth: signedIn("staff") });
+    const cards = await screen.findAllByTestId("introduction");
+    expect(within(cards[0] as HTMLElement).getByTestId("introduction-overdue").textContent).toBe("Overdue");
+    expect(within(cards[1] as HTMLElement).queryByTestId("introduction-overdue")).toBeNull();
+
+    fireEvent.click(screen.getByTestId("introduction-overdue-filter"));
+    await waitFor(() => expect(screen.getByTestId("location").textContent).toBe("/introductions?overdue=true"));
+    await waitFor(() =>
+      expect(
+        calls
+          .filter((c) => c.path === "introductions/")
+          .at(-1)
+          ?.query.get("overdue"),
+      ).toBe("true"),
+    );
   });
 });

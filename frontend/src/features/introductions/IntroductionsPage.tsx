@@ -1,8 +1,8 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { FormEvent } from "react";
 import { useSearchParams } from "react-router";
-import { ApiError, apiCall, isRecord, num, parsePage, str, strList } from "../../api";
-import type { Page } from "../../api";
+import { ApiError } from "../../api";
+import type { ApiData, ApiInit, ContactOutput, IntroductionOutput, IntroductionParty } from "../../api";
 import type { User } from "../../auth";
 import { isStaffRole } from "../../auth";
 import {
@@ -30,129 +30,19 @@ import {
 } from "../../format";
 import { useI18n } from "../../i18n";
 import { useDocumentTitle } from "../../useDocumentTitle";
+import { INTRODUCTIONS_PAGE_SIZE, useIntroductionOutcome, useIntroductions } from "./hooks";
 
 export const INTRODUCTION_STATUSES = ["awaiting_reply", "negotiating", "deal", "no_deal", "expired"] as const;
 // Mirrors INTRODUCTION_TRANSITIONS on the server; the server has the last word.
 const NEXT: Record<string, string[]> = { awaiting_reply: ["negotiating", "no_deal"], negotiating: ["deal", "no_deal"] };
-const PAGE_SIZE = 20;
 
-interface Contact {
-  id: number | null;
-  name: string;
-  role: string;
-  email: string;
-  phone: string;
-  wechat: string;
-  whatsapp: string;
-}
+type Introduction = IntroductionOutput;
+type Party = IntroductionParty;
 
-interface Party {
-  id: number | null;
-  kind: string;
-  name: string;
-  country: string;
-  city: string;
-  website: string;
-  /** null: contacts not shown to this reader (their own organisation). */
-  contacts: Contact[] | null;
-}
+const money = (value: string | null | undefined): number | null =>
+  value === null || value === undefined || value === "" ? null : Number(value);
 
-export interface Introduction {
-  id: number;
-  status: string;
-  score: number | null;
-  request: {
-    title: string;
-    quantity: number | null;
-    unit: string;
-    destination: string;
-    neededBy: string;
-    standards: string[];
-  };
-  product: {
-    names: Record<string, string>;
-    modelNumber: string;
-    priceMin: number | null;
-    priceMax: number | null;
-    currency: string;
-    leadTime: number | null;
-  } | null;
-  vendor: Party;
-  buyer: Party;
-  dealQuantity: number | null;
-  dealValue: number | null;
-  dealCurrency: string;
-  noDealReason: string;
-  remindersSent: number;
-  createdAt: string;
-  closedAt: string;
-}
-
-function parseContact(raw: unknown): Contact | null {
-  if (!isRecord(raw)) return null;
-  return {
-    id: num(raw.id),
-    name: str(raw.name),
-    role: str(raw.role),
-    email: str(raw.email),
-    phone: str(raw.phone),
-    wechat: str(raw.wechat),
-    whatsapp: str(raw.whatsapp),
-  };
-}
-
-function parseParty(raw: unknown): Party {
-  const r = isRecord(raw) ? raw : {};
-  return {
-    id: num(r.id),
-    kind: str(r.kind),
-    name: str(r.name),
-    country: str(r.country),
-    city: str(r.city),
-    website: str(r.website),
-    contacts: Array.isArray(r.contacts) ? r.contacts.map(parseContact).filter((c): c is Contact => c !== null) : null,
-  };
-}
-
-export function parseIntroduction(raw: unknown): Introduction | null {
-  if (!isRecord(raw) || typeof raw.id !== "number") return null;
-  const request = isRecord(raw.request) ? raw.request : {};
-  const product = isRecord(raw.product) ? raw.product : null;
-  return {
-    id: raw.id,
-    status: str(raw.status),
-    score: num(raw.score),
-    request: {
-      title: str(request.title),
-      quantity: num(request.quantity),
-      unit: str(request.unit),
-      destination: str(request.destination_country),
-      neededBy: str(request.needed_by),
-      standards: strList(request.required_standards),
-    },
-    product: product
-      ? {
-          names: isRecord(product.names) ? (product.names as Record<string, string>) : {},
-          modelNumber: str(product.model_number),
-          priceMin: num(product.price_min),
-          priceMax: num(product.price_max),
-          currency: str(product.currency),
-          leadTime: num(product.lead_time_days),
-        }
-      : null,
-    vendor: parseParty(raw.vendor),
-    buyer: parseParty(raw.buyer),
-    dealQuantity: num(raw.deal_quantity),
-    dealValue: num(raw.deal_value),
-    dealCurrency: str(raw.deal_currency),
-    noDealReason: str(raw.no_deal_reason),
-    remindersSent: num(raw.reminders_sent) ?? 0,
-    createdAt: str(raw.created_at),
-    closedAt: str(raw.closed_at),
-  };
-}
-
-function ContactCard({ contact }: { contact: Contact }) {
+function ContactCard({ contact }: { contact: ContactOutput }) {
   const { t } = useI18n();
   return (
     <li className="contact" data-testid="contact">
@@ -246,8 +136,9 @@ function OutcomeForm({
   const [value, setValue] = useState("");
   const [currency, setCurrency] = useState(introduction.product?.currency || "USD");
   const [reason, setReason] = useState("");
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const outcome = useIntroductionOutcome();
+  const error = outcome.error;
+  const busy = outcome.isPending;
   const [open, setOpen] = useState(false);
   if (options.length === 0) return null;
   const id = `outcome-${introduction.id}`;
@@ -266,29 +157,21 @@ function OutcomeForm({
     );
   }
 
-  const onSubmit = async (event: FormEvent) => {
+  const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    const body: Record<string, unknown> = { status, reason: reason.trim() };
-    if (status === "deal") {
-      body.deal_quantity = quantity === "" ? null : Number(quantity);
-      body.deal_value = value === "" ? null : value;
-      body.deal_currency = currency;
-    }
-    try {
-      const updated = parseIntroduction(
-        await apiCall("post", "/api/v1/introductions/{introduction_id}/outcome/", {
-          params: { path: { introduction_id: introduction.id } },
-          body: body as never,
-        }),
-      );
-      if (updated) onSaved(updated);
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, "network", ""));
-    } finally {
-      setBusy(false);
-    }
+    const body: ApiInit<"/api/v1/introductions/{introduction_id}/outcome/", "post">["body"] = {
+      status,
+      reason: reason.trim(),
+      deal_currency: "",
+      ...(status === "deal"
+        ? {
+            deal_quantity: quantity === "" ? null : Number(quantity),
+            deal_value: value === "" ? null : value,
+            deal_currency: currency,
+          }
+        : {}),
+    };
+    outcome.mutate({ params: { path: { introduction_id: introduction.id } }, body }, { onSuccess: onSaved });
   };
 
   return (
@@ -424,7 +307,7 @@ function IntroductionCard({
   const staff = isStaffRole(user.role);
   const product = introduction.product;
   const productName = product
-    ? localizedText(product.names, lang, product.modelNumber)
+    ? localizedText(product.names, lang, product.model_number)
     : t("introductions.productGone");
   const r = introduction.request;
   // Members see the other party first (that is whom they contact); staff see both.
@@ -445,23 +328,28 @@ function IntroductionCard({
           <h3 dir="auto">{productName}</h3>
           <p className="muted small">
             {t("introductions.forRequest")} <bdi>{r.title}</bdi> · {formatNumber(r.quantity, lang)} {r.unit} <Arrow />{" "}
-            {countryName(r.destination, lang)}
-            {r.neededBy ? ` · ${t("proposals.neededBy", { date: formatDate(r.neededBy, lang) })}` : ""}
+            {countryName(r.destination_country, lang)}
+            {r.needed_by ? ` · ${t("proposals.neededBy", { date: formatDate(r.needed_by, lang) })}` : ""}
           </p>
         </div>
         <div className="introduction__status">
           <StatusPill status={introduction.status} label={enumLabel("introductionStatus", introduction.status)} />
+          {introduction.overdue ? (
+            <span className="tag tag--warn" data-testid="introduction-overdue" title={t("introductions.overdueHint")}>
+              {t("introductions.overdue")}
+            </span>
+          ) : null}
           <span className="muted small">
-            {t("introductions.since", { date: formatDate(introduction.createdAt, lang) })}
+            {t("introductions.since", { date: formatDate(introduction.created_at, lang) })}
           </span>
         </div>
       </header>
       {product ? (
         <p className="small introduction__product">
-          <span dir="ltr">{formatPriceRange(product.priceMin, product.priceMax, product.currency, lang)}</span>
-          {product.leadTime !== null
-            ? ` · ${t("directory.leadTime")} ${t("directory.days", { days: formatNumber(product.leadTime, lang) })}`
-            : ""}
+          <span dir="ltr">
+            {formatPriceRange(money(product.price_min), money(product.price_max), product.currency, lang)}
+          </span>
+          {` · ${t("directory.leadTime")} ${t("directory.days", { days: formatNumber(product.lead_time_days, lang) })}`}
         </p>
       ) : null}
       <div className="parties">
@@ -472,14 +360,14 @@ function IntroductionCard({
       {introduction.status === "deal" ? (
         <p className="notice notice--ok" data-testid="deal">
           {t("introductions.dealSummary", {
-            quantity: formatNumber(introduction.dealQuantity, lang),
-            value: formatMoney(introduction.dealValue, introduction.dealCurrency || "USD", lang),
+            quantity: formatNumber(introduction.deal_quantity, lang),
+            value: formatMoney(money(introduction.deal_value), introduction.deal_currency || "USD", lang),
           })}
         </p>
       ) : null}
-      {introduction.status === "no_deal" && introduction.noDealReason ? (
+      {introduction.status === "no_deal" && introduction.no_deal_reason ? (
         <p className="notice notice--info">
-          {t("introductions.noDealReason")} <span dir="auto">{introduction.noDealReason}</span>
+          {t("introductions.noDealReason")} <span dir="auto">{introduction.no_deal_reason}</span>
         </p>
       ) : null}
       <OutcomeForm key={introduction.status} introduction={introduction} onSaved={onSaved} />
@@ -487,35 +375,25 @@ function IntroductionCard({
   );
 }
 
+type IntroductionPage = ApiData<"/api/v1/introductions/">;
+
 function IntroductionsView({ user }: { user: User }) {
   const { t, lang } = useI18n();
   const enumLabel = useEnumLabel();
   const [params, setParams] = useSearchParams();
   const status = INTRODUCTION_STATUSES.find((s) => s === params.get("status")) ?? "";
+  const overdue = params.get("overdue") === "true";
   const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
-  const [data, setData] = useState<Page<Introduction> | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [reload, setReload] = useState(0);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setError(null);
-    apiCall("get", "/api/v1/introductions/", {
-      params: {
-        query: { status: (status || undefined) as never, page: page > 1 ? page : undefined, page_size: PAGE_SIZE },
-      },
-      signal: controller.signal,
-    }).then(
-      (raw) => setData(parsePage(raw, parseIntroduction)),
-      (caught: unknown) => {
-        if (controller.signal.aborted) return;
-        if (caught instanceof ApiError && caught.status === 404)
-          setData({ count: 0, next: null, previous: null, results: [] });
-        else setError(caught);
-      },
-    );
-    return () => controller.abort();
-  }, [status, page, reload]);
+  const query = {
+    ...(status ? { status } : {}),
+    ...(overdue ? { overdue: "true" } : {}),
+    ...(page > 1 ? { page } : {}),
+    page_size: INTRODUCTIONS_PAGE_SIZE,
+  };
+  const list = useIntroductions(query);
+  // No introductions endpoint on this server (yet): shown as empty rather than broken.
+  const data: IntroductionPage | undefined =
+    list.error?.status === 404 ? { count: 0, next: null, previous: null, results: [] } : list.data;
 
   const setFilter = (name: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -543,47 +421,61 @@ function IntroductionsView({ user }: { user: User }) {
             ))}
           </select>
         </label>
+        <label className="checkbox-field">
+          <input
+            type="checkbox"
+            checked={overdue}
+            onChange={(e) => setFilter("overdue", e.target.checked ? "true" : "")}
+            data-testid="introduction-overdue-filter"
+          />
+          <span>{t("introductions.filter.overdue")}</span>
+        </label>
         {data ? <span className="muted">{t("common.total", { count: formatNumber(data.count, lang) })}</span> : null}
       </div>
-      {error ? (
-        <ErrorNotice error={error} onRetry={() => setReload((n) => n + 1)} />
+      {list.error && !data ? (
+        <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />
       ) : !data ? (
         <Loading />
       ) : data.results.length === 0 ? (
         <div className="card">
           <EmptyState
             icon={<PeopleIcon />}
-            title={t("introductions.empty.title")}
-            body={t("introductions.empty.body")}
+            title={overdue ? t("introductions.emptyOverdue.title") : t("introductions.empty.title")}
+            body={overdue ? t("introductions.emptyOverdue.body") : t("introductions.empty.body")}
           />
         </div>
       ) : (
         <>
-          <ol className="introduction-list">
-            {data.results.map((introduction) => (
-              <li key={introduction.id}>
-                <IntroductionCard
-                  introduction={introduction}
-                  user={user}
-                  onSaved={(updated) =>
-                    setData((current) =>
-                      current
-                        ? { ...current, results: current.results.map((i) => (i.id === updated.id ? updated : i)) }
-                        : current,
-                    )
-                  }
-                />
-              </li>
-            ))}
-          </ol>
+          {/* Outcomes saved here show on their card until the list is next loaded. */}
+          <IntroductionList key={JSON.stringify(query)} introductions={data.results} user={user} />
           <Pagination
             page={page}
-            pageCount={Math.ceil(data.count / PAGE_SIZE)}
+            pageCount={Math.ceil(data.count / INTRODUCTIONS_PAGE_SIZE)}
             onPage={(p) => setFilter("page", p > 1 ? String(p) : "")}
           />
         </>
       )}
     </>
+  );
+}
+
+function IntroductionList({ introductions, user }: { introductions: Introduction[]; user: User }) {
+  const [saved, setSaved] = useState<Map<number, Introduction>>(new Map());
+  return (
+    <ol className="introduction-list">
+      {introductions.map((listed) => {
+        const introduction = saved.get(listed.id) ?? listed;
+        return (
+          <li key={introduction.id}>
+            <IntroductionCard
+              introduction={introduction}
+              user={user}
+              onSaved={(updated) => setSaved((current) => new Map(current).set(updated.id, updated))}
+            />
+          </li>
+        );
+      })}
+    </ol>
   );
 }
 

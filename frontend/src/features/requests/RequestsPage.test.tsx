@@ -133,10 +133,86 @@ describe("Purchase requests", () => {
 
     fireEvent.change(within(form).getByLabelText(/Quantity/), { target: { value: "100000" } });
     fireEvent.click(within(form).getByRole("button", { name: "Save as draft" }));
-    expect((await screen.findByTestId("request-notice")).textContent).toBe(
-      "Request “Surgical masks for clinics” saved.",
-    );
+    const notice = await screen.findByTestId("request-notice");
+    expect(notice.textContent).toContain("Request “Surgical masks for clinics” saved.");
+    expect(within(notice).getByRole("link", { name: "Details" }).getAttribute("href")).toBe("/requests/11");
     expect(calls.filter((c) => c.method === "POST").at(-1)?.body).toMatchObject({ quantity: 100000, status: "draft" });
+  });
+
+  it("suggests the category the text points to while typing, and takes it on one click", async () => {
+    const calls = mockApi({
+      ...reference,
+      "GET requests/": page([]),
+      "GET taxonomy/categories/infer/": (call) =>
+        jsonResponse({
+          query: call.query.get("q"),
+          categories: (call.query.get("q") ?? "").includes("mascarillas")
+            ? [{ category: CATEGORIES.results[1], confidence: 1 }]
+            : [],
+        }),
+    });
+    renderApp("/requests", { auth: signedIn("buyer") });
+    fireEvent.click(await screen.findByTestId("new-request"));
+    const form = screen.getByTestId("request-form");
+    fireEvent.change(within(form).getByLabelText(/What do you need/), {
+      target: { value: "Necesitamos mascarillas quirúrgicas" },
+    });
+
+    const suggestion = await within(form).findByTestId("category-suggestion", {}, { timeout: 3000 });
+    expect(suggestion.textContent).toContain("From your text this looks like Surgical masks (6307.90).");
+    expect(calls.find((c) => c.path === "taxonomy/categories/infer/")?.query.get("q")).toBe(
+      "Necesitamos mascarillas quirúrgicas",
+    );
+    fireEvent.click(within(suggestion).getByRole("button", { name: "Use this category" }));
+    expect((within(form).getByLabelText("Category") as HTMLSelectElement).value).toBe("2");
+    // A category is chosen: nothing more to suggest.
+    await waitFor(() => expect(within(form).queryByTestId("category-suggestion")).toBeNull());
+  });
+
+  it("after posting without a category, offers the one the server inferred and saves it", async () => {
+    const created = purchaseRequest({
+      id: 21,
+      title: "Нужны пульсоксиметры",
+      category: null,
+      status: "open",
+      suggested_category: CATEGORIES.results[1],
+      duplicates: [],
+    });
+    const calls = mockApi({
+      ...reference,
+      "GET requests/": page([]),
+      "GET taxonomy/categories/infer/": { query: "", categories: [] },
+      "POST requests/": () => jsonResponse(created, 201),
+      "PATCH requests/21/": () =>
+        jsonResponse({ ...created, category: CATEGORIES.results[1], suggested_category: null }),
+    });
+    renderApp("/requests", { auth: signedIn("buyer") });
+    fireEvent.click(await screen.findByTestId("new-request"));
+    const form = screen.getByTestId("request-form");
+    fireEvent.change(within(form).getByLabelText(/What do you need/), { target: { value: "Нужны пульсоксиметры" } });
+    fireEvent.change(within(form).getByLabelText(/Quantity/), { target: { value: "50" } });
+    fireEvent.click(within(form).getByRole("button", { name: "Publish request" }));
+
+    const notice = await screen.findByTestId("request-notice");
+    const suggestion = within(notice).getByTestId("category-suggestion");
+    expect(suggestion.textContent).toContain("No category was chosen; from the text this looks like Surgical masks");
+    fireEvent.click(within(suggestion).getByRole("button", { name: "Use this category" }));
+    await waitFor(() => expect(calls.find((c) => c.method === "PATCH")?.body).toEqual({ category: 2 }));
+    expect(calls.find((c) => c.method === "POST")?.body).toMatchObject({
+      category: null,
+      quantity: 50,
+      language: "en",
+    });
+  });
+
+  it("links each request to its page and labels the cells for the phone layout", async () => {
+    mockApi({ ...reference, "GET requests/": page([purchaseRequest({ unit: "box" })]) });
+    renderApp("/requests", { auth: signedIn("buyer"), lang: "fr" });
+    const row = await screen.findByTestId("request-row");
+    expect(within(row).getByTestId("request-link").getAttribute("href")).toBe("/requests/11");
+    const quantity = row.querySelector('td[data-label="Quantité"]');
+    expect(quantity?.textContent?.replace(/\s/g, " ")).toBe("100 000 boîtes");
+    expect(screen.getByTestId("requests-table").classList.contains("table--cards")).toBe(true);
   });
 
   it("imports a spreadsheet and shows the per-row error report", async () => {

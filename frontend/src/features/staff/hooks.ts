@@ -76,3 +76,13 @@ export function useDashboard() {
     },
   };
 }
+
+/** One purchase request, read-only, and every proposal made for it (the staff request page). */
+export function useStaffRequest(requestId: number) {
+  const request = useApiQuery("/api/v1/requests/{request_id}/", { params: { path: { request_id: requestId } } });
+  const proposals = useApiQuery("/api/v1/proposals/", {
+    // "status=" (empty): every status, a value the generated types do not know.
+    params: { query: { request: requestId, status: "" as "proposed", ordering: ["-score"], page_size: 50 } },
+  });
+  return { request, proposals };
+}

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/rea
 import { describe, expect, it } from "vitest";
 import type { AuditEventOutput, DocumentOutput, DuplicateFlagOutput, OrganizationDetailOutput } from "../../api";
 import { I18nProvider } from "../../i18n";
-import { page } from "../../test/fixtures";
+import { page, proposal, purchaseRequest } from "../../test/fixtures";
 import { jsonResponse, mockApi, renderApp, signedIn } from "../../test/render";
 import { DocumentViewer } from "./DocumentViewer";
 import { DuplicateComparison } from "./DuplicateComparison";
@@ -270,5 +270,29 @@ describe("Duplicates", () => {
     await waitFor(() => expect(screen.queryByTestId("duplicate-pair")).toBeNull());
     expect(calls.filter((c) => c.path === "requests/duplicates/").length).toBeGreaterThanOrEqual(2);
     expect(calls.find((c) => c.path === "requests/duplicates/")?.query.get("status")).toBe("open");
+  });
+});
+
+describe("Staff request page", () => {
+  it("shows a request read-only with its buyer and every proposal made for it", async () => {
+    const calls = mockApi({
+      "GET requests/11/": purchaseRequest({ id: 11, status: "open", description: "Pour les cliniques de Lyon" }),
+      "GET proposals/": page([proposal(1), proposal(2, { status: "rejected" })]),
+    });
+    renderApp("/staff/requests/11", { auth: signedIn("staff") });
+
+    expect((await screen.findByRole("heading", { level: 1 })).textContent).toContain("Surgical masks");
+    const facts = await screen.findByTestId("request-facts");
+    expect(within(facts).getByTestId("request-buyer").getAttribute("href")).toMatch(/^\/staff\/organizations\/\d+$/);
+    expect(within(facts).getByText("EN 14683")).toBeTruthy();
+    expect(screen.getByText("Pour les cliniques de Lyon").getAttribute("dir")).toBe("auto");
+    const proposals = await screen.findByTestId("request-proposals");
+    expect(within(proposals).getAllByRole("row")).toHaveLength(3);
+    expect(within(proposals).getByText("Rejected", { selector: ".pill" })).toBeTruthy();
+    const query = calls.find((c) => c.path === "proposals/")?.query;
+    expect(query?.get("request")).toBe("11");
+    expect(query?.get("status")).toBe(""); // every status
+    // Read-only: no form, no decision buttons.
+    expect(screen.queryByRole("button", { name: /approve|reject/i })).toBeNull();
   });
 });

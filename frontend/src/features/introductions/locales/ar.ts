@@ -24,6 +24,11 @@ const ar: Partial<Messages<typeof en>> = {
   "introductions.outcome.reason": "لماذا لم تُبرم صفقة؟",
   "introductions.outcome.note": "ملاحظة (اختيارية)",
   "introductions.outcome.save": "حفظ النتيجة",
+  "introductions.overdue": "متأخر",
+  "introductions.overdueHint": "لا يزال بانتظار الرد بعد انقضاء مهلة الرد",
+  "introductions.filter.overdue": "المتأخرة فقط",
+  "introductions.emptyOverdue.title": "لا يوجد شيء متأخر",
+  "introductions.emptyOverdue.body": "كل تعارف بانتظار الرد لا يزال ضمن مهلة الرد.",
 };
 
 export default ar;

@@ -21,6 +21,11 @@ const en = {
   "introductions.outcome.reason": "Why was there no deal?",
   "introductions.outcome.note": "Note (optional)",
   "introductions.outcome.save": "Save outcome",
+  "introductions.overdue": "Overdue",
+  "introductions.overdueHint": "Still awaiting a reply after the reply window",
+  "introductions.filter.overdue": "Overdue only",
+  "introductions.emptyOverdue.title": "Nothing overdue",
+  "introductions.emptyOverdue.body": "Every introduction awaiting a reply is still within its reply window.",
 } as const;
 
 export default en;

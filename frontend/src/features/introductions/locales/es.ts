@@ -25,6 +25,11 @@ const es: Partial<Messages<typeof en>> = {
   "introductions.outcome.reason": "¿Por qué no hubo acuerdo?",
   "introductions.outcome.note": "Nota (opcional)",
   "introductions.outcome.save": "Guardar resultado",
+  "introductions.overdue": "Atrasada",
+  "introductions.overdueHint": "Sigue sin respuesta pasado el plazo de respuesta",
+  "introductions.filter.overdue": "Solo atrasadas",
+  "introductions.emptyOverdue.title": "Nada atrasado",
+  "introductions.emptyOverdue.body": "Todas las presentaciones a la espera de respuesta siguen dentro de su plazo.",
 };
 
 export default es;

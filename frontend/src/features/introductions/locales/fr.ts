@@ -24,6 +24,11 @@ const fr: Partial<Messages<typeof en>> = {
   "introductions.outcome.reason": "Pourquoi n'y a-t-il pas eu d'accord ?",
   "introductions.outcome.note": "Note (facultative)",
   "introductions.outcome.save": "Enregistrer",
+  "introductions.overdue": "En retard",
+  "introductions.overdueHint": "Toujours sans réponse après le délai de réponse",
+  "introductions.filter.overdue": "En retard seulement",
+  "introductions.emptyOverdue.title": "Rien en retard",
+  "introductions.emptyOverdue.body": "Toutes les mises en relation en attente de réponse sont encore dans leur délai.",
 };
 
 export default fr;

@@ -24,6 +24,11 @@ const ru: Partial<Messages<typeof en>> = {
   "introductions.outcome.reason": "Почему сделки не было?",
   "introductions.outcome.note": "Примечание (необязательно)",
   "introductions.outcome.save": "Сохранить",
+  "introductions.overdue": "Просрочено",
+  "introductions.overdueHint": "Ответа всё ещё нет после срока ответа",
+  "introductions.filter.overdue": "Только просроченные",
+  "introductions.emptyOverdue.title": "Просроченных нет",
+  "introductions.emptyOverdue.body": "Все знакомства, ожидающие ответа, ещё в пределах срока ответа.",
 };
 
 export default ru;

@@ -23,6 +23,11 @@ const zh: Messages<typeof en> = {
   "introductions.outcome.reason": "未成交的原因？",
   "introductions.outcome.note": "备注（可选）",
   "introductions.outcome.save": "保存结果",
+  "introductions.overdue": "已逾期",
+  "introductions.overdueHint": "超过答复期限仍在等待答复",
+  "introductions.filter.overdue": "仅显示逾期",
+  "introductions.emptyOverdue.title": "没有逾期的对接",
+  "introductions.emptyOverdue.body": "所有等待答复的对接都还在答复期限内。",
 };
 
 export default zh;

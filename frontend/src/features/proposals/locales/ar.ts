@@ -53,6 +53,14 @@ const ar: Partial<Messages<typeof en>> = {
   "proposals.product": "العرض",
   "proposals.neededBy": "مطلوب بحلول {date}",
   "proposals.target": "المستهدف {price}",
+  "proposals.buyerUnverified": "المشتري غير موثَّق",
+  "proposals.verifyBuyer": "توثيق المشتري في الخطوة نفسها",
+  "proposals.bulk.verifyBuyers": "توثيق المشترين غير الموثَّقين في الخطوة نفسها",
+  "proposals.approving": "الموافقة بعد {seconds} ث…",
+  "proposals.undo": "تراجع",
+  "proposals.openRequest": "فتح الطلب",
+  "proposals.openProduct": "فتح صفحة المنتج",
+  "proposals.openVendor": "فتح ملف المورّد ({name})",
 };
 
 export default ar;

@@ -50,6 +50,14 @@ const en = {
   "proposals.product": "Offer",
   "proposals.neededBy": "needed by {date}",
   "proposals.target": "target {price}",
+  "proposals.buyerUnverified": "Buyer not verified",
+  "proposals.verifyBuyer": "Verify the buyer in the same step",
+  "proposals.bulk.verifyBuyers": "Verify their unverified buyers in the same step",
+  "proposals.approving": "Approving in {seconds} s…",
+  "proposals.undo": "Undo",
+  "proposals.openRequest": "Open the request",
+  "proposals.openProduct": "Open the product page",
+  "proposals.openVendor": "Open the supplier's file ({name})",
 } as const;
 
 export default en;

@@ -54,6 +54,14 @@ const es: Partial<Messages<typeof en>> = {
   "proposals.product": "Oferta",
   "proposals.neededBy": "para el {date}",
   "proposals.target": "objetivo {price}",
+  "proposals.buyerUnverified": "Comprador no verificado",
+  "proposals.verifyBuyer": "Verificar al comprador en el mismo paso",
+  "proposals.bulk.verifyBuyers": "Verificar en el mismo paso a los compradores no verificados",
+  "proposals.approving": "Aprobación en {seconds} s…",
+  "proposals.undo": "Deshacer",
+  "proposals.openRequest": "Abrir la solicitud",
+  "proposals.openProduct": "Abrir la página del producto",
+  "proposals.openVendor": "Abrir la ficha del proveedor ({name})",
 };
 
 export default es;

@@ -55,6 +55,14 @@ const fr: Partial<Messages<typeof en>> = {
   "proposals.product": "Offre",
   "proposals.neededBy": "pour le {date}",
   "proposals.target": "cible {price}",
+  "proposals.buyerUnverified": "Acheteur non vérifié",
+  "proposals.verifyBuyer": "Vérifier l’acheteur dans la même étape",
+  "proposals.bulk.verifyBuyers": "Vérifier dans la même étape les acheteurs non vérifiés",
+  "proposals.approving": "Approbation dans {seconds} s…",
+  "proposals.undo": "Annuler",
+  "proposals.openRequest": "Ouvrir la demande",
+  "proposals.openProduct": "Ouvrir la fiche produit",
+  "proposals.openVendor": "Ouvrir le dossier du fournisseur ({name})",
 };
 
 export default fr;

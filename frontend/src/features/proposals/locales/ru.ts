@@ -53,6 +53,14 @@ const ru: Partial<Messages<typeof en>> = {
   "proposals.product": "Предложение",
   "proposals.neededBy": "к {date}",
   "proposals.target": "цель {price}",
+  "proposals.buyerUnverified": "Покупатель не проверен",
+  "proposals.verifyBuyer": "Проверить покупателя в том же шаге",
+  "proposals.bulk.verifyBuyers": "Проверить непроверенных покупателей в том же шаге",
+  "proposals.approving": "Одобрение через {seconds} с…",
+  "proposals.undo": "Отменить",
+  "proposals.openRequest": "Открыть заявку",
+  "proposals.openProduct": "Открыть страницу товара",
+  "proposals.openVendor": "Открыть досье поставщика ({name})",
 };
 
 export default ru;

@@ -53,6 +53,14 @@ const zh: Messages<typeof en> = {
   "proposals.product": "报价",
   "proposals.neededBy": "需求日期 {date}",
   "proposals.target": "目标价 {price}",
+  "proposals.buyerUnverified": "买方未验证",
+  "proposals.verifyBuyer": "同时验证买方",
+  "proposals.bulk.verifyBuyers": "同时验证其中未验证的买方",
+  "proposals.approving": "{seconds} 秒后批准…",
+  "proposals.undo": "撤销",
+  "proposals.openRequest": "打开采购需求",
+  "proposals.openProduct": "打开产品页面",
+  "proposals.openVendor": "打开供应商档案（{name}）",
 };
 
 export default zh;

@@ -2,7 +2,7 @@ import type { Messages } from "../../../i18n/types";
 import type en from "./en";
 
 // staff back office: Arabic.
-const ar: Partial<Messages<typeof en>> = {
+const ar: Messages<typeof en> = {
   "staff.nav.verification": "التحقق",
   "staff.nav.duplicates": "الطلبات المكررة",
   "staff.nav.dashboard": "لوحة المؤشرات",
@@ -77,6 +77,36 @@ const ar: Partial<Messages<typeof en>> = {
   "staff.dashboard.series.deals": "الصفقات",
   "staff.dashboard.noData": "لا توجد أرقام بعد.",
   "staff.dashboard.table": "الأرقام في جدول",
+  "staff.verification.col.organization": "الجهة",
+  "staff.duplicates.intro": "طلبات تبدو أنها الحاجة نفسها أُبلغ عنها مرتين، جنبًا إلى جنب. الدمج يُغلق الأحدث ضمن الأقدم.",
+  "staff.duplicates.empty.title": "لا توجد طلبات مكررة للمراجعة",
+  "staff.duplicates.empty.body": "تُعلَّم هنا طلبات المشتري نفسه أو المستخدم النهائي نفسه للفئة نفسها والتواريخ نفسها.",
+  "staff.duplicates.reason": "سبب التعليم",
+  "staff.duplicates.field.buyer": "المشتري",
+  "staff.duplicates.field.endUser": "المستخدم النهائي",
+  "staff.duplicates.field.category": "الفئة",
+  "staff.duplicates.field.quantity": "الكمية",
+  "staff.duplicates.field.destination": "الوجهة",
+  "staff.duplicates.field.neededBy": "مطلوب بحلول",
+  "staff.duplicates.field.status": "الحالة",
+  "staff.duplicates.field.created": "تاريخ الإنشاء",
+  "staff.request.title": "طلب شراء",
+  "staff.request.back": "العودة إلى المقترحات",
+  "staff.request.buyer": "المشتري",
+  "staff.request.endUser": "المستخدم النهائي",
+  "staff.request.category": "الفئة",
+  "staff.request.quantity": "الكمية",
+  "staff.request.destination": "الوجهة",
+  "staff.request.neededBy": "مطلوب بحلول",
+  "staff.request.targetPrice": "سعر الوحدة المستهدف",
+  "staff.request.incoterm": "شرط التسليم (Incoterm)",
+  "staff.request.standards": "المعايير المطلوبة",
+  "staff.request.created": "تاريخ النشر",
+  "staff.request.description": "الوصف",
+  "staff.request.none": "—",
+  "staff.request.proposals": "المقترحات لهذا الطلب",
+  "staff.request.noProposals": "لا توجد مقترحات لهذا الطلب بعد.",
+  "staff.request.supplier": "المورّد",
 };
 
 export default ar;

@@ -96,6 +96,23 @@ const zh: Messages<typeof en> = {
   "staff.dashboard.series.deals": "成交",
   "staff.dashboard.noData": "暂无数据。",
   "staff.dashboard.table": "以表格查看数据",
+  "staff.request.title": "采购需求",
+  "staff.request.back": "返回匹配建议",
+  "staff.request.buyer": "买方",
+  "staff.request.endUser": "最终用户",
+  "staff.request.category": "类别",
+  "staff.request.quantity": "数量",
+  "staff.request.destination": "目的地",
+  "staff.request.neededBy": "需求日期",
+  "staff.request.targetPrice": "目标单价",
+  "staff.request.incoterm": "贸易术语",
+  "staff.request.standards": "要求的标准",
+  "staff.request.created": "发布时间",
+  "staff.request.description": "说明",
+  "staff.request.none": "—",
+  "staff.request.proposals": "该需求的匹配建议",
+  "staff.request.noProposals": "该需求暂无匹配建议。",
+  "staff.request.supplier": "供应商",
 };
 
 export default zh;
