@@ -82,10 +82,18 @@ def _buyer_flow(
     vendor: str,
 ) -> None:
     page = _signed_in(chromium, base, email, viewport=viewport, lang=lang)
+    # The language the visitor chose stays for the next pages (?lang= only sets it for one).
+    page.evaluate("(lang) => window.localStorage.setItem('medmatch.lang', lang)", lang)
     tag = f"{lang}-{viewport['width']}"
     assert page.evaluate("() => document.documentElement.dir") == ("rtl" if lang == "ar" else "ltr")
 
     _go(page, f"{base}/requests", "[data-testid=new-request]")
+    assert page.evaluate("() => [document.documentElement.lang, document.documentElement.dir]") == [
+        lang,
+        "rtl" if lang == "ar" else "ltr",
+    ]
+    if lang != "en":
+        assert page.inner_text("[data-testid=new-request]") != "New request"
     page.click("[data-testid=new-request]")
     page.wait_for_selector("[data-testid=request-form]", timeout=TIMEOUT_MS)
     page.fill("#request-title", TITLES[lang])
@@ -106,6 +114,11 @@ def _buyer_flow(
     if viewport is PHONE:
         _fits_the_screen(page)
         row = page.locator("[data-testid=request-row]").first
+        for cell in row.locator("td[data-label]").all():
+            box = cell.bounding_box()
+            assert box is not None
+            assert box["x"] >= 0, box
+            assert box["x"] + box["width"] <= viewport["width"], box
         close = row.locator(".actions button").first
         box = close.bounding_box()
         assert box is not None
@@ -138,6 +151,8 @@ def _buyer_flow(
 
     page.reload()
     intro = page.wait_for_selector("[data-testid=request-introduction]", timeout=TIMEOUT_MS)
+    # (Read once the app has rendered: index.html says en until the app sets the chosen language.)
+    assert page.evaluate("() => document.documentElement.lang") == lang
     assert vendor in intro.inner_text()  # type: ignore[union-attr]
     assert page.get_attribute(".detail-toolbar .pill", "data-status") == "matched"
     actions = page.locator("[data-testid=history-event]").evaluate_all(

@@ -227,8 +227,9 @@ def _duplicate_explanation(*, flag: DuplicateFlag, subject: PurchaseRequest) -> 
     """(kind, explanation) of a flag: what the two requests share, in the active language."""
     if flag.request.buyer_id == flag.duplicate_of.buyer_id:
         return "same_buyer", gettext("Same buyer, same category, overlapping dates.")
+    # The name keeps its own direction inside a sentence in another script (first-strong isolate).
     return "same_end_user", gettext("Same end user (%(end_user)s), same category, overlapping dates.") % {
-        "end_user": subject.end_user
+        "end_user": f"\u2068{subject.end_user}\u2069"
     }
 
 

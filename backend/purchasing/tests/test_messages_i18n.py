@@ -149,7 +149,7 @@ def test_the_other_organisations_request_is_not_named_in_a_duplicate(
     [duplicate] = mine.json()["duplicates"]
     assert duplicate["kind"] == "same_end_user"
     assert duplicate["reason"] == (
-        "Même utilisateur final (chu de lyon), même catégorie, dates qui se chevauchent."
+        "Même utilisateur final (\u2068chu de lyon\u2069), même catégorie, dates qui se chevauchent."
     )
     assert duplicate["other_request"] is None
     assert duplicate["other_title"] == ""

@@ -1,7 +1,7 @@
 /**
- * TRANSITIONAL: the defensive readers the pages used before the generated types. Pages still
- * importing these are being moved onto the generated types (`ApiData<...>`); delete this file
- * when the last import goes.
+ * TRANSITIONAL: the defensive readers the pages used before the generated types. Only the
+ * proposals and introductions pages still import these (they are being moved onto the generated
+ * types, `ApiData<...>`); delete this file when the last import goes.
  */
 import { isRecord } from "./errors";
 
@@ -33,9 +33,3 @@ export const num = (value: unknown): number | null => {
 };
 export const strList = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
-export const strMap = (value: unknown): Record<string, string> =>
-  isRecord(value)
-    ? Object.fromEntries(
-        Object.entries(value).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
-      )
-    : {};

@@ -1,9 +1,9 @@
 /**
- * The suppliers directory's state (kept in the URL so a search can be shared) and the
- * parsing of the search API's answers (`search/products/`, `search/suppliers/`, `search/suggest/`).
+ * The suppliers directory's state (kept in the URL so a search can be shared) and the view of
+ * the search API's answers (`search/products/`, `search/suggest/`, `search/suppliers/`), read from
+ * their generated types.
  */
-import { isRecord, num, str, strList, strMap } from "../../api";
-import type { QueryValue } from "../../api";
+import type { ApiData, ProductResult, QueryValue, SupplierResult } from "../../api";
 
 export type SearchType = "products" | "suppliers";
 
@@ -164,80 +164,76 @@ export interface SearchResult<T> {
   stats: Record<string, { min: number | null; max: number | null }>;
 }
 
-function parseHighlight(raw: unknown): Highlight {
-  if (!isRecord(raw)) return {};
-  const out: Highlight = {};
-  for (const [field, fragments] of Object.entries(raw)) {
-    const list = strList(fragments);
-    if (list.length) out[field] = list;
-  }
-  return out;
-}
+const numberOrNull = (value: number | string | null | undefined): number | null => {
+  if (value === null || value === undefined || value === "") return null;
+  const number = Number(value);
+  return Number.isFinite(number) ? number : null;
+};
 
-export function parseProductHit(raw: unknown): ProductHit | null {
-  if (!isRecord(raw) || typeof raw.id !== "number") return null;
-  const vendor = isRecord(raw.vendor) ? raw.vendor : {};
-  const category = isRecord(raw.category) ? raw.category : {};
+export function parseProductHit(raw: ProductResult): ProductHit {
   return {
     id: raw.id,
-    names: strMap(raw.names),
-    descriptions: strMap(raw.descriptions),
-    modelNumber: str(raw.model_number),
-    vendor: { id: num(vendor.id), name: str(vendor.name), country: str(vendor.country), city: str(vendor.city) },
-    category: { id: num(category.id), slug: str(category.slug), hsCode: str(category.hs_code) },
-    standards: strList(raw.standards),
-    markets: strList(raw.certificate_markets),
-    moq: num(raw.min_order_quantity),
-    capacity: num(raw.capacity_per_day),
-    leadTime: num(raw.lead_time_days),
-    priceMin: num(raw.price_min),
-    priceMax: num(raw.price_max),
-    currency: str(raw.currency),
-    incoterms: strList(raw.incoterms),
-    highlight: parseHighlight(raw.highlight),
+    names: raw.names ?? {},
+    descriptions: raw.descriptions ?? {},
+    modelNumber: raw.model_number ?? "",
+    vendor: {
+      id: raw.vendor.id,
+      name: raw.vendor.name,
+      country: raw.vendor.country,
+      city: "city" in raw.vendor && typeof raw.vendor.city === "string" ? raw.vendor.city : "",
+    },
+    category: { id: raw.category.id, slug: raw.category.slug, hsCode: raw.category.hs_code },
+    standards: raw.standards ?? [],
+    markets: raw.certificate_markets ?? [],
+    moq: numberOrNull(raw.min_order_quantity),
+    capacity: numberOrNull(raw.capacity_per_day),
+    leadTime: numberOrNull(raw.lead_time_days),
+    priceMin: numberOrNull(raw.price_min),
+    priceMax: numberOrNull(raw.price_max),
+    currency: raw.currency ?? "",
+    incoterms: raw.incoterms ?? [],
+    highlight: raw.highlight ?? {},
   };
 }
 
-export function parseSupplierHit(raw: unknown): SupplierHit | null {
-  if (!isRecord(raw) || typeof raw.id !== "number") return null;
+export function parseSupplierHit(raw: SupplierResult): SupplierHit {
   return {
     id: raw.id,
-    name: str(raw.name),
-    legalNames: strMap(raw.legal_names),
-    country: str(raw.country),
-    city: str(raw.city),
-    description: str(raw.description),
-    categories: strList(raw.category_slugs),
-    standards: strList(raw.standards),
-    markets: strList(raw.certificate_markets),
-    productCount: num(raw.product_count),
-    capacityMax: num(raw.capacity_per_day_max),
-    highlight: parseHighlight(raw.highlight),
+    name: raw.name,
+    legalNames: raw.legal_names ?? {},
+    country: raw.country,
+    city: raw.city ?? "",
+    description: raw.description ?? "",
+    categories: raw.category_slugs ?? [],
+    standards: raw.standards ?? [],
+    markets: raw.certificate_markets ?? [],
+    productCount: numberOrNull(raw.product_count),
+    capacityMax: numberOrNull(raw.capacity_per_day_max),
+    highlight: raw.highlight ?? {},
   };
 }
 
-export function parseSearchResult<T>(raw: unknown, parseHit: (raw: unknown) => T | null): SearchResult<T> {
-  const body = isRecord(raw) ? raw : {};
+type SearchAnswer = ApiData<"/api/v1/search/products/"> | ApiData<"/api/v1/search/suppliers/">;
+
+/** The results and the facets of a search answer: bucket lists by facet, and min/max of the numeric ones. */
+export function parseSearchResult<H, T>(
+  raw: Omit<SearchAnswer, "results"> & { results: H[] },
+  parseHit: (hit: H) => T,
+): SearchResult<T> {
   const facets: Record<string, FacetBucket[]> = {};
   const stats: Record<string, { min: number | null; max: number | null }> = {};
-  if (isRecord(body.facets)) {
-    for (const [name, value] of Object.entries(body.facets)) {
-      if (Array.isArray(value)) {
-        facets[name] = value
-          .filter(isRecord)
-          .map((bucket) => ({
-            key: str(bucket.key),
-            count: num(bucket.count) ?? 0,
-            ...(isRecord(bucket.names) ? { names: strMap(bucket.names) } : {}),
-          }))
-          .filter((bucket) => bucket.key !== "");
-      } else if (isRecord(value)) {
-        stats[name] = { min: num(value.min), max: num(value.max) };
-      }
+  for (const [name, value] of Object.entries(raw.facets ?? {}) as [string, unknown][]) {
+    if (Array.isArray(value)) {
+      facets[name] = (value as (FacetBucket & { names?: Record<string, string> })[])
+        .filter((bucket) => bucket.key !== "")
+        .map((bucket) => ({ key: bucket.key, count: bucket.count, ...(bucket.names ? { names: bucket.names } : {}) }));
+    } else if (value && typeof value === "object") {
+      const range = value as { min?: number | null; max?: number | null };
+      stats[name] = { min: numberOrNull(range.min), max: numberOrNull(range.max) };
     }
   }
-  const results = Array.isArray(body.results) ? body.results.map(parseHit).filter((hit): hit is T => hit !== null) : [];
-  return { count: num(body.count) ?? results.length, relaxed: body.relaxed === true, results, facets, stats };
+  const results = (raw.results ?? []).map(parseHit);
+  return { count: raw.count ?? results.length, relaxed: raw.relaxed === true, results, facets, stats };
 }
 
 export interface Suggestion {
@@ -249,25 +245,25 @@ export interface Suggestion {
   names?: Record<string, string>;
 }
 
-export function parseSuggestions(raw: unknown): Suggestion[] {
-  if (!isRecord(raw)) return [];
+export function parseSuggestions(raw: ApiData<"/api/v1/search/suggest/">): Suggestion[] {
   const out: Suggestion[] = [];
-  if (Array.isArray(raw.categories)) {
-    for (const item of raw.categories.filter(isRecord)) {
-      const slug = str(item.slug);
-      if (slug)
-        out.push({ kind: "category", id: `category-${slug}`, label: slug, value: slug, names: strMap(item.names) });
-    }
+  for (const item of raw.categories ?? []) {
+    if (item.slug)
+      out.push({
+        kind: "category",
+        id: `category-${item.slug}`,
+        label: item.slug,
+        value: item.slug,
+        names: item.names ?? {},
+      });
   }
-  for (const [kind, key] of [
-    ["product", "products"],
-    ["supplier", "suppliers"],
+  for (const [kind, items] of [
+    ["product", raw.products ?? []],
+    ["supplier", raw.suppliers ?? []],
   ] as const) {
-    const items = raw[key];
-    if (!Array.isArray(items)) continue;
-    for (const item of items.filter(isRecord)) {
-      const label = str(item.label);
-      if (label) out.push({ kind, id: `${kind}-${str(item.id, label)}`, label, value: label });
+    for (const item of items) {
+      if (item.label)
+        out.push({ kind, id: `${kind}-${String(item.id ?? item.label)}`, label: item.label, value: item.label });
     }
   }
   return out;

@@ -119,6 +119,22 @@ function Duplicates({ request }: { request: PurchaseRequestDetailOutput }) {
   );
 }
 
+// The request's fields by the words the page uses for them (an edit's history lists them).
+const FIELD_LABELS: Record<string, MessageKey> = {
+  title: "requests.col.request",
+  description: "requests.detail.description",
+  category: "requests.detail.category",
+  end_user: "requests.detail.endUser",
+  quantity: "requests.detail.quantity",
+  unit: "requests.form.unit",
+  destination_country: "requests.detail.destination",
+  needed_by: "requests.detail.neededBy",
+  required_standards: "requests.detail.standards",
+  target_unit_price: "requests.detail.target",
+  currency: "requests.form.currency",
+  incoterm: "requests.detail.incoterm",
+};
+
 function historyText(
   event: RequestAuditEvent,
   t: (key: MessageKey, vars?: Record<string, string | number>) => string,
@@ -126,7 +142,12 @@ function historyText(
   has: (key: string) => boolean,
 ): string {
   const key = `requests.history.${event.action}`;
-  const fields = Array.isArray(event.details.fields) ? (event.details.fields as string[]).join(", ") : "";
+  const fields = Array.isArray(event.details.fields)
+    ? (event.details.fields as string[])
+        .filter((name) => name !== "language")
+        .map((name) => (FIELD_LABELS[name] ? t(FIELD_LABELS[name]) : name))
+        .join(", ")
+    : "";
   const vars = {
     from: event.from_state ? enumLabel("requestStatus", event.from_state) : "",
     to: event.to_state ? enumLabel("requestStatus", event.to_state) : "",

@@ -77,6 +77,23 @@ export function requestBody(values: RequestFormValues, lang: string) {
   };
 }
 
+/**
+ * An edit sends only what the buyer changed (so the history says what changed); a price and its
+ * currency, and a text and its language, go together.
+ */
+export function changedOnly(
+  body: ReturnType<typeof requestBody>,
+  dirty: string[],
+): Partial<ReturnType<typeof requestBody>> {
+  const names = new Set(dirty);
+  if (names.has("target_unit_price") || names.has("currency")) {
+    names.add("target_unit_price");
+    names.add("currency");
+  }
+  if (names.has("title") || names.has("description")) names.add("language");
+  return Object.fromEntries(Object.entries(body).filter(([name]) => names.has(name)));
+}
+
 /** "Use this category" next to the category the server (or the engine, while typing) inferred. */
 export function CategorySuggestion({
   category,
@@ -134,7 +151,10 @@ export function RequestForm({
       const body = requestBody(values, lang);
       try {
         const saved = editing
-          ? await update.mutateAsync({ params: { path: { request_id: request.id } }, body })
+          ? await update.mutateAsync({
+              params: { path: { request_id: request.id } },
+              body: changedOnly(body, Object.keys(form.formState.dirtyFields)),
+            })
           : await create.mutateAsync({ body: { ...body, status } });
         onSaved(saved);
       } catch (error) {

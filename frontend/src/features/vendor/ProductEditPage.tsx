@@ -19,7 +19,7 @@ export function ProductEditPage() {
   const organization = useOrganization(organizationId);
   const documents = useDocuments(organizationId);
   const product = useMyProduct(productId);
-  const { create, update } = useProductActions();
+  const { create, update, updateDocument } = useProductActions();
   const name = product.data ? localizedText(product.data.names, lang) : "";
   useDocumentTitle(creating ? t("vendor.products.new") : name || t("vendor.products.edit"));
 
@@ -28,16 +28,27 @@ export function ProductEditPage() {
   if (error) return <ErrorNotice error={error} />;
   if (!organization.data || (!creating && !product.data)) return <Loading />;
 
+  const certificates = (documents.data?.results ?? []).filter((document) => document.document_type === "certificate");
   const save = async (body: ProductCreateInputRequest) => {
     if (creating) {
       await create.mutateAsync({ body });
     } else {
-      const { certificates: _ignored, ...changes } = body;
+      const { certificates: wanted = [], ...changes } = body;
       await update.mutateAsync({ params: { path: { product_id: productId } }, body: changes });
+      // A product's certificates are linked from the certificate's side once the product exists.
+      for (const document of certificates) {
+        const linked = document.products.includes(productId);
+        if (linked === wanted.includes(document.id)) continue;
+        await updateDocument.mutateAsync({
+          params: { path: { organization_id: organizationId, document_id: document.id } },
+          body: {
+            products: linked ? document.products.filter((id) => id !== productId) : [...document.products, productId],
+          },
+        });
+      }
     }
     navigate("/vendor/products?saved=1");
   };
-  const certificates = (documents.data?.results ?? []).filter((document) => document.document_type === "certificate");
   return (
     <div className="stack" data-testid="vendor-product-edit">
       <p>

@@ -58,7 +58,7 @@ export function productValues(product: ProductOutput | undefined, originCountry:
     origin_country: product?.origin_country ?? originCountry,
     ports: product?.ports.join(", ") ?? "",
     status: product?.status ?? "draft",
-    certificates: [],
+    certificates: product?.certificates.map((certificate) => String(certificate.id)) ?? [],
   };
 }
 
@@ -111,7 +111,7 @@ export function ProductForm({
 }: {
   product?: ProductOutput;
   originCountry: string;
-  /** The vendor's certificates a new product may name (editing links them from the document). */
+  /** The vendor's certificates the product may name. */
   certificates: DocumentOutput[];
   onSave: (body: ProductCreateInputRequest) => Promise<unknown>;
 }) {
@@ -276,7 +276,7 @@ export function ProductForm({
         "incoterms",
         INCOTERMS.map((code) => ({ code, label: code })),
       )}
-      {!product && certificates.length
+      {certificates.length
         ? picker(
             "certificates",
             certificates.map((document) => ({

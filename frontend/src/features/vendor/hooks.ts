@@ -71,6 +71,9 @@ export function useProductActions() {
   return {
     create: useApiMutation("post", "/api/v1/products/", { invalidates }),
     update: useApiMutation("patch", "/api/v1/products/{product_id}/", { invalidates }),
+    updateDocument: useApiMutation("patch", "/api/v1/organizations/{organization_id}/documents/{document_id}/", {
+      invalidates: [...invalidates, ...ORGANIZATION_PATHS],
+    }),
   };
 }
 

@@ -73,6 +73,38 @@ describe("verification checklist", () => {
 });
 
 describe("company profile and contacts", () => {
+  it("is where a newly registered vendor lands", async () => {
+    const vendor = {
+      id: 9,
+      email: "li@wuhan.example",
+      full_name: "Li Wei",
+      role: "vendor",
+      organization_id: 3,
+      language: "en",
+    };
+    let signedIn = false;
+    mockApi({
+      "GET auth/me/": () =>
+        signedIn ? jsonResponse(vendor) : jsonResponse({ code: "not_authenticated", message: "" }, 403),
+      "POST auth/register/": () => jsonResponse(vendor, 201),
+      "POST auth/login/": () => {
+        signedIn = true;
+        return jsonResponse(vendor);
+      },
+      "GET organizations/3/": organization({ country: "FR", registration_id: "" }),
+      "GET organizations/3/contacts/": page([contact(1)]),
+    });
+    renderApp("/register?kind=vendor");
+    fireEvent.change(await screen.findByLabelText(/Organisation name/), { target: { value: "Lyon Masques" } });
+    fireEvent.change(screen.getByLabelText(/Country/), { target: { value: "FR" } });
+    fireEvent.change(screen.getByLabelText(/Full name/), { target: { value: "Li Wei" } });
+    fireEvent.change(screen.getByLabelText(/E-mail/), { target: { value: "li@wuhan.example" } });
+    fireEvent.change(screen.getByLabelText(/Password/), { target: { value: "a long passphrase" } });
+    fireEvent.submit(screen.getByTestId("register-form"));
+    expect(await screen.findByTestId("profile-form")).toBeTruthy();
+    expect(screen.getByTestId("location").textContent).toBe("/vendor/profile");
+  });
+
   it("saves legal names in several languages and puts the server's errors on their fields", async () => {
     let attempt = 0;
     const calls = mockApi({
@@ -252,6 +284,29 @@ describe("my products", () => {
       certificates: [5],
       status: "draft",
     });
+  });
+
+  it("edits a product and links a certificate to it from the certificate's side", async () => {
+    const calls = mockApi({
+      ...REFERENCE,
+      "GET organizations/3/": organization(),
+      "GET organizations/3/documents/": page([document(5), document(6, { number: "FDA-510K-9", markets: ["US"] })]),
+      "GET products/1/": product(1),
+      "PATCH products/1/": product(1, { model_number: "XH-4P" }),
+      "PATCH organizations/3/documents/6/": document(6, { products: [1] }),
+      "GET products/": page([product(1)]),
+    });
+    renderApp("/vendor/products/1", VENDOR);
+    const form = await screen.findByTestId("product-form");
+    fireEvent.change(within(form).getByLabelText("Model"), { target: { value: "XH-4P" } });
+    fireEvent.click(await within(form).findByLabelText("FDA-510K-9 (US)"));
+    fireEvent.click(within(form).getByTestId("product-save"));
+    await waitFor(() => expect(screen.getByTestId("location").textContent).toBe("/vendor/products?saved=1"));
+    const patches = calls.filter((call) => call.method === "PATCH");
+    expect(patches.map((call) => call.path)).toEqual(["products/1/", "organizations/3/documents/6/"]);
+    expect(patches[0]?.body).toMatchObject({ model_number: "XH-4P" });
+    expect(patches[0]?.body).not.toHaveProperty("certificates");
+    expect(patches[1]?.body).toEqual({ products: [1] });
   });
 
   it("publishes a draft and archives a published product from the list", async () => {
