@@ -20,6 +20,7 @@ from rest_framework.views import APIView
 
 from accounts.models import User
 from audit.models import AuditEvent
+from core.fields import OptionalEmailOutputField
 from core.permissions import IsMember, IsStaff, is_staff, request_user
 from core.validators import ID_MAX, validate_country
 from introductions.filters import IntroductionFilter, NotificationFilter
@@ -213,7 +214,7 @@ class IntroductionAuditEventSerializer(serializers.Serializer[AuditEvent]):
 
 
 class IntroductionStaffAuditEventSerializer(IntroductionAuditEventSerializer):
-    actor_email = serializers.EmailField(source="actor.email", allow_null=True)
+    actor_email = OptionalEmailOutputField(source="actor.email", allow_null=True)
     details = serializers.DictField(source="data")
 
 

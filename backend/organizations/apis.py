@@ -22,7 +22,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from audit.models import AuditEvent
-from core.fields import IdentityCharField
+from core.fields import IdentityCharField, OptionalEmailOutputField
 from core.pagination import StandardPagination
 from core.parsers import BoundedFormParser, BoundedJSONParser, BoundedMultiPartParser
 from core.permissions import IsStaff, is_staff, request_user
@@ -133,7 +133,7 @@ class ContactOutputSerializer(serializers.Serializer[Contact]):
     id = serializers.IntegerField()
     name = serializers.CharField()
     role = serializers.CharField()
-    email = serializers.EmailField()
+    email = OptionalEmailOutputField()
     phone = serializers.CharField()
     wechat = serializers.CharField()
     whatsapp = serializers.CharField()
@@ -213,7 +213,7 @@ class DocumentOutputSerializer(serializers.Serializer[Document]):
 
 class AuditEventOutputSerializer(serializers.Serializer[AuditEvent]):
     id = serializers.IntegerField()
-    actor_email = serializers.EmailField(source="actor.email", allow_null=True)
+    actor_email = OptionalEmailOutputField(source="actor.email", allow_null=True)
     action = serializers.CharField()
     from_state = serializers.CharField()
     to_state = serializers.CharField()
