@@ -3,7 +3,7 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test test-faults lint format bench deps audit frontend api-types search-start search-stop search-health \
+.PHONY: run test test-faults test-fuzz lint format bench deps audit frontend api-types search-start search-stop search-health \
         services-start services-stop clean
 
 run: ## Bring the platform up on this machine with demo data
@@ -14,6 +14,9 @@ test: ## Install what is missing, start services, run every test, stop them
 
 test-faults: ## Every fault test (tests/faults): each part killed mid-burst, nothing lost
 	MEDMATCH_FAULTS=full scripts/test.sh tests/faults -p no:cacheprovider
+
+test-fuzz: ## schemathesis over every API operation and role, 50 cases each (make test draws 2)
+	MEDMATCH_FUZZ_CASES=$${MEDMATCH_FUZZ_CASES:-50} scripts/test.sh tests/test_schema_fuzz.py -s -p no:cacheprovider
 
 deps: ## Install system packages, the virtualenv, npm packages and the OpenSearch jars
 	scripts/bootstrap.sh

@@ -62,7 +62,13 @@ def ensure_index(definition: IndexDefinition) -> str:
             return alias
         name = definition.physical_name()
         if not client.indices.exists(index=name):
-            client.indices.create(index=name, body=definition.body())
+            try:
+                client.indices.create(index=name, body=definition.body())
+            except os_exceptions.RequestError as exc:
+                # With several hosts a create that timed out is retried on another node, which
+                # then finds the index the first attempt made: that index is the one we wanted.
+                if exc.error != "resource_already_exists_exception":
+                    raise
         client.indices.put_alias(index=name, name=alias)
     logger.info("search.alias_created alias=%s index=%s", alias, name)
     return alias

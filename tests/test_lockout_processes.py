@@ -78,11 +78,15 @@ def gunicorn(django_db_setup: None) -> Iterator[str]:
 
 
 def _login(base: str, email: str, password: str, **headers: str) -> requests.Response:
-    # A new connection each time, so the two workers share the attempts.
+    # A new connection each time, so the two workers share the attempts. The session login
+    # needs the CSRF token, which GET auth/me/ hands out as the app's pages do.
+    csrf = requests.get(f"{base}/api/v1/auth/me/", headers={"Connection": "close"}, timeout=10)
+    token = csrf.cookies["csrftoken"]
     return requests.post(
         f"{base}/api/v1/auth/login/",
         json={"email": email, "password": password},
-        headers={"Connection": "close", **headers},
+        headers={"Connection": "close", "X-CSRFToken": token, **headers},
+        cookies={"csrftoken": token},
         timeout=10,
     )
 

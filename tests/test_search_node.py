@@ -65,3 +65,21 @@ def test_alias_swap_moves_reads_to_the_new_version(search_prefix: str) -> None:
 
     assert left == [PROBE_INDEX.physical_name(1)]
     assert [hit["_id"] for hit in hits] == ["new"]
+
+
+def test_ensure_index_accepts_an_index_its_retried_create_already_made(
+    search_prefix: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # With several hosts the client retries a create that timed out on another node; the first
+    # attempt had made the index, so the retry meets "already exists". Seen from ensure_index:
+    # `exists` said no, then `create` is refused by the real node because the index is there.
+    definition = IndexDefinition(
+        name="node-probe-retried", version=1, mappings=PROBE_INDEX.mappings, analysis=PROBE_INDEX.analysis
+    )
+    made = engine.create_index(definition)
+    client = engine.get_client()
+    monkeypatch.setattr(client.indices, "exists", lambda **_kwargs: False)
+
+    alias = engine.ensure_index(definition)
+
+    assert engine.alias_targets(alias) == [made]

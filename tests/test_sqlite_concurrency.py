@@ -19,7 +19,7 @@ from conftest import REPO_DIR
 SEED = """
 import json, django
 django.setup()
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from accounts.tests.factories import StaffFactory
 from introductions.tests.factories import ProposalFactory
 from organizations.tests.factories import BuyerFactory, VendorFactory
@@ -38,7 +38,7 @@ ids = [
     ).pk
     for _ in range(4)
 ]
-print(json.dumps({"token": Token.objects.create(user=staff).key, "proposals": ids}))
+print(json.dumps({"token": AuthToken.objects.create(user=staff)[1], "proposals": ids}))
 """
 
 

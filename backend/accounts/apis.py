@@ -3,9 +3,12 @@ import hashlib
 from django.conf import settings
 from django.contrib.auth import authenticate, login, logout, update_session_auth_hash
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.decorators import method_decorator
+from django.views.decorators.csrf import ensure_csrf_cookie
 from drf_spectacular.utils import extend_schema
+from knox.models import AuthToken
 from rest_framework import exceptions, serializers, status
-from rest_framework.authtoken.models import Token
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -20,7 +23,10 @@ from accounts.services import (
     password_change,
     password_reset_confirm,
     password_reset_request,
+    token_create,
+    token_revoke,
     user_public_profile,
+    user_sign_out_everywhere,
 )
 from core.fields import IdentityCharField
 from core.validators import MAX_NAME_LENGTH, UI_LANGUAGES
@@ -82,17 +88,15 @@ class RegisterApi(APIView):
         city = serializers.CharField(max_length=128, required=False, allow_blank=True, default="")
         registration_id = serializers.CharField(max_length=64, required=False, allow_blank=True, default="")
 
-        def validate_email(self, value: str) -> str:
-            if User.objects.filter(username=value.lower()).exists():
-                raise serializers.ValidationError(
-                    "An account with this e-mail already exists.", code="unique"
-                )
-            return value
+    class OutputSerializer(serializers.Serializer[dict[str, str]]):
+        email = serializers.EmailField()
+        message = serializers.CharField()
 
-    @extend_schema(
-        request=InputSerializer, responses={201: UserOutputSerializer}, operation_id="auth_register"
-    )
+    @extend_schema(request=InputSerializer, responses={202: OutputSerializer}, operation_id="auth_register")
     def post(self, request: Request) -> Response:
+        """The same 202 whether the address was free (the account now exists: sign in with it)
+        or already registered (nothing is created; its owner is e-mailed): registering does not
+        tell anyone whether an address has an account."""
         serializer = self.InputSerializer(data=request.data)
         if not serializer.is_valid():
             # The rules across fields (buyer type, USCC, password strength) are named in the same
@@ -101,10 +105,15 @@ class RegisterApi(APIView):
                 DjangoValidationError(organization_register_errors(data=request.data))
             )
             raise serializers.ValidationError({**rules, **serializer.errors})
-        user = organization_register(**serializer.validated_data)
-        return Response(
-            UserOutputSerializer(user_public_profile(user=user)).data, status=status.HTTP_201_CREATED
-        )
+        organization_register(**serializer.validated_data)
+        answer = {"email": serializer.validated_data["email"].lower(), "message": REGISTERED_MESSAGE}
+        return Response(self.OutputSerializer(answer).data, status=status.HTTP_202_ACCEPTED)
+
+
+REGISTERED_MESSAGE = (
+    "Registered. Sign in with this e-mail and password; if the address already had an account, "
+    "nothing was changed and its owner has been e-mailed."
+)
 
 
 class LoginInputSerializer(serializers.Serializer[dict[str, str]]):
@@ -139,8 +148,24 @@ def _authenticate(request: Request) -> User:
     return user
 
 
+class CsrfFailed(exceptions.PermissionDenied):
+    default_detail = "The CSRF token is missing or wrong: reload the page and sign in again."
+    default_code = "csrf_failed"
+
+
+def _enforce_csrf(request: Request) -> None:
+    """Django's CSRF check on a view that an anonymous visitor calls. DRF applies it only to
+    requests already signed in by session; the session login needs it too, or a form on
+    another site could sign a visitor into the attacker's account (login CSRF)."""
+    try:
+        SessionAuthentication().enforce_csrf(request)
+    except exceptions.PermissionDenied as exc:
+        raise CsrfFailed() from exc
+
+
 class LoginApi(APIView):
-    """Session login for the web app."""
+    """Session login for the web app. Needs Django's CSRF token in ``X-CSRFToken`` (the
+    ``csrftoken`` cookie, set by the app's pages and by ``GET auth/me/``)."""
 
     permission_classes = [AllowAny]
     throttle_classes = [ScopedRateThrottle]
@@ -150,37 +175,60 @@ class LoginApi(APIView):
         request=LoginInputSerializer, responses={200: UserOutputSerializer}, operation_id="auth_login"
     )
     def post(self, request: Request) -> Response:
+        _enforce_csrf(request)
         user = _authenticate(request)
         login(request._request, user)
         return Response(UserOutputSerializer(user_public_profile(user=user)).data)
 
 
 class LogoutApi(APIView):
+    """End this session, or revoke the API token the request was sent with."""
+
     permission_classes = [AllowAny]
 
     @extend_schema(request=None, responses={204: None}, operation_id="auth_logout")
     def post(self, request: Request) -> Response:
+        if isinstance(request.auth, AuthToken):
+            token_revoke(token=request.auth)
+        logout(request._request)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class LogoutEverywhereApi(APIView):
+    """Sign out everywhere: end every session of this user and revoke every API token."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(request=None, responses={204: None}, operation_id="auth_logout_everywhere")
+    def post(self, request: Request) -> Response:
+        assert isinstance(request.user, User)
+        user_sign_out_everywhere(user=request.user)
         logout(request._request)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class TokenApi(APIView):
-    """A token for integrations: send it as ``Authorization: Token <key>``."""
+    """A new token for integrations: send it as ``Authorization: Token <key>``. It expires at
+    ``expiry`` (MEDMATCH_TOKEN_TTL_HOURS) and is revoked by logout with it, a password change
+    or reset, and sign-out-everywhere; ask for a new one then."""
 
     permission_classes = [AllowAny]
     throttle_classes = [ScopedRateThrottle]
     throttle_scope = "login"
 
-    class OutputSerializer(serializers.Serializer[dict[str, str]]):
+    class OutputSerializer(serializers.Serializer[dict[str, object]]):
         token = serializers.CharField()
+        expiry = serializers.DateTimeField()
 
     @extend_schema(request=LoginInputSerializer, responses={200: OutputSerializer}, operation_id="auth_token")
     def post(self, request: Request) -> Response:
         user = _authenticate(request)
-        token, _created = Token.objects.get_or_create(user=user)
-        return Response(self.OutputSerializer({"token": token.key}).data)
+        instance, key = token_create(user=user)
+        return Response(self.OutputSerializer({"token": key, "expiry": instance.expiry}).data)
 
 
+# Also sets the CSRF cookie that the session login needs, for a client that has not loaded a page.
+@method_decorator(ensure_csrf_cookie, name="dispatch")
 class MeApi(APIView):
     permission_classes = [IsAuthenticated]
 
@@ -191,7 +239,8 @@ class MeApi(APIView):
 
 
 class PasswordChangeApi(APIView):
-    """Change the signed-in user's password; the current session stays signed in."""
+    """Change the signed-in user's password. The current session stays signed in; every other
+    session ends and every API token (this request's too) is revoked."""
 
     permission_classes = [IsAuthenticated]
     throttle_classes = [ScopedRateThrottle]

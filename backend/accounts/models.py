@@ -1,5 +1,6 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.crypto import salted_hmac
 
 # What a user can do (PRODUCT.md §2), as ``User.role`` reports it.
 USER_ROLES = ["vendor", "buyer", "staff", "admin", "none"]
@@ -19,6 +20,17 @@ class User(AbstractUser):
     is_adviser = models.BooleanField(
         default=False, help_text="A staff member who answers legal consultations (only staff count)."
     )
+    session_generation = models.PositiveIntegerField(
+        default=0, help_text='Raised by "sign out everywhere": every session signed in before it ends.'
+    )
+
+    def _get_session_auth_hash(self, secret: str | None = None) -> str:
+        """Django's session hash (of the password hash), with the session generation mixed in:
+        a session remembers the hash it was signed in with, so raising the generation ends
+        every session of this user on its next request, as a password change does."""
+        key_salt = "accounts.User.get_session_auth_hash"
+        value = f"{self.password}:{self.session_generation}"
+        return salted_hmac(key_salt, value, secret=secret, algorithm="sha256").hexdigest()
 
     @property
     def role(self) -> str:  # one of USER_ROLES

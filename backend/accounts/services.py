@@ -3,13 +3,16 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils.encoding import force_bytes, force_str
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
+from knox.models import AuthToken
 
 from accounts.models import User
 from audit.services import audit_record
@@ -34,8 +37,14 @@ def organization_register(
     legal_names: dict[str, str] | None = None,
     phone: str = "",
     language: str = "en",
-) -> User:
-    """Create an organisation, its first user and its first contact in one step."""
+) -> User | None:
+    """Create an organisation, its first user and its first contact in one step.
+
+    An address that already has an account creates nothing and returns None: its owner is
+    e-mailed instead (sign in, or reset the password), and the caller answers as for a new
+    account, so that registering never tells whether an address is registered. Everything
+    else is validated first, the same way in both cases.
+    """
     organization = Organization(
         kind=kind,
         buyer_type=buyer_type if kind == OrganizationKind.BUYER else "",
@@ -51,14 +60,63 @@ def organization_register(
         validate_password(password, user)
     except ValidationError as exc:
         raise ValidationError({"password": exc.error_list}) from exc
-    organization.save()
-    user.organization = organization
-    user.set_password(password)
-    user.save()
+    existing = User.objects.filter(username=user.username).first()
+    if existing is not None:
+        _registration_attempt_notify(user=existing)
+        return None
+    try:
+        with transaction.atomic():
+            organization.save()
+            user.organization = organization
+            user.set_password(password)
+            user.save()
+    except IntegrityError:
+        # A concurrent registration of the same address won the race.
+        existing = User.objects.filter(username=user.username).first()
+        if existing is None:
+            raise
+        _registration_attempt_notify(user=existing)
+        return None
     Contact.objects.create(organization=organization, name=full_name, email=email.lower(), phone=phone)
     audit_record(actor=user, action="organization.registered", target=organization, to_state="unverified")
     organization_changed(organization=organization)
     return user
+
+
+def _registration_attempt_notify(*, user: User) -> None:
+    logger.info("accounts.registration_attempt_for_existing_account user=%s", user.pk)
+    transaction.on_commit(lambda: _enqueue_registration_attempt_email(user_id=user.pk))
+
+
+def _enqueue_registration_attempt_email(*, user_id: int) -> None:
+    from accounts.tasks import send_registration_attempt_email
+
+    try:
+        send_registration_attempt_email.apply_async(args=(user_id,), retry=False)
+    except Exception as exc:  # noqa: BLE001  any broker failure: send it from this process
+        logger.warning("accounts.registration_attempt_enqueue_failed error=%s", exc.__class__.__name__)
+        registration_attempt_email_send(user_id=user_id)
+
+
+def registration_attempt_email_send(*, user_id: int) -> None:
+    """Tell an account's owner, in their language, that someone tried to register their
+    address again, with the sign-in and the password-reset links."""
+    user = User.objects.filter(pk=user_id).first()
+    if user is None:
+        return
+    base = settings.MEDMATCH_PUBLIC_URL.rstrip("/")
+    language = user.language if user.language in REGISTRATION_ATTEMPT_EMAIL else "en"
+    subject, body = REGISTRATION_ATTEMPT_EMAIL[language]
+    send_mail(
+        subject=subject,
+        message=body.format(
+            name=user.first_name or user.email,
+            sign_in=f"{base}/login",
+            reset=f"{base}/forgot-password",
+        ),
+        from_email=None,
+        recipient_list=[user.email],
+    )
 
 
 # What registration checks beyond each field's own format (see organization_register_errors).
@@ -131,8 +189,38 @@ def password_set(*, user: User, new_password: str) -> User:
         raise ValidationError({"new_password": exc.error_list}) from exc
     user.set_password(new_password)
     user.save(update_fields=["password"])
+    # Every API token dies with the old password; sessions too (Django's session hash is
+    # derived from the password hash), but for the one the change API keeps signed in.
+    token_revoke_all(user=user)
     audit_record(actor=user, action="user.password_changed", target=user)
     return user
+
+
+def token_create(*, user: User) -> tuple[AuthToken, str]:
+    """A new API token for ``user`` (it expires after REST_KNOX's TOKEN_TTL); returns the stored
+    token and its key, which is shown this once (only a hash is kept)."""
+    instance, key = AuthToken.objects.create(user=user)
+    return instance, key
+
+
+def token_revoke(*, token: AuthToken) -> None:
+    token.delete()
+
+
+def token_revoke_all(*, user: User) -> int:
+    """Delete every API token of ``user``; returns how many there were."""
+    deleted: int = AuthToken.objects.filter(user=user).delete()[0]
+    return deleted
+
+
+@transaction.atomic
+def user_sign_out_everywhere(*, user: User) -> None:
+    """End every session and revoke every API token of ``user`` (the caller ends its own session)."""
+    revoked = token_revoke_all(user=user)
+    User.objects.filter(pk=user.pk).update(session_generation=F("session_generation") + 1)
+    user.refresh_from_db(fields=["session_generation"])
+    audit_record(actor=user, action="user.signed_out_everywhere", target=user)
+    logger.info("accounts.signed_out_everywhere user=%s tokens=%s", user.pk, revoked)
 
 
 def password_reset_request(*, email: str, reset_url: str) -> None:
@@ -229,5 +317,56 @@ PASSWORD_RESET_EMAIL: dict[str, tuple[str, str]] = {
         "مرحبًا {name}،\n\nطلب أحدهم إعادة تعيين كلمة مرور حسابك في MedMatch. "
         "لاختيار كلمة مرور جديدة، افتح هذا الرابط:\n\n{link}\n\n"
         "إذا لم تكن أنت، فتجاهل هذه الرسالة؛ ستبقى كلمة مرورك كما هي.\n",
+    ),
+}
+
+
+# Subject and body of the e-mail to an account's owner when their address is registered
+# again; {name}, {sign_in} and {reset} are filled in.
+REGISTRATION_ATTEMPT_EMAIL: dict[str, tuple[str, str]] = {
+    "en": (
+        "Your MedMatch account already exists",
+        "Hello {name},\n\nSomeone tried to register a new MedMatch account with this e-mail "
+        "address, which already has one. Nothing was changed.\n\n"
+        "If it was you, sign in here:\n{sign_in}\n\nForgot your password? Choose a new one here:\n{reset}\n\n"
+        "If it was not you, you can ignore this e-mail.\n",
+    ),
+    "zh": (
+        "您的 MedMatch 账户已存在",
+        "{name}，您好：\n\n有人尝试用此电子邮件地址注册新的 MedMatch 账户，但该地址已有账户。"
+        "账户未做任何更改。\n\n如果是您本人，请在此登录：\n{sign_in}\n\n"
+        "忘记密码？请在此设置新密码：\n{reset}\n\n如果不是您本人操作，请忽略本邮件。\n",
+    ),
+    "fr": (
+        "Votre compte MedMatch existe déjà",
+        "Bonjour {name},\n\nQuelqu'un a tenté de créer un compte MedMatch avec cette adresse "
+        "e-mail, qui en a déjà un. Rien n'a été modifié.\n\n"
+        "Si c'était vous, connectez-vous ici :\n{sign_in}\n\n"
+        "Mot de passe oublié ? Choisissez-en un nouveau ici :\n{reset}\n\n"
+        "Si ce n'était pas vous, ignorez ce message.\n",
+    ),
+    "es": (
+        "Su cuenta de MedMatch ya existe",
+        "Hola {name}:\n\nAlguien intentó registrar una cuenta nueva de MedMatch con esta dirección "
+        "de correo, que ya tiene una. No se ha cambiado nada.\n\n"
+        "Si fue usted, inicie sesión aquí:\n{sign_in}\n\n"
+        "¿Olvidó su contraseña? Elija una nueva aquí:\n{reset}\n\n"
+        "Si no fue usted, ignore este mensaje.\n",
+    ),
+    "ru": (
+        "Ваша учётная запись MedMatch уже существует",
+        "Здравствуйте, {name}!\n\nКто-то попытался зарегистрировать новую учётную запись MedMatch "
+        "с этим адресом электронной почты, но для него уже есть учётная запись. Ничего не изменено.\n\n"
+        "Если это были вы, войдите здесь:\n{sign_in}\n\n"
+        "Забыли пароль? Задайте новый здесь:\n{reset}\n\n"
+        "Если это были не вы, проигнорируйте письмо.\n",
+    ),
+    "ar": (
+        "حسابك في MedMatch موجود بالفعل",
+        "مرحبًا {name}،\n\nحاول أحدهم تسجيل حساب جديد في MedMatch بعنوان البريد الإلكتروني هذا، "
+        "وله حساب بالفعل. لم يتغير شيء.\n\n"
+        "إذا كنت أنت، فسجّل الدخول من هنا:\n{sign_in}\n\n"
+        "هل نسيت كلمة المرور؟ اختر كلمة جديدة من هنا:\n{reset}\n\n"
+        "إذا لم تكن أنت، فتجاهل هذه الرسالة.\n",
     ),
 }

@@ -1,6 +1,6 @@
 from celery import shared_task
 
-from accounts.services import password_reset_email_send
+from accounts.services import password_reset_email_send, registration_attempt_email_send
 from core.queues import TaskQueue
 from core.retries import TRANSIENT_ERRORS
 
@@ -16,3 +16,16 @@ from core.retries import TRANSIENT_ERRORS
 def send_password_reset_email(user_id: int, link: str) -> None:
     """Send one password-reset e-mail (the link carries its own expiry)."""
     password_reset_email_send(user_id=user_id, link=link)
+
+
+@shared_task(
+    name="notifications.send_registration_attempt_email",
+    queue=TaskQueue.NOTIFICATIONS,
+    autoretry_for=(OSError, *TRANSIENT_ERRORS),
+    retry_backoff=10,
+    retry_backoff_max=600,
+    max_retries=5,
+)
+def send_registration_attempt_email(user_id: int) -> None:
+    """Tell an account's owner that their address was registered again."""
+    registration_attempt_email_send(user_id=user_id)

@@ -3,6 +3,7 @@ from django.urls import path
 from accounts.apis import (
     LoginApi,
     LogoutApi,
+    LogoutEverywhereApi,
     MeApi,
     PasswordChangeApi,
     PasswordResetApi,
@@ -15,6 +16,7 @@ urlpatterns = [
     path("register/", RegisterApi.as_view(), name="auth-register"),
     path("login/", LoginApi.as_view(), name="auth-login"),
     path("logout/", LogoutApi.as_view(), name="auth-logout"),
+    path("logout/everywhere/", LogoutEverywhereApi.as_view(), name="auth-logout-everywhere"),
     path("token/", TokenApi.as_view(), name="auth-token"),
     path("me/", MeApi.as_view(), name="auth-me"),
     path("password/change/", PasswordChangeApi.as_view(), name="auth-password-change"),

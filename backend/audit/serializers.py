@@ -3,11 +3,12 @@
 from rest_framework import serializers
 
 from audit.models import AuditEvent
+from core.fields import OptionalEmailOutputField
 
 
 class AuditEventOutputSerializer(serializers.Serializer[AuditEvent]):
     id = serializers.IntegerField()
-    actor_email = serializers.EmailField(source="actor.email", allow_null=True)
+    actor_email = OptionalEmailOutputField(source="actor.email", allow_null=True)
     action = serializers.CharField()
     from_state = serializers.CharField()
     to_state = serializers.CharField()

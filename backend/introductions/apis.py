@@ -21,6 +21,7 @@ from rest_framework.views import APIView
 from accounts.models import User
 from accounts.permissions import request_user
 from audit.models import AuditEvent
+from core.fields import OptionalEmailOutputField
 from core.pagination import ListApi
 from core.permissions import IsMember, IsStaff, is_staff
 from core.validators import ID_MAX, validate_country
@@ -215,7 +216,7 @@ class IntroductionAuditEventSerializer(serializers.Serializer[AuditEvent]):
 
 
 class IntroductionStaffAuditEventSerializer(IntroductionAuditEventSerializer):
-    actor_email = serializers.EmailField(source="actor.email", allow_null=True)
+    actor_email = OptionalEmailOutputField(source="actor.email", allow_null=True)
     details = serializers.DictField(source="data")
 
 

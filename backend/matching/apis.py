@@ -261,8 +261,12 @@ BulkFailedSerializer = inline_serializer(
     fields={
         "code": serializers.CharField(help_text="not_found (400) or conflict (409)."),
         "message": serializers.CharField(),
-        "fields": serializers.DictField(help_text="Empty: the problems are per item, in results."),
-        "results": BulkItemSerializer(many=True),
+        "fields": serializers.DictField(
+            help_text="Per field when the body itself is invalid; empty when the problems are per item."
+        ),
+        "results": BulkItemSerializer(
+            many=True, required=False, help_text="Per item (not for invalid bodies)."
+        ),
     },
 )
 

@@ -4,6 +4,7 @@ from typing import Any
 
 from rest_framework import serializers
 
+from core.fields import OptionalEmailOutputField
 from organizations.models import Contact
 
 
@@ -11,7 +12,7 @@ class ContactOutputSerializer(serializers.Serializer[Contact]):
     id = serializers.IntegerField()
     name = serializers.CharField()
     role = serializers.CharField()
-    email = serializers.EmailField()
+    email = OptionalEmailOutputField()
     phone = serializers.CharField()
     wechat = serializers.CharField()
     whatsapp = serializers.CharField()

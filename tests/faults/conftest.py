@@ -1,5 +1,6 @@
 """The fault-test stack: one per session (see stack.py), torn down at the end."""
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -18,8 +19,12 @@ def stack() -> Iterator[Stack]:
     # Under /tmp itself: PostgreSQL runs as its own user, who cannot enter pytest's private folders.
     home = Path(tempfile.mkdtemp(prefix="medmatch-faults-"))
     home.chmod(0o755)
-    stack = Stack(home=home, prefix=f"medmatch-faults-{os.getpid()}-")
+    # The full run kills the search node too, so it gives the stack a node of its own.
+    own_node = os.environ.get("MEDMATCH_FAULTS", "") == "full"
+    stack = Stack(home=home, prefix=f"medmatch-faults-{os.getpid()}-", own_node=own_node)
     try:
+        if own_node:
+            stack.start_node()
         stack.start_database()
         with psycopg.connect(f"postgresql://postgres@127.0.0.1:{PG_PORT}/postgres", autocommit=True) as conn:
             conn.execute("DROP DATABASE IF EXISTS medmatch_faults")
@@ -33,11 +38,11 @@ def stack() -> Iterator[Stack]:
         yield stack
     finally:
         stack.stop_all()
-        try:
+        if not own_node:
             from search import engine
 
-            engine.delete_indexes_with_prefix(stack.prefix)
-        except Exception:  # noqa: BLE001, S110  the node may be gone; the prefix is unique anyway
-            pass
+            # The node may be gone; the prefix is unique anyway.
+            with contextlib.suppress(Exception):
+                engine.delete_indexes_with_prefix(stack.prefix)
         if not os.environ.get("MEDMATCH_FAULT_KEEP"):
             shutil.rmtree(home, ignore_errors=True)

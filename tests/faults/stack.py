@@ -17,16 +17,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import psycopg
 import requests
 
 REPO_DIR = Path(__file__).resolve().parents[2]
 SERVICES = REPO_DIR / "scripts" / "services.sh"
+NODE = REPO_DIR / "search" / "node" / "node.sh"
 PYTHON = sys.executable
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 
 PG_PORT = int(os.environ.get("MEDMATCH_FAULT_PG_PORT", "5462"))
 REDIS_PORT = int(os.environ.get("MEDMATCH_FAULT_REDIS_PORT", "6462"))
 WEB_PORT = int(os.environ.get("MEDMATCH_FAULT_WEB_PORT", "8122"))
+# The stack's own search node (the node fault kills it); transport on SEARCH_PORT + 100.
+SEARCH_PORT = int(os.environ.get("MEDMATCH_FAULT_SEARCH_PORT", "9225"))
 # Short intervals, so that recovery is measured in seconds.
 FAST = {
     "MEDMATCH_DRAIN_EVERY_SECONDS": "2",
@@ -58,6 +62,8 @@ def _wait(condition: Any, timeout: float, what: str, interval: float = 0.3) -> f
 class Stack:
     home: Path
     prefix: str
+    # True: a node of the stack's own (needed by the node fault); False: the suite's shared node.
+    own_node: bool = False
     processes: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
 
     # --- environment ---
@@ -93,6 +99,8 @@ class Stack:
                 "PYTHONPATH": os.pathsep.join([str(REPO_DIR / "backend"), str(REPO_DIR)]),
             }
         )
+        if self.own_node:
+            env["OPENSEARCH_URL"] = f"http://127.0.0.1:{SEARCH_PORT}"
         return env
 
     @property
@@ -135,6 +143,26 @@ class Stack:
         if result.returncode:
             raise RuntimeError(f"script failed: {result.stderr.decode()[-3000:]}")
         return json.loads(result.stdout.decode().strip().splitlines()[-1])
+
+    # --- the stack's own search node ---
+
+    def _node(self, action: str) -> None:
+        env = {
+            **os.environ,
+            "OPENSEARCH_PORT": str(SEARCH_PORT),
+            "OPENSEARCH_DATA_DIR": str(self.home / "node"),
+            "OPENSEARCH_HEAP": os.environ.get("MEDMATCH_FAULT_SEARCH_HEAP", "512m"),
+            # No class-data archive: it would be written into the shared build folder.
+            "OPENSEARCH_CDS": "0",
+            "OPENSEARCH_START_TIMEOUT": "240",
+        }
+        subprocess.run([str(NODE), action], env=env, check=True, capture_output=True, timeout=300)
+
+    def start_node(self) -> None:
+        self._node("start")
+
+    def kill_node(self) -> None:
+        self._node("kill")
 
     # --- processes ---
 
@@ -195,8 +223,27 @@ class Stack:
         for service in ("redis", "postgres"):
             with contextlib.suppress(subprocess.CalledProcessError):
                 self.services("stop", service)
+        if self.own_node:
+            with contextlib.suppress(subprocess.CalledProcessError):
+                self.kill_node()
 
     # --- observation ---
+
+    def pending_work(self) -> dict[str, int]:
+        """Background work still owed, read with one cheap query (no Django start-up): the
+        convergence loop runs the full check (tests/faults/verify.py) only once this is all 0."""
+        with psycopg.connect(
+            f"postgresql://postgres@127.0.0.1:{PG_PORT}/medmatch_faults", connect_timeout=3
+        ) as conn:
+            row = conn.execute(
+                "SELECT (SELECT count(*) FROM outbox_outboxentry WHERE processed_at IS NULL),"
+                " (SELECT count(*) FROM matching_matchintent"
+                "  WHERE done_version < wanted_version OR completed_at IS NULL),"
+                " (SELECT count(*) FROM introductions_emaildelivery"
+                "  WHERE sent_at IS NULL AND failed_at IS NULL)"
+            ).fetchone()
+        assert row is not None
+        return dict(zip(("outbox", "matching", "emails"), row, strict=True))
 
     def health(self) -> dict[str, Any]:
         body: dict[str, Any] = requests.get(f"{self.base}/api/v1/health/", timeout=5).json()

@@ -106,7 +106,7 @@ print(json.dumps(report))
 
 SEED = r"""
 import json
-from rest_framework.authtoken.models import Token
+from knox.models import AuthToken
 from accounts.tests.factories import BuyerUserFactory, StaffFactory, VendorUserFactory
 from reference.models import Category
 vendor = VendorUserFactory(organization__verification_status="verified", email="vendor@faults.example")
@@ -133,9 +133,9 @@ with transaction.atomic():
         for pk in model.objects.values_list("pk", flat=True):
             outbox_record(entity=entity, entity_id=pk)
 print(json.dumps({
-    "vendor": Token.objects.create(user=vendor).key,
-    "buyer": Token.objects.create(user=buyer).key,
-    "staff": Token.objects.create(user=staff).key,
+    "vendor": AuthToken.objects.create(user=vendor)[1],
+    "buyer": AuthToken.objects.create(user=buyer)[1],
+    "staff": AuthToken.objects.create(user=staff)[1],
     "category": category.pk,
 }))
 """

@@ -1,6 +1,7 @@
 from typing import Any
 
 import pytest
+from django.core import mail
 from rest_framework.test import APIClient
 
 from accounts.models import User
@@ -34,11 +35,12 @@ def _register_payload(**overrides: object) -> dict[str, object]:
 def test_register_creates_organization_user_contact_audit_and_outbox() -> None:
     response = APIClient().post("/api/v1/auth/register/", _register_payload(), format="json")
 
-    assert response.status_code == 201, response.json()
+    assert response.status_code == 202, response.json()
+    assert response.json()["email"] == "li.wei@example.cn"
     user = User.objects.get(email="li.wei@example.cn")
     organization = Organization.objects.get()
     assert user.organization == organization
-    assert response.json()["role"] == "vendor"
+    assert user.role == "vendor"
     assert organization.contacts.get().email == "li.wei@example.cn"
     assert organization.verification_status == "unverified"
     assert AuditEvent.objects.filter(
@@ -69,13 +71,45 @@ def test_register_rejects_bad_input_per_field(overrides: dict[str, object], fiel
     assert not Organization.objects.exists()
 
 
-def test_register_refuses_a_taken_email() -> None:
+def test_register_answers_a_taken_email_as_a_free_one_and_mails_its_owner(
+    broker_down: None, django_capture_on_commit_callbacks: Any
+) -> None:
+    """With the broker down the e-mail is sent inline (a worker sends it otherwise)."""
+    owner = VendorUserFactory(username="li.wei@example.cn", email="li.wei@example.cn", language="zh")
+    client = APIClient()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        taken = client.post(
+            "/api/v1/auth/register/", _register_payload(email="LI.WEI@example.cn"), format="json"
+        )
+    free = client.post(
+        "/api/v1/auth/register/",
+        _register_payload(email="wang.fang@example.cn", registration_id=uscc_example(8)),
+        format="json",
+    )
+
+    assert taken.status_code == free.status_code == 202
+    assert set(taken.json()) == set(free.json()) == {"email", "message"}
+    assert taken.json()["message"] == free.json()["message"]
+    # Nothing was created or changed for the taken address; its owner was told, in Chinese.
+    assert Organization.objects.count() == 2  # the owner's and wang.fang's
+    owner.refresh_from_db()
+    assert owner.check_password(PASSWORD)
+    assert [message.to for message in mail.outbox] == [["li.wei@example.cn"]]
+    assert "账户" in mail.outbox[0].subject
+    assert "/login" in mail.outbox[0].body
+    assert "/forgot-password" in mail.outbox[0].body
+
+
+def test_register_of_a_taken_email_still_names_the_other_bad_fields() -> None:
     VendorUserFactory(username="li.wei@example.cn", email="li.wei@example.cn")
 
-    response = APIClient().post("/api/v1/auth/register/", _register_payload(), format="json")
+    response = APIClient().post(
+        "/api/v1/auth/register/", _register_payload(registration_id="123"), format="json"
+    )
 
     assert response.status_code == 400
-    assert response.json()["fields"]["email"][0]["code"] == "unique"
+    assert set(response.json()["fields"]) == {"registration_id"}  # not a word about the e-mail
 
 
 def test_session_login_and_token() -> None:
@@ -239,9 +273,11 @@ def test_register_stores_names_in_nfkc_form() -> None:
 
     response = APIClient().post("/api/v1/auth/register/", body, format="json")
 
-    assert response.status_code == 201, response.json()
-    assert response.json()["full_name"] == "Li Wei"
-    organization = Organization.objects.get(pk=response.json()["organization_id"])
+    assert response.status_code == 202, response.json()
+    user = User.objects.get(email="nfkc@example.org")
+    assert user.first_name == "Li Wei"
+    organization = user.organization
+    assert organization is not None
     assert organization.name == "武汉协和医院(东院)"
     assert organization.legal_names == {"en": "Wuhan Union Hospital"}
 
@@ -280,5 +316,5 @@ def test_register_accepts_blank_optional_fields() -> None:
         format="json",
     )
 
-    assert response.status_code == 201, response.json()
+    assert response.status_code == 202, response.json()
     assert Organization.objects.get().city == ""

@@ -324,7 +324,8 @@ def test_anonymous_and_buyers_cannot_create() -> None:
     anonymous = client_for(None).post(URL, payload(), format="json")
     as_buyer = client_for(buyer).post(URL, payload(), format="json")
 
-    assert anonymous.status_code == 403
+    assert anonymous.status_code == 401  # not signed in: a challenge, not a refusal
+    assert anonymous["WWW-Authenticate"] == "Token"
     assert anonymous.json()["code"] == "not_authenticated"
     assert as_buyer.status_code == 403
     assert as_buyer.json()["code"] == "permission_denied"
@@ -461,10 +462,11 @@ def test_other_vendor_gets_403_on_public_and_404_on_hidden_products(catalogue: d
 def test_anonymous_and_buyers_cannot_change_products(catalogue: dict[str, Any], role: str) -> None:
     client = client_for(catalogue["users"][role])
     product = catalogue["products"]["a_published"]
+    refused = 401 if role == "anonymous" else 403
 
-    assert client.patch(detail(product), {"stock": 1}, format="json").status_code == 403
-    assert client.put(detail(product), payload(), format="json").status_code == 403
-    assert client.delete(detail(product)).status_code == 403
+    assert client.patch(detail(product), {"stock": 1}, format="json").status_code == refused
+    assert client.put(detail(product), payload(), format="json").status_code == refused
+    assert client.delete(detail(product)).status_code == refused
     assert Product.objects.filter(pk=product.pk, stock=200_000).exists()
 
 

@@ -35,7 +35,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
+    "knox",
     "axes",
     "django_filters",
     "drf_spectacular",
@@ -256,10 +256,21 @@ MEDMATCH_SIGNING_KEY_PASSPHRASE = env_str("MEDMATCH_SIGNING_KEY_PASSPHRASE", "")
 MEDMATCH_SIGNING_TEST_KEY_DIR = RUN_DIR / "signing"
 MEDMATCH_SIGNING_ALLOW_TEST_KEY = True
 
+# API tokens for integrations (django-rest-knox): stored hashed, expiring after this many hours,
+# revoked on logout, password change or reset, and by "sign out everywhere".
+MEDMATCH_TOKEN_TTL_HOURS = env_int("MEDMATCH_TOKEN_TTL_HOURS", 24)
+REST_KNOX = {
+    "TOKEN_TTL": datetime.timedelta(hours=MEDMATCH_TOKEN_TTL_HOURS),
+    "AUTH_HEADER_PREFIX": "Token",
+    "AUTO_REFRESH": False,
+}
+
 REST_FRAMEWORK = {
+    # The token scheme comes first: DRF answers an unauthenticated request with the first
+    # class's WWW-Authenticate challenge, so it is a 401 (session auth has no challenge: 403).
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "accounts.authentication.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     # Bounded body size, JSON depth, string length and items (core.parsers).

@@ -43,14 +43,14 @@ ENDPOINTS = [
 # Expected status by role, in the order of ROLES:
 # anonymous, vendor (of the introduction), other vendor, buyer (of it), other buyer, staff, no organisation.
 EXPECTED = {
-    "introductions_list": (403, 200, 200, 200, 200, 200, 403),
-    "introductions_retrieve": (403, 200, 404, 200, 404, 200, 403),
-    "introductions_outcome": (403, 200, 404, 200, 404, 200, 403),
-    "notifications_list": (403, 200, 200, 200, 200, 200, 200),
+    "introductions_list": (401, 200, 200, 200, 200, 200, 403),
+    "introductions_retrieve": (401, 200, 404, 200, 404, 200, 403),
+    "introductions_outcome": (401, 200, 404, 200, 404, 200, 403),
+    "notifications_list": (401, 200, 200, 200, 200, 200, 200),
     # The notification belongs to the vendor member.
-    "notifications_read": (403, 200, 404, 404, 404, 404, 404),
-    "notifications_read_all": (403, 200, 200, 200, 200, 200, 200),
-    "stats": (403, 403, 403, 403, 403, 200, 403),
+    "notifications_read": (401, 200, 404, 404, 404, 404, 404),
+    "notifications_read_all": (401, 200, 200, 200, 200, 200, 200),
+    "stats": (401, 403, 403, 403, 403, 200, 403),
 }
 # Whose contacts each role sees in the introduction endpoints (everything else shows none).
 SHOWN = {"vendor": {"buyer"}, "buyer": {"vendor"}, "staff": {"vendor", "buyer"}}
@@ -88,8 +88,8 @@ def test_status_and_contacts_after_approval(world: World, endpoint: Endpoint, ro
 # Before approval there is no introduction: its detail and outcome are 404 for everyone.
 EXPECTED_BEFORE_APPROVAL = {
     **EXPECTED,
-    "introductions_retrieve": (403, 404, 404, 404, 404, 404, 403),
-    "introductions_outcome": (403, 404, 404, 404, 404, 404, 403),
+    "introductions_retrieve": (401, 404, 404, 404, 404, 404, 403),
+    "introductions_outcome": (401, 404, 404, 404, 404, 404, 403),
 }
 
 

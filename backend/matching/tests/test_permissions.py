@@ -37,7 +37,7 @@ ENDPOINTS = [
         lambda w: {"action": "reject", "ids": [w.proposal.pk], "reason": "Duplicate offer."},
     ),
 ]
-EXPECTED = {"anonymous": 403, "vendor": 403, "buyer": 403, "staff": 200}
+EXPECTED = {"anonymous": 401, "vendor": 403, "buyer": 403, "staff": 200}
 
 
 @pytest.mark.parametrize("endpoint", ENDPOINTS, ids=lambda endpoint: endpoint.name)

@@ -181,7 +181,7 @@ describe("dictionaries", () => {
     expect(translateCount("ru", "requests.import.done", 21)).toBe("Импортировано заявок: 21.");
   });
 
-  it("prefers ?lang= in the URL over the saved choice", () => {
+  it("prefers ?lang= in the URL over the saved choice, and keeps it for the next page", () => {
     window.localStorage.setItem("medmatch.lang", "fr");
     window.history.replaceState(null, "", "/?lang=ar");
     try {
@@ -189,7 +189,9 @@ describe("dictionaries", () => {
     } finally {
       window.history.replaceState(null, "", "/");
     }
-    expect(detectLanguage()).toBe("fr");
+    // A page opened next without ?lang= (after signing in, a reload) stays in Arabic.
+    expect(detectLanguage()).toBe("ar");
+    expect(window.localStorage.getItem("medmatch.lang")).toBe("ar");
   });
 
   it("detects the browser language when nothing is saved", () => {

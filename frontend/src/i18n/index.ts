@@ -109,13 +109,25 @@ function queryLanguage(): Language | null {
   return isLanguage(value) ? value : null;
 }
 
+function saveLanguage(lang: Language): void {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, lang);
+  } catch {
+    // storage disabled: the choice lasts for this page only
+  }
+}
+
 /**
  * `?lang=xx` in the URL (links in e-mails), else the saved choice, else the browser's
- * preferred language if supported, else English.
+ * preferred language if supported, else English. A language asked for in the URL is saved,
+ * so the next page opened without `?lang=` (a reload, a link typed by hand) keeps it.
  */
 export function detectLanguage(): Language {
   const fromQuery = queryLanguage();
-  if (fromQuery) return fromQuery;
+  if (fromQuery) {
+    saveLanguage(fromQuery);
+    return fromQuery;
+  }
   const saved = storedLanguage();
   if (saved) return saved;
   const preferred = typeof navigator !== "undefined" ? (navigator.languages ?? [navigator.language]) : [];
@@ -161,11 +173,7 @@ export function I18nProvider({ initialLanguage, children }: { initialLanguage?: 
   }, [lang]);
 
   const setLang = useCallback((next: Language) => {
-    try {
-      window.localStorage.setItem(STORAGE_KEY, next);
-    } catch {
-      // storage disabled: the choice lasts for this page only
-    }
+    saveLanguage(next);
     // Switch once the words are there, so the page never flashes half-translated.
     if (isLanguageLoaded(next)) setLangState(next);
     else loadLanguage(next).finally(() => setLangState(next));

@@ -160,8 +160,8 @@ describe("sign up", () => {
     let signedIn = false;
     const calls = mockApi({
       "GET auth/me/": () =>
-        signedIn ? jsonResponse(BUYER) : jsonResponse({ code: "not_authenticated", message: "" }, 403),
-      "POST auth/register/": () => jsonResponse(BUYER, 201),
+        signedIn ? jsonResponse(BUYER) : jsonResponse({ code: "not_authenticated", message: "" }, 401),
+      "POST auth/register/": () => jsonResponse({ email: "buyer@embassy.example", message: "Registered." }, 202),
       "POST auth/login/": () => {
         signedIn = true;
         return jsonResponse(BUYER);
@@ -183,5 +183,38 @@ describe("sign up", () => {
       country: "FR",
     });
     expect(await screen.findByText("No purchase requests yet")).toBeTruthy();
+  });
+
+  it("tells the visitor to check their e-mail when the address already had an account", async () => {
+    // The API answers a taken address exactly as a free one; only the sign-in that follows fails.
+    mockApi({
+      "GET auth/me/": () => jsonResponse({ code: "not_authenticated", message: "" }, 401),
+      "POST auth/register/": () => jsonResponse({ email: "taken@embassy.example", message: "Registered." }, 202),
+      "POST auth/login/": () =>
+        jsonResponse(
+          {
+            code: "invalid",
+            message: "The request has invalid fields.",
+            fields: {
+              non_field_errors: [{ code: "invalid_credentials", message: "The e-mail or password is wrong." }],
+            },
+          },
+          400,
+        ),
+    });
+    renderApp("/register");
+    fireEvent.change(await screen.findByLabelText(/Type of buyer/), { target: { value: "hospital" } });
+    fireEvent.change(screen.getByLabelText(/Organisation name/), { target: { value: "Hôpital Édouard Herriot" } });
+    fireEvent.change(screen.getByLabelText(/Country/), { target: { value: "FR" } });
+    fireEvent.change(screen.getByLabelText(/Full name/), { target: { value: "Bea Buyer" } });
+    fireEvent.change(screen.getByLabelText(/E-mail/), { target: { value: "taken@embassy.example" } });
+    fireEvent.change(screen.getByLabelText(/Password/), { target: { value: "a long passphrase" } });
+    fireEvent.submit(screen.getByTestId("register-form"));
+
+    const notice = await screen.findByTestId("register-check-email");
+    expect(notice.textContent).toContain("taken@embassy.example");
+    expect(notice.textContent).toContain("nothing was changed");
+    expect(location()).toBe("/register");
+    expect(screen.getByRole("link", { name: /Forgot/ }).getAttribute("href")).toBe("/forgot-password");
   });
 });

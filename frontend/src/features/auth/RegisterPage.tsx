@@ -58,6 +58,9 @@ export function RegisterPage() {
     kind: params.get("kind") === "vendor" ? "vendor" : "buyer",
   }));
   const [error, setError] = useState<ApiError | null>(null);
+  // The API answers a taken address as a new one (and e-mails its owner), so registration is
+  // only known to have made an account when signing in with it works.
+  const [checkEmail, setCheckEmail] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const countries = useMemo(() => countryOptions(lang), [lang]);
   useDocumentTitle(t("auth.register"));
@@ -97,7 +100,15 @@ export function RegisterPage() {
     if (showUscc) body.registration_id = form.registration_id.trim().toUpperCase();
     try {
       await apiCall("post", "/api/v1/auth/register/", { body: body as unknown as RegisterApiInputRequest });
-      const user = await signIn(form.email.trim(), form.password);
+      const user = await signIn(form.email.trim(), form.password).catch((caught: unknown) => {
+        if (caught instanceof ApiError && caught.status === 400) return null;
+        throw caught;
+      });
+      if (user === null) {
+        setCheckEmail(form.email.trim());
+        setBusy(false);
+        return;
+      }
       // A new vendor starts on its company profile (the verification checklist's first items).
       const next = params.get("next") ?? (user.role === "vendor" ? "/vendor/profile" : null);
       navigate(landingPath(next, user.role), { replace: true });
@@ -135,6 +146,20 @@ export function RegisterPage() {
         />
       );
     };
+
+  if (checkEmail !== null) {
+    return (
+      <section className="auth-page">
+        <div className="card auth-card" data-testid="register-check-email">
+          <h1>{t("register.checkEmail.title")}</h1>
+          <p role="status">{t("register.checkEmail.body", { email: checkEmail })}</p>
+          <p className="auth-card__foot">
+            <Link to="/login">{t("auth.signIn")}</Link> · <Link to="/forgot-password">{t("account.forgot.link")}</Link>
+          </p>
+        </div>
+      </section>
+    );
+  }
 
   return (
     <section className="auth-page">

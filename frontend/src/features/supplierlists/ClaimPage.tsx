@@ -178,7 +178,7 @@ function ClaimedOrganization() {
           </>
         )}
         <p className="small">
-          <Link to="/vendor">{t("claim.vendorArea")}</Link>
+          <Link to="/vendor/documents">{t("claim.vendorArea")}</Link>
         </p>
       </div>
     </div>

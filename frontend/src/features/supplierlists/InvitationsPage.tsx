@@ -16,11 +16,10 @@ import { RoleGate } from "../../components/RoleGate";
 import { countryName, formatDate, formatNumber } from "../../format";
 import { useI18n } from "../../i18n";
 import { useDocumentTitle } from "../../useDocumentTitle";
-import { useInvitations, useSupplierListActions } from "./hooks";
+import { INVITATIONS_PAGE_SIZE, useInvitations, useSupplierListActions } from "./hooks";
 import { SupplierListNav } from "./SupplierListNav";
+import { ScrollRegion } from "./components";
 import "./supplierlists.css";
-
-const PAGE_SIZE = 20;
 
 /** Staff invite listed vendors to claim their profiles, one by one or in bulk, and follow each invitation. */
 export function InvitationsPage() {
@@ -114,7 +113,7 @@ function Invitations() {
               {t("supplierLists.invitations.inviteSelected", { count: formatNumber(selected.size, lang) })}
             </button>
           </div>
-          <div className="table-scroll">
+          <ScrollRegion label={t("supplierLists.invitations.title")}>
             <table className="table" data-testid="invitation-table">
               <thead>
                 <tr>
@@ -149,10 +148,10 @@ function Invitations() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           <Pagination
             page={page}
-            pageCount={Math.ceil(data.count / PAGE_SIZE)}
+            pageCount={Math.ceil(data.count / INVITATIONS_PAGE_SIZE)}
             onPage={(next) => {
               const query = new URLSearchParams(params);
               query.set("page", String(next));

@@ -8,7 +8,7 @@ import { RoleGate } from "../../components/RoleGate";
 import { formatNumber } from "../../format";
 import { useI18n } from "../../i18n";
 import { useDocumentTitle } from "../../useDocumentTitle";
-import { CandidateComparison, ReasonList } from "./components";
+import { CandidateComparison, ReasonList, ScrollRegion } from "./components";
 import { useReviewQueue, useSupplierListActions } from "./hooks";
 import { SupplierListNav } from "./SupplierListNav";
 import "./supplierlists.css";
@@ -114,9 +114,7 @@ function ReviewQueue() {
             />{" "}
             {t("supplierLists.review.selectAll")}
           </label>
-          <span className="muted">
-            {t("supplierLists.review.selected", { count: formatNumber(selected.size, lang) })}
-          </span>
+          <span>{t("supplierLists.review.selected", { count: formatNumber(selected.size, lang) })}</span>
           <button
             type="button"
             className="button button--primary"
@@ -163,9 +161,14 @@ function ReviewQueue() {
             </span>
           </header>
           <ReasonList reasons={candidate.reasons} />
-          <div className="table-scroll">
+          <ScrollRegion
+            label={t("supplierLists.review.pair", {
+              row: candidate.row.number,
+              organization: candidate.organization.name,
+            })}
+          >
             <CandidateComparison candidate={candidate} />
-          </div>
+          </ScrollRegion>
           <div className="actions-row">
             <button
               type="button"

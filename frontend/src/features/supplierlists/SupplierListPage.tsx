@@ -6,7 +6,7 @@ import { RoleGate } from "../../components/RoleGate";
 import { formatDate } from "../../format";
 import { useI18n } from "../../i18n";
 import { useDocumentTitle } from "../../useDocumentTitle";
-import { ImportFigures, ImportProgress, MappingForm } from "./components";
+import { ImportFigures, ImportProgress, MappingForm, ScrollRegion } from "./components";
 import { useRejectedRows, useSupplierList, useSupplierListActions } from "./hooks";
 import { SupplierListNav } from "./SupplierListNav";
 import "./supplierlists.css";
@@ -110,7 +110,7 @@ function RowErrors({ list }: { list: SupplierList }) {
   return (
     <div className="card">
       <h2>{t("supplierLists.rows.title")}</h2>
-      <div className="table-scroll">
+      <ScrollRegion label={t("supplierLists.rows.title")}>
         <table className="table" data-testid="row-errors">
           <thead>
             <tr>
@@ -135,7 +135,7 @@ function RowErrors({ list }: { list: SupplierList }) {
             )}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </div>
   );
 }

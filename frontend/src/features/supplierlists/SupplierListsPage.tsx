@@ -21,6 +21,7 @@ import { useI18n } from "../../i18n";
 import { useDocumentTitle } from "../../useDocumentTitle";
 import { SupplierListNav } from "./SupplierListNav";
 import { uploadSupplierList, useSupplierLists } from "./hooks";
+import { ScrollRegion } from "./components";
 import "./supplierlists.css";
 
 /** Staff upload the lists partners send and follow each one. */
@@ -165,7 +166,7 @@ function ImportList() {
   return (
     <div className="card">
       <h2>{t("supplierLists.list.title")}</h2>
-      <div className="table-scroll">
+      <ScrollRegion label={t("supplierLists.list.title")}>
         <table className="table" data-testid="supplier-list-table">
           <thead>
             <tr>
@@ -196,7 +197,7 @@ function ImportList() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <Pagination
         page={page}
         pageCount={Math.ceil(data.count / 20)}

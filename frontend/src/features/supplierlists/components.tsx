@@ -1,5 +1,6 @@
 // The supplier-list pages' building blocks: progress, figures, reasons, the mapping form, a pair side by side.
 import { useState } from "react";
+import type { ReactNode } from "react";
 import { useForm } from "react-hook-form";
 import type { ApiError, CandidateOutput, components } from "../../api";
 import { FormErrors } from "../../components/common";
@@ -140,7 +141,7 @@ export function MappingForm({ list, onConfirmed }: { list: SupplierList; onConfi
     <form className="card stack" onSubmit={(event) => void submit(event)} data-testid="mapping-form" noValidate>
       <h2>{t("supplierLists.mapping.title")}</h2>
       <p className="muted">{t("supplierLists.mapping.intro")}</p>
-      <div className="table-scroll">
+      <ScrollRegion label={t("supplierLists.mapping.title")}>
         <table className="table mapping-table">
           <thead>
             <tr>
@@ -177,7 +178,7 @@ export function MappingForm({ list, onConfirmed }: { list: SupplierList; onConfi
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <FormErrors error={formError} />
       <button
         type="submit"
@@ -282,5 +283,15 @@ export function CandidateComparison({ candidate }: { candidate: CandidateOutput 
         })}
       </tbody>
     </table>
+  );
+}
+
+/** A table that may scroll sideways on a phone: a labelled region keyboard users can reach and scroll. */
+export function ScrollRegion({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must be focusable (axe scrollable-region-focusable)
+    <div className="table-scroll" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
   );
 }

@@ -73,10 +73,13 @@ export function useReviewQueue(supplierList: number | undefined, page: number) {
   );
 }
 
+/** Organisations per page of the invitations page (a list brings in dozens; staff invite in bulk). */
+export const INVITATIONS_PAGE_SIZE = 50;
+
 export function useInvitations(supplierList: number | undefined, page: number) {
   return useApiQuery(
     "/api/v1/supplier-lists/invitations/",
-    { params: { query: { supplier_list: supplierList, page } } },
+    { params: { query: { supplier_list: supplierList, page, page_size: INVITATIONS_PAGE_SIZE } } },
     { keepPrevious: true, staleTime: 0 },
   );
 }

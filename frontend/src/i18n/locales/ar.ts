@@ -104,6 +104,7 @@ const ar: Partial<Messages<typeof en>> = {
   "criterion.moq": "الحد الأدنى للطلب",
   "criterion.vendor_verified": "مورد موثّق",
   "criterion.product_published": "منتج منشور",
+  "criterion.penalty": "الخصومات",
   "criterionStatus.met": "مستوفى",
   "criterionStatus.partial": "مستوفى جزئيًا",
   "criterionStatus.not_met": "غير مستوفى",

@@ -101,6 +101,7 @@ const en = {
   "criterion.moq": "Minimum order",
   "criterion.vendor_verified": "Verified supplier",
   "criterion.product_published": "Product published",
+  "criterion.penalty": "Penalties",
   "criterionStatus.met": "met",
   "criterionStatus.partial": "partly met",
   "criterionStatus.not_met": "not met",

@@ -104,6 +104,7 @@ const es: Partial<Messages<typeof en>> = {
   "criterion.moq": "Pedido mínimo",
   "criterion.vendor_verified": "Proveedor verificado",
   "criterion.product_published": "Producto publicado",
+  "criterion.penalty": "Penalizaciones",
   "criterionStatus.met": "cumple",
   "criterionStatus.partial": "cumple en parte",
   "criterionStatus.not_met": "no cumple",

@@ -105,6 +105,7 @@ const fr: Partial<Messages<typeof en>> = {
   "criterion.moq": "Commande minimale",
   "criterion.vendor_verified": "Fournisseur vérifié",
   "criterion.product_published": "Produit publié",
+  "criterion.penalty": "Pénalités",
   "criterionStatus.met": "satisfait",
   "criterionStatus.partial": "partiellement satisfait",
   "criterionStatus.not_met": "non satisfait",

@@ -104,6 +104,7 @@ const ru: Partial<Messages<typeof en>> = {
   "criterion.moq": "Мин. заказ",
   "criterion.vendor_verified": "Поставщик проверен",
   "criterion.product_published": "Товар опубликован",
+  "criterion.penalty": "Штрафы",
   "criterionStatus.met": "выполнено",
   "criterionStatus.partial": "выполнено частично",
   "criterionStatus.not_met": "не выполнено",

@@ -104,6 +104,7 @@ const zh: Messages<typeof en> = {
   "criterion.moq": "起订量",
   "criterion.vendor_verified": "供应商已核验",
   "criterion.product_published": "产品已发布",
+  "criterion.penalty": "扣分项",
   "criterionStatus.met": "满足",
   "criterionStatus.partial": "部分满足",
   "criterionStatus.not_met": "不满足",

@@ -29,6 +29,9 @@ const ar: Partial<Messages<typeof en>> = {
   "register.privacy": "لا تظهر بيانات اتصالك لمؤسسة أخرى إلا بعد أن يعتمد الموظفون التعارف.",
   "register.submit": "إنشاء الحساب",
   "register.busy": "جارٍ الإنشاء…",
+  "register.checkEmail.title": "تحقّق من بريدك الإلكتروني",
+  "register.checkEmail.body":
+    "إذا كان للعنوان {email} حساب في MedMatch بالفعل، فلم يتغير شيء وقد راسلنا صاحبه. سجّل الدخول بكلمة مرور ذلك الحساب، أو اختر كلمة جديدة.",
   "register.haveAccount": "لديك حساب بالفعل؟",
 };
 

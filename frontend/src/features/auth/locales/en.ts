@@ -26,6 +26,9 @@ const en = {
   "register.privacy": "Your contact details are shown to another organisation only when staff approve an introduction.",
   "register.submit": "Create account",
   "register.busy": "Creating…",
+  "register.checkEmail.title": "Check your e-mail",
+  "register.checkEmail.body":
+    "If {email} already had a MedMatch account, nothing was changed and we have e-mailed its owner. Sign in with that account's password, or choose a new one.",
   "register.haveAccount": "Already registered?",
 } as const;
 

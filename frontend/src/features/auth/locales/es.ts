@@ -31,6 +31,9 @@ const es: Partial<Messages<typeof en>> = {
     "Sus datos de contacto solo se muestran a otra organización cuando el personal aprueba una presentación.",
   "register.submit": "Crear cuenta",
   "register.busy": "Creando…",
+  "register.checkEmail.title": "Revise su correo",
+  "register.checkEmail.body":
+    "Si {email} ya tenía una cuenta de MedMatch, no se ha cambiado nada y hemos escrito a su titular. Inicie sesión con la contraseña de esa cuenta o elija una nueva.",
   "register.haveAccount": "¿Ya está registrado?",
 };
 

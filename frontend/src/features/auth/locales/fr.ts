@@ -30,6 +30,9 @@ const fr: Partial<Messages<typeof en>> = {
     "Vos coordonnées ne sont communiquées à une autre organisation qu'après approbation d'une mise en relation.",
   "register.submit": "Créer le compte",
   "register.busy": "Création…",
+  "register.checkEmail.title": "Consultez votre messagerie",
+  "register.checkEmail.body":
+    "Si {email} avait déjà un compte MedMatch, rien n'a été modifié et nous avons écrit à son titulaire. Connectez-vous avec le mot de passe de ce compte, ou choisissez-en un nouveau.",
   "register.haveAccount": "Déjà inscrit ?",
 };
 

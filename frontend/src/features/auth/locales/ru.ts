@@ -29,6 +29,9 @@ const ru: Partial<Messages<typeof en>> = {
   "register.privacy": "Ваши контакты видны другой организации только после одобрения представления сотрудниками.",
   "register.submit": "Создать",
   "register.busy": "Создание…",
+  "register.checkEmail.title": "Проверьте почту",
+  "register.checkEmail.body":
+    "Если у {email} уже была учётная запись MedMatch, ничего не изменено, и мы написали её владельцу. Войдите с паролем этой учётной записи или задайте новый.",
   "register.haveAccount": "Уже зарегистрированы?",
 };
 

@@ -29,6 +29,9 @@ const zh: Messages<typeof en> = {
   "register.privacy": "只有在工作人员批准对接后，您的联系方式才会向另一方机构显示。",
   "register.submit": "创建账户",
   "register.busy": "正在创建…",
+  "register.checkEmail.title": "请查收电子邮件",
+  "register.checkEmail.body":
+    "如果 {email} 已有 MedMatch 账户，账户未做任何更改，我们已给账户所有者发送邮件。请用该账户的密码登录，或设置新密码。",
   "register.haveAccount": "已有账户？",
 };
 
