@@ -256,6 +256,23 @@ def physical_indexes(alias: str) -> list[str]:
     return sorted(found.keys())
 
 
+def mapping_gaps(definition: IndexDefinition) -> list[str]:
+    """Fields the definition maps that the index behind its alias lacks (sorted); empty when the
+    alias is missing. An index built by an older release lacks the fields added since, and a strict
+    mapping refuses every document that carries them, so such an index must be rebuilt."""
+    alias = definition.alias()
+    wanted = set(definition.mappings.get("properties", {}))
+    with _engine_call("get_mapping") as client:
+        if not client.indices.exists_alias(name=alias):
+            return []
+        found = client.indices.get_mapping(index=alias)
+    gaps: set[str] = set()
+    for index in found.values():
+        present = set(index.get("mappings", {}).get("properties", {}))
+        gaps |= wanted - present
+    return sorted(gaps)
+
+
 def alias_targets(alias: str) -> list[str]:
     with _engine_call("get_alias") as client:
         if not client.indices.exists_alias(name=alias):

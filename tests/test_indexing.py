@@ -317,3 +317,29 @@ def test_a_certificate_awaiting_review_is_neither_in_the_document_nor_in_the_fac
     drain_and_refresh()
     assert _product_source(approved_and_pending.pk)["certificate_markets"] == ["EU", "US"]
     assert market_facet("/api/v1/search/products/") == {"EU": 1, "US": 1}
+
+
+def test_an_index_an_older_release_built_is_rebuilt_at_start_up(clean_indexes: str) -> None:
+    """`search_reindex --if-missing` (what `make run` runs at start) rebuilds an index that lacks a
+    field the code now maps: the strict mapping would refuse every new document otherwise."""
+    import dataclasses
+    import io
+
+    from django.core.management import call_command
+
+    properties = dict(PRODUCTS.mappings["properties"])
+    del properties["vendor_matchable"]
+    older = dataclasses.replace(PRODUCTS, mappings={**PRODUCTS.mappings, "properties": properties})
+    engine.ensure_index(older)
+    assert engine.mapping_gaps(PRODUCTS) == ["vendor_matchable"]
+    product = ProductFactory()
+
+    out = io.StringIO()
+    call_command("search_reindex", "product", "--if-missing", "--no-progress", stdout=out)
+    assert "(lacks vendor_matchable), rebuilding" in out.getvalue()
+    assert engine.mapping_gaps(PRODUCTS) == []
+    assert _product_source(product.id)["vendor_matchable"] is True
+
+    out = io.StringIO()
+    call_command("search_reindex", "product", "--if-missing", "--no-progress", stdout=out)
+    assert "present, skipped" in out.getvalue()

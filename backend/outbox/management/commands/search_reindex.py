@@ -18,7 +18,9 @@ class Command(BaseCommand):
         parser.add_argument("entities", nargs="*", choices=[*indexing.ENTITIES, []], help="default: all")
         parser.add_argument("--keep-old", action="store_true", help="keep the previous index version")
         parser.add_argument(
-            "--if-missing", action="store_true", help="only build indexes whose alias is missing"
+            "--if-missing",
+            action="store_true",
+            help="only build indexes whose alias is missing or whose index lacks a field the code maps",
         )
         parser.add_argument("--batch-size", type=int, default=1000)
         parser.add_argument("--no-progress", action="store_true")
@@ -27,10 +29,15 @@ class Command(BaseCommand):
         entities = options["entities"] or list(indexing.ENTITIES)
         try:
             for name in entities:
-                alias = indexing.ENTITIES[name].definition.alias()
+                definition = indexing.ENTITIES[name].definition
+                alias = definition.alias()
                 if options["if_missing"] and engine.alias_targets(alias):
-                    self.stdout.write(f"{alias}: present, skipped")
-                    continue
+                    gaps = engine.mapping_gaps(definition)
+                    if not gaps:
+                        self.stdout.write(f"{alias}: present, skipped")
+                        continue
+                    missing = ", ".join(gaps)
+                    self.stdout.write(f"{alias}: built by an older release (lacks {missing}), rebuilding")
                 bar = tqdm(total=0, unit="docs", desc=alias, disable=options["no_progress"], file=self.stderr)
 
                 def progress(done: int, total: int, bar: tqdm = bar) -> None:  # type: ignore[type-arg]
