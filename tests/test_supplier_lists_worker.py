@@ -56,18 +56,22 @@ def _worker_idle_at_the_end(celery_worker_process: Any) -> Any:
 
 
 def _mail_to(mail_dir: Path, address: str) -> str | None:
-    """The body of the worker's e-mail to ``address``, decoded, or None while there is none."""
+    """The body of the worker's newest e-mail to ``address``, decoded, or None while there is none.
+
+    The newest: the worker's mail folder lives for the whole session, and an earlier test (the
+    supplier-list browser test) may have invited the same address with a token of its own."""
     if not mail_dir.exists():
         return None
-    for path in mail_dir.glob("*.log"):
+    newest: str | None = None
+    for path in sorted(mail_dir.glob("*.log"), key=lambda item: item.stat().st_mtime):
         for raw in path.read_bytes().split(b"-" * 79):
             message = message_from_bytes(raw.strip())
             if address in (message.get("To") or ""):
                 part = message.get_payload(0) if message.is_multipart() else message
                 payload = part.get_payload(decode=True)  # type: ignore[union-attr]
                 charset = part.get_content_charset() or "utf-8"  # type: ignore[union-attr]
-                return payload.decode(charset) if isinstance(payload, bytes) else str(payload)
-    return None
+                newest = payload.decode(charset) if isinstance(payload, bytes) else str(payload)
+    return newest
 
 
 def test_a_partner_list_becomes_listed_vendors_and_one_claims_its_profile(
