@@ -2120,7 +2120,7 @@ export interface components {
             actual: unknown;
             /** @description category, text, standards, capacity, price … */
             criterion: string;
-            /** @description A human explanation with the numbers. */
+            /** @description A human explanation with the numbers, in the language of the request's Accept-Language. */
             detail: string;
             expected: unknown;
             status: components["schemas"]["CriterionStatusEnum"];
