@@ -3966,6 +3966,7 @@ export interface components {
             kind: components["schemas"]["StandardOutputKindEnum"];
             /** @description EU, US, CN, international … */
             region?: string;
+            /** @description In the language of the request's Accept-Language where translated. */
             title: string;
         };
         /**
