@@ -1,7 +1,7 @@
 import { useMemo, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import type { ApiError, CategoryOutput, PurchaseRequestDetailOutput } from "../../api";
-import { Field, FormErrors } from "../../components/common";
+import { Field, FormErrors, useEnumLabel } from "../../components/common";
 import { applyApiErrors, fieldErrors } from "../../components/form";
 import { COMMON_CURRENCIES, countryOptions, INCOTERMS, localizedText } from "../../format";
 import { useI18n } from "../../i18n";
@@ -54,6 +54,14 @@ function initialValues(request: PurchaseRequestDetailOutput | undefined): Reques
     currency: request?.currency || "USD",
     incoterm: request?.incoterm ?? "",
   };
+}
+
+/** The units the unit box offers (labelled in the reader's language by `requests.unit.*`); a unit
+ * stored otherwise (imported, or typed before) is kept as one more choice, shown as stored. */
+export const UNITS = ["piece", "box", "pair", "set", "unit", "kg", "litre"];
+
+export function unitChoices(current: string): string[] {
+  return current && !UNITS.includes(current) ? [...UNITS, current] : UNITS;
 }
 
 /** The API body of the form's values (the server checks the rules and answers per field). */
@@ -138,6 +146,7 @@ export function RequestForm({
   const countries = useMemo(() => countryOptions(lang), [lang]);
   const { create, update } = useRequestActions();
   const form = useForm<RequestFormValues>({ defaultValues: initialValues(request) });
+  const enumLabel = useEnumLabel();
   const [formError, setFormError] = useState<ApiError | null>(null);
   const today = new Date().toISOString().slice(0, 10);
   const editing = request !== undefined;
@@ -260,13 +269,13 @@ export function RequestForm({
           </Field>
           <Field id="request-unit" label={t("requests.form.unit")} errors={fieldErrors(form, "unit")}>
             {(d, invalid) => (
-              <input
-                id="request-unit"
-                aria-describedby={d}
-                aria-invalid={invalid}
-                dir="auto"
-                {...form.register("unit")}
-              />
+              <select id="request-unit" aria-describedby={d} aria-invalid={invalid} {...form.register("unit")}>
+                {unitChoices(request?.unit ?? "").map((unit) => (
+                  <option key={unit} value={unit}>
+                    {enumLabel("requests.unit", unit)}
+                  </option>
+                ))}
+              </select>
             )}
           </Field>
         </div>
