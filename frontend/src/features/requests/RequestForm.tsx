@@ -3,7 +3,7 @@ import { Controller, useForm } from "react-hook-form";
 import type { ApiError, CategoryOutput, PurchaseRequestDetailOutput } from "../../api";
 import { Field, FormErrors, useEnumLabel } from "../../components/common";
 import { applyApiErrors, fieldErrors } from "../../components/form";
-import { COMMON_CURRENCIES, countryOptions, INCOTERMS, localizedText } from "../../format";
+import { COMMON_CURRENCIES, countryOptions, INCOTERMS, localizedText, unitChoices } from "../../format";
 import { useI18n } from "../../i18n";
 import { categoryTree, useCategories } from "../../reference";
 import { useCategorySuggestion, useRequestActions } from "./hooks";
@@ -54,14 +54,6 @@ function initialValues(request: PurchaseRequestDetailOutput | undefined): Reques
     currency: request?.currency || "USD",
     incoterm: request?.incoterm ?? "",
   };
-}
-
-/** The units the unit box offers (labelled in the reader's language by `requests.unit.*`); a unit
- * stored otherwise (imported, or typed before) is kept as one more choice, shown as stored. */
-export const UNITS = ["piece", "box", "pair", "set", "unit", "kg", "litre"];
-
-export function unitChoices(current: string): string[] {
-  return current && !UNITS.includes(current) ? [...UNITS, current] : UNITS;
 }
 
 /** The API body of the form's values (the server checks the rules and answers per field). */

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { CATEGORIES, page, purchaseRequest, STANDARDS } from "../../test/fixtures";
 import { jsonResponse, mockApi, renderApp, signedIn } from "../../test/render";
-import { UNITS, unitChoices } from "./RequestForm";
+import { UNITS, unitChoices } from "../../format";
 
 const reference = { "GET taxonomy/categories/": CATEGORIES, "GET reference/standards/": STANDARDS };
 
