@@ -39,6 +39,25 @@ describe("Account", () => {
     });
   });
 
+  it("signs out everywhere, then shows the sign-in form", async () => {
+    document.cookie = "csrftoken=k";
+    let signedOut = false;
+    const calls = mockApi({
+      "POST auth/logout/everywhere/": () => {
+        signedOut = true;
+        return new Response(null, { status: 204 });
+      },
+      "GET auth/me/": () =>
+        signedOut
+          ? jsonResponse({ code: "not_authenticated", message: "" }, 401)
+          : jsonResponse({ code: "unexpected", message: "me asked before signing out" }, 500),
+    });
+    renderApp("/account", { auth: signedIn("vendor") });
+    fireEvent.click(await screen.findByRole("button", { name: "Sign out everywhere" }));
+    expect(await screen.findByTestId("login-form")).toBeTruthy();
+    expect(calls.filter((c) => c.path === "auth/logout/everywhere/")).toHaveLength(1);
+  });
+
   it("asks for a reset link from the sign-in page", async () => {
     document.cookie = "csrftoken=k";
     const calls = mockApi({

@@ -1,12 +1,14 @@
 import { useState } from "react";
+import { useNavigate } from "react-router";
 import { useForm } from "react-hook-form";
 import type { ApiError } from "../../api";
 import { FormErrors, PageHeader } from "../../components/common";
 import { applyApiErrors, fieldErrors } from "../../components/form";
 import { RoleGate } from "../../components/RoleGate";
+import { useAuth } from "../../auth";
 import { useI18n } from "../../i18n";
 import { useDocumentTitle } from "../../useDocumentTitle";
-import { useChangePassword } from "./hooks";
+import { useChangePassword, useSignOutEverywhere } from "./hooks";
 import { PasswordInput } from "./PasswordInput";
 
 const FIELDS = ["old_password", "new_password"] as const;
@@ -62,6 +64,37 @@ function ChangePasswordForm() {
   );
 }
 
+function SignOutEverywhere() {
+  const { t } = useI18n();
+  const { refresh } = useAuth();
+  const navigate = useNavigate();
+  const signOut = useSignOutEverywhere();
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const onClick = async () => {
+    setError(null);
+    try {
+      await signOut.mutateAsync({});
+    } catch (caught) {
+      setError(caught as ApiError);
+      return;
+    }
+    await refresh(); // this session ended too: the app now sees an anonymous visitor
+    navigate("/login");
+  };
+
+  return (
+    <div className="card auth-card" data-testid="sign-out-everywhere">
+      <h2>{t("account.everywhere.title")}</h2>
+      <p>{t("account.everywhere.intro")}</p>
+      <FormErrors error={error} shown={[]} />
+      <button type="button" className="button" onClick={() => void onClick()} disabled={signOut.isPending}>
+        {t("account.everywhere.submit")}
+      </button>
+    </div>
+  );
+}
+
 export function AccountPage() {
   const { t } = useI18n();
   useDocumentTitle(t("account.title"));
@@ -69,7 +102,12 @@ export function AccountPage() {
     <section>
       <PageHeader title={t("account.title")} />
       <RoleGate allow={["vendor", "buyer", "staff", "admin", "none"]} audience="account.audience">
-        {() => <ChangePasswordForm />}
+        {() => (
+          <>
+            <ChangePasswordForm />
+            <SignOutEverywhere />
+          </>
+        )}
       </RoleGate>
     </section>
   );

@@ -4,6 +4,9 @@ import type en from "./en";
 // account: Arabic.
 const ar: Partial<Messages<typeof en>> = {
   "account.title": "الحساب",
+  "account.everywhere.title": "تسجيل الخروج من كل مكان",
+  "account.everywhere.intro": "ينهي جميع جلسات حسابك ورموز واجهة البرمجة على جميع الأجهزة، بما فيها هذا الجهاز.",
+  "account.everywhere.submit": "تسجيل الخروج من كل مكان",
   "account.menu": "الحساب وكلمة المرور",
   "account.audience": "المستخدمين المسجلين",
   "account.change.title": "تغيير كلمة المرور",

@@ -8,6 +8,9 @@ const en = {
   "account.change.new": "New password",
   "account.change.submit": "Change password",
   "account.change.done": "Your password has been changed.",
+  "account.everywhere.title": "Sign out everywhere",
+  "account.everywhere.intro": "Ends every session and API token of your account, on every device, including this one.",
+  "account.everywhere.submit": "Sign out everywhere",
   "account.forgot.link": "Forgot your password?",
   "account.forgot.title": "Forgot your password",
   "account.forgot.intro":
