@@ -130,6 +130,11 @@ def test_staff_verify_one_vendor_and_reject_another(browser: Any, live_server: A
         "() => document.querySelector('[data-testid=document-image]')?.naturalWidth > 0",
         timeout=TIMEOUT_MS,
     )
+    # The frame's PDF may arrive after the image has drawn: wait for both answers, then check them.
+    for _ in range(TIMEOUT_MS // 100):
+        if ("application/pdf", 200) in file_answers and ("image/png", 200) in file_answers:
+            break
+        page.wait_for_timeout(100)
     assert ("application/pdf", 200) in file_answers
     assert ("image/png", 200) in file_answers
     assert _axe_serious(page) == []
