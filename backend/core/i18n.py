@@ -9,6 +9,7 @@ The catalogues are ``backend/locale/<lang>/LC_MESSAGES/django.po`` (compiled to 
 """
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -63,3 +64,90 @@ def stored_error_text(item: Mapping[str, Any]) -> str:
         params = item.get("params")
         return message_text(template, params if isinstance(params, Mapping) else None)
     return str(item.get("message", ""))
+
+
+# --- phrases: a msgid with parameters that may themselves be phrases or lists of them ---
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A text a worker builds for a later reader: a msgid (marked with ``gettext_noop``) and its
+    parameters. A parameter is a plain string (a number as formatted today, a code, a date), a
+    nested ``Phrase`` or a ``PhraseList``. ``english`` is the text as stored for old readers;
+    ``stored`` is what is kept so that ``stored_phrase_text`` renders it in the reader's language."""
+
+    template: str
+    params: Mapping[str, "str | Phrase | PhraseList"] = field(default_factory=dict)
+
+    def render(self, *, translate: bool) -> str:
+        values = {key: _param_text(value, translate=translate) for key, value in self.params.items()}
+        if translate:
+            return message_text(self.template, values or None)
+        return self.template % values if values else self.template
+
+    @property
+    def english(self) -> str:
+        return self.render(translate=False)
+
+    def stored(self) -> dict[str, Any]:
+        return {
+            "template": self.template,
+            "params": {key: _param_stored(value) for key, value in self.params.items()},
+        }
+
+
+@dataclass(frozen=True)
+class PhraseList:
+    """Items joined by ``separator``: "; " and ", " stay as they are, " and " / " or " are msgids."""
+
+    items: tuple["str | Phrase", ...]
+    separator: str = "; "
+
+
+def _param_text(value: "str | Phrase | PhraseList", *, translate: bool) -> str:
+    if isinstance(value, Phrase):
+        return value.render(translate=translate)
+    if isinstance(value, PhraseList):
+        separator = gettext(value.separator) if translate and value.separator.strip() else value.separator
+        return separator.join(_param_text(item, translate=translate) for item in value.items)
+    return str(value)
+
+
+def _param_stored(value: "str | Phrase | PhraseList") -> Any:
+    if isinstance(value, Phrase):
+        return value.stored()
+    if isinstance(value, PhraseList):
+        return {"separator": value.separator, "items": [_param_stored(item) for item in value.items]}
+    return str(value)
+
+
+def _param_loaded(value: Any) -> "str | Phrase | PhraseList":
+    if isinstance(value, Mapping) and isinstance(value.get("template"), str):
+        return phrase_loaded(value)
+    if isinstance(value, Mapping) and isinstance(value.get("items"), list):
+        items = tuple(_param_loaded(item) for item in value["items"])
+        return PhraseList(
+            tuple(item for item in items if not isinstance(item, PhraseList)),
+            str(value.get("separator", "; ")),
+        )
+    return str(value)
+
+
+def phrase_loaded(stored: Mapping[str, Any]) -> Phrase:
+    """The ``Phrase`` back from ``Phrase.stored()``."""
+    params = stored.get("params")
+    loaded = (
+        {str(key): _param_loaded(value) for key, value in params.items()}
+        if isinstance(params, Mapping)
+        else {}
+    )
+    return Phrase(str(stored["template"]), loaded)
+
+
+def stored_phrase_text(item: Mapping[str, Any], *, fallback_key: str = "detail") -> str:
+    """The text of a stored item carrying a phrase (``template`` and ``params``, as ``Phrase.stored``
+    writes them) in the active language; an item stored before phrases existed keeps its English
+    ``fallback_key``."""
+    if isinstance(item.get("template"), str):
+        return phrase_loaded(item).render(translate=True)
+    return str(item.get(fallback_key, ""))

@@ -4,6 +4,7 @@ Vendors and buyers never see proposals; they see introductions once one is appro
 No response here carries anyone's contact details.
 """
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.utils import timezone
@@ -19,6 +20,7 @@ from accounts.permissions import request_user
 from audit.models import AuditEvent
 from audit.serializers import AuditEventOutputSerializer
 from catalog.models import ProductStatus
+from core.i18n import stored_phrase_text
 from core.pagination import ListApi
 from core.permissions import IsStaff
 from matching.filters import ProposalFilter
@@ -46,9 +48,18 @@ CRITERION_STATUSES = [MET, PARTIAL, NOT_MET]
 class CriterionSerializer(serializers.Serializer[Any]):
     criterion = serializers.CharField(help_text="category, text, standards, capacity, price …")
     status = serializers.ChoiceField(choices=CRITERION_STATUSES)
-    detail = serializers.CharField(help_text="A human explanation with the numbers.")
+    detail = serializers.CharField(
+        help_text="A human explanation with the numbers, in the language of the request's Accept-Language."
+    )
     expected = serializers.JSONField(allow_null=True)
     actual = serializers.JSONField(allow_null=True)
+
+    def to_representation(self, instance: Any) -> dict[str, Any]:
+        data = dict(super().to_representation(instance))
+        if isinstance(instance, Mapping):
+            # Stored as msgid + params by the worker; a row from before phrases keeps its English.
+            data["detail"] = stored_phrase_text(instance)
+        return data
 
 
 class ProposalBuyerSerializer(BuyerSummarySerializer):

@@ -33,9 +33,13 @@ import datetime
 import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
+
+from django.utils.translation import gettext_noop
+
+from core.i18n import Phrase, PhraseList
 
 MET = "met"
 PARTIAL = "partial"
@@ -62,6 +66,14 @@ MOQ_TOLERANCE = 2.0
 # Points taken off for each severe miss (see the module docstring).
 SEVERE_PENALTY = 20.0
 SEVERE_CRITERIA = ("standards", "capacity", "lead_time", "price", "moq")
+# How the severe misses name a criterion to a reader (the English text shows the code itself).
+CRITERION_NAMES = {
+    "standards": gettext_noop("standards"),
+    "capacity": gettext_noop("capacity"),
+    "lead_time": gettext_noop("lead_time"),
+    "price": gettext_noop("price"),
+    "moq": gettext_noop("moq"),
+}
 BASE_CURRENCY = "USD"
 IMPORT = "import"
 EXPORT = "export"
@@ -160,12 +172,26 @@ class ProductFacts:
 class Criterion:
     criterion: str
     status: str
-    detail: str
+    phrase: Phrase
     expected: Any = None
     actual: Any = None
 
+    @property
+    def detail(self) -> str:
+        """The explanation in English (as stored; the API renders the phrase in the reader's language)."""
+        return self.phrase.english
+
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """JSON-ready: the English ``detail`` for old readers, and the phrase's ``template`` and
+        ``params`` for ``stored_phrase_text``."""
+        return {
+            "criterion": self.criterion,
+            "status": self.status,
+            "detail": self.detail,
+            **self.phrase.stored(),
+            "expected": self.expected,
+            "actual": self.actual,
+        }
 
 
 @dataclass
@@ -254,28 +280,73 @@ def _rule_met(product: ProductFacts, rule: RuleFacts, day: datetime.date) -> tup
     return not missing, missing
 
 
-def _rule_label(rule: RuleFacts) -> str:
-    joiner = " and " if rule.mode == "all" else " or "
-    return f"{rule.market} asks for {joiner.join(rule.standards)} ({rule.category})"
+def _say(template: str, **params: str | Phrase | PhraseList) -> Phrase:
+    """A phrase of the explanation: ``template`` is a msgid of ``backend/locale`` (numbers and dates
+    go in as the strings shown today, so every language shows the same figures)."""
+    return Phrase(template, params)
+
+
+def _unit(unit: str) -> str | Phrase:
+    """The request's unit: the default "piece" is a word of the reader's language, a unit the
+    buyer typed stays as typed."""
+    return _say(gettext_noop("piece")) if unit in {"", "piece"} else unit
+
+
+def _codes(codes: Iterable[str]) -> str:
+    return ", ".join(codes)
+
+
+def _rule_label(rule: RuleFacts) -> Phrase:
+    joiner = gettext_noop(" and ") if rule.mode == "all" else gettext_noop(" or ")
+    return _say(
+        gettext_noop("%(market)s asks for %(standards)s (%(category)s)"),
+        market=rule.market,
+        standards=PhraseList(tuple(rule.standards), joiner),
+        category=rule.category,
+    )
 
 
 def _missing_detail(
     product: ProductFacts, rule: RuleFacts, missing: Sequence[str], day: datetime.date
-) -> str:
+) -> Phrase:
     markets = rule.certificate_markets
-    parts = []
+    parts: list[str | Phrase] = []
     for code in missing:
         if code in rule.approvals:
             old = _expired_certificate(product, code, markets)
             if old is not None and old.valid_until is not None and old.valid_until < day:
-                parts.append(f"{code} certificate expired {old.valid_until.isoformat()}")
+                parts.append(
+                    _say(
+                        gettext_noop("%(code)s certificate expired %(date)s"),
+                        code=code,
+                        date=old.valid_until.isoformat(),
+                    )
+                )
             elif old is not None and old.valid_from is not None and old.valid_from > day:
-                parts.append(f"{code} certificate valid only from {old.valid_from.isoformat()}")
+                parts.append(
+                    _say(
+                        gettext_noop("%(code)s certificate valid only from %(date)s"),
+                        code=code,
+                        date=old.valid_from.isoformat(),
+                    )
+                )
             else:
-                parts.append(f"no {code} certificate valid for {rule.market} on {day.isoformat()}")
+                parts.append(
+                    _say(
+                        gettext_noop("no %(code)s certificate valid for %(market)s on %(date)s"),
+                        code=code,
+                        market=rule.market,
+                        date=day.isoformat(),
+                    )
+                )
         else:
-            parts.append(f"{code} not claimed or certified")
-    return f"{_rule_label(rule)}: {'; '.join(parts)}"
+            parts.append(_say(gettext_noop("%(code)s not claimed or certified"), code=code))
+    return _say(
+        # Punctuation only: left out of the catalogues, every language reads it as it is.
+        "%(rule)s: %(missing)s",
+        rule=_rule_label(rule),
+        missing=PhraseList(tuple(parts)),
+    )
 
 
 def to_base_currency(amount: Decimal, currency: str, rates: Mapping[str, float]) -> Decimal | None:
@@ -307,11 +378,23 @@ def _hard_rules(
     met: list[Criterion] = []
     if not product.vendor_candidate:
         exclusions.append(
-            Criterion("vendor_verified", NOT_MET, "vendor not verified", expected=True, actual=False)
+            Criterion(
+                "vendor_verified",
+                NOT_MET,
+                _say(gettext_noop("vendor not verified")),
+                expected=True,
+                actual=False,
+            )
         )
     if not product.published:
         exclusions.append(
-            Criterion("product_published", NOT_MET, "product not published", expected=True, actual=False)
+            Criterion(
+                "product_published",
+                NOT_MET,
+                _say(gettext_noop("product not published")),
+                expected=True,
+                actual=False,
+            )
         )
     technical_rules: list[RuleFacts] = []
     for rule in rules:
@@ -326,7 +409,11 @@ def _hard_rules(
                 Criterion(
                     "market_approval",
                     MET,
-                    f"{_rule_label(rule)}: met for {day.isoformat()}",
+                    _say(
+                        gettext_noop("%(rule)s: met for %(date)s"),
+                        rule=_rule_label(rule),
+                        date=day.isoformat(),
+                    ),
                     expected=list(rule.standards),
                     actual=sorted(set(rule.standards) - set(missing)),
                 )
@@ -350,7 +437,7 @@ def _category(request: RequestFacts, product: ProductFacts) -> tuple[float, Crit
         return weight / 2, Criterion(
             "category",
             PARTIAL,
-            "the request names no category; matched on text",
+            _say(gettext_noop("the request names no category; matched on text")),
             expected=None,
             actual=product.category_slug,
         )
@@ -358,7 +445,7 @@ def _category(request: RequestFacts, product: ProductFacts) -> tuple[float, Crit
         return weight, Criterion(
             "category",
             MET,
-            f"same category ({product.category_slug})",
+            _say(gettext_noop("same category (%(category)s)"), category=product.category_slug),
             expected=request.category_slug,
             actual=product.category_slug,
         )
@@ -366,14 +453,22 @@ def _category(request: RequestFacts, product: ProductFacts) -> tuple[float, Crit
         return weight / 2, Criterion(
             "category",
             PARTIAL,
-            f"same HS heading {product.hs_heading}, other category ({product.category_slug})",
+            _say(
+                gettext_noop("same HS heading %(heading)s, other category (%(category)s)"),
+                heading=product.hs_heading,
+                category=product.category_slug,
+            ),
             expected=request.category_slug,
             actual=product.category_slug,
         )
     return 0.0, Criterion(
         "category",
         NOT_MET,
-        f"other category ({product.category_slug}, HS {product.hs_heading}); text match only",
+        _say(
+            gettext_noop("other category (%(category)s, HS %(heading)s); text match only"),
+            category=product.category_slug,
+            heading=product.hs_heading,
+        ),
         expected=request.category_slug,
         actual=product.category_slug,
     )
@@ -383,9 +478,9 @@ def _text(relevance: float) -> tuple[float, Criterion]:
     relevance = min(1.0, max(0.0, relevance))
     status = MET if relevance >= 0.5 else PARTIAL if relevance > 0 else NOT_MET
     detail = (
-        f"text relevance {_percent(relevance)} of the best candidate"
+        _say(gettext_noop("text relevance %(percent)s of the best candidate"), percent=_percent(relevance))
         if relevance > 0
-        else "no text match (found by category)"
+        else _say(gettext_noop("no text match (found by category)"))
     )
     return WEIGHTS["text"] * relevance, Criterion(
         "text", status, detail, expected=1.0, actual=round(relevance, 3)
@@ -398,7 +493,9 @@ def _required_standards(
     weight = WEIGHTS["standards"]
     required = list(request.required_standards)
     if not required:
-        return weight, Criterion("standards", MET, "no standards required", expected=[], actual=[])
+        return weight, Criterion(
+            "standards", MET, _say(gettext_noop("no standards required")), expected=[], actual=[]
+        )
     met = [
         code
         for code in required
@@ -409,12 +506,22 @@ def _required_standards(
     missing = [code for code in required if code not in met]
     if not missing:
         return weight, Criterion(
-            "standards", MET, f"meets {', '.join(required)}", expected=required, actual=met
+            "standards",
+            MET,
+            _say(gettext_noop("meets %(codes)s"), codes=_codes(required)),
+            expected=required,
+            actual=met,
         )
     status = PARTIAL if met else NOT_MET
-    detail = f"missing {', '.join(missing)} (required by the buyer)"
-    if met:
-        detail += f"; meets {', '.join(met)}"
+    detail = (
+        _say(
+            gettext_noop("missing %(missing)s (required by the buyer); meets %(codes)s"),
+            missing=_codes(missing),
+            codes=_codes(met),
+        )
+        if met
+        else _say(gettext_noop("missing %(missing)s (required by the buyer)"), missing=_codes(missing))
+    )
     return weight * len(met) / len(required), Criterion(
         "standards", status, detail, expected=required, actual=met
     )
@@ -428,11 +535,13 @@ def _market(
         return weight, Criterion(
             "market",
             MET,
-            f"no market rules recorded for {request.destination_country}",
+            _say(
+                gettext_noop("no market rules recorded for %(country)s"), country=request.destination_country
+            ),
             expected=[],
             actual=[],
         )
-    unmet = []
+    unmet: list[str | Phrase] = []
     expected: list[str] = []
     for rule in technical_rules:
         expected.extend(rule.standards)
@@ -442,9 +551,19 @@ def _market(
     markets = ", ".join(sorted(request.markets))
     if not unmet:
         return weight, Criterion(
-            "market", MET, f"meets the rules of {markets}", expected=sorted(set(expected)), actual=None
+            "market",
+            MET,
+            _say(gettext_noop("meets the rules of %(markets)s"), markets=markets),
+            expected=sorted(set(expected)),
+            actual=None,
         )
-    return 0.0, Criterion("market", NOT_MET, "; ".join(unmet), expected=sorted(set(expected)), actual=None)
+    return 0.0, Criterion(
+        "market",
+        NOT_MET,
+        _say("%(rules)s", rules=PhraseList(tuple(unmet))),
+        expected=sorted(set(expected)),
+        actual=None,
+    )
 
 
 def _days_available(request: RequestFacts, today: datetime.date) -> int:
@@ -458,17 +577,31 @@ def _capacity(request: RequestFacts, product: ProductFacts, today: datetime.date
     production_days = max(0, days - product.lead_time_days)
     available = product.capacity_per_day * production_days + product.stock
     share = available / request.quantity if request.quantity else 1.0
-    by = f"by {request.needed_by.isoformat()}" if request.needed_by else f"within {DEFAULT_HORIZON_DAYS} days"
-    how = (
-        f"{_number(product.capacity_per_day)}/day × {production_days} days after a "
-        f"{product.lead_time_days}-day lead time + {_number(product.stock)} in stock"
+    by = (
+        _say(gettext_noop("by %(date)s"), date=request.needed_by.isoformat())
+        if request.needed_by
+        else _say(gettext_noop("within %(days)s days"), days=str(DEFAULT_HORIZON_DAYS))
     )
-    unit = request.unit or "piece"
+    how = _say(
+        gettext_noop("%(per_day)s/day × %(days)s days after a %(lead)s-day lead time + %(stock)s in stock"),
+        per_day=_number(product.capacity_per_day),
+        days=str(production_days),
+        lead=str(product.lead_time_days),
+        stock=_number(product.stock),
+    )
+    unit = _unit(request.unit)
     if share >= 1:
         return WEIGHTS["capacity"], Criterion(
             "capacity",
             MET,
-            f"can supply {_number(available)} {unit} {by} ({how}) for {_number(request.quantity)} wanted",
+            _say(
+                gettext_noop("can supply %(available)s %(unit)s %(by)s (%(how)s) for %(quantity)s wanted"),
+                available=_number(available),
+                unit=unit,
+                by=by,
+                how=how,
+                quantity=_number(request.quantity),
+            ),
             expected=request.quantity,
             actual=available,
         )
@@ -476,8 +609,17 @@ def _capacity(request: RequestFacts, product: ProductFacts, today: datetime.date
     return WEIGHTS["capacity"] * share, Criterion(
         "capacity",
         status,
-        f"capacity {_percent(share)} of quantity: {_number(available)} of {_number(request.quantity)} "
-        f"{unit} {by} ({how})",
+        _say(
+            gettext_noop(
+                "capacity %(percent)s of quantity: %(available)s of %(quantity)s %(unit)s %(by)s (%(how)s)"
+            ),
+            percent=_percent(share),
+            available=_number(available),
+            quantity=_number(request.quantity),
+            unit=unit,
+            by=by,
+            how=how,
+        ),
         expected=request.quantity,
         actual=available,
     )
@@ -488,27 +630,33 @@ def _lead_time(request: RequestFacts, product: ProductFacts, today: datetime.dat
     lead = product.lead_time_days
     if request.needed_by is None:
         return weight, Criterion(
-            "lead_time", MET, f"lead time {lead} days; no needed-by date", expected=None, actual=lead
+            "lead_time",
+            MET,
+            _say(gettext_noop("lead time %(lead)s days; no needed-by date"), lead=str(lead)),
+            expected=None,
+            actual=lead,
         )
     days = (request.needed_by - today).days
     if lead <= days:
-        return weight, Criterion(
-            "lead_time", MET, f"lead time {lead} days, needed in {days}", expected=days, actual=lead
-        )
+        return weight, Criterion("lead_time", MET, _lead_phrase(lead, days), expected=days, actual=lead)
     share = max(0, days) / lead if lead else 0.0
     status = PARTIAL if share >= PARTIAL_SHARE else NOT_MET
     return weight * share, Criterion(
-        "lead_time", status, f"lead time {lead} days, needed in {days}", expected=days, actual=lead
+        "lead_time", status, _lead_phrase(lead, days), expected=days, actual=lead
     )
 
 
-def _rates_note(currencies: Sequence[str], dates: Mapping[str, datetime.date | None]) -> str:
+def _lead_phrase(lead: int, days: int) -> Phrase:
+    return _say(gettext_noop("lead time %(lead)s days, needed in %(days)s"), lead=str(lead), days=str(days))
+
+
+def _rates_note(currencies: Sequence[str], dates: Mapping[str, datetime.date | None]) -> Phrase | str:
     """Where the rates used come from: the table's as-of date(s), or the setting."""
     used = [code for code in dict.fromkeys(currencies) if code != BASE_CURRENCY]
     days = sorted({day.isoformat() for code in used if (day := dates.get(code)) is not None})
     if days:
-        return f"rates as of {', '.join(days)}"
-    return "rates from MEDMATCH_FX_RATES" if used else ""
+        return _say(gettext_noop("rates as of %(dates)s"), dates=_codes(days))
+    return _say(gettext_noop("rates from MEDMATCH_FX_RATES")) if used else ""
 
 
 def _price(
@@ -520,9 +668,16 @@ def _price(
     weight = WEIGHTS["price"]
     band = f"{_number(product.price_min)}–{_number(product.price_max)} {product.currency}"
     if request.target_unit_price is None:
-        return weight, Criterion("price", MET, f"no target price; {band}", expected=None, actual=band)
+        return weight, Criterion(
+            "price",
+            MET,
+            _say(gettext_noop("no target price; %(band)s"), band=band),
+            expected=None,
+            actual=band,
+        )
     target = request.target_unit_price
     target_text = f"{_number(target)} {request.currency}"
+    note: str | Phrase
     if product.currency == request.currency:
         price, goal, note = product.price_min, target, ""
     else:
@@ -538,17 +693,39 @@ def _price(
             return 0.0, Criterion(
                 "price",
                 PARTIAL,
-                f"price not comparable ({product.currency} vs {request.currency}): no exchange rate for "
-                f"{', '.join(dict.fromkeys(missing))}; no price points",
+                _say(
+                    gettext_noop(
+                        "price not comparable (%(product_currency)s vs %(request_currency)s): "
+                        "no exchange rate for %(missing)s; no price points"
+                    ),
+                    product_currency=product.currency,
+                    request_currency=request.currency,
+                    missing=_codes(dict.fromkeys(missing)),
+                ),
                 expected=target_text,
                 actual=band,
             )
         price, goal = converted_price, converted_target
         rates_note = _rates_note((product.currency, request.currency), dates)
-        note = f" (≈ {_number(round(price, 4))} vs {_number(round(goal, 4))} {BASE_CURRENCY}; {rates_note})"
+        note = _say(
+            gettext_noop(" (≈ %(price)s vs %(target)s %(currency)s; %(rates)s)"),
+            price=_number(round(price, 4)),
+            target=_number(round(goal, 4)),
+            currency=BASE_CURRENCY,
+            rates=rates_note,
+        )
     if price <= goal:
         return weight, Criterion(
-            "price", MET, f"price {band} within target {target_text}{note}", expected=target_text, actual=band
+            "price",
+            MET,
+            _say(
+                gettext_noop("price %(band)s within target %(target)s%(note)s"),
+                band=band,
+                target=target_text,
+                note=note,
+            ),
+            expected=target_text,
+            actual=band,
         )
     over = float(price / goal) - 1
     points = weight * max(0.0, 1 - over / PRICE_TOLERANCE)
@@ -556,7 +733,13 @@ def _price(
     return points, Criterion(
         "price",
         status,
-        f"price {_percent(over)} above target: from {band}, target {target_text}{note}",
+        _say(
+            gettext_noop("price %(percent)s above target: from %(band)s, target %(target)s%(note)s"),
+            percent=_percent(over),
+            band=band,
+            target=target_text,
+            note=note,
+        ),
         expected=target_text,
         actual=band,
     )
@@ -568,7 +751,11 @@ def _moq(request: RequestFacts, product: ProductFacts) -> tuple[float, Criterion
         return WEIGHTS["moq"], Criterion(
             "moq",
             MET,
-            f"minimum order {_number(moq)} within quantity {_number(quantity)}",
+            _say(
+                gettext_noop("minimum order %(moq)s within quantity %(quantity)s"),
+                moq=_number(moq),
+                quantity=_number(quantity),
+            ),
             expected=quantity,
             actual=moq,
         )
@@ -576,7 +763,11 @@ def _moq(request: RequestFacts, product: ProductFacts) -> tuple[float, Criterion
     return 0.0, Criterion(
         "moq",
         status,
-        f"minimum order {_number(moq)} above quantity {_number(quantity)}",
+        _say(
+            gettext_noop("minimum order %(moq)s above quantity %(quantity)s"),
+            moq=_number(moq),
+            quantity=_number(quantity),
+        ),
         expected=quantity,
         actual=moq,
     )
@@ -590,11 +781,15 @@ def _penalty(criteria: Sequence[Criterion]) -> tuple[float, Criterion]:
         and (item.status == NOT_MET or (item.criterion == "standards" and item.status == PARTIAL))
     ]
     if not severe:
-        return 0.0, Criterion("penalty", MET, "no severe misses", expected=[], actual=[])
+        return 0.0, Criterion("penalty", MET, _say(gettext_noop("no severe misses")), expected=[], actual=[])
     return -SEVERE_PENALTY * len(severe), Criterion(
         "penalty",
         NOT_MET,
-        f"severe misses: {', '.join(severe)} (−{SEVERE_PENALTY:.0f} points each)",
+        _say(
+            gettext_noop("severe misses: %(criteria)s (−%(points)s points each)"),
+            criteria=PhraseList(tuple(_say(CRITERION_NAMES[name]) for name in severe), ", "),
+            points=f"{SEVERE_PENALTY:.0f}",
+        ),
         expected=[],
         actual=severe,
     )
@@ -619,13 +814,13 @@ def evaluate(
     exclusions, hard_met, technical_rules = _hard_rules(request, product, applicable, day)
     parts: dict[str, float] = {}
     criteria: list[Criterion] = (
-        [Criterion("vendor_verified", MET, "vendor verified", expected=True, actual=True)]
+        [Criterion("vendor_verified", MET, _say(gettext_noop("vendor verified")), expected=True, actual=True)]
         if product.vendor_verified
         else [
             Criterion(
                 "vendor_verified",
                 PARTIAL,
-                "listed vendor, not verified yet: its source is allowed for matching",
+                _say(gettext_noop("listed vendor, not verified yet: its source is allowed for matching")),
                 expected=True,
                 actual=False,
             )

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.utils.translation import gettext
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers
 from rest_framework.permissions import AllowAny
@@ -98,6 +99,16 @@ class StandardOutputSerializer(serializers.ModelSerializer[Standard]):
     class Meta:
         model = Standard
         fields = ["id", "code", "title", "kind", "region"]
+        extra_kwargs = {
+            "title": {"help_text": "In the language of the request's Accept-Language where translated."}
+        }
+
+    def to_representation(self, instance: Standard) -> dict[str, Any]:
+        data = dict(super().to_representation(instance))
+        # The titles of the reference data are msgids of backend/locale; a title staff typed in
+        # the admin has no translation and stays as typed.
+        data["title"] = gettext(instance.title) if instance.title else instance.title
+        return data
 
 
 class CategoryListApi(generics.ListAPIView[Category]):

@@ -103,6 +103,14 @@ export function countryOptions(lang: Language): { code: string; name: string }[]
   );
 }
 
+/** The units the unit box offers (labelled in the reader's language by `requests.unit.*`); a unit
+ * stored otherwise (imported, or typed before) is kept as one more choice, shown as stored. */
+export const UNITS = ["piece", "box", "pair", "set", "unit", "kg", "litre"];
+
+export function unitChoices(current: string): string[] {
+  return current && !UNITS.includes(current) ? [...UNITS, current] : UNITS;
+}
+
 export const COMMON_CURRENCIES: readonly string[] = [
   "USD",
   "EUR",

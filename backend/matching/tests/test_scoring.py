@@ -159,6 +159,8 @@ def test_criteria_dicts_are_json_ready_and_list_exclusions_first() -> None:
         "criterion": "vendor_verified",
         "status": NOT_MET,
         "detail": "vendor not verified",
+        "template": "vendor not verified",
+        "params": {},
         "expected": True,
         "actual": False,
     }

@@ -2120,7 +2120,7 @@ export interface components {
             actual: unknown;
             /** @description category, text, standards, capacity, price … */
             criterion: string;
-            /** @description A human explanation with the numbers. */
+            /** @description A human explanation with the numbers, in the language of the request's Accept-Language. */
             detail: string;
             expected: unknown;
             status: components["schemas"]["CriterionStatusEnum"];
@@ -3966,6 +3966,7 @@ export interface components {
             kind: components["schemas"]["StandardOutputKindEnum"];
             /** @description EU, US, CN, international … */
             region?: string;
+            /** @description In the language of the request's Accept-Language where translated. */
             title: string;
         };
         /**

@@ -1,9 +1,9 @@
 import { useMemo, useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import type { ApiError, CategoryOutput, PurchaseRequestDetailOutput } from "../../api";
-import { Field, FormErrors } from "../../components/common";
+import { Field, FormErrors, useEnumLabel } from "../../components/common";
 import { applyApiErrors, fieldErrors } from "../../components/form";
-import { COMMON_CURRENCIES, countryOptions, INCOTERMS, localizedText } from "../../format";
+import { COMMON_CURRENCIES, countryOptions, INCOTERMS, localizedText, unitChoices } from "../../format";
 import { useI18n } from "../../i18n";
 import { categoryTree, useCategories } from "../../reference";
 import { useCategorySuggestion, useRequestActions } from "./hooks";
@@ -138,6 +138,7 @@ export function RequestForm({
   const countries = useMemo(() => countryOptions(lang), [lang]);
   const { create, update } = useRequestActions();
   const form = useForm<RequestFormValues>({ defaultValues: initialValues(request) });
+  const enumLabel = useEnumLabel();
   const [formError, setFormError] = useState<ApiError | null>(null);
   const today = new Date().toISOString().slice(0, 10);
   const editing = request !== undefined;
@@ -260,13 +261,13 @@ export function RequestForm({
           </Field>
           <Field id="request-unit" label={t("requests.form.unit")} errors={fieldErrors(form, "unit")}>
             {(d, invalid) => (
-              <input
-                id="request-unit"
-                aria-describedby={d}
-                aria-invalid={invalid}
-                dir="auto"
-                {...form.register("unit")}
-              />
+              <select id="request-unit" aria-describedby={d} aria-invalid={invalid} {...form.register("unit")}>
+                {unitChoices(request?.unit ?? "").map((unit) => (
+                  <option key={unit} value={unit}>
+                    {enumLabel("requests.unit", unit)}
+                  </option>
+                ))}
+              </select>
             )}
           </Field>
         </div>

@@ -2,6 +2,7 @@ import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { CATEGORIES, page, purchaseRequest, STANDARDS } from "../../test/fixtures";
 import { jsonResponse, mockApi, renderApp, signedIn } from "../../test/render";
+import { UNITS, unitChoices } from "../../format";
 
 const reference = { "GET taxonomy/categories/": CATEGORIES, "GET reference/standards/": STANDARDS };
 
@@ -108,6 +109,7 @@ describe("Purchase requests", () => {
     fireEvent.change(within(form).getByLabelText(/Quantity/), { target: { value: "0" } });
     fireEvent.change(within(form).getByLabelText(/Target unit price/), { target: { value: "0.08" } });
     fireEvent.change(within(form).getByLabelText(/^Currency/), { target: { value: "EUR" } });
+    fireEvent.change(within(form).getByLabelText("Unit"), { target: { value: "box" } });
     fireEvent.click(await within(form).findByRole("checkbox", { name: /EN 14683/ }));
     fireEvent.click(within(form).getByRole("button", { name: "Publish request" }));
 
@@ -125,6 +127,7 @@ describe("Purchase requests", () => {
       category: 2,
       destination_country: "FR",
       quantity: 0,
+      unit: "box",
       required_standards: ["EN 14683"],
       target_unit_price: "0.08",
       currency: "EUR",
@@ -203,6 +206,21 @@ describe("Purchase requests", () => {
       quantity: 50,
       language: "en",
     });
+  });
+
+  it("offers the units in the reader's language and keeps a unit stored otherwise", async () => {
+    mockApi({ ...reference, "GET requests/": page([]) });
+    const { unmount } = renderApp("/requests", { auth: signedIn("buyer"), lang: "fr" });
+    fireEvent.click(await screen.findByTestId("new-request"));
+    const unit = within(screen.getByTestId("request-form")).getByLabelText("Unité") as HTMLSelectElement;
+    expect(unit.value).toBe("piece");
+    expect(unit.selectedOptions[0]?.textContent).toBe("pièces");
+    expect(Array.from(unit.options, (option) => option.textContent)).toContain("boîtes");
+    expect(Array.from(unit.options, (option) => option.textContent)).not.toContain("piece");
+    unmount();
+    // A unit imported or typed before the box offered choices stays one, shown as stored.
+    expect(unitChoices("roll")).toEqual([...UNITS, "roll"]);
+    expect(unitChoices("box")).toEqual(UNITS);
   });
 
   it("links each request to its page and labels the cells for the phone layout", async () => {

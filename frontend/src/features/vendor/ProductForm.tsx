@@ -1,9 +1,9 @@
 import { useState } from "react";
 import { Controller, useForm } from "react-hook-form";
 import type { ApiError, DocumentOutput, ProductCreateInputRequest, ProductOutput } from "../../api";
-import { Field, FormErrors } from "../../components/common";
+import { Field, FormErrors, useEnumLabel } from "../../components/common";
 import { applyApiErrors, fieldErrors } from "../../components/form";
-import { COMMON_CURRENCIES, INCOTERMS, countryOptions } from "../../format";
+import { COMMON_CURRENCIES, INCOTERMS, countryOptions, unitChoices } from "../../format";
 import { LANGUAGES, useI18n } from "../../i18n";
 import { categoryLabel, categoryTree, useCategories, useStandards } from "../../reference";
 import { CodePicker } from "./CodePicker";
@@ -116,6 +116,7 @@ export function ProductForm({
   onSave: (body: ProductCreateInputRequest) => Promise<unknown>;
 }) {
   const { t, lang } = useI18n();
+  const enumLabel = useEnumLabel();
   const categories = useCategories();
   const standards = useStandards();
   const form = useForm<ProductValues>({ defaultValues: productValues(product, originCountry) });
@@ -129,7 +130,7 @@ export function ProductForm({
     }
   });
   const input = (
-    name: NumberField | "model_number" | "unit" | "ports",
+    name: NumberField | "model_number" | "ports",
     options: { required?: boolean; numeric?: boolean } = {},
   ) => (
     <Field
@@ -247,7 +248,17 @@ export function ProductForm({
         {input("min_order_quantity", { required: true, numeric: true })}
         {input("capacity_per_day", { required: true, numeric: true })}
         {input("stock", { numeric: true })}
-        {input("unit")}
+        <Field id="product-unit" label={t("vendor.product.unit")} errors={fieldErrors(form, "unit")}>
+          {(describedBy, invalid) => (
+            <select id="product-unit" aria-describedby={describedBy} aria-invalid={invalid} {...form.register("unit")}>
+              {unitChoices(product?.unit ?? "").map((unit) => (
+                <option key={unit} value={unit}>
+                  {enumLabel("requests.unit", unit)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         {input("lead_time_days", { required: true, numeric: true })}
         {input("price_min", { required: true, numeric: true })}
         {input("price_max", { required: true, numeric: true })}

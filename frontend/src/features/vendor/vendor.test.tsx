@@ -265,6 +265,9 @@ describe("my products", () => {
     fireEvent.change(within(form).getByLabelText(/Minimum order quantity/), { target: { value: "10000" } });
     fireEvent.change(within(form).getByLabelText(/Capacity per day/), { target: { value: "200000" } });
     fireEvent.change(within(form).getByLabelText(/Lead time/), { target: { value: "7" } });
+    // The unit box names the units in the reader's language and holds the unit's code.
+    const unit = within(form).getByLabelText("Unit") as HTMLSelectElement;
+    expect([unit.value, unit.selectedOptions[0]?.textContent]).toEqual(["piece", "pieces"]);
     fireEvent.change(within(form).getByLabelText(/Lowest unit price/), { target: { value: "0.08" } });
     fireEvent.change(within(form).getByLabelText(/Highest unit price/), { target: { value: "0.05" } });
     fireEvent.click(within(form).getByLabelText("CE-2020-001 (EU)"));
