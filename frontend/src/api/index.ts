@@ -5,6 +5,3 @@ export type { FieldError, FieldErrors, QueryValue } from "./errors";
 export { apiCall, createQueryClient, queryKeyOf, useApiMutation, useApiQuery } from "./query";
 export type { ApiData, ApiInit, GetPath } from "./query";
 export type * from "./schema.gen";
-// Transitional, for the proposals and introductions pages only (see legacy.ts).
-export { num, parsePage, str, strList } from "./legacy";
-export type { Page } from "./legacy";
