@@ -191,19 +191,21 @@ def _reset_broker_pools() -> None:
 
 
 @pytest.fixture
-def broker_down() -> Iterator[None]:
-    """The broker is unreachable for this test (publishing and the health check both see it)."""
-    from django.test import override_settings
+def broker_down(settings: Any) -> Iterator[None]:
+    """The broker is unreachable for this test (publishing and the health check both see it).
 
+    Through pytest-django's ``settings``, not an ``override_settings`` of its own: a test that also
+    changes ``settings`` would otherwise unwind the two out of order and leave the dead broker
+    configured for the rest of the session (health then said "broker down" in later tests)."""
     from config.celery import app
 
     dead = "redis://127.0.0.1:1/0"
     original = (app.conf.broker_url, app.conf.broker_write_url)
     app.conf.broker_url = app.conf.broker_write_url = dead
     _reset_broker_pools()
+    settings.CELERY_BROKER_URL = dead
     try:
-        with override_settings(CELERY_BROKER_URL=dead):
-            yield
+        yield
     finally:
         app.conf.broker_url, app.conf.broker_write_url = original
         _reset_broker_pools()
