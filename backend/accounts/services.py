@@ -16,10 +16,15 @@ from knox.models import AuthToken
 
 from accounts.models import User
 from audit.services import audit_record
+from core.queues import task_enqueue
 from organizations.models import Contact, Organization, OrganizationKind
 from organizations.services import organization_changed, organization_validate
 
 logger = logging.getLogger("accounts")
+
+# The tasks (accounts.tasks) this module enqueues, by their names.
+RESET_EMAIL_TASK = "notifications.send_password_reset_email"
+REGISTRATION_ATTEMPT_EMAIL_TASK = "notifications.send_registration_attempt_email"
 
 
 @transaction.atomic
@@ -89,12 +94,10 @@ def _registration_attempt_notify(*, user: User) -> None:
 
 
 def _enqueue_registration_attempt_email(*, user_id: int) -> None:
-    from accounts.tasks import send_registration_attempt_email
-
-    try:
-        send_registration_attempt_email.apply_async(args=(user_id,), retry=False)
-    except Exception as exc:  # noqa: BLE001  any broker failure: send it from this process
-        logger.warning("accounts.registration_attempt_enqueue_failed error=%s", exc.__class__.__name__)
+    # If the broker is down, send it from this process.
+    if not task_enqueue(
+        REGISTRATION_ATTEMPT_EMAIL_TASK, user_id, failure_event="accounts.registration_attempt_enqueue_failed"
+    ):
         registration_attempt_email_send(user_id=user_id)
 
 
@@ -242,12 +245,10 @@ def password_reset_request(*, email: str, reset_url: str) -> None:
 
 
 def _enqueue_password_reset_email(*, user_id: int, link: str) -> None:
-    from accounts.tasks import send_password_reset_email
-
-    try:
-        send_password_reset_email.apply_async(args=(user_id, link), retry=False)
-    except Exception as exc:  # noqa: BLE001  any broker failure: send it from this process
-        logger.warning("accounts.password_reset_enqueue_failed error=%s", exc.__class__.__name__)
+    # If the broker is down, send it from this process.
+    if not task_enqueue(
+        RESET_EMAIL_TASK, user_id, link, failure_event="accounts.password_reset_enqueue_failed"
+    ):
         password_reset_email_send(user_id=user_id, link=link)
 
 

@@ -1,12 +1,17 @@
 from celery import shared_task
 
-from accounts.services import password_reset_email_send, registration_attempt_email_send
+from accounts.services import (
+    REGISTRATION_ATTEMPT_EMAIL_TASK,
+    RESET_EMAIL_TASK,
+    password_reset_email_send,
+    registration_attempt_email_send,
+)
 from core.queues import TaskQueue
 from core.retries import TRANSIENT_ERRORS
 
 
 @shared_task(
-    name="notifications.send_password_reset_email",
+    name=RESET_EMAIL_TASK,
     queue=TaskQueue.NOTIFICATIONS,
     autoretry_for=(OSError, *TRANSIENT_ERRORS),
     retry_backoff=10,
@@ -19,7 +24,7 @@ def send_password_reset_email(user_id: int, link: str) -> None:
 
 
 @shared_task(
-    name="notifications.send_registration_attempt_email",
+    name=REGISTRATION_ATTEMPT_EMAIL_TASK,
     queue=TaskQueue.NOTIFICATIONS,
     autoretry_for=(OSError, *TRANSIENT_ERRORS),
     retry_backoff=10,

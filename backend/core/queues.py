@@ -1,6 +1,12 @@
-"""The named Celery queues. Routing a task to a queue is done with these names only."""
+"""The named Celery queues, and the one way a service hands work to a worker.
 
+Routing a task to a queue is done with these names only (each task's ``queue=``).
+"""
+
+import logging
 from enum import StrEnum
+
+logger = logging.getLogger("core.queues")
 
 
 class TaskQueue(StrEnum):
@@ -10,3 +16,26 @@ class TaskQueue(StrEnum):
     NOTIFICATIONS = "notifications"
     CERTIFICATES = "certificates"
     IMPORTS = "imports"
+
+
+def task_enqueue(name: str, *args: object, failure_event: str) -> bool:
+    """Send the registered task ``name`` (its explicit ``name=``) with ``args`` to its queue.
+
+    Services enqueue by name so that a services module never imports its app's tasks module:
+    the tasks call the services, never the other way round. The task object is looked up in
+    the Celery app's registry, so its queue, retry policy and eager mode apply as for
+    ``task.apply_async``. A name no task has raises ``celery.exceptions.NotRegistered`` at
+    once (a bug, also while the broker is down). A broker failure is logged as
+    ``<failure_event> task=<name> error=<class>`` (never the arguments: they may carry a
+    secret link) and answers False, so that the caller runs its own fallback (send in-process,
+    or leave it to beat's catch-up).
+    """
+    from celery import current_app
+
+    task = current_app.tasks[name]
+    try:
+        task.apply_async(args=args, retry=False)
+    except Exception as exc:  # noqa: BLE001  any broker failure: the caller's fallback takes over
+        logger.warning("%s task=%s error=%s", failure_event, name, exc.__class__.__name__)
+        return False
+    return True

@@ -22,6 +22,7 @@ from django.utils import timezone
 from accounts.models import User
 from audit.services import audit_record, state_transition
 from core.exceptions import Conflict
+from core.queues import task_enqueue
 from core.validators import validate_currency
 from introductions.emails import country_name, email_message
 from introductions.messages import language_for, notification_wording, status_label
@@ -39,6 +40,9 @@ from matching.models import Proposal, ProposalStatus
 from organizations.models import Contact, Organization
 
 logger = logging.getLogger("introductions")
+
+# The task (introductions.tasks) that sends an introduction's pending e-mails, by its name.
+INTRODUCTION_EMAIL_TASK = "notifications.send_introduction_email"
 
 # A pending e-mail untouched this long was lost with its task (broker down, worker killed);
 # the default of MEDMATCH_EMAIL_REQUEUE_AFTER_SECONDS.
@@ -151,14 +155,10 @@ def _queue_emails(*, introduction: Introduction, kind: str, sequence: int) -> in
 
 def introduction_emails_enqueue(*, introduction_id: int, recipient: int | str = "both") -> None:
     """Hand the introduction's pending e-mails to a worker; if the broker is down, beat catches up."""
-    from introductions.tasks import send_introduction_email
-
-    try:
-        send_introduction_email.apply_async(args=(introduction_id, recipient), retry=False)
-    except Exception as exc:  # noqa: BLE001  any broker failure: introduction_emails_requeue catches up
-        logger.warning(
-            "introductions.enqueue_failed introduction=%s error=%s", introduction_id, exc.__class__.__name__
-        )
+    # If the broker is down, introduction_emails_requeue catches up.
+    task_enqueue(
+        INTRODUCTION_EMAIL_TASK, introduction_id, recipient, failure_event="introductions.enqueue_failed"
+    )
 
 
 # --- creation on approval ---

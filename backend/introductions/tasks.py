@@ -4,6 +4,7 @@ from django.utils import timezone
 from core.queues import TaskQueue
 from core.retries import RETRY_TRANSIENT, TRANSIENT_ERRORS
 from introductions.services import (
+    INTRODUCTION_EMAIL_TASK,
     EmailTransientError,
     introduction_emails_requeue,
     introduction_emails_send,
@@ -12,7 +13,7 @@ from introductions.services import (
 
 
 @shared_task(
-    name="notifications.send_introduction_email",
+    name=INTRODUCTION_EMAIL_TASK,
     queue=TaskQueue.NOTIFICATIONS,
     autoretry_for=(EmailTransientError, *TRANSIENT_ERRORS),
     retry_backoff=30,

@@ -2,10 +2,10 @@ from celery import shared_task
 
 from core.queues import TaskQueue
 from core.retries import RETRY_TRANSIENT
-from outbox.services import outbox_changes_applied, outbox_drain, outbox_retry_parked
+from outbox.services import DRAIN_TASK, outbox_changes_applied, outbox_drain, outbox_retry_parked
 
 
-@shared_task(name="search.drain_outbox", queue=TaskQueue.INDEXING, **RETRY_TRANSIENT)
+@shared_task(name=DRAIN_TASK, queue=TaskQueue.INDEXING, **RETRY_TRANSIENT)
 def drain_outbox() -> dict[str, int]:
     """Index what the outbox holds. Idempotent: versions make replays harmless."""
     report = outbox_drain()
