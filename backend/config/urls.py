@@ -9,6 +9,7 @@ from core.views import api_not_found, spa_index
 
 api_v1 = [
     path("", include("core.urls")),
+    path("auth/", include("organizations.registration_urls")),
     path("auth/", include("accounts.urls")),
     path("organizations/", include("organizations.urls")),
     path("products/", include("catalog.urls")),

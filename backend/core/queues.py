@@ -24,7 +24,7 @@ def task_enqueue(name: str, *args: object, failure_event: str) -> bool:
     Services enqueue by name so that a services module never imports its app's tasks module:
     the tasks call the services, never the other way round. The task object is looked up in
     the Celery app's registry, so its queue, retry policy and eager mode apply as for
-    ``task.apply_async``. A name no task has raises ``celery.exceptions.NotRegistered`` at
+    ``task.apply_async``. A name no task has (after the apps' tasks modules are loaded) raises ``celery.exceptions.NotRegistered`` at
     once (a bug, also while the broker is down). A broker failure is logged as
     ``<failure_event> task=<name> error=<class>`` (never the arguments: they may carry a
     secret link) and answers False, so that the caller runs its own fallback (send in-process,
@@ -32,6 +32,10 @@ def task_enqueue(name: str, *args: object, failure_event: str) -> bool:
     """
     from celery import current_app
 
+    if name not in current_app.tasks:
+        # Outside a worker nothing has imported the apps' tasks modules yet: autodiscover them
+        # (as a worker does at start) before the lookup.
+        current_app.loader.import_default_modules()
     task = current_app.tasks[name]
     try:
         task.apply_async(args=args, retry=False)

@@ -4,10 +4,11 @@ import re
 from pathlib import Path
 
 import pytest
+from celery.exceptions import NotRegistered
 from django.conf import settings
 
 from config.celery import app
-from core.queues import TaskQueue
+from core.queues import TaskQueue, task_enqueue
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -30,3 +31,24 @@ def test_every_task_sits_on_a_configured_queue() -> None:
     assert "certificates.generate_pdf" in ours
     for name, task in ours.items():
         assert (task.queue or "default") in configured, name
+
+
+def test_task_enqueue_refuses_a_name_no_task_has() -> None:
+    """A misspelt name is a bug: it raises at once instead of being logged as a broker failure."""
+    with pytest.raises(NotRegistered):
+        task_enqueue("notifications.no_such_task", 1, failure_event="test.enqueue_failed")
+
+
+def test_task_enqueue_answers_false_and_logs_when_the_broker_is_down(
+    broker_down: None, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The caller runs its fallback; the log names the task, never the arguments (a reset link)."""
+    enqueued = task_enqueue(
+        "notifications.send_password_reset_email", 1, "https://x/reset?token=secret", failure_event="t.failed"
+    )
+
+    assert enqueued is False
+    messages = [record.getMessage() for record in caplog.records if "t.failed" in record.getMessage()]
+    assert messages == [messages[0]]
+    assert "task=notifications.send_password_reset_email" in messages[0]
+    assert "secret" not in messages[0]
