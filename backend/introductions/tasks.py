@@ -3,13 +3,13 @@ from django.utils import timezone
 
 from core.queues import TaskQueue
 from core.retries import RETRY_TRANSIENT, TRANSIENT_ERRORS
-from introductions.services import (
+from introductions.services.email_delivery import (
     INTRODUCTION_EMAIL_TASK,
     EmailTransientError,
     introduction_emails_requeue,
     introduction_emails_send,
-    introductions_send_reminders,
 )
+from introductions.services.reminders import introductions_send_reminders
 
 
 @shared_task(

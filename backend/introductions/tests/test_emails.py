@@ -19,7 +19,7 @@ from accounts.tests.factories import UserFactory
 from core.queues import TaskQueue
 from introductions.emails import country_name
 from introductions.models import EmailDelivery, Introduction
-from introductions.services import (
+from introductions.services.email_delivery import (
     EMAIL_GIVE_UP_AFTER,
     EmailTransientError,
     introduction_emails_send,
