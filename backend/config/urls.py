@@ -15,7 +15,7 @@ api_v1 = [
     path("products/", include("catalog.urls")),
     path("requests/", include("purchasing.urls")),
     path("", include("reference.urls")),
-    path("search/", include("discovery.urls")),
+    path("search/", include("directory.urls")),
     path("proposals/", include("matching.urls")),
     path("introductions/", include("introductions.urls")),
     path("notifications/", include("introductions.notification_urls")),

@@ -48,7 +48,7 @@ INSTALLED_APPS = [
     "purchasing",
     "audit",
     "outbox",
-    "discovery",
+    "directory",
     "matching",
     "introductions",
     "certificates",
