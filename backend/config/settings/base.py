@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "purchasing",
     "audit",
     "outbox",
+    "indexing",
     "directory",
     "matching",
     "introductions",
