@@ -20,8 +20,8 @@ from core.queues import task_enqueue
 logger = logging.getLogger("accounts")
 
 # The tasks (accounts.tasks) this module enqueues, by their names.
-RESET_EMAIL_TASK = "notifications.send_password_reset_email"
-REGISTRATION_ATTEMPT_EMAIL_TASK = "notifications.send_registration_attempt_email"
+RESET_EMAIL_TASK = "accounts.send_password_reset_email"
+REGISTRATION_ATTEMPT_EMAIL_TASK = "accounts.send_registration_attempt_email"
 
 
 def registration_attempt_notify(*, user: User) -> None:

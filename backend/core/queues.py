@@ -5,6 +5,9 @@ Routing a task to a queue is done with these names only (each task's ``queue=``)
 
 import logging
 from enum import StrEnum
+from typing import Any
+
+from celery import Task, shared_task
 
 logger = logging.getLogger("core.queues")
 
@@ -24,8 +27,8 @@ def task_enqueue(name: str, *args: object, failure_event: str) -> bool:
     Services enqueue by name so that a services module never imports its app's tasks module:
     the tasks call the services, never the other way round. The task object is looked up in
     the Celery app's registry, so its queue, retry policy and eager mode apply as for
-    ``task.apply_async``. A name no task has (after the apps' tasks modules are loaded) raises ``celery.exceptions.NotRegistered`` at
-    once (a bug, also while the broker is down). A broker failure is logged as
+    ``task.apply_async``. A name no task has (once the apps' tasks modules are loaded) raises
+    ``celery.exceptions.NotRegistered`` at once (a bug, also while the broker is down). A broker failure is logged as
     ``<failure_event> task=<name> error=<class>`` (never the arguments: they may carry a
     secret link) and answers False, so that the caller runs its own fallback (send in-process,
     or leave it to beat's catch-up).
@@ -43,3 +46,20 @@ def task_enqueue(name: str, *args: object, failure_event: str) -> bool:
         logger.warning("%s task=%s error=%s", failure_event, name, exc.__class__.__name__)
         return False
     return True
+
+
+def task_former_name(task: "Task[Any, Any]", former: str) -> "Task[Any, Any]":
+    """Keep a renamed task's former name routable.
+
+    A message still queued under the old name (sent before a deploy renamed the task, or by a
+    beat not yet restarted) is handed on to the task under its new name, on the task's queue,
+    instead of being refused by every worker as unknown. The hand-on is safe to run twice
+    because the task is.
+    """
+
+    def hand_on(*args: Any, **kwargs: Any) -> None:
+        task.apply_async(args=args, kwargs=kwargs, retry=False)
+
+    hand_on.__name__ = hand_on.__qualname__ = f"former_{task.name.replace('.', '_')}"
+    alias: Task[Any, Any] = shared_task(name=former, queue=task.queue, ignore_result=True)(hand_on)
+    return alias

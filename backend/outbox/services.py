@@ -20,7 +20,7 @@ logger = logging.getLogger("outbox")
 MAX_ATTEMPTS = 10
 
 # The task (outbox.tasks) that drains the outbox, by its name.
-DRAIN_TASK = "search.drain_outbox"
+DRAIN_TASK = "outbox.drain"
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,7 @@ from organizations.models import Contact
 logger = logging.getLogger("introductions")
 
 # The task (introductions.tasks) that sends an introduction's pending e-mails, by its name.
-INTRODUCTION_EMAIL_TASK = "notifications.send_introduction_email"
+INTRODUCTION_EMAIL_TASK = "introductions.send_introduction_email"
 
 # A pending e-mail untouched this long was lost with its task (broker down, worker killed);
 # the default of MEDMATCH_EMAIL_REQUEUE_AFTER_SECONDS.

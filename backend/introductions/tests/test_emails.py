@@ -305,5 +305,5 @@ def test_an_email_failing_for_two_days_is_given_up(server_down: None, introducti
 def test_the_tasks_run_on_the_notifications_queue() -> None:
     assert send_introduction_email.queue == TaskQueue.NOTIFICATIONS
     assert remind_and_expire.queue == TaskQueue.NOTIFICATIONS
-    assert send_introduction_email.name == "notifications.send_introduction_email"
+    assert send_introduction_email.name == "introductions.send_introduction_email"
     assert remind_and_expire.name == "introductions.remind_and_expire"
