@@ -7,7 +7,7 @@ import logging
 from enum import StrEnum
 from typing import Any
 
-from celery import Task, shared_task
+from celery import Task, current_app, shared_task
 
 logger = logging.getLogger("core.queues")
 
@@ -28,13 +28,11 @@ def task_enqueue(name: str, *args: object, failure_event: str) -> bool:
     the tasks call the services, never the other way round. The task object is looked up in
     the Celery app's registry, so its queue, retry policy and eager mode apply as for
     ``task.apply_async``. A name no task has (once the apps' tasks modules are loaded) raises
-    ``celery.exceptions.NotRegistered`` at once (a bug, also while the broker is down). A broker failure is logged as
-    ``<failure_event> task=<name> error=<class>`` (never the arguments: they may carry a
-    secret link) and answers False, so that the caller runs its own fallback (send in-process,
-    or leave it to beat's catch-up).
+    ``celery.exceptions.NotRegistered`` at once (a bug, also while the broker is down). A
+    broker failure is logged as ``<failure_event> task=<name> error=<class>`` (never the
+    arguments: they may carry a secret link) and answers False, so that the caller runs its
+    own fallback (send in-process, or leave it to beat's catch-up).
     """
-    from celery import current_app
-
     if name not in current_app.tasks:
         # Outside a worker nothing has imported the apps' tasks modules yet: autodiscover them
         # (as a worker does at start) before the lookup.
@@ -61,5 +59,6 @@ def task_former_name(task: "Task[Any, Any]", former: str) -> "Task[Any, Any]":
         task.apply_async(args=args, kwargs=kwargs, retry=False)
 
     hand_on.__name__ = hand_on.__qualname__ = f"former_{task.name.replace('.', '_')}"
-    alias: Task[Any, Any] = shared_task(name=former, queue=task.queue, ignore_result=True)(hand_on)
+    queue = str(getattr(task, "queue", None) or TaskQueue.DEFAULT)
+    alias: Task[Any, Any] = shared_task(name=former, queue=queue, ignore_result=True)(hand_on)
     return alias
