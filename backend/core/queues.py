@@ -9,6 +9,8 @@ from typing import Any
 
 from celery import Task, current_app, shared_task
 
+from core.retries import RETRY_TRANSIENT
+
 logger = logging.getLogger("core.queues")
 
 
@@ -52,7 +54,7 @@ def task_former_name(task: "Task[Any, Any]", former: str) -> "Task[Any, Any]":
     A message still queued under the old name (sent before a deploy renamed the task, or by a
     beat not yet restarted) is handed on to the task under its new name, on the task's queue,
     instead of being refused by every worker as unknown. The hand-on is safe to run twice
-    because the task is.
+    because the task is, and retries transient errors as every task does.
     """
 
     def hand_on(*args: Any, **kwargs: Any) -> None:
@@ -60,5 +62,7 @@ def task_former_name(task: "Task[Any, Any]", former: str) -> "Task[Any, Any]":
 
     hand_on.__name__ = hand_on.__qualname__ = f"former_{task.name.replace('.', '_')}"
     queue = str(getattr(task, "queue", None) or TaskQueue.DEFAULT)
-    alias: Task[Any, Any] = shared_task(name=former, queue=queue, ignore_result=True)(hand_on)
+    alias: Task[Any, Any] = shared_task(name=former, queue=queue, ignore_result=True, **RETRY_TRANSIENT)(
+        hand_on
+    )
     return alias
