@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from accounts.models import User
-from audit.services import audit_record
+from audit.services import state_transition
 from core.exceptions import Conflict
 from purchasing.models import (
     DuplicateFlag,
@@ -148,14 +148,11 @@ def duplicate_merge(*, flag: DuplicateFlag, actor: User | None) -> DuplicateFlag
     purchase_request_transition(
         purchase_request=locked.request, actor=actor, status=RequestStatus.CLOSED, reason=reason
     )
-    locked.status = DuplicateStatus.MERGED
-    locked.save(update_fields=["status", "updated_at"])
-    audit_record(
+    state_transition(
+        target=locked,
+        to_state=DuplicateStatus.MERGED,
         actor=actor,
         action="requests.duplicate_merged",
-        target=locked,
-        from_state=DuplicateStatus.OPEN,
-        to_state=DuplicateStatus.MERGED,
         reason=reason,
         data={"request": locked.request_id, "duplicate_of": locked.duplicate_of_id},
     )
@@ -166,14 +163,11 @@ def duplicate_merge(*, flag: DuplicateFlag, actor: User | None) -> DuplicateFlag
 def duplicate_dismiss(*, flag: DuplicateFlag, actor: User | None, reason: str = "") -> DuplicateFlag:
     """Record that the two requests are different needs."""
     locked = _ensure_flag_open(flag=flag)
-    locked.status = DuplicateStatus.DISMISSED
-    locked.save(update_fields=["status", "updated_at"])
-    audit_record(
+    state_transition(
+        target=locked,
+        to_state=DuplicateStatus.DISMISSED,
         actor=actor,
         action="requests.duplicate_dismissed",
-        target=locked,
-        from_state=DuplicateStatus.OPEN,
-        to_state=DuplicateStatus.DISMISSED,
         reason=reason,
         data={"request": locked.request_id, "duplicate_of": locked.duplicate_of_id},
     )

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from accounts.models import User
-from audit.services import audit_record
+from audit.services import state_transition
 from core.validators import coded_error
 from outbox.services import outbox_record
 from purchasing.models import (
@@ -32,16 +32,8 @@ def purchase_request_transition(
                 )
             }
         )
-    from_state = locked.status
-    locked.status = status
-    locked.save(update_fields=["status", "updated_at"])
-    audit_record(
-        actor=actor,
-        action="requests.transitioned",
-        target=locked,
-        from_state=from_state,
-        to_state=status,
-        reason=reason,
+    state_transition(
+        target=locked, to_state=status, actor=actor, action="requests.transitioned", reason=reason
     )
     outbox_record(entity=OUTBOX_ENTITY, entity_id=locked.pk)
     return locked
