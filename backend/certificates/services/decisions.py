@@ -30,8 +30,6 @@ from certificates.services.applications import (
 from certificates.services.pdf_generation import certificate_pdf_enqueue
 from core.exceptions import Conflict
 
-# --- staff decisions ---
-
 
 def _stop_clock(application: FmApplication, now: datetime.datetime) -> None:
     if application.clock_started_at is not None:

@@ -34,9 +34,6 @@ def verification_url(number: str) -> str:
     return f"{settings.MEDMATCH_PUBLIC_URL.rstrip('/')}/verify/{number}"
 
 
-# --- the PDF (worker) ---
-
-
 def certificate_pdf_enqueue(*, certificate_id: int) -> None:
     """Hand PDF generation to a worker; if the broker is down, beat's catch-up enqueues it later."""
     from certificates.tasks import generate_certificate_pdf

@@ -24,9 +24,6 @@ INTEGER_TEXT = re.compile(r"^[+-]?\d+$")
 DATE_TEXT = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-# --- coercion: values arrive as JSON types from the API and as cells from spreadsheets ---
-
-
 def to_text(value: object, *, max_length: int | None, multiline: bool = False) -> str:
     if value is None:
         return ""
