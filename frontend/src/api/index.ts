@@ -2,6 +2,13 @@
 export { api, unwrap } from "./client";
 export { ApiError, apiErrorFrom, buildQuery, csrfToken, isRecord, parseFieldErrors } from "./errors";
 export type { FieldError, FieldErrors, QueryValue } from "./errors";
+export {
+  buyerTypeEnumValues,
+  documentTypeEnumValues,
+  evidenceKindEnumValues,
+  introductionStatusEnumValues,
+  requestStatusEnumValues,
+} from "./schema.gen";
 export { apiCall, createQueryClient, queryKeyOf, useApiMutation, useApiQuery } from "./query";
 export type { ApiData, ApiInit, GetPath } from "./query";
 export type * from "./schema.gen";
