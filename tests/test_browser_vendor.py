@@ -188,6 +188,15 @@ def _add_product(page: Any, base: str, lang: str, name: str, viewport: dict[str,
     page.wait_for_selector("[data-testid=product-form]", timeout=TIMEOUT_MS)
     masks = Category.objects.get(slug="surgical-masks")
     page.wait_for_selector(f"#product-category option[value='{masks.pk}']", state="attached")
+    # The form is in titled sections; each language folds, the reader's and English open.
+    opened = {
+        code: page.locator(f"[data-testid=product-language-{code}]").evaluate("d => d.open")
+        for code in ("en", "zh", "fr", "es", "ru", "ar")
+    }
+    assert {code for code, is_open in opened.items() if is_open} == {"en", lang}
+    assert page.locator(".product-form__title").count() == 4
+    if not opened["zh"]:
+        page.click("[data-testid=product-language-zh] > summary")
     page.fill("#product-name-zh", name)
     page.fill("#product-description-zh", "三层医用外科口罩，细菌过滤效率 ≥98%，符合 EN 14683 IIR 型。")
     page.select_option("#product-category", str(masks.pk))

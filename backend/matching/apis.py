@@ -23,6 +23,7 @@ from catalog.models import ProductStatus
 from core.i18n import stored_phrase_text
 from core.pagination import ListApi
 from core.permissions import IsStaff
+from matching.explanations import criterion_phrase
 from matching.filters import ProposalFilter
 from matching.models import Proposal, ProposalStatus
 from matching.scoring import MET, NOT_MET, PARTIAL
@@ -37,6 +38,7 @@ from organizations.filters import AuditEventFilter
 from organizations.models import VerificationStatus
 from organizations.serializers import BuyerSummarySerializer
 from purchasing.models import RequestStatus
+from reference.selectors import ReferenceNames
 from reference.serializers import CategorySummarySerializer
 
 # --- output ---
@@ -57,8 +59,10 @@ class CriterionSerializer(serializers.Serializer[Any]):
     def to_representation(self, instance: Any) -> dict[str, Any]:
         data = dict(super().to_representation(instance))
         if isinstance(instance, Mapping):
-            # Stored as msgid + params by the worker; a row from before phrases keeps its English.
-            data["detail"] = stored_phrase_text(instance)
+            # Stored as msgid + params by the worker; a row in an older phrasing is re-derived from
+            # its English; categories and markets by their names (looked up once per response).
+            names = self.context.setdefault("reference_names", ReferenceNames())
+            data["detail"] = stored_phrase_text(instance, names=names, legacy=criterion_phrase)
         return data
 
 

@@ -39,7 +39,7 @@ from typing import Any
 
 from django.utils.translation import gettext_noop
 
-from core.i18n import Phrase, PhraseList
+from core.i18n import Named, Phrase, PhraseList, plural_noop
 
 MET = "met"
 PARTIAL = "partial"
@@ -74,6 +74,9 @@ CRITERION_NAMES = {
     "price": gettext_noop("price"),
     "moq": gettext_noop("moq"),
 }
+# The phrasing of the stored explanations: 2 counts days and pieces (plural forms) and names
+# categories and markets; criteria stored otherwise are re-derived from their English text.
+PHRASING = 2
 BASE_CURRENCY = "USD"
 IMPORT = "import"
 EXPORT = "export"
@@ -189,6 +192,8 @@ class Criterion:
             "status": self.status,
             "detail": self.detail,
             **self.phrase.stored(),
+            # Which phrasing the template follows (see ``matching.explanations``).
+            "phrasing": PHRASING,
             "expected": self.expected,
             "actual": self.actual,
         }
@@ -280,16 +285,39 @@ def _rule_met(product: ProductFacts, rule: RuleFacts, day: datetime.date) -> tup
     return not missing, missing
 
 
-def _say(template: str, **params: str | Phrase | PhraseList) -> Phrase:
+def say(template: str, **params: str | Phrase | PhraseList | Named) -> Phrase:
     """A phrase of the explanation: ``template`` is a msgid of ``backend/locale`` (numbers and dates
     go in as the strings shown today, so every language shows the same figures)."""
     return Phrase(template, params)
 
 
-def _unit(unit: str) -> str | Phrase:
-    """The request's unit: the default "piece" is a word of the reader's language, a unit the
-    buyer typed stays as typed."""
-    return _say(gettext_noop("piece")) if unit in {"", "piece"} else unit
+def counted(
+    msgids: tuple[str, str], count_param: str, /, **params: str | Phrase | PhraseList | Named
+) -> Phrase:
+    """A phrase in the plural form for the number in ``params[count_param]`` (see ``Phrase``)."""
+    singular, plural = msgids
+    return Phrase(singular, params, plural=plural, count=count_param)
+
+
+def day_count(days: int | str) -> Phrase:
+    """The words for "1 day", "30 days" in the reader's language."""
+    return counted(plural_noop("%(count)s day", "%(count)s days"), "count", count=str(days))
+
+
+def unit_phrase(unit: str, count: str) -> str | Phrase:
+    """The request's unit for ``count`` of it: the default "piece" is a word of the reader's
+    language (in its plural form), a unit the buyer typed stays as typed."""
+    if unit in {"", "piece", "pieces"}:
+        return counted(plural_noop("piece", "pieces"), "count", count=count)
+    return unit
+
+
+def category_name(slug: str) -> Named:
+    return Named("category", slug)
+
+
+def market_name(code: str) -> Named:
+    return Named("market", code)
 
 
 def _codes(codes: Iterable[str]) -> str:
@@ -297,12 +325,17 @@ def _codes(codes: Iterable[str]) -> str:
 
 
 def _rule_label(rule: RuleFacts) -> Phrase:
-    joiner = gettext_noop(" and ") if rule.mode == "all" else gettext_noop(" or ")
-    return _say(
+    return rule_phrase(market=rule.market, standards=rule.standards, mode=rule.mode, category=rule.category)
+
+
+def rule_phrase(*, market: str, standards: Sequence[str], mode: str, category: str) -> Phrase:
+    """ "EU asks for CE MDR and EN 14683 (surgical-masks)", with the market and category named."""
+    joiner = gettext_noop(" and ") if mode == "all" else gettext_noop(" or ")
+    return say(
         gettext_noop("%(market)s asks for %(standards)s (%(category)s)"),
-        market=rule.market,
-        standards=PhraseList(tuple(rule.standards), joiner),
-        category=rule.category,
+        market=market_name(market),
+        standards=PhraseList(tuple(standards), joiner),
+        category=category_name(category),
     )
 
 
@@ -316,7 +349,7 @@ def _missing_detail(
             old = _expired_certificate(product, code, markets)
             if old is not None and old.valid_until is not None and old.valid_until < day:
                 parts.append(
-                    _say(
+                    say(
                         gettext_noop("%(code)s certificate expired %(date)s"),
                         code=code,
                         date=old.valid_until.isoformat(),
@@ -324,7 +357,7 @@ def _missing_detail(
                 )
             elif old is not None and old.valid_from is not None and old.valid_from > day:
                 parts.append(
-                    _say(
+                    say(
                         gettext_noop("%(code)s certificate valid only from %(date)s"),
                         code=code,
                         date=old.valid_from.isoformat(),
@@ -332,18 +365,18 @@ def _missing_detail(
                 )
             else:
                 parts.append(
-                    _say(
+                    say(
                         gettext_noop("no %(code)s certificate valid for %(market)s on %(date)s"),
                         code=code,
-                        market=rule.market,
+                        market=market_name(rule.market),
                         date=day.isoformat(),
                     )
                 )
         else:
-            parts.append(_say(gettext_noop("%(code)s not claimed or certified"), code=code))
-    return _say(
-        # Punctuation only: left out of the catalogues, every language reads it as it is.
-        "%(rule)s: %(missing)s",
+            parts.append(say(gettext_noop("%(code)s not claimed or certified"), code=code))
+    return say(
+        # A msgid for its punctuation: French puts a space before the colon, Chinese uses "：".
+        gettext_noop("%(rule)s: %(missing)s"),
         rule=_rule_label(rule),
         missing=PhraseList(tuple(parts)),
     )
@@ -381,7 +414,7 @@ def _hard_rules(
             Criterion(
                 "vendor_verified",
                 NOT_MET,
-                _say(gettext_noop("vendor not verified")),
+                say(gettext_noop("vendor not verified")),
                 expected=True,
                 actual=False,
             )
@@ -391,7 +424,7 @@ def _hard_rules(
             Criterion(
                 "product_published",
                 NOT_MET,
-                _say(gettext_noop("product not published")),
+                say(gettext_noop("product not published")),
                 expected=True,
                 actual=False,
             )
@@ -409,7 +442,7 @@ def _hard_rules(
                 Criterion(
                     "market_approval",
                     MET,
-                    _say(
+                    say(
                         gettext_noop("%(rule)s: met for %(date)s"),
                         rule=_rule_label(rule),
                         date=day.isoformat(),
@@ -437,7 +470,7 @@ def _category(request: RequestFacts, product: ProductFacts) -> tuple[float, Crit
         return weight / 2, Criterion(
             "category",
             PARTIAL,
-            _say(gettext_noop("the request names no category; matched on text")),
+            say(gettext_noop("the request names no category; matched on text")),
             expected=None,
             actual=product.category_slug,
         )
@@ -445,7 +478,7 @@ def _category(request: RequestFacts, product: ProductFacts) -> tuple[float, Crit
         return weight, Criterion(
             "category",
             MET,
-            _say(gettext_noop("same category (%(category)s)"), category=product.category_slug),
+            say(gettext_noop("same category (%(category)s)"), category=category_name(product.category_slug)),
             expected=request.category_slug,
             actual=product.category_slug,
         )
@@ -453,10 +486,10 @@ def _category(request: RequestFacts, product: ProductFacts) -> tuple[float, Crit
         return weight / 2, Criterion(
             "category",
             PARTIAL,
-            _say(
+            say(
                 gettext_noop("same HS heading %(heading)s, other category (%(category)s)"),
                 heading=product.hs_heading,
-                category=product.category_slug,
+                category=category_name(product.category_slug),
             ),
             expected=request.category_slug,
             actual=product.category_slug,
@@ -464,9 +497,9 @@ def _category(request: RequestFacts, product: ProductFacts) -> tuple[float, Crit
     return 0.0, Criterion(
         "category",
         NOT_MET,
-        _say(
+        say(
             gettext_noop("other category (%(category)s, HS %(heading)s); text match only"),
-            category=product.category_slug,
+            category=category_name(product.category_slug),
             heading=product.hs_heading,
         ),
         expected=request.category_slug,
@@ -478,9 +511,9 @@ def _text(relevance: float) -> tuple[float, Criterion]:
     relevance = min(1.0, max(0.0, relevance))
     status = MET if relevance >= 0.5 else PARTIAL if relevance > 0 else NOT_MET
     detail = (
-        _say(gettext_noop("text relevance %(percent)s of the best candidate"), percent=_percent(relevance))
+        say(gettext_noop("text relevance %(percent)s of the best candidate"), percent=_percent(relevance))
         if relevance > 0
-        else _say(gettext_noop("no text match (found by category)"))
+        else say(gettext_noop("no text match (found by category)"))
     )
     return WEIGHTS["text"] * relevance, Criterion(
         "text", status, detail, expected=1.0, actual=round(relevance, 3)
@@ -494,7 +527,7 @@ def _required_standards(
     required = list(request.required_standards)
     if not required:
         return weight, Criterion(
-            "standards", MET, _say(gettext_noop("no standards required")), expected=[], actual=[]
+            "standards", MET, say(gettext_noop("no standards required")), expected=[], actual=[]
         )
     met = [
         code
@@ -508,19 +541,19 @@ def _required_standards(
         return weight, Criterion(
             "standards",
             MET,
-            _say(gettext_noop("meets %(codes)s"), codes=_codes(required)),
+            say(gettext_noop("meets %(codes)s"), codes=_codes(required)),
             expected=required,
             actual=met,
         )
     status = PARTIAL if met else NOT_MET
     detail = (
-        _say(
+        say(
             gettext_noop("missing %(missing)s (required by the buyer); meets %(codes)s"),
             missing=_codes(missing),
             codes=_codes(met),
         )
         if met
-        else _say(gettext_noop("missing %(missing)s (required by the buyer)"), missing=_codes(missing))
+        else say(gettext_noop("missing %(missing)s (required by the buyer)"), missing=_codes(missing))
     )
     return weight * len(met) / len(required), Criterion(
         "standards", status, detail, expected=required, actual=met
@@ -535,7 +568,7 @@ def _market(
         return weight, Criterion(
             "market",
             MET,
-            _say(
+            say(
                 gettext_noop("no market rules recorded for %(country)s"), country=request.destination_country
             ),
             expected=[],
@@ -548,19 +581,19 @@ def _market(
         satisfied, missing = _rule_met(product, rule, day)
         if not satisfied:
             unmet.append(_missing_detail(product, rule, missing, day))
-    markets = ", ".join(sorted(request.markets))
+    markets = PhraseList(tuple(market_name(code) for code in sorted(request.markets)), ", ")
     if not unmet:
         return weight, Criterion(
             "market",
             MET,
-            _say(gettext_noop("meets the rules of %(markets)s"), markets=markets),
+            say(gettext_noop("meets the rules of %(markets)s"), markets=markets),
             expected=sorted(set(expected)),
             actual=None,
         )
     return 0.0, Criterion(
         "market",
         NOT_MET,
-        _say("%(rules)s", rules=PhraseList(tuple(unmet))),
+        say("%(rules)s", rules=PhraseList(tuple(unmet))),
         expected=sorted(set(expected)),
         actual=None,
     )
@@ -578,26 +611,24 @@ def _capacity(request: RequestFacts, product: ProductFacts, today: datetime.date
     available = product.capacity_per_day * production_days + product.stock
     share = available / request.quantity if request.quantity else 1.0
     by = (
-        _say(gettext_noop("by %(date)s"), date=request.needed_by.isoformat())
+        say(gettext_noop("by %(date)s"), date=request.needed_by.isoformat())
         if request.needed_by
-        else _say(gettext_noop("within %(days)s days"), days=str(DEFAULT_HORIZON_DAYS))
+        else say(gettext_noop("within %(days)s"), days=day_count(DEFAULT_HORIZON_DAYS))
     )
-    how = _say(
-        gettext_noop("%(per_day)s/day × %(days)s days after a %(lead)s-day lead time + %(stock)s in stock"),
+    how = capacity_how(
         per_day=_number(product.capacity_per_day),
         days=str(production_days),
         lead=str(product.lead_time_days),
         stock=_number(product.stock),
     )
-    unit = _unit(request.unit)
     if share >= 1:
         return WEIGHTS["capacity"], Criterion(
             "capacity",
             MET,
-            _say(
+            say(
                 gettext_noop("can supply %(available)s %(unit)s %(by)s (%(how)s) for %(quantity)s wanted"),
                 available=_number(available),
-                unit=unit,
+                unit=unit_phrase(request.unit, _number(available)),
                 by=by,
                 how=how,
                 quantity=_number(request.quantity),
@@ -609,14 +640,14 @@ def _capacity(request: RequestFacts, product: ProductFacts, today: datetime.date
     return WEIGHTS["capacity"] * share, Criterion(
         "capacity",
         status,
-        _say(
+        say(
             gettext_noop(
                 "capacity %(percent)s of quantity: %(available)s of %(quantity)s %(unit)s %(by)s (%(how)s)"
             ),
             percent=_percent(share),
             available=_number(available),
             quantity=_number(request.quantity),
-            unit=unit,
+            unit=unit_phrase(request.unit, _number(request.quantity)),
             by=by,
             how=how,
         ),
@@ -632,22 +663,37 @@ def _lead_time(request: RequestFacts, product: ProductFacts, today: datetime.dat
         return weight, Criterion(
             "lead_time",
             MET,
-            _say(gettext_noop("lead time %(lead)s days; no needed-by date"), lead=str(lead)),
+            say(gettext_noop("lead time %(lead)s; no needed-by date"), lead=day_count(lead)),
             expected=None,
             actual=lead,
         )
     days = (request.needed_by - today).days
     if lead <= days:
-        return weight, Criterion("lead_time", MET, _lead_phrase(lead, days), expected=days, actual=lead)
+        return weight, Criterion("lead_time", MET, lead_phrase(lead, days), expected=days, actual=lead)
     share = max(0, days) / lead if lead else 0.0
     status = PARTIAL if share >= PARTIAL_SHARE else NOT_MET
-    return weight * share, Criterion(
-        "lead_time", status, _lead_phrase(lead, days), expected=days, actual=lead
+    return weight * share, Criterion("lead_time", status, lead_phrase(lead, days), expected=days, actual=lead)
+
+
+def capacity_how(*, per_day: str, days: str, lead: str, stock: str) -> Phrase:
+    """How the capacity was reckoned: "10,000/day × 25 days after a 5-day lead time + 0 in stock"."""
+    return say(
+        gettext_noop("%(per_day)s/day × %(days)s after a %(lead)s lead time + %(stock)s in stock"),
+        per_day=per_day,
+        days=day_count(days),
+        # English says "5-day" whatever the number; other languages count the days.
+        lead=counted(plural_noop("%(count)s-day", "%(count)s-day"), "count", count=lead),
+        stock=stock,
     )
 
 
-def _lead_phrase(lead: int, days: int) -> Phrase:
-    return _say(gettext_noop("lead time %(lead)s days, needed in %(days)s"), lead=str(lead), days=str(days))
+def lead_phrase(lead: int | str, days: int | str) -> Phrase:
+    return counted(
+        plural_noop("lead time %(lead)s, needed in %(days)s", "lead time %(lead)s, needed in %(days)s"),
+        "days",
+        lead=day_count(lead),
+        days=str(days),
+    )
 
 
 def _rates_note(currencies: Sequence[str], dates: Mapping[str, datetime.date | None]) -> Phrase | str:
@@ -655,8 +701,8 @@ def _rates_note(currencies: Sequence[str], dates: Mapping[str, datetime.date | N
     used = [code for code in dict.fromkeys(currencies) if code != BASE_CURRENCY]
     days = sorted({day.isoformat() for code in used if (day := dates.get(code)) is not None})
     if days:
-        return _say(gettext_noop("rates as of %(dates)s"), dates=_codes(days))
-    return _say(gettext_noop("rates from MEDMATCH_FX_RATES")) if used else ""
+        return say(gettext_noop("rates as of %(dates)s"), dates=_codes(days))
+    return say(gettext_noop("rates from MEDMATCH_FX_RATES")) if used else ""
 
 
 def _price(
@@ -671,7 +717,7 @@ def _price(
         return weight, Criterion(
             "price",
             MET,
-            _say(gettext_noop("no target price; %(band)s"), band=band),
+            say(gettext_noop("no target price; %(band)s"), band=band),
             expected=None,
             actual=band,
         )
@@ -693,7 +739,7 @@ def _price(
             return 0.0, Criterion(
                 "price",
                 PARTIAL,
-                _say(
+                say(
                     gettext_noop(
                         "price not comparable (%(product_currency)s vs %(request_currency)s): "
                         "no exchange rate for %(missing)s; no price points"
@@ -707,7 +753,7 @@ def _price(
             )
         price, goal = converted_price, converted_target
         rates_note = _rates_note((product.currency, request.currency), dates)
-        note = _say(
+        note = say(
             gettext_noop(" (≈ %(price)s vs %(target)s %(currency)s; %(rates)s)"),
             price=_number(round(price, 4)),
             target=_number(round(goal, 4)),
@@ -718,7 +764,7 @@ def _price(
         return weight, Criterion(
             "price",
             MET,
-            _say(
+            say(
                 gettext_noop("price %(band)s within target %(target)s%(note)s"),
                 band=band,
                 target=target_text,
@@ -733,7 +779,7 @@ def _price(
     return points, Criterion(
         "price",
         status,
-        _say(
+        say(
             gettext_noop("price %(percent)s above target: from %(band)s, target %(target)s%(note)s"),
             percent=_percent(over),
             band=band,
@@ -751,7 +797,7 @@ def _moq(request: RequestFacts, product: ProductFacts) -> tuple[float, Criterion
         return WEIGHTS["moq"], Criterion(
             "moq",
             MET,
-            _say(
+            say(
                 gettext_noop("minimum order %(moq)s within quantity %(quantity)s"),
                 moq=_number(moq),
                 quantity=_number(quantity),
@@ -763,7 +809,7 @@ def _moq(request: RequestFacts, product: ProductFacts) -> tuple[float, Criterion
     return 0.0, Criterion(
         "moq",
         status,
-        _say(
+        say(
             gettext_noop("minimum order %(moq)s above quantity %(quantity)s"),
             moq=_number(moq),
             quantity=_number(quantity),
@@ -781,13 +827,13 @@ def _penalty(criteria: Sequence[Criterion]) -> tuple[float, Criterion]:
         and (item.status == NOT_MET or (item.criterion == "standards" and item.status == PARTIAL))
     ]
     if not severe:
-        return 0.0, Criterion("penalty", MET, _say(gettext_noop("no severe misses")), expected=[], actual=[])
+        return 0.0, Criterion("penalty", MET, say(gettext_noop("no severe misses")), expected=[], actual=[])
     return -SEVERE_PENALTY * len(severe), Criterion(
         "penalty",
         NOT_MET,
-        _say(
+        say(
             gettext_noop("severe misses: %(criteria)s (−%(points)s points each)"),
-            criteria=PhraseList(tuple(_say(CRITERION_NAMES[name]) for name in severe), ", "),
+            criteria=PhraseList(tuple(say(CRITERION_NAMES[name]) for name in severe), ", "),
             points=f"{SEVERE_PENALTY:.0f}",
         ),
         expected=[],
@@ -814,13 +860,13 @@ def evaluate(
     exclusions, hard_met, technical_rules = _hard_rules(request, product, applicable, day)
     parts: dict[str, float] = {}
     criteria: list[Criterion] = (
-        [Criterion("vendor_verified", MET, _say(gettext_noop("vendor verified")), expected=True, actual=True)]
+        [Criterion("vendor_verified", MET, say(gettext_noop("vendor verified")), expected=True, actual=True)]
         if product.vendor_verified
         else [
             Criterion(
                 "vendor_verified",
                 PARTIAL,
-                _say(gettext_noop("listed vendor, not verified yet: its source is allowed for matching")),
+                say(gettext_noop("listed vendor, not verified yet: its source is allowed for matching")),
                 expected=True,
                 actual=False,
             )

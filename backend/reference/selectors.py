@@ -187,3 +187,33 @@ def fx_rates_current() -> FxRates:
         rates[str(code).upper()] = float(rate)
         as_of[str(code).upper()] = None
     return FxRates(rates=rates, as_of=as_of)
+
+
+class ReferenceNames:
+    """Names of categories and markets in the active language, for explanations that name them
+    (``core.i18n.Named``): a category's name in the language (else English), a market's name
+    through the catalogues (``backend/locale``). Loads both tables once, on first use."""
+
+    def __init__(self) -> None:
+        self._categories: dict[str, dict[str, str]] | None = None
+        self._markets: dict[str, str] | None = None
+
+    def __call__(self, kind: str, code: str) -> str | None:
+        from django.utils.translation import get_language, gettext
+
+        if kind == "category":
+            if self._categories is None:
+                self._categories = {
+                    slug: names or {} for slug, names in Category.objects.values_list("slug", "names")
+                }
+            names = self._categories.get(code)
+            if not names:
+                return None
+            language = (get_language() or "en").split("-")[0]
+            return names.get(language) or names.get("en") or None
+        if kind == "market":
+            if self._markets is None:
+                self._markets = dict(Market.objects.values_list("code", "name"))
+            name = self._markets.get(code)
+            return gettext(name) if name else None
+        return None

@@ -161,6 +161,7 @@ def test_criteria_dicts_are_json_ready_and_list_exclusions_first() -> None:
         "detail": "vendor not verified",
         "template": "vendor not verified",
         "params": {},
+        "phrasing": 2,
         "expected": True,
         "actual": False,
     }
@@ -425,7 +426,7 @@ def test_short_capacity_is_explained_in_percent() -> None:
     capacity = criterion(evaluation, "capacity")
     # 1,000 × 25 + 15,000 = 40,000 of 100,000
     assert capacity.status == NOT_MET
-    assert capacity.detail.startswith("capacity 40% of quantity: 40,000 of 100,000 piece")
+    assert capacity.detail.startswith("capacity 40% of quantity: 40,000 of 100,000 pieces")
     assert evaluation.score_parts["capacity"] == pytest.approx(WEIGHTS["capacity"] * 0.4)
 
 

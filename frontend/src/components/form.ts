@@ -26,8 +26,10 @@ export function applyApiErrors<T extends FieldValues>(
 ): ApiError {
   const apiError = error instanceof ApiError ? error : new ApiError(0, "network", "");
   let first = true;
-  for (const [name, errors] of Object.entries(apiError.fields)) {
-    if (!shown.includes(name) || errors.length === 0) continue;
+  // In the form's order, so that the focus lands on the first faulty field, not the server's first.
+  for (const name of shown) {
+    const errors = apiError.fields[name];
+    if (!errors || errors.length === 0) continue;
     const [head] = errors;
     form.setError(
       name as FieldPath<T>,

@@ -217,4 +217,81 @@ describe("sign up", () => {
     expect(location()).toBe("/register");
     expect(screen.getByRole("link", { name: /Forgot/ }).getAttribute("href")).toBe("/forgot-password");
   });
+  it("marks only the required fields, asks for the buyer type and sends again after the USCC is fixed", async () => {
+    let attempts = 0;
+    const calls = mockApi({
+      "GET auth/me/": () => jsonResponse({ code: "not_authenticated", message: "" }, 401),
+      "POST auth/register/": () => {
+        attempts += 1;
+        return attempts === 1
+          ? jsonResponse(
+              {
+                code: "invalid",
+                message: "The request has invalid fields.",
+                fields: {
+                  registration_id: [
+                    { code: "invalid_checksum", message: "The check character of this USCC is wrong." },
+                  ],
+                },
+              },
+              400,
+            )
+          : jsonResponse({ email: "li@wuhan.example", message: "Registered." }, 202);
+      },
+      "POST auth/login/": () =>
+        jsonResponse(
+          {
+            code: "invalid",
+            message: "",
+            fields: { non_field_errors: [{ code: "invalid_credentials", message: "" }] },
+          },
+          400,
+        ),
+    });
+    renderApp("/register");
+    const required = (label: RegExp) =>
+      Boolean(screen.getByText(label, { selector: "label" }).querySelector(".field__required"));
+    await screen.findByLabelText(/Type of buyer/);
+    expect(required(/Type of buyer/)).toBe(true);
+    expect(required(/Organisation name/)).toBe(true);
+    expect(required(/^City/)).toBe(false);
+    expect(required(/^Phone/)).toBe(false);
+
+    fireEvent.click(screen.getByRole("radio", { name: /A supplier/ }));
+    fireEvent.change(screen.getByLabelText(/Organisation name/), { target: { value: "Wuhan Masks Co." } });
+    fireEvent.change(screen.getByLabelText(/Country/), { target: { value: "CN" } });
+    expect(required(/Unified Social Credit Code/)).toBe(true);
+    fireEvent.change(screen.getByLabelText(/Unified Social Credit Code/), { target: { value: "91420100MA4K000000" } });
+    fireEvent.change(screen.getByLabelText(/Full name/), { target: { value: "Li Wei" } });
+    fireEvent.change(screen.getByLabelText(/E-mail/), { target: { value: "li@wuhan.example" } });
+    fireEvent.change(screen.getByLabelText(/Password/), { target: { value: "a long passphrase" } });
+    fireEvent.submit(screen.getByTestId("register-form"));
+
+    // The first answer's USCC error is on the field at once (not after a second submit).
+    expect((await screen.findByText("The check character of this USCC is wrong.")).id).toBe(
+      "register-registration_id-error",
+    );
+    expect(screen.getByLabelText(/Unified Social Credit Code/).getAttribute("aria-invalid")).toBe("true");
+    fireEvent.change(screen.getByLabelText(/Unified Social Credit Code/), { target: { value: "91420100MA4K00000X" } });
+    fireEvent.submit(screen.getByTestId("register-form"));
+    expect(await screen.findByTestId("register-check-email")).toBeTruthy();
+    const sent = calls
+      .filter((c) => c.path === "auth/register/")
+      .map((c) => (c.body as Record<string, unknown>).registration_id);
+    expect(sent).toEqual(["91420100MA4K000000", "91420100MA4K00000X"]);
+  });
+
+  it("says how long the server asks to wait when sign-ups are throttled", async () => {
+    mockApi({
+      "POST auth/register/": () =>
+        new Response(JSON.stringify({ code: "throttled", message: "Request was throttled." }), {
+          status: 429,
+          headers: { "Content-Type": "application/json", "Retry-After": "2400" },
+        }),
+    });
+    renderApp("/register", { lang: "fr" });
+    fireEvent.change(await screen.findByLabelText(/Type d/), { target: { value: "hospital" } });
+    fireEvent.submit(screen.getByTestId("register-form"));
+    expect((await screen.findByTestId("form-errors")).textContent).toContain("40");
+  });
 });

@@ -1,17 +1,19 @@
 import { useMemo, useState } from "react";
-import type { FormEvent } from "react";
+import { useForm } from "react-hook-form";
 import { Link, useNavigate, useSearchParams } from "react-router";
-import { ApiError, apiCall } from "../../api";
-import type { RegisterApiInputRequest } from "../../api";
+import { ApiError, buyerTypeEnumValues, useApiMutation } from "../../api";
+import type { FieldErrors, RegisterApiInputRequest } from "../../api";
 import { useAuth } from "../../auth";
 import { Field, FormErrors } from "../../components/common";
+import { applyApiErrors, fieldErrors } from "../../components/form";
 import { countryOptions } from "../../format";
 import { useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n";
 import { useDocumentTitle } from "../../useDocumentTitle";
 import { landingPath } from "./LoginPage";
 
-export const BUYER_TYPES = ["embassy", "agency", "hospital", "distributor", "ngo", "chamber"] as const;
+/** The buyer types the API accepts (from the schema), in its order. */
+export const BUYER_TYPES = buyerTypeEnumValues;
 
 // Django's password validators report on the whole form; the UI shows them under the password.
 const PASSWORD_CODES = [
@@ -21,7 +23,7 @@ const PASSWORD_CODES = [
   "password_too_similar",
 ];
 
-interface Form {
+type Values = {
   kind: "vendor" | "buyer";
   buyer_type: string;
   organization_name: string;
@@ -32,20 +34,54 @@ interface Form {
   email: string;
   phone: string;
   password: string;
+};
+
+const FIELDS = [
+  "kind",
+  "buyer_type",
+  "organization_name",
+  "country",
+  "city",
+  "registration_id",
+  "full_name",
+  "email",
+  "phone",
+  "password",
+] as const;
+
+/** The API's error with the password validators' answers (non_field_errors) moved to the password. */
+function passwordErrorsOnPassword(error: unknown): unknown {
+  if (!(error instanceof ApiError)) return error;
+  const general = error.fields.non_field_errors ?? [];
+  const password = general.filter((e) => PASSWORD_CODES.includes(e.code));
+  if (password.length === 0) return error;
+  const fields: FieldErrors = { ...error.fields, password: [...(error.fields.password ?? []), ...password] };
+  const rest = general.filter((e) => !PASSWORD_CODES.includes(e.code));
+  if (rest.length) fields.non_field_errors = rest;
+  else delete fields.non_field_errors;
+  return new ApiError(error.status, error.code, error.message, fields, error.body);
 }
 
-const EMPTY: Form = {
-  kind: "buyer",
-  buyer_type: "",
-  organization_name: "",
-  country: "",
-  city: "",
-  registration_id: "",
-  full_name: "",
-  email: "",
-  phone: "",
-  password: "",
-};
+/** The request body: only what the chosen kind and country ask for, trimmed. */
+export function registerBody(values: Values, language: string): RegisterApiInputRequest {
+  const body: Record<string, unknown> = {
+    kind: values.kind,
+    organization_name: values.organization_name.trim(),
+    country: values.country,
+    city: values.city.trim(),
+    full_name: values.full_name.trim(),
+    email: values.email.trim(),
+    phone: values.phone.trim(),
+    password: values.password,
+    language,
+  };
+  if (values.kind === "buyer") body.buyer_type = values.buyer_type;
+  if (values.kind === "vendor" && values.country === "CN") {
+    body.registration_id = values.registration_id.trim().toUpperCase();
+  }
+  // The schema marks the fields with a server-side default as required; the server fills them in.
+  return body as unknown as RegisterApiInputRequest;
+}
 
 export function RegisterPage() {
   const { t, lang } = useI18n();
@@ -53,99 +89,77 @@ export function RegisterPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   // ?kind=vendor from the home page's "Register as a supplier".
-  const [form, setForm] = useState<Form>(() => ({
-    ...EMPTY,
-    kind: params.get("kind") === "vendor" ? "vendor" : "buyer",
-  }));
-  const [error, setError] = useState<ApiError | null>(null);
+  const form = useForm<Values>({
+    defaultValues: {
+      kind: params.get("kind") === "vendor" ? "vendor" : "buyer",
+      buyer_type: "",
+      organization_name: "",
+      country: "",
+      city: "",
+      registration_id: "",
+      full_name: "",
+      email: "",
+      phone: "",
+      password: "",
+    },
+  });
+  const register = useApiMutation("post", "/api/v1/auth/register/");
+  const [formError, setFormError] = useState<ApiError | null>(null);
   // The API answers a taken address as a new one (and e-mails its owner), so registration is
   // only known to have made an account when signing in with it works.
   const [checkEmail, setCheckEmail] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const countries = useMemo(() => countryOptions(lang), [lang]);
   useDocumentTitle(t("auth.register"));
 
-  const set = <K extends keyof Form>(name: K, value: Form[K]) => setForm((current) => ({ ...current, [name]: value }));
-  const showUscc = form.kind === "vendor" && form.country === "CN";
+  const kind = form.watch("kind");
+  const showUscc = kind === "vendor" && form.watch("country") === "CN";
+  const busy = form.formState.isSubmitting;
 
-  const fields = useMemo(() => {
-    if (!error) return {};
-    const out = { ...error.fields };
-    const general = out.non_field_errors ?? [];
-    const password = general.filter((e) => PASSWORD_CODES.includes(e.code));
-    if (password.length) {
-      out.password = [...(out.password ?? []), ...password];
-      out.non_field_errors = general.filter((e) => !PASSWORD_CODES.includes(e.code));
-      if (out.non_field_errors.length === 0) delete out.non_field_errors;
-    }
-    return out;
-  }, [error]);
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    const body: Record<string, unknown> = {
-      kind: form.kind,
-      organization_name: form.organization_name.trim(),
-      country: form.country,
-      city: form.city.trim(),
-      full_name: form.full_name.trim(),
-      email: form.email.trim(),
-      phone: form.phone.trim(),
-      password: form.password,
-      language: lang,
-    };
-    if (form.kind === "buyer") body.buyer_type = form.buyer_type;
-    if (showUscc) body.registration_id = form.registration_id.trim().toUpperCase();
+  const onSubmit = form.handleSubmit(async (values) => {
+    setFormError(null);
+    const email = values.email.trim();
     try {
-      await apiCall("post", "/api/v1/auth/register/", { body: body as unknown as RegisterApiInputRequest });
-      const user = await signIn(form.email.trim(), form.password).catch((caught: unknown) => {
+      await register.mutateAsync({ body: registerBody(values, lang) });
+      const user = await signIn(email, values.password).catch((caught: unknown) => {
         if (caught instanceof ApiError && caught.status === 400) return null;
         throw caught;
       });
       if (user === null) {
-        setCheckEmail(form.email.trim());
-        setBusy(false);
+        setCheckEmail(email);
         return;
       }
       // A new vendor starts on its company profile (the verification checklist's first items).
       const next = params.get("next") ?? (user.role === "vendor" ? "/vendor/profile" : null);
       navigate(landingPath(next, user.role), { replace: true });
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, "network", ""));
-      setBusy(false);
-      window.scrollTo?.({ top: 0 });
+      const error = applyApiErrors(form, passwordErrorsOnPassword(caught), FIELDS);
+      setFormError(error);
+      // A field's error takes the focus there; anything else is shown above the form.
+      if (!Object.keys(error.fields).some((name) => (FIELDS as readonly string[]).includes(name))) {
+        window.scrollTo?.({ top: 0 });
+      }
     }
-  };
+  });
 
-  const shown = [
-    "kind",
-    "buyer_type",
-    "organization_name",
-    "country",
-    "city",
-    "registration_id",
-    "full_name",
-    "email",
-    "phone",
-    "password",
-  ];
-  const input = (name: keyof Form, type = "text", extra: Record<string, unknown> = {}) =>
+  const input = (name: keyof Values, type = "text", extra: Record<string, unknown> = {}) =>
     function Control(describedBy: string | undefined, invalid: boolean) {
       return (
         <input
           id={`register-${name}`}
-          name={name}
           type={type}
-          value={form[name]}
-          onChange={(e) => set(name, e.target.value)}
           aria-describedby={describedBy}
           aria-invalid={invalid}
           {...extra}
+          {...form.register(name)}
         />
       );
     };
+  const field = (name: keyof Values, label: string, required = false) => ({
+    id: `register-${name}`,
+    label,
+    errors: fieldErrors(form, name),
+    required,
+  });
 
   if (checkEmail !== null) {
     return (
@@ -166,25 +180,16 @@ export function RegisterPage() {
       <div className="card auth-card auth-card--wide">
         <h1>{t("register.title")}</h1>
         <p className="muted">{t("register.intro")}</p>
-        <form onSubmit={onSubmit} noValidate data-testid="register-form">
-          <FormErrors
-            error={error ? new ApiError(error.status, error.code, error.message, fields) : null}
-            shown={shown}
-          />
+        <form onSubmit={(event) => void onSubmit(event)} noValidate data-testid="register-form">
+          <FormErrors error={formError} shown={[...FIELDS]} />
           <fieldset className="choice-group">
             <legend className="field__label">{t("register.kind")}</legend>
-            {(["buyer", "vendor"] as const).map((kind) => (
-              <label key={kind} className={`choice${form.kind === kind ? " is-selected" : ""}`}>
-                <input
-                  type="radio"
-                  name="kind"
-                  value={kind}
-                  checked={form.kind === kind}
-                  onChange={() => set("kind", kind)}
-                />
+            {(["buyer", "vendor"] as const).map((choice) => (
+              <label key={choice} className={`choice${kind === choice ? " is-selected" : ""}`}>
+                <input type="radio" value={choice} {...form.register("kind")} />
                 <span>
-                  <strong>{t(`register.kind.${kind}` as MessageKey)}</strong>
-                  <span className="muted">{t(`register.kind.${kind}.hint` as MessageKey)}</span>
+                  <strong>{t(`register.kind.${choice}` as MessageKey)}</strong>
+                  <span className="muted">{t(`register.kind.${choice}.hint` as MessageKey)}</span>
                 </span>
               </label>
             ))}
@@ -192,15 +197,14 @@ export function RegisterPage() {
 
           <h2 className="form-section">{t("register.organization")}</h2>
           <div className="form-grid">
-            {form.kind === "buyer" ? (
-              <Field id="register-buyer_type" label={t("register.buyerType")} errors={fields.buyer_type} required>
+            {kind === "buyer" ? (
+              <Field {...field("buyer_type", t("register.buyerType"), true)}>
                 {(describedBy, invalid) => (
                   <select
                     id="register-buyer_type"
-                    value={form.buyer_type}
-                    onChange={(e) => set("buyer_type", e.target.value)}
                     aria-describedby={describedBy}
                     aria-invalid={invalid}
+                    {...form.register("buyer_type")}
                   >
                     <option value="">{t("form.choose")}</option>
                     {BUYER_TYPES.map((type) => (
@@ -212,22 +216,16 @@ export function RegisterPage() {
                 )}
               </Field>
             ) : null}
-            <Field
-              id="register-organization_name"
-              label={t("register.organizationName")}
-              errors={fields.organization_name}
-              required
-            >
+            <Field {...field("organization_name", t("register.organizationName"), true)}>
               {input("organization_name", "text", { autoComplete: "organization" })}
             </Field>
-            <Field id="register-country" label={t("register.country")} errors={fields.country} required>
+            <Field {...field("country", t("register.country"), true)}>
               {(describedBy, invalid) => (
                 <select
                   id="register-country"
-                  value={form.country}
-                  onChange={(e) => set("country", e.target.value)}
                   aria-describedby={describedBy}
                   aria-invalid={invalid}
+                  {...form.register("country")}
                 >
                   <option value="">{t("form.choose")}</option>
                   {countries.map((c) => (
@@ -238,16 +236,13 @@ export function RegisterPage() {
                 </select>
               )}
             </Field>
-            <Field id="register-city" label={t("register.city")} errors={fields.city}>
+            <Field {...field("city", t("register.city"))}>
               {input("city", "text", { autoComplete: "address-level2" })}
             </Field>
             {showUscc ? (
               <Field
-                id="register-registration_id"
-                label={t("register.uscc")}
+                {...field("registration_id", t("register.uscc"), true)}
                 hint={t("register.uscc.hint")}
-                errors={fields.registration_id}
-                required
                 className="form-grid__wide"
               >
                 {input("registration_id", "text", { maxLength: 18, dir: "ltr", spellCheck: false, className: "mono" })}
@@ -257,22 +252,16 @@ export function RegisterPage() {
 
           <h2 className="form-section">{t("register.you")}</h2>
           <div className="form-grid">
-            <Field id="register-full_name" label={t("register.fullName")} errors={fields.full_name} required>
+            <Field {...field("full_name", t("register.fullName"), true)}>
               {input("full_name", "text", { autoComplete: "name" })}
             </Field>
-            <Field id="register-phone" label={t("register.phone")} errors={fields.phone}>
+            <Field {...field("phone", t("register.phone"))}>
               {input("phone", "tel", { autoComplete: "tel", dir: "ltr" })}
             </Field>
-            <Field id="register-email" label={t("auth.email")} errors={fields.email} required>
+            <Field {...field("email", t("auth.email"), true)}>
               {input("email", "email", { autoComplete: "email", dir: "ltr" })}
             </Field>
-            <Field
-              id="register-password"
-              label={t("auth.password")}
-              hint={t("register.password.hint")}
-              errors={fields.password}
-              required
-            >
+            <Field {...field("password", t("auth.password"), true)} hint={t("register.password.hint")}>
               {input("password", "password", { autoComplete: "new-password", dir: "ltr" })}
             </Field>
           </div>

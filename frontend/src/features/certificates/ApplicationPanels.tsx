@@ -1,7 +1,7 @@
 import { useRef, useState } from "react";
 import type { FormEvent } from "react";
 import { Link } from "react-router";
-import { ApiError, apiCall } from "../../api";
+import { apiCall, ApiError, evidenceKindEnumValues } from "../../api";
 import type { ApplicationOutput } from "../../api";
 import { FormErrors, StatusPill, useEnumLabel } from "../../components/common";
 import { formatDate } from "../../format";
@@ -9,7 +9,7 @@ import { useI18n } from "../../i18n";
 import { useQueryClient } from "@tanstack/react-query";
 import { useApplicationActions, useCertificate } from "./hooks";
 
-const EVIDENCE_KINDS = ["contract", "government_notice", "logistics_notice", "other"] as const;
+const EVIDENCE_KINDS = evidenceKindEnumValues;
 const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 /** The evidence files; staff see each inline, the member adds and removes them on a draft. */

@@ -1,13 +1,8 @@
 // Data of the consultation pages (server state through the generated client).
-import { useApiMutation, useApiQuery } from "../../api";
+import { consultationTopicEnumValues, useApiMutation, useApiQuery } from "../../api";
 
-export const CONSULTATION_TOPICS = [
-  "force_majeure",
-  "contracts_arbitration",
-  "trade_remedies",
-  "export_credit_insurance",
-  "other",
-] as const;
+/** The topics the API accepts (from the schema), in its order. */
+export const CONSULTATION_TOPICS = consultationTopicEnumValues;
 
 const PATHS = [
   "/api/v1/consultations/",

@@ -3,12 +3,31 @@
  * the search API's answers (`search/products/`, `search/suggest/`, `search/suppliers/`), read from
  * their generated types.
  */
-import type { ApiData, ProductResult, QueryValue, SupplierResult } from "../../api";
+import type { ApiData, ApiInit, ProductResult, QueryValue, SupplierResult } from "../../api";
+
+type SortOf<P extends "/api/v1/search/products/" | "/api/v1/search/suppliers/"> = NonNullable<
+  NonNullable<NonNullable<ApiInit<P, "get">["params"]>["query"]>["sort"]
+>;
 
 export type SearchType = "products" | "suppliers";
 
-export const PRODUCT_SORTS = ["relevance", "price", "-price", "lead_time", "capacity", "moq", "newest"] as const;
-export const SUPPLIER_SORTS = ["relevance", "name", "products", "capacity", "newest"] as const;
+// The sorts in the order the page offers them; `satisfies` keeps them to the API's enum.
+export const PRODUCT_SORTS = [
+  "relevance",
+  "price",
+  "-price",
+  "lead_time",
+  "capacity",
+  "moq",
+  "newest",
+] as const satisfies readonly SortOf<"/api/v1/search/products/">[];
+export const SUPPLIER_SORTS = [
+  "relevance",
+  "name",
+  "products",
+  "capacity",
+  "newest",
+] as const satisfies readonly SortOf<"/api/v1/search/suppliers/">[];
 export const LIST_FILTERS = ["category", "country", "market", "standard"] as const;
 export type ListFilter = (typeof LIST_FILTERS)[number];
 export const RANGE_FILTERS = ["capacity_min", "moq_max", "lead_time_max", "price_max"] as const;

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import type { FormEvent } from "react";
 import { useSearchParams } from "react-router";
-import { ApiError } from "../../api";
+import { ApiError, introductionStatusEnumValues } from "../../api";
 import type { ApiData, ApiInit, ContactOutput, IntroductionOutput, IntroductionParty } from "../../api";
 import type { User } from "../../auth";
 import { isStaffRole } from "../../auth";
@@ -32,7 +32,7 @@ import { useI18n } from "../../i18n";
 import { useDocumentTitle } from "../../useDocumentTitle";
 import { INTRODUCTIONS_PAGE_SIZE, useIntroductionOutcome, useIntroductions } from "./hooks";
 
-export const INTRODUCTION_STATUSES = ["awaiting_reply", "negotiating", "deal", "no_deal", "expired"] as const;
+export const INTRODUCTION_STATUSES = introductionStatusEnumValues;
 // Mirrors INTRODUCTION_TRANSITIONS on the server; the server has the last word.
 const NEXT: Record<string, string[]> = { awaiting_reply: ["negotiating", "no_deal"], negotiating: ["deal", "no_deal"] };
 

@@ -2,7 +2,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { Fragment, useEffect, useMemo, useRef, useState } from "react";
 import type { FormEvent, ReactNode } from "react";
 import { useSearchParams } from "react-router";
-import { ApiError, apiCall } from "../../api";
+import { apiCall, ApiError, proposalStatusEnumValues } from "../../api";
 import type { ApiData, BulkItem } from "../../api";
 import {
   apiErrorMessage,
@@ -26,7 +26,7 @@ import { QUEUE_PAGE_SIZE, useProposalDecisions, useProposalQueue } from "./hooks
 import { buyerUnverified, Explanation, productName, RequestLine, ScoreBar, waitingFor } from "./ProposalParts";
 import type { Proposal } from "./ProposalParts";
 
-export const PROPOSAL_STATUSES = ["proposed", "approved", "rejected", "expired"] as const;
+export const PROPOSAL_STATUSES = proposalStatusEnumValues;
 const ORDERINGS = ["-score", "proposed_at", "-proposed_at"] as const;
 /** An approval is sent this long after the click; until then "Undo" takes it back. */
 export const APPROVE_UNDO_SECONDS = 5;

@@ -1,9 +1,9 @@
 // Data of the purchase-request pages (server state through the generated client).
 import { useEffect, useState } from "react";
-import { useApiMutation, useApiQuery } from "../../api";
+import { requestStatusEnumValues, useApiMutation, useApiQuery } from "../../api";
 import type { GetPath } from "../../api";
 
-export const REQUEST_STATUSES = ["draft", "open", "matched", "closed", "expired"] as const;
+export const REQUEST_STATUSES = requestStatusEnumValues;
 export const PAGE_SIZE = 20;
 /** A buyer edits a request's fields while it is a draft or open (the server's EDITABLE_STATUSES). */
 export const EDITABLE_STATUSES: readonly string[] = ["draft", "open"];

@@ -1,4 +1,5 @@
 import { useState } from "react";
+import type { ReactNode } from "react";
 import { Controller, useForm } from "react-hook-form";
 import type { ApiError, DocumentOutput, ProductCreateInputRequest, ProductOutput } from "../../api";
 import { Field, FormErrors, useEnumLabel } from "../../components/common";
@@ -187,116 +188,175 @@ export function ProductForm({
       )}
     />
   );
+  const errors = form.formState.errors;
+  // Each language is a fold: the reader's language, English and any language already filled or
+  // with a server error are open; the rest stay folded so that a phone is not six screens long.
+  const languageOpen = (code: string) =>
+    code === lang ||
+    code === "en" ||
+    Boolean(product?.names[code] || product?.descriptions[code]) ||
+    Boolean(errors.names?.[code] || errors.descriptions?.[code] || (code === "en" && errors.names));
+  const section = (key: string, title: string, children: ReactNode) => (
+    <section className="product-form__section" aria-labelledby={`product-section-${key}`}>
+      <h2 className="product-form__title" id={`product-section-${key}`}>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
   return (
-    <form className="card stack" onSubmit={(event) => void submit(event)} noValidate data-testid="product-form">
+    <form
+      className="card stack product-form"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      data-testid="product-form"
+    >
       <FormErrors error={formError} shown={[...PRODUCT_FIELDS]} />
-      <fieldset className="vendor-languages">
-        <legend className="field__label">{t("vendor.product.names")}</legend>
-        <p className="muted small">{t("vendor.product.names.hint")}</p>
-        <div className="form-grid">
-          {LANGUAGES.map((language) => (
-            <div key={language.code} className="stack language-pair">
-              <Field
-                id={`product-name-${language.code}`}
-                label={`${t("vendor.product.name")} · ${language.name}`}
-                errors={
-                  fieldErrors(form, `names.${language.code}`) ??
-                  (language.code === "en" ? fieldErrors(form, "names") : undefined)
-                }
+      {section(
+        "names",
+        t("vendor.product.names"),
+        <>
+          <p className="muted small">{t("vendor.product.names.hint")}</p>
+          <div className="product-form__languages">
+            {LANGUAGES.map((language) => (
+              <details
+                key={language.code}
+                className="product-form__language"
+                open={languageOpen(language.code)}
+                data-testid={`product-language-${language.code}`}
               >
-                {(describedBy, invalid) => (
-                  <input
+                <summary>{language.name}</summary>
+                <div className="stack language-pair">
+                  <Field
                     id={`product-name-${language.code}`}
-                    lang={language.code}
-                    dir={language.dir}
-                    aria-describedby={describedBy}
-                    aria-invalid={invalid}
-                    {...form.register(`names.${language.code}`)}
-                  />
-                )}
-              </Field>
-              <Field
-                id={`product-description-${language.code}`}
-                label={`${t("vendor.product.description")} · ${language.name}`}
-                errors={fieldErrors(form, `descriptions.${language.code}`)}
-              >
-                {(describedBy, invalid) => (
-                  <textarea
+                    label={`${t("vendor.product.name")} · ${language.name}`}
+                    errors={
+                      fieldErrors(form, `names.${language.code}`) ??
+                      (language.code === "en" ? fieldErrors(form, "names") : undefined)
+                    }
+                  >
+                    {(describedBy, invalid) => (
+                      <input
+                        id={`product-name-${language.code}`}
+                        lang={language.code}
+                        dir={language.dir}
+                        aria-describedby={describedBy}
+                        aria-invalid={invalid}
+                        {...form.register(`names.${language.code}`)}
+                      />
+                    )}
+                  </Field>
+                  <Field
                     id={`product-description-${language.code}`}
-                    rows={3}
-                    lang={language.code}
-                    dir={language.dir}
-                    aria-describedby={describedBy}
-                    aria-invalid={invalid}
-                    {...form.register(`descriptions.${language.code}`)}
-                  />
-                )}
-              </Field>
-            </div>
-          ))}
-        </div>
-      </fieldset>
-      <div className="form-grid">
-        {select(
-          "category",
-          categoryTree(categories, lang).map(({ category, depth }) => ({
-            value: String(category.id),
-            label: `${"— ".repeat(depth)}${categoryLabel(category, lang)} (${category.hs_code})`,
-          })),
-        )}
-        {input("model_number")}
-        {input("min_order_quantity", { required: true, numeric: true })}
-        {input("capacity_per_day", { required: true, numeric: true })}
-        {input("stock", { numeric: true })}
-        <Field id="product-unit" label={t("vendor.product.unit")} errors={fieldErrors(form, "unit")}>
-          {(describedBy, invalid) => (
-            <select id="product-unit" aria-describedby={describedBy} aria-invalid={invalid} {...form.register("unit")}>
-              {unitChoices(product?.unit ?? "").map((unit) => (
-                <option key={unit} value={unit}>
-                  {enumLabel("requests.unit", unit)}
-                </option>
-              ))}
-            </select>
+                    label={`${t("vendor.product.description")} · ${language.name}`}
+                    errors={fieldErrors(form, `descriptions.${language.code}`)}
+                  >
+                    {(describedBy, invalid) => (
+                      <textarea
+                        id={`product-description-${language.code}`}
+                        rows={3}
+                        lang={language.code}
+                        dir={language.dir}
+                        aria-describedby={describedBy}
+                        aria-invalid={invalid}
+                        {...form.register(`descriptions.${language.code}`)}
+                      />
+                    )}
+                  </Field>
+                </div>
+              </details>
+            ))}
+          </div>
+        </>,
+      )}
+      {section(
+        "product",
+        t("vendor.product.section.product"),
+        <>
+          <div className="form-grid">
+            {select(
+              "category",
+              categoryTree(categories, lang).map(({ category, depth }) => ({
+                value: String(category.id),
+                label: `${"— ".repeat(depth)}${categoryLabel(category, lang)} (${category.hs_code})`,
+              })),
+            )}
+            {input("model_number")}
+          </div>
+          {picker(
+            "standards",
+            standards.map((standard) => ({ code: standard.code, label: standard.code, title: standard.title })),
           )}
-        </Field>
-        {input("lead_time_days", { required: true, numeric: true })}
-        {input("price_min", { required: true, numeric: true })}
-        {input("price_max", { required: true, numeric: true })}
-        {select(
-          "currency",
-          COMMON_CURRENCIES.map((code) => ({ value: code, label: code })),
-        )}
-        {select(
-          "origin_country",
-          countryOptions(lang).map((c) => ({ value: c.code, label: c.name })),
-        )}
-        {input("ports")}
-        {select(
-          "status",
-          (product?.status === "archived"
-            ? (["draft", "published", "archived"] as const)
-            : (["draft", "published"] as const)
-          ).map((status) => ({ value: status, label: t(`vendor.productStatus.${status}`) })),
-        )}
-      </div>
-      {picker(
-        "standards",
-        standards.map((standard) => ({ code: standard.code, label: standard.code, title: standard.title })),
+          {certificates.length
+            ? picker(
+                "certificates",
+                certificates.map((document) => ({
+                  code: String(document.id),
+                  label: `${document.number || document.original_name} (${document.markets.join(", ")})`,
+                })),
+              )
+            : null}
+        </>,
       )}
-      {picker(
-        "incoterms",
-        INCOTERMS.map((code) => ({ code, label: code })),
+      {section(
+        "supply",
+        t("vendor.product.section.supply"),
+        <div className="form-grid">
+          {input("min_order_quantity", { required: true, numeric: true })}
+          {input("capacity_per_day", { required: true, numeric: true })}
+          {input("stock", { numeric: true })}
+          <Field id="product-unit" label={t("vendor.product.unit")} errors={fieldErrors(form, "unit")}>
+            {(describedBy, invalid) => (
+              <select
+                id="product-unit"
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+                {...form.register("unit")}
+              >
+                {unitChoices(product?.unit ?? "").map((unit) => (
+                  <option key={unit} value={unit}>
+                    {enumLabel("requests.unit", unit)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          {input("lead_time_days", { required: true, numeric: true })}
+        </div>,
       )}
-      {certificates.length
-        ? picker(
-            "certificates",
-            certificates.map((document) => ({
-              code: String(document.id),
-              label: `${document.number || document.original_name} (${document.markets.join(", ")})`,
-            })),
-          )
-        : null}
-      <div className="form-actions">
+      {section(
+        "price",
+        t("vendor.product.section.price"),
+        <>
+          <div className="form-grid">
+            {input("price_min", { required: true, numeric: true })}
+            {input("price_max", { required: true, numeric: true })}
+            {select(
+              "currency",
+              COMMON_CURRENCIES.map((code) => ({ value: code, label: code })),
+            )}
+            {select(
+              "origin_country",
+              countryOptions(lang).map((c) => ({ value: c.code, label: c.name })),
+            )}
+            {input("ports")}
+          </div>
+          {picker(
+            "incoterms",
+            INCOTERMS.map((code) => ({ code, label: code })),
+          )}
+        </>,
+      )}
+      <div className="form-actions product-form__actions">
+        <div className="form-grid">
+          {select(
+            "status",
+            (product?.status === "archived"
+              ? (["draft", "published", "archived"] as const)
+              : (["draft", "published"] as const)
+            ).map((status) => ({ value: status, label: t(`vendor.productStatus.${status}`) })),
+          )}
+        </div>
         <button
           type="submit"
           className="button button--primary"

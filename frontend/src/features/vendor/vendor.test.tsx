@@ -289,6 +289,42 @@ describe("my products", () => {
     });
   });
 
+  it("groups the product form into titled sections and opens a folded language the server faults", async () => {
+    mockApi({
+      ...REFERENCE,
+      "GET organizations/3/": organization(),
+      "GET organizations/3/documents/": page([]),
+      "POST products/": () =>
+        jsonResponse(
+          {
+            code: "invalid",
+            message: "The request has invalid fields.",
+            fields: {
+              names: { ru: [{ code: "max_length", message: "Ensure this field has no more than 200 characters." }] },
+            },
+          },
+          400,
+        ),
+    });
+    renderApp("/vendor/products/new", { ...VENDOR, lang: "fr" });
+    const form = await screen.findByTestId("product-form");
+    expect(
+      within(form)
+        .getAllByRole("heading", { level: 2 })
+        .map((h) => h.textContent),
+    ).toEqual(["Noms et descriptions", "Produit", "Quantités et délai", "Prix et livraison"]);
+    // The reader's language and English are open; the other four are folded.
+    const open = (code: string) => (screen.getByTestId(`product-language-${code}`) as HTMLDetailsElement).open;
+    expect(["en", "zh", "fr", "es", "ru", "ar"].filter(open)).toEqual(["en", "fr"]);
+    // Each field sits in its section.
+    const supply = within(form).getByRole("region", { name: "Quantités et délai" });
+    expect(within(supply).getByLabelText(/Délai/)).toBeTruthy();
+    fireEvent.click(within(form).getByTestId("product-save"));
+    const error = await within(form).findByText("Ensure this field has no more than 200 characters.");
+    expect(error.id).toBe("product-name-ru-error");
+    expect(open("ru")).toBe(true);
+  });
+
   it("edits a product and links a certificate to it from the certificate's side", async () => {
     const calls = mockApi({
       ...REFERENCE,

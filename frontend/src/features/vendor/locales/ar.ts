@@ -133,6 +133,9 @@ const ar: Messages<typeof en> = {
   "vendor.product.standards": "المعايير المستوفاة",
   "vendor.product.incoterms": "شروط إنكوترمز",
   "vendor.product.certificates": "الشهادات التي تغطيه",
+  "vendor.product.section.product": "المنتج",
+  "vendor.product.section.supply": "الكميات ومهلة التوريد",
+  "vendor.product.section.price": "السعر والتسليم",
 };
 
 export default ar;

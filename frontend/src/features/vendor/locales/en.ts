@@ -133,6 +133,9 @@ const en = {
   "vendor.product.standards": "Standards met",
   "vendor.product.incoterms": "Incoterms",
   "vendor.product.certificates": "Certificates that cover it",
+  "vendor.product.section.product": "Product",
+  "vendor.product.section.supply": "Quantities and lead time",
+  "vendor.product.section.price": "Price and delivery",
 };
 
 export default en;

@@ -138,6 +138,9 @@ const es: Messages<typeof en> = {
   "vendor.product.standards": "Normas que cumple",
   "vendor.product.incoterms": "Incoterms",
   "vendor.product.certificates": "Certificados que lo cubren",
+  "vendor.product.section.product": "Producto",
+  "vendor.product.section.supply": "Cantidades y plazo de entrega",
+  "vendor.product.section.price": "Precio y entrega",
 };
 
 export default es;

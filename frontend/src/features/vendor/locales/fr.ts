@@ -138,6 +138,9 @@ const fr: Messages<typeof en> = {
   "vendor.product.standards": "Normes respectées",
   "vendor.product.incoterms": "Incoterms",
   "vendor.product.certificates": "Certificats qui le couvrent",
+  "vendor.product.section.product": "Produit",
+  "vendor.product.section.supply": "Quantités et délai",
+  "vendor.product.section.price": "Prix et livraison",
 };
 
 export default fr;

@@ -136,6 +136,9 @@ const ru: Messages<typeof en> = {
   "vendor.product.standards": "Соответствует стандартам",
   "vendor.product.incoterms": "Инкотермс",
   "vendor.product.certificates": "Сертификаты на этот товар",
+  "vendor.product.section.product": "Товар",
+  "vendor.product.section.supply": "Объёмы и сроки",
+  "vendor.product.section.price": "Цена и поставка",
 };
 
 export default ru;

@@ -131,6 +131,9 @@ const zh: Messages<typeof en> = {
   "vendor.product.standards": "符合的标准",
   "vendor.product.incoterms": "贸易术语",
   "vendor.product.certificates": "适用的证书",
+  "vendor.product.section.product": "产品",
+  "vendor.product.section.supply": "数量与交货期",
+  "vendor.product.section.price": "价格与交付",
 };
 
 export default zh;
