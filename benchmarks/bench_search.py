@@ -146,8 +146,8 @@ def _baseline_view() -> Callable[..., Any]:
     from rest_framework.views import APIView
 
     from catalog.models import Product
-    from discovery.apis import ProductSearchApi
-    from discovery.selectors import categories_with_descendants
+    from directory.apis import ProductSearchApi
+    from directory.selectors import categories_with_descendants
     from organizations.models import Document, DocumentType
 
     def vector() -> SearchVector:
@@ -395,7 +395,7 @@ def main() -> None:
     from django.test.utils import override_settings
 
     from catalog.models import Product
-    from demo.services import demo_seed
+    from demo.services.seed import demo_seed
     from outbox.reconciliation import search_reindex
     from search import engine
 

@@ -2,7 +2,7 @@
 
     .venv/bin/python -m benchmarks.generate --products N   (inside a benchmark's database)
 
-The data is the demo's (``demo.services.demo_seed``), added in slices of ``SLICE_SCALE`` (3,000
+The data is the demo's (``demo.services.seed.demo_seed``), added in slices of ``SLICE_SCALE`` (3,000
 products, with their vendors, buyers, certificates and requests), each slice in its own
 transaction: an interrupted generation keeps the slices it committed, and running it again
 adds only what is missing.
@@ -21,7 +21,7 @@ def generate(*, products: int, show_progress: bool = True) -> dict[str, Any]:
 
     from benchmarks.common import peak_rss_mb
     from catalog.models import Product
-    from demo.services import demo_seed
+    from demo.services.seed import demo_seed
     from organizations.models import Organization, OrganizationKind
     from purchasing.models import PurchaseRequest
 

@@ -266,7 +266,7 @@ def test_a_certificate_awaiting_review_is_neither_in_the_document_nor_in_the_fac
 
     from accounts.tests.factories import StaffFactory
     from catalog.tests.factories import certificate_for
-    from organizations.services import document_review
+    from organizations.services.documents import document_review
 
     approved_and_pending = ProductFactory()
     only_pending = ProductFactory()

@@ -1,5 +1,4 @@
 import logging
-from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlencode
 
@@ -8,7 +7,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import F
 from django.utils.encoding import force_bytes, force_str
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
@@ -16,85 +15,26 @@ from knox.models import AuthToken
 
 from accounts.models import User
 from audit.services import audit_record
-from organizations.models import Contact, Organization, OrganizationKind
-from organizations.services import organization_changed, organization_validate
+from core.queues import task_enqueue
 
 logger = logging.getLogger("accounts")
 
-
-@transaction.atomic
-def organization_register(
-    *,
-    email: str,
-    password: str,
-    full_name: str,
-    kind: str,
-    organization_name: str,
-    country: str,
-    buyer_type: str = "",
-    city: str = "",
-    registration_id: str = "",
-    legal_names: dict[str, str] | None = None,
-    phone: str = "",
-    language: str = "en",
-) -> User | None:
-    """Create an organisation, its first user and its first contact in one step.
-
-    An address that already has an account creates nothing and returns None: its owner is
-    e-mailed instead (sign in, or reset the password), and the caller answers as for a new
-    account, so that registering never tells whether an address is registered. Everything
-    else is validated first, the same way in both cases.
-    """
-    organization = Organization(
-        kind=kind,
-        buyer_type=buyer_type if kind == OrganizationKind.BUYER else "",
-        name=organization_name,
-        legal_names=legal_names or {},
-        country=country,
-        city=city,
-        registration_id=registration_id,
-    )
-    organization_validate(organization=organization)
-    user = User(username=email.lower(), email=email.lower(), first_name=full_name[:150], language=language)
-    try:
-        validate_password(password, user)
-    except ValidationError as exc:
-        raise ValidationError({"password": exc.error_list}) from exc
-    existing = User.objects.filter(username=user.username).first()
-    if existing is not None:
-        _registration_attempt_notify(user=existing)
-        return None
-    try:
-        with transaction.atomic():
-            organization.save()
-            user.organization = organization
-            user.set_password(password)
-            user.save()
-    except IntegrityError:
-        # A concurrent registration of the same address won the race.
-        existing = User.objects.filter(username=user.username).first()
-        if existing is None:
-            raise
-        _registration_attempt_notify(user=existing)
-        return None
-    Contact.objects.create(organization=organization, name=full_name, email=email.lower(), phone=phone)
-    audit_record(actor=user, action="organization.registered", target=organization, to_state="unverified")
-    organization_changed(organization=organization)
-    return user
+# The tasks (accounts.tasks) this module enqueues, by their names.
+RESET_EMAIL_TASK = "accounts.send_password_reset_email"
+REGISTRATION_ATTEMPT_EMAIL_TASK = "accounts.send_registration_attempt_email"
 
 
-def _registration_attempt_notify(*, user: User) -> None:
+def registration_attempt_notify(*, user: User) -> None:
+    """Someone tried to register an address that has an account: e-mail its owner after commit."""
     logger.info("accounts.registration_attempt_for_existing_account user=%s", user.pk)
     transaction.on_commit(lambda: _enqueue_registration_attempt_email(user_id=user.pk))
 
 
 def _enqueue_registration_attempt_email(*, user_id: int) -> None:
-    from accounts.tasks import send_registration_attempt_email
-
-    try:
-        send_registration_attempt_email.apply_async(args=(user_id,), retry=False)
-    except Exception as exc:  # noqa: BLE001  any broker failure: send it from this process
-        logger.warning("accounts.registration_attempt_enqueue_failed error=%s", exc.__class__.__name__)
+    # If the broker is down, send it from this process.
+    if not task_enqueue(
+        REGISTRATION_ATTEMPT_EMAIL_TASK, user_id, failure_event="accounts.registration_attempt_enqueue_failed"
+    ):
         registration_attempt_email_send(user_id=user_id)
 
 
@@ -117,45 +57,6 @@ def registration_attempt_email_send(*, user_id: int) -> None:
         from_email=None,
         recipient_list=[user.email],
     )
-
-
-# What registration checks beyond each field's own format (see organization_register_errors).
-REGISTER_RULE_FIELDS = ("buyer_type", "registration_id", "password")
-
-
-def organization_register_errors(*, data: object) -> dict[str, list[ValidationError]]:
-    """The errors organization_register would raise for the rules across fields (a buyer's type,
-    a Chinese vendor's USCC, password strength), checked on raw input whose format is wrong
-    elsewhere, so that a form hears about every wrong field in one answer. Only the fields of
-    REGISTER_RULE_FIELDS are reported; the caller's format errors take precedence."""
-    if not isinstance(data, Mapping):
-        return {}
-
-    def text(name: str) -> str:
-        value = data.get(name)
-        return value.strip() if isinstance(value, str) else ""
-
-    kind = text("kind")
-    organization = Organization(
-        kind=kind,
-        buyer_type=text("buyer_type") if kind == OrganizationKind.BUYER else "",
-        name=text("organization_name"),
-        country=text("country").upper(),
-        registration_id=text("registration_id"),
-    )
-    errors: dict[str, list[ValidationError]] = {}
-    try:
-        organization_validate(organization=organization)
-    except ValidationError as exc:
-        errors.update({key: list(value) for key, value in exc.error_dict.items()})
-    password = data.get("password")
-    if isinstance(password, str) and password:
-        email = text("email").lower()
-        try:
-            validate_password(password, User(username=email, email=email, first_name=text("full_name")))
-        except ValidationError as exc:
-            errors["password"] = list(exc.error_list)
-    return {key: value for key, value in errors.items() if key in REGISTER_RULE_FIELDS}
 
 
 def user_public_profile(*, user: User) -> dict[str, Any]:
@@ -242,12 +143,10 @@ def password_reset_request(*, email: str, reset_url: str) -> None:
 
 
 def _enqueue_password_reset_email(*, user_id: int, link: str) -> None:
-    from accounts.tasks import send_password_reset_email
-
-    try:
-        send_password_reset_email.apply_async(args=(user_id, link), retry=False)
-    except Exception as exc:  # noqa: BLE001  any broker failure: send it from this process
-        logger.warning("accounts.password_reset_enqueue_failed error=%s", exc.__class__.__name__)
+    # If the broker is down, send it from this process.
+    if not task_enqueue(
+        RESET_EMAIL_TASK, user_id, link, failure_event="accounts.password_reset_enqueue_failed"
+    ):
         password_reset_email_send(user_id=user_id, link=link)
 
 

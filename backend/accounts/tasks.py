@@ -1,12 +1,17 @@
 from celery import shared_task
 
-from accounts.services import password_reset_email_send, registration_attempt_email_send
-from core.queues import TaskQueue
+from accounts.services import (
+    REGISTRATION_ATTEMPT_EMAIL_TASK,
+    RESET_EMAIL_TASK,
+    password_reset_email_send,
+    registration_attempt_email_send,
+)
+from core.queues import TaskQueue, task_former_name
 from core.retries import TRANSIENT_ERRORS
 
 
 @shared_task(
-    name="notifications.send_password_reset_email",
+    name=RESET_EMAIL_TASK,
     queue=TaskQueue.NOTIFICATIONS,
     autoretry_for=(OSError, *TRANSIENT_ERRORS),
     retry_backoff=10,
@@ -19,7 +24,7 @@ def send_password_reset_email(user_id: int, link: str) -> None:
 
 
 @shared_task(
-    name="notifications.send_registration_attempt_email",
+    name=REGISTRATION_ATTEMPT_EMAIL_TASK,
     queue=TaskQueue.NOTIFICATIONS,
     autoretry_for=(OSError, *TRANSIENT_ERRORS),
     retry_backoff=10,
@@ -29,3 +34,8 @@ def send_password_reset_email(user_id: int, link: str) -> None:
 def send_registration_attempt_email(user_id: int) -> None:
     """Tell an account's owner that their address was registered again."""
     registration_attempt_email_send(user_id=user_id)
+
+
+# The names these tasks had until they were named after their module.
+task_former_name(send_password_reset_email, "notifications.send_password_reset_email")
+task_former_name(send_registration_attempt_email, "notifications.send_registration_attempt_email")

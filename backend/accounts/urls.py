@@ -8,12 +8,10 @@ from accounts.apis import (
     PasswordChangeApi,
     PasswordResetApi,
     PasswordResetConfirmApi,
-    RegisterApi,
     TokenApi,
 )
 
 urlpatterns = [
-    path("register/", RegisterApi.as_view(), name="auth-register"),
     path("login/", LoginApi.as_view(), name="auth-login"),
     path("logout/", LogoutApi.as_view(), name="auth-logout"),
     path("logout/everywhere/", LogoutEverywhereApi.as_view(), name="auth-logout-everywhere"),

@@ -23,7 +23,7 @@ from introductions.messages import language_for
 from introductions.models import Notification
 
 # The transient/permanent split of SMTP errors is introductions' rule; one rule, one place.
-from introductions.services import (
+from introductions.services.email_delivery import (
     EMAIL_GIVE_UP_AFTER,
     EMAIL_REQUEUE_AFTER,
     EmailTransientError,

@@ -9,12 +9,13 @@ from core.views import api_not_found, spa_index
 
 api_v1 = [
     path("", include("core.urls")),
+    path("auth/", include("organizations.registration_urls")),
     path("auth/", include("accounts.urls")),
     path("organizations/", include("organizations.urls")),
     path("products/", include("catalog.urls")),
     path("requests/", include("purchasing.urls")),
     path("", include("reference.urls")),
-    path("search/", include("discovery.urls")),
+    path("search/", include("directory.urls")),
     path("proposals/", include("matching.urls")),
     path("introductions/", include("introductions.urls")),
     path("notifications/", include("introductions.notification_urls")),

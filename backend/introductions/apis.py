@@ -37,11 +37,8 @@ from introductions.selectors import (
     notification_get,
     notification_list,
 )
-from introductions.services import (
-    introduction_record_outcome,
-    notification_mark_read,
-    notifications_mark_all_read,
-)
+from introductions.services import introduction_record_outcome
+from introductions.services.notifications import notification_mark_read, notifications_mark_all_read
 from organizations.filters import AuditEventFilter
 from organizations.models import Organization, OrganizationKind
 from organizations.serializers import ContactOutputSerializer

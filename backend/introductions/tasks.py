@@ -1,18 +1,19 @@
 from celery import shared_task
 from django.utils import timezone
 
-from core.queues import TaskQueue
+from core.queues import TaskQueue, task_former_name
 from core.retries import RETRY_TRANSIENT, TRANSIENT_ERRORS
-from introductions.services import (
+from introductions.services.email_delivery import (
+    INTRODUCTION_EMAIL_TASK,
     EmailTransientError,
     introduction_emails_requeue,
     introduction_emails_send,
-    introductions_send_reminders,
 )
+from introductions.services.reminders import introductions_send_reminders
 
 
 @shared_task(
-    name="notifications.send_introduction_email",
+    name=INTRODUCTION_EMAIL_TASK,
     queue=TaskQueue.NOTIFICATIONS,
     autoretry_for=(EmailTransientError, *TRANSIENT_ERRORS),
     retry_backoff=30,
@@ -37,3 +38,7 @@ def remind_and_expire() -> dict[str, int]:
     report = introductions_send_reminders(now=now)
     requeued = introduction_emails_requeue(now=now)
     return {"reminded": len(report.reminded), "expired": len(report.expired), "requeued": len(requeued)}
+
+
+# The name the e-mail task had until it was named after its module.
+task_former_name(send_introduction_email, "notifications.send_introduction_email")

@@ -5,8 +5,10 @@ Who may see what is decided by organizations.selectors: anyone sees the public d
 contacts, documents and private fields. Nothing else ever renders a contact.
 """
 
+import hashlib
 from typing import Any
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.http import FileResponse
 from django.urls import reverse
@@ -16,6 +18,8 @@ from rest_framework import exceptions, serializers, status
 from rest_framework.permissions import AllowAny, IsAuthenticated, IsAuthenticatedOrReadOnly
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.serializers import as_serializer_error
+from rest_framework.throttling import ScopedRateThrottle, SimpleRateThrottle
 from rest_framework.views import APIView
 
 from accounts.permissions import request_user
@@ -25,9 +29,10 @@ from core.fields import IdentityCharField
 from core.pagination import ListApi
 from core.parsers import BoundedFormParser, BoundedJSONParser, BoundedMultiPartParser
 from core.permissions import IsStaff, is_staff
-from core.validators import MAX_NAME_LENGTH, MAX_TEXT_LENGTH
+from core.validators import MAX_NAME_LENGTH, MAX_TEXT_LENGTH, UI_LANGUAGES
 from organizations.filters import AuditEventFilter, ContactFilter, DocumentFilter, OrganizationFilter
 from organizations.models import (
+    BuyerType,
     Contact,
     Document,
     DocumentType,
@@ -48,18 +53,19 @@ from organizations.selectors import (
 )
 from organizations.serializers import ContactOutputSerializer
 from organizations.services import (
-    contact_create,
-    contact_delete,
-    contact_update,
-    document_delete,
-    document_review,
-    document_update,
-    document_upload,
     organization_reject,
     organization_request_verification,
     organization_update,
     organization_verify,
 )
+from organizations.services.contacts import contact_create, contact_delete, contact_update
+from organizations.services.documents import (
+    document_delete,
+    document_review,
+    document_update,
+    document_upload,
+)
+from organizations.services.registration import organization_register, organization_register_errors
 from organizations.uploads import document_download_name, upload_request_check
 
 # Helpers ------------------------------------------------------------------------------------------
@@ -610,3 +616,80 @@ class OrganizationAuditApi(ListApi):
         return self.paginated_response(
             request, organization_audit_trail(organization=organization), AuditEventOutputSerializer
         )
+
+
+# Registration (served under /api/v1/auth/register/ by registration_urls) -----------------------
+
+
+class RegisterDomainThrottle(SimpleRateThrottle):
+    """Sign-ups per e-mail domain (MEDMATCH_REGISTER_DOMAIN_THROTTLE), beside the per-address
+    limit: a chamber onboarding its members from one office is not one domain."""
+
+    scope = "register_domain"
+
+    def get_cache_key(self, request: Request, view: APIView) -> str | None:
+        data = request.data
+        email = data.get("email") if hasattr(data, "get") else None
+        if not isinstance(email, str) or "@" not in email:
+            return None
+        domain = email.rpartition("@")[2].strip().casefold()
+        ident = hashlib.sha256(domain.encode()).hexdigest()
+        return self.cache_format % {"scope": self.scope, "ident": ident}
+
+
+class RegisterApi(APIView):
+    """Create an organisation (vendor, or buyer of a given type) and its first user."""
+
+    permission_classes = [AllowAny]
+    throttle_classes = [ScopedRateThrottle, RegisterDomainThrottle]
+    throttle_scope = "register"
+
+    class InputSerializer(serializers.Serializer[dict[str, object]]):
+        # The e-mail is also the user name (150 characters).
+        email = serializers.EmailField(max_length=150)
+        password = serializers.CharField(
+            write_only=True, min_length=8, max_length=1024, style={"input_type": "password"}
+        )
+        full_name = IdentityCharField(max_length=150)
+        phone = serializers.CharField(max_length=32, required=False, allow_blank=True, default="")
+        language = serializers.ChoiceField(choices=UI_LANGUAGES, default="en")
+        kind = serializers.ChoiceField(choices=OrganizationKind.choices)
+        buyer_type = serializers.ChoiceField(
+            choices=BuyerType.choices, required=False, allow_blank=True, default=""
+        )
+        organization_name = IdentityCharField(max_length=MAX_NAME_LENGTH)
+        legal_names = serializers.DictField(
+            child=IdentityCharField(max_length=MAX_NAME_LENGTH),
+            required=False,
+            default=dict,
+        )
+        country = serializers.CharField(max_length=2)
+        city = serializers.CharField(max_length=128, required=False, allow_blank=True, default="")
+        registration_id = serializers.CharField(max_length=64, required=False, allow_blank=True, default="")
+
+    class OutputSerializer(serializers.Serializer[dict[str, str]]):
+        email = serializers.EmailField()
+        message = serializers.CharField()
+
+    @extend_schema(request=InputSerializer, responses={202: OutputSerializer}, operation_id="auth_register")
+    def post(self, request: Request) -> Response:
+        """The same 202 whether the address was free (the account now exists: sign in with it)
+        or already registered (nothing is created; its owner is e-mailed): registering does not
+        tell anyone whether an address has an account."""
+        serializer = self.InputSerializer(data=request.data)
+        if not serializer.is_valid():
+            # The rules across fields (buyer type, USCC, password strength) are named in the same
+            # answer as the format errors, not only once those are fixed.
+            rules = as_serializer_error(
+                DjangoValidationError(organization_register_errors(data=request.data))
+            )
+            raise serializers.ValidationError({**rules, **serializer.errors})
+        organization_register(**serializer.validated_data)
+        answer = {"email": serializer.validated_data["email"].lower(), "message": REGISTERED_MESSAGE}
+        return Response(self.OutputSerializer(answer).data, status=status.HTTP_202_ACCEPTED)
+
+
+REGISTERED_MESSAGE = (
+    "Registered. Sign in with this e-mail and password; if the address already had an account, "
+    "nothing was changed and its owner has been e-mailed."
+)

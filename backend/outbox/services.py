@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from core.queues import task_enqueue
 from outbox.models import OutboxEntity, OutboxEntry, OutboxOperation
 from search.errors import SearchUnavailable
 from search.indexing import ApplyResult, Change, apply_changes
@@ -17,6 +18,9 @@ logger = logging.getLogger("outbox")
 # A row that failed this many times is parked (with its error) instead of being retried by every
 # drain; reconciliation retries parked rows, staff see them.
 MAX_ATTEMPTS = 10
+
+# The task (outbox.tasks) that drains the outbox, by its name.
+DRAIN_TASK = "outbox.drain"
 
 
 @dataclass(frozen=True)
@@ -63,12 +67,8 @@ def outbox_record(
 
 
 def _enqueue_drain() -> None:
-    from outbox.tasks import drain_outbox
-
-    try:
-        drain_outbox.apply_async(retry=False)
-    except Exception as exc:  # noqa: BLE001  any broker failure: the periodic drain catches up
-        logger.warning("outbox.enqueue_failed error=%s", exc.__class__.__name__)
+    # If the broker is down, the periodic drain catches up.
+    task_enqueue(DRAIN_TASK, failure_event="outbox.enqueue_failed")
 
 
 @dataclass

@@ -1,11 +1,11 @@
 from celery import shared_task
 
-from core.queues import TaskQueue
+from core.queues import TaskQueue, task_former_name
 from core.retries import RETRY_TRANSIENT
-from outbox.services import outbox_changes_applied, outbox_drain, outbox_retry_parked
+from outbox.services import DRAIN_TASK, outbox_changes_applied, outbox_drain, outbox_retry_parked
 
 
-@shared_task(name="search.drain_outbox", queue=TaskQueue.INDEXING, **RETRY_TRANSIENT)
+@shared_task(name=DRAIN_TASK, queue=TaskQueue.INDEXING, **RETRY_TRANSIENT)
 def drain_outbox() -> dict[str, int]:
     """Index what the outbox holds. Idempotent: versions make replays harmless."""
     report = outbox_drain()
@@ -20,7 +20,7 @@ def drain_outbox() -> dict[str, int]:
     }
 
 
-@shared_task(name="search.reconcile", queue=TaskQueue.INDEXING, **{**RETRY_TRANSIENT, "max_retries": 3})
+@shared_task(name="outbox.reconcile_index", queue=TaskQueue.INDEXING, **{**RETRY_TRANSIENT, "max_retries": 3})
 def reconcile_index() -> dict[str, int]:
     """Compare every index with the database and repair drift; give parked outbox rows another try."""
     from outbox.reconciliation import search_reconcile_all
@@ -28,3 +28,8 @@ def reconcile_index() -> dict[str, int]:
     drift = {report.entity: report.drift for report in search_reconcile_all(repair=True)}
     retried = outbox_retry_parked()
     return {**drift, "parked_retried": retried.rows, "parked_still_failing": len(retried.failed)}
+
+
+# The names these tasks had until they were named after their module.
+task_former_name(drain_outbox, "search.drain_outbox")
+task_former_name(reconcile_index, "search.reconcile")

@@ -46,7 +46,7 @@ def test_the_intervals_come_from_the_every_seconds_settings(settings: Any) -> No
     by_task = {entry["task"]: entry["schedule"] for entry in schedule.values()}
     assert by_task["introductions.remind_and_expire"] == 123
     assert by_task["matching.expire_stale"] == 456
-    assert by_task["search.drain_outbox"] == 7
+    assert by_task["outbox.drain"] == 7
 
 
 def test_the_schedule_names_task_objects_so_a_rename_fails_loudly() -> None:

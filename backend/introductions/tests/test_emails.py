@@ -19,7 +19,7 @@ from accounts.tests.factories import UserFactory
 from core.queues import TaskQueue
 from introductions.emails import country_name
 from introductions.models import EmailDelivery, Introduction
-from introductions.services import (
+from introductions.services.email_delivery import (
     EMAIL_GIVE_UP_AFTER,
     EmailTransientError,
     introduction_emails_send,
@@ -305,5 +305,5 @@ def test_an_email_failing_for_two_days_is_given_up(server_down: None, introducti
 def test_the_tasks_run_on_the_notifications_queue() -> None:
     assert send_introduction_email.queue == TaskQueue.NOTIFICATIONS
     assert remind_and_expire.queue == TaskQueue.NOTIFICATIONS
-    assert send_introduction_email.name == "notifications.send_introduction_email"
+    assert send_introduction_email.name == "introductions.send_introduction_email"
     assert remind_and_expire.name == "introductions.remind_and_expire"

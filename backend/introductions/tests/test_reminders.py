@@ -9,12 +9,12 @@ from django.utils import timezone
 
 from audit.selectors import audit_trail
 from introductions.models import EmailDelivery, EmailKind, Introduction, IntroductionStatus, Notification
-from introductions.services import (
+from introductions.services.email_delivery import (
     EMAIL_REQUEUE_AFTER,
     introduction_emails_requeue,
     introduction_emails_send,
-    introductions_send_reminders,
 )
+from introductions.services.reminders import introductions_send_reminders
 from introductions.tasks import remind_and_expire
 from introductions.tests.conftest import World
 

@@ -180,7 +180,7 @@ def test_a_price_without_any_rate_is_penalised(settings: Any) -> None:
 
 def test_a_certificate_awaiting_review_does_not_count_until_approved() -> None:
     from accounts.tests.factories import StaffFactory
-    from organizations.services import document_review
+    from organizations.services.documents import document_review
 
     chinese = ProductFactory(category=_masks(), origin_country="CN", vendor=VendorFactory(verified=True))
     certificate = certificate_for(product=chinese, review_status="pending")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from discovery.apis import ProductSearchApi, SuggestApi, SupplierSearchApi
+from directory.apis import ProductSearchApi, SuggestApi, SupplierSearchApi
 
 urlpatterns = [
     path("products/", ProductSearchApi.as_view(), name="search-products"),

@@ -10,7 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.validators import validate_country, validate_currency
-from discovery.selectors import (
+from directory.selectors import (
     MAX_WINDOW,
     SearchPage,
     decode_cursor,

@@ -1,6 +1,0 @@
-from django.apps import AppConfig
-
-
-class DiscoveryConfig(AppConfig):
-    name = "discovery"
-    verbose_name = "Search"
