@@ -1,7 +1,7 @@
 import type { ProductCertificate } from "../../api";
 import { formatDate } from "../../format";
 import { useI18n } from "../../i18n";
-import { useMarketLabel } from "../directory/SuppliersPage";
+import { useMarketLabel } from "../../components/useMarketLabel";
 
 /** Whether a certificate's validity ended before `today` (YYYY-MM-DD). */
 export function isExpired(certificate: Pick<ProductCertificate, "valid_until">, today: string): boolean {

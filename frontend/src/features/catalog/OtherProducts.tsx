@@ -3,7 +3,7 @@ import type { UseQueryResult } from "@tanstack/react-query";
 import type { ApiData, ApiError } from "../../api";
 import { formatPriceRange, pickLocalized } from "../../format";
 import { useI18n } from "../../i18n";
-import { useMarketLabel } from "../directory/SuppliersPage";
+import { useMarketLabel } from "../../components/useMarketLabel";
 
 /** A supplier's products as small linked cards (from the search index). */
 export function OtherProducts({

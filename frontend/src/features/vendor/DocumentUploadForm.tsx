@@ -5,7 +5,7 @@ import { Field, FormErrors } from "../../components/common";
 import { applyApiErrors, fieldErrors } from "../../components/form";
 import { useI18n } from "../../i18n";
 import { useMarkets, useStandards } from "../../reference";
-import { useMarketLabel } from "../directory/SuppliersPage";
+import { useMarketLabel } from "../../components/useMarketLabel";
 import { CodePicker } from "./CodePicker";
 import { useDocumentUpload } from "./hooks";
 

@@ -6,7 +6,7 @@ import { ErrorNotice, Loading, PageHeader, StatusPill } from "../../components/c
 import { formatDate } from "../../format";
 import { useI18n } from "../../i18n";
 import { useDocumentTitle } from "../../useDocumentTitle";
-import { useMarketLabel } from "../directory/SuppliersPage";
+import { useMarketLabel } from "../../components/useMarketLabel";
 import { DocumentUploadForm } from "./DocumentUploadForm";
 import { useDocuments, useOrganizationActions, useOrganizationId } from "./hooks";
 import { daysUntil, expiryOf, todayIso } from "./verification";
