@@ -51,6 +51,8 @@ SEARCHES: list[dict[str, Any]] = [
 def _parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--products", type=int, default=20_000, help="products in the database")
+    parser.add_argument("--vendors", type=int, help="vendors to generate (default: the demo's share)")
+    parser.add_argument("--requests", type=int, help="requests to generate (default: the demo's share)")
     parser.add_argument("--baseline-cap", type=int, default=10_000, help="products in the baseline rebuild")
     parser.add_argument("--compare", type=int, default=5_000, help="products built both ways and compared")
     parser.add_argument("--batch-size", type=int, default=2_000, help="products per database batch")
@@ -258,7 +260,7 @@ def main() -> None:
     figures: dict[str, Any] = {}
     try:
         with common.media_root():
-            seeded = generate(products=args.products)
+            seeded = generate(products=args.products, vendors=args.vendors, requests=args.requests)
             figures["generation"] = seeded
             public = list(Product.objects.public().order_by("pk").values_list("pk", flat=True))
             print(f"  {seeded['products']:,} products ({len(public):,} public)")
