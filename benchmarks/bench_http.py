@@ -192,7 +192,7 @@ def main() -> None:
     from django.conf import settings
     from django.db import connections
 
-    from demo.services import demo_seed
+    from demo.services.seed import demo_seed
     from outbox.reconciliation import search_reindex
     from search import engine
 

@@ -252,7 +252,7 @@ def main() -> None:  # noqa: PLR0912, PLR0915  one linear script: seed, index, m
 
     from catalog.models import Product
     from catalog.search_documents import product_document
-    from demo.services import demo_seed
+    from demo.services.seed import demo_seed
     from matching.models import Proposal
     from matching.scoring import evaluate
     from matching.selectors import (

@@ -395,7 +395,7 @@ def main() -> None:
     from django.test.utils import override_settings
 
     from catalog.models import Product
-    from demo.services import demo_seed
+    from demo.services.seed import demo_seed
     from outbox.reconciliation import search_reindex
     from search import engine
 

@@ -4,7 +4,7 @@
 
 (with the environment ``scripts/bench.sh`` exports; it seeds the database ``bench_indexing.py``
 uses, so ``bench_indexing.py --reuse`` indexes it). The data is the demo's
-(``demo.services.demo_seed``), added in slices of ``SLICE_SCALE`` (3,000 products, with their
+(``demo.services.seed.demo_seed``), added in slices of ``SLICE_SCALE`` (3,000 products, with their
 vendors, buyers, certificates and requests), each slice in its own transaction: an interrupted
 generation keeps the slices it committed, and running it again adds only what is missing.
 ``vendors`` and ``requests`` set the totals to aim for (each slice gets its share); without them
@@ -33,7 +33,7 @@ def generate(
 
     from benchmarks.common import peak_rss_mb
     from catalog.models import Product
-    from demo.services import demo_seed
+    from demo.services.seed import demo_seed
     from organizations.models import Organization, OrganizationKind
     from purchasing.models import PurchaseRequest
 

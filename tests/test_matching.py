@@ -22,7 +22,7 @@ from matching.services import (
 from organizations.models import Organization, VerificationStatus
 from outbox.reconciliation import search_reconcile_all, search_reindex
 from purchasing.models import PurchaseRequest, RequestStatus
-from purchasing.services import purchase_request_transition
+from purchasing.services.transitions import purchase_request_transition
 from search import engine
 from search.indexes import REQUEST_QUERIES
 from tests.matching_eval import world
@@ -524,7 +524,7 @@ def test_reverse_matching_proposes_exactly_what_forward_matching_ranks(
     """The batched reverse path (one multi-search, candidates loaded once, unreachable requests
     pruned) must select the same pairs, with the same scores and explanations, as running each
     request forward: both sides of the demo data, matched each way from scratch."""
-    from demo.services import demo_seed
+    from demo.services.seed import demo_seed
     from search.indexing import ENTITIES
 
     settings.MEDMATCH_MATCH_TOP_N = 3  # a small N, so that the ranking decides, not only the rules

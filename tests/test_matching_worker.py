@@ -15,7 +15,7 @@ from matching.models import MatchIntent, MatchTarget, Proposal, ProposalStatus
 from matching.tasks import match_request
 from organizations.tests.factories import BuyerFactory, VendorFactory
 from purchasing.models import PurchaseRequest, RequestStatus
-from purchasing.services import purchase_request_create
+from purchasing.services.requests import purchase_request_create
 from purchasing.tests.factories import PurchaseRequestFactory
 from reference.models import Category
 from reference.tests.factories import CategoryFactory

@@ -1,6 +1,6 @@
 """Relevance of product search, measured on the demo data with the evaluation set in tests/relevance/.
 
-The demo data (``demo.services.demo_seed(scale=1)``, deterministic) is seeded once for this module,
+The demo data (``demo.services.seed.demo_seed(scale=1)``, deterministic) is seeded once for this module,
 indexed with ``search_reindex``, and every query of ``tests/relevance/queries.json`` is sent to
 ``GET /api/v1/search/products/?q=…``. A result is relevant when its category is one of the query's
 expected categories. Per query:
@@ -27,7 +27,7 @@ import pytest
 from django.db import transaction
 from django.test import Client
 
-from demo.services import demo_seed
+from demo.services.seed import demo_seed
 from outbox.reconciliation import search_reindex
 from search import engine
 

@@ -17,7 +17,7 @@ from organizations.tests.factories import VendorFactory
 from search import engine
 from search.indexes import PRODUCTS
 from supplierlists.models import ImportStatus, RowStatus, SupplierListRow
-from supplierlists.services import supplier_list_allow_matching
+from supplierlists.services.uploads import supplier_list_allow_matching
 from supplierlists.tests.factories import SupplierListImportFactory
 from tests.matching_eval import world
 from tests.search_helpers import drain_and_refresh

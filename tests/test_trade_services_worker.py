@@ -21,7 +21,7 @@ from rest_framework.test import APIClient
 from accounts.models import User
 from accounts.tests.factories import StaffFactory, VendorUserFactory
 from certificates.models import Certificate, ServiceEmail
-from certificates.services import certificates_catch_up
+from certificates.services.pdf_generation import certificates_catch_up
 from certificates.signing import signing_certificate
 from certificates.tasks import generate_certificate_pdf
 from conftest import wait_for_task_done

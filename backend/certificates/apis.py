@@ -44,19 +44,21 @@ from certificates.selectors import (
     review_queue,
     review_time_left,
 )
-from certificates.services import (
-    application_approve,
+from certificates.services.applications import (
     application_create,
     application_reference,
-    application_reject,
-    application_request_info,
     application_submit,
     application_update,
-    certificate_revoke,
     evidence_add,
     evidence_delete,
-    verification_url,
 )
+from certificates.services.decisions import (
+    application_approve,
+    application_reject,
+    application_request_info,
+    certificate_revoke,
+)
+from certificates.services.pdf_generation import verification_url
 from core.files import FileApi, file_response
 from core.permissions import IsMember, IsStaff, member_organization_id
 from organizations.uploads import upload_request_check

@@ -2,7 +2,7 @@ from celery import shared_task
 from django.utils import timezone
 
 from certificates.notifications import service_emails_send
-from certificates.services import certificate_generate_pdf, certificates_catch_up
+from certificates.services.pdf_generation import certificate_generate_pdf, certificates_catch_up
 from core.queues import TaskQueue
 from core.retries import RETRY_TRANSIENT, TRANSIENT_ERRORS
 from introductions.services import EmailTransientError

@@ -42,6 +42,12 @@ ID_MAX = 2**63 - 1
 INCOTERMS_2020 = ("EXW", "FCA", "CPT", "CIP", "DAP", "DPU", "DDP", "FAS", "FOB", "CFR", "CIF")
 
 
+def coded_error(message: str, code: str, **params: object) -> ValidationError:
+    """A ValidationError with its machine-readable code and the params its message names, as
+    the services and parsers raise them per field."""
+    return ValidationError(message, code=code, params=params or None)
+
+
 def uscc_check_character(first17: str) -> str:
     """The 18th character of a Unified Social Credit Code for its first 17."""
     total = sum(

@@ -66,17 +66,18 @@ from purchasing.selectors import (
     request_actor_role,
     request_buyer_for,
 )
-from purchasing.services import (
+from purchasing.services.duplicates import duplicate_dismiss, duplicate_merge
+from purchasing.services.imports import (
     PurchaseRequestImportRejected,
-    duplicate_dismiss,
-    duplicate_merge,
     import_rejection_errors,
+    purchase_request_import_submit,
+)
+from purchasing.services.requests import (
     purchase_request_create,
     purchase_request_delete,
-    purchase_request_import_submit,
-    purchase_request_transition,
     purchase_request_update,
 )
+from purchasing.services.transitions import purchase_request_transition
 from reference.selectors import category_suggestion
 from reference.serializers import CategorySummarySerializer
 

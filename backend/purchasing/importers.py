@@ -2,7 +2,7 @@
 
 This module only parses: it turns the file into ``{column: cell value}`` rows and
 reports what is wrong with the file as a whole (its type, its header, its size).
-Whether a row is a valid request is decided by ``purchasing.services``, with the
+Whether a row is a valid request is decided by ``purchasing.services.validation``, with the
 same validation as a request created through the API.
 
 The columns (header row = row 1; header names are case-insensitive, and spaces or

@@ -6,7 +6,7 @@ from django.conf import settings
 
 from core.queues import TaskQueue
 from core.retries import RETRY_TRANSIENT
-from purchasing.services import (
+from purchasing.services.imports import (
     purchase_request_import_run,
     purchase_request_import_timed_out,
     purchase_request_imports_drain,

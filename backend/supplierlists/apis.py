@@ -36,14 +36,18 @@ from supplierlists.selectors import (
     supplier_list_list,
     supplier_list_rows,
 )
-from supplierlists.services import (
+from supplierlists.services.claims import (
+    claim_invitation_for_token,
+    claim_invitations_create,
+    organization_claim,
+)
+from supplierlists.services.review import (
     CandidatesBulkFailed,
     candidate_keep_apart,
     candidate_merge,
     candidates_bulk_decide,
-    claim_invitation_for_token,
-    claim_invitations_create,
-    organization_claim,
+)
+from supplierlists.services.uploads import (
     supplier_list_allow_matching,
     supplier_list_mapping_confirm,
     supplier_list_upload,

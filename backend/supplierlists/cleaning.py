@@ -10,7 +10,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 
-from core.validators import UI_LANGUAGES, validate_uscc
+from core.validators import UI_LANGUAGES, coded_error, validate_uscc
 from supplierlists.columns import FIELDS, country_code
 
 # No cell of a supplier list needs more than this; longer ones are refused with the row.
@@ -47,10 +47,6 @@ COUNTRY_LANGUAGES = {
 }
 
 
-def _error(message: str, code: str, **params: object) -> ValidationError:
-    return ValidationError(message, code=code, params=params or None)
-
-
 def _text(value: object) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)  # a phone number or an id typed into a number cell
@@ -84,7 +80,7 @@ def _raw_values(cells: dict[str, Any], mapping: dict[str, str], errors: Errors) 
         limit = FIELD_MAX_CHARS.get(field, MAX_CELL_CHARS)
         if len(text) > limit:
             message = "At most %(max)s characters; this has %(length)s."
-            _add(errors, field, _error(message, "too_long", max=limit, length=len(text)))
+            _add(errors, field, coded_error(message, "too_long", max=limit, length=len(text)))
         elif text:
             raw[field] = text
     return raw
@@ -97,7 +93,7 @@ def _language(raw: dict[str, str], errors: Errors) -> str:
         _add(
             errors,
             "language",
-            _error(message, "invalid_language", value=language, languages=", ".join(UI_LANGUAGES)),
+            coded_error(message, "invalid_language", value=language, languages=", ".join(UI_LANGUAGES)),
         )
         return ""
     return language
@@ -113,19 +109,19 @@ def _names(raw: dict[str, str], language: str, errors: Errors) -> dict[str, str]
         tag = script_language(raw["name"]) or (language if language in ("fr", "es") else "en")
         names.setdefault(tag, raw["name"])
     if not names and "name" not in errors:
-        _add(errors, "name", _error("Give the company's name.", "required"))
+        _add(errors, "name", coded_error("Give the company's name.", "required"))
     return names
 
 
 def _country(raw: dict[str, str], errors: Errors) -> str:
     if not raw.get("country"):
         if "country" not in errors:
-            _add(errors, "country", _error("Give the country.", "required"))
+            _add(errors, "country", coded_error("Give the country.", "required"))
         return ""
     country = country_code(raw["country"]) or ""
     if not country:
         message = "“%(value)s” is not a country we know; use a name or an ISO code (CN, FR)."
-        _add(errors, "country", _error(message, "invalid_country", value=raw["country"]))
+        _add(errors, "country", coded_error(message, "invalid_country", value=raw["country"]))
     return country
 
 
@@ -151,7 +147,7 @@ def _website(raw: dict[str, str], errors: Errors) -> str:
         _add(
             errors,
             "website",
-            _error("“%(value)s” is not a web address.", "invalid_url", value=raw["website"]),
+            coded_error("“%(value)s” is not a web address.", "invalid_url", value=raw["website"]),
         )
         return ""
     return website
@@ -167,7 +163,7 @@ def _emails(raw: dict[str, str], errors: Errors) -> list[str]:
             EmailValidator()(email)
         except ValidationError:
             message = "“%(value)s” is not an e-mail address."
-            _add(errors, "email", _error(message, "invalid_email", value=part.strip()))
+            _add(errors, "email", coded_error(message, "invalid_email", value=part.strip()))
             continue
         emails.append(email)
     return emails
@@ -183,7 +179,7 @@ def _phones(raw: dict[str, str], errors: Errors) -> list[str]:
             _add(
                 errors,
                 "phone",
-                _error("“%(value)s” is not a phone number.", "invalid_phone", value=phone[:40]),
+                coded_error("“%(value)s” is not a phone number.", "invalid_phone", value=phone[:40]),
             )
             continue
         phones.append(phone)
@@ -194,7 +190,11 @@ def _categories(raw: dict[str, str], errors: Errors) -> list[str]:
     categories = [part.strip() for part in MULTI_SEPARATORS.split(raw.get("categories", "")) if part.strip()]
     if len(categories) > MAX_CATEGORIES or any(len(item) > CATEGORY_MAX_CHARS for item in categories):
         message = "At most %(max)s categories of %(chars)s characters each."
-        _add(errors, "categories", _error(message, "too_many", max=MAX_CATEGORIES, chars=CATEGORY_MAX_CHARS))
+        _add(
+            errors,
+            "categories",
+            coded_error(message, "too_many", max=MAX_CATEGORIES, chars=CATEGORY_MAX_CHARS),
+        )
         return []
     return categories
 

@@ -5,12 +5,10 @@ from django.utils import timezone
 
 from core.queues import TaskQueue
 from core.retries import RETRY_TRANSIENT, TRANSIENT_ERRORS
-from supplierlists.services import (
-    claim_invitation_send,
-    supplier_list_parse,
-    supplier_list_resolve,
-    supplier_lists_catch_up,
-)
+from supplierlists.services.claims import claim_invitation_send
+from supplierlists.services.resolve import supplier_list_resolve
+from supplierlists.services.uploads import supplier_list_parse
+from supplierlists.services.workers import supplier_lists_catch_up
 
 
 @shared_task(name="supplierlists.parse", queue=TaskQueue.DEFAULT, **RETRY_TRANSIENT)

@@ -334,7 +334,7 @@ _opened_before: list[int] = []
 CLOSE_REQUESTS = r"""
 from django.db import transaction
 from purchasing.models import PurchaseRequest
-from purchasing.services import purchase_request_transition
+from purchasing.services.transitions import purchase_request_transition
 closed = 0
 for purchase_request in PurchaseRequest.objects.filter(pk__in=IDS, status__in=["open", "matched"]):
     with transaction.atomic():

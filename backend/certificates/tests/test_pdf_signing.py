@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from certificates.checks import pdf_fonts_check
 from certificates.models import Certificate
 from certificates.pdf import certificate_pdf_render
-from certificates.services import certificate_languages
+from certificates.services.decisions import certificate_languages
 from certificates.signing import generated_signing_material, pdf_sign, signing_certificate, signing_material
 from certificates.tests.factories import FmApplicationFactory
 

@@ -6,7 +6,8 @@ from django.core.exceptions import ImproperlyConfigured
 
 from accounts.tests.factories import StaffFactory, VendorUserFactory
 from certificates.models import Certificate
-from certificates.services import application_approve, certificate_generate_pdf
+from certificates.services.decisions import application_approve
+from certificates.services.pdf_generation import certificate_generate_pdf
 from certificates.tests.factories import EvidenceFactory, FmApplicationFactory
 from introductions.models import Notification
 

@@ -10,7 +10,7 @@ from organizations.models import BuyerType, Contact, Organization
 from organizations.tests.factories import BuyerFactory
 from outbox.models import OutboxEntry
 from purchasing.models import DuplicateFlag, PurchaseRequest
-from purchasing.services import duplicate_flags_detect
+from purchasing.services.duplicates import duplicate_flags_detect
 from purchasing.tests.conftest import client_for
 from purchasing.tests.factories import DuplicateFlagFactory, PurchaseRequestFactory
 from reference.models import Category
@@ -250,7 +250,7 @@ def test_import_response_hides_other_organisations_requests(masks: Category) -> 
         "Masks,test-surgical-masks,5,CM,yaoundé central hospital\n"
     )
 
-    from purchasing.services import purchase_request_import_run
+    from purchasing.services.imports import purchase_request_import_run
 
     queued = client_for(chamber).post(
         f"{URL}import/", {"file": SimpleUploadedFile("r.csv", content.encode())}, format="multipart"

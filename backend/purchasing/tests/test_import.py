@@ -17,7 +17,7 @@ from organizations.models import Contact, Organization
 from outbox.models import OutboxEntry
 from purchasing.importers import COLUMN_NAMES
 from purchasing.models import DuplicateFlag, ImportBatch, PurchaseRequest
-from purchasing.services import purchase_request_import_run
+from purchasing.services.imports import purchase_request_import_run
 from purchasing.tests.conftest import client_for
 from reference.models import Category, Standard
 

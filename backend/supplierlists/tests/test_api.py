@@ -30,12 +30,10 @@ from supplierlists.models import (
     RowStatus,
     SupplierListImport,
 )
-from supplierlists.services import (
-    claim_invitation_send,
-    supplier_list_parse,
-    supplier_list_resolve,
-    supplier_lists_catch_up,
-)
+from supplierlists.services.claims import claim_invitation_send
+from supplierlists.services.resolve import supplier_list_resolve
+from supplierlists.services.uploads import supplier_list_parse
+from supplierlists.services.workers import supplier_lists_catch_up
 from supplierlists.tests.factories import FIXTURES, fixture_upload, review_candidate_for
 from supplierlists.tests.fixtures.make_supplier_list import USCC_E1
 

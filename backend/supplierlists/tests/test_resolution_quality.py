@@ -16,7 +16,8 @@ from accounts.models import User
 from organizations.models import Organization
 from supplierlists.models import ImportStatus, MatchCandidate, RowStatus, SupplierListImport
 from supplierlists.selectors import supplier_list_figures
-from supplierlists.services import supplier_list_mapping_confirm, supplier_list_parse, supplier_list_resolve
+from supplierlists.services.resolve import supplier_list_resolve
+from supplierlists.services.uploads import supplier_list_mapping_confirm, supplier_list_parse
 from supplierlists.tests.factories import FIXTURES, SupplierListImportFactory
 
 pytestmark = pytest.mark.django_db

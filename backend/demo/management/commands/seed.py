@@ -3,7 +3,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
-from demo.services import DEMO_PASSWORD, demo_seed, demo_staff_user
+from demo.services.data import DEMO_PASSWORD
+from demo.services.parties import demo_staff_user
+from demo.services.seed import demo_seed
 from organizations.models import Organization
 
 
