@@ -13,7 +13,7 @@ Run with the environment ``scripts/bench.sh`` exports (``make bench``). The benc
    time, refresh off), over at most ``--baseline-cap`` products;
 4. the rebuild as it is done now (``search_reindex``), over every product, while a thread searches
    the alias: docs/s, and search p50/p95 before and during the rebuild;
-5. with ``--profile``, the rebuild again under pyinstrument, printing the top of the profile.
+5. with ``--profile``, a third rebuild under pyinstrument, printing the top of the profile.
 
 It talks only to services on 127.0.0.1 and drops its database and indexes at the end (or keeps
 them with ``--keep``; ``--reuse`` keeps an existing database, so a large seed is made once).
@@ -22,12 +22,13 @@ them with ``--keep``; ``--reuse`` keeps an existing database, so a large seed is
 import argparse
 import contextlib
 import json
+import os
 import sys
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 REPO_DIR = Path(__file__).resolve().parent.parent
 for path in (REPO_DIR / "backend", REPO_DIR):
@@ -35,6 +36,9 @@ for path in (REPO_DIR / "backend", REPO_DIR):
         sys.path.insert(0, str(path))
 
 from benchmarks import common  # noqa: E402  after the path set-up above
+
+if TYPE_CHECKING:
+    from search.indexes import IndexDefinition
 
 SEARCHES: list[dict[str, Any]] = [
     {"multi_match": {"query": "surgical masks", "fields": ["name_en", "category_terms_en"]}},
@@ -47,6 +51,8 @@ SEARCHES: list[dict[str, Any]] = [
 def _parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--products", type=int, default=20_000, help="products in the database")
+    parser.add_argument("--vendors", type=int, help="vendors to generate (default: the demo's share)")
+    parser.add_argument("--requests", type=int, help="requests to generate (default: the demo's share)")
     parser.add_argument("--baseline-cap", type=int, default=10_000, help="products in the baseline rebuild")
     parser.add_argument("--compare", type=int, default=5_000, help="products built both ways and compared")
     parser.add_argument("--batch-size", type=int, default=2_000, help="products per database batch")
@@ -160,24 +166,103 @@ def _profiled(enabled: bool, what: str) -> Iterator[None]:
         print(profiler.output_text(unicode=False, color=False)[:8000])
 
 
-def _engine_ceiling(ids: list[int], batch_size: int) -> float:
-    """Documents/s the node takes documents built beforehand (the engine's share alone)."""
-    from catalog.search_documents import product_documents
-    from search import engine, indexing
+class CpuMeter:
+    """Wall seconds, this process's CPU seconds (every thread) and the node's, over a block: the
+    CPU figures say what a document costs each side whatever else the shared machine runs."""
+
+    def __enter__(self) -> "CpuMeter":
+        from search import engine
+
+        self.load_before = os.getloadavg()[0]
+        self._node = engine.node_cpu_seconds()
+        self._own = time.process_time()
+        self._wall = time.perf_counter()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        from search import engine
+
+        self.wall = time.perf_counter() - self._wall
+        self.own_cpu = time.process_time() - self._own
+        self.node_cpu = engine.node_cpu_seconds() - self._node
+        self.load_after = os.getloadavg()[0]
+
+    def figures(self, documents: int) -> dict[str, float]:
+        return {
+            "documents": documents,
+            "seconds": self.wall,
+            "docs_per_s": documents / self.wall if self.wall else 0.0,
+            "docs_per_node_cpu_s": documents / self.node_cpu if self.node_cpu else 0.0,
+            "docs_per_bench_cpu_s": documents / self.own_cpu if self.own_cpu else 0.0,
+            "load_1m_before": self.load_before,
+            "load_1m_after": self.load_after,
+        }
+
+
+def _mapping_as_before() -> "IndexDefinition":
+    """The product index as it was before positions were dropped from ``all_text`` and
+    ``suggest`` (the engine ceiling is measured on both, in the same run)."""
+    import copy
+    import dataclasses
+
     from search.indexes import PRODUCTS
 
+    mappings = copy.deepcopy(PRODUCTS.mappings)
+    for field in ("all_text", "suggest"):
+        mappings["properties"][field].pop("index_options", None)
+    return dataclasses.replace(PRODUCTS, mappings=mappings)
+
+
+def _engine_ceiling(ids: list[int], batch_size: int, definition: "IndexDefinition") -> dict[str, float]:
+    """How fast the node takes documents built beforehand (the engine's share alone)."""
+    from catalog.search_documents import product_documents
+    from search import engine, indexing
+
     built = [product_documents(ids[start : start + batch_size]) for start in range(0, len(ids), batch_size)]
-    index = engine.create_index(PRODUCTS, version=901)
+    index = engine.create_index(definition, version=901)
     engine.set_index_settings(index, indexing.REBUILD)
-    started = time.perf_counter()
     batches = (
         [{"_op_type": "index", "_index": index, "_id": str(pk), "_source": doc} for pk, doc in chunk.items()]
         for chunk in built
     )
-    done, _errors = engine.bulk_batches(batches)
-    seconds = time.perf_counter() - started
+    with CpuMeter() as meter:
+        done, _errors = engine.bulk_batches(batches)
+        engine.refresh(index)
     engine.delete_index(index)
-    return done / seconds
+    return meter.figures(done)
+
+
+def _idle_searches(*, seconds: float = 5, at_least: int = 40) -> SearchLoad:
+    """Searches with nothing else running: a warm-up round first (the first searches of a new index
+    are cold), then ``seconds`` and at least ``at_least`` searches."""
+    from search import engine
+    from search.indexes import PRODUCTS
+
+    for query in SEARCHES:
+        engine.search(PRODUCTS.alias(), {"size": 20, "query": query, "aggs": _FACET})
+    idle = SearchLoad()
+    idle.start()
+    started = time.monotonic()
+    while (elapsed := time.monotonic() - started) < seconds or (
+        len(idle.latencies) < at_least and elapsed < seconds + 60  # failing searches never count
+    ):
+        time.sleep(0.1)
+    idle.halt.set()
+    idle.join()
+    return idle
+
+
+def _ceilings(ids: list[int], batch_size: int) -> dict[str, Any]:
+    """The engine ceiling with the mapping as before and as now, one after the other."""
+    from search.indexes import PRODUCTS
+
+    before = _engine_ceiling(ids, batch_size, _mapping_as_before())
+    now = _engine_ceiling(ids, batch_size, PRODUCTS)
+    return {
+        "engine_ceiling_before": before,
+        "engine_ceiling": now,
+        "engine_ceiling_docs_per_s": now["docs_per_s"],
+    }
 
 
 def main() -> None:
@@ -195,31 +280,25 @@ def main() -> None:
     figures: dict[str, Any] = {}
     try:
         with common.media_root():
-            seeded = generate(products=args.products)
+            seeded = generate(products=args.products, vendors=args.vendors, requests=args.requests)
             figures["generation"] = seeded
             public = list(Product.objects.public().order_by("pk").values_list("pk", flat=True))
             print(f"  {seeded['products']:,} products ({len(public):,} public)")
             engine.delete_indexes_with_prefix(prefix)
-            rates = _build_rates(public[: args.compare], args.batch_size)
-            figures["build"] = rates
+            figures["build"] = _build_rates(public[: args.compare], args.batch_size)
             baseline_ids = public[: args.baseline_cap]
             with _profiled(args.profile, "the rebuild as before"):
                 figures["baseline_rebuild_docs_per_s"] = _baseline_rebuild(baseline_ids)
             figures["baseline_rebuild_docs"] = len(baseline_ids)
 
-            figures["engine_ceiling_docs_per_s"] = _engine_ceiling(
-                public[: args.baseline_cap], args.batch_size
-            )
+            figures.update(_ceilings(public[: args.baseline_cap], args.batch_size))
             first = search_reindex(entity="product", batch_size=args.batch_size)  # the index to search
-            idle = SearchLoad()
-            idle.start()
-            time.sleep(5)
-            idle.halt.set()
-            idle.join()
+            idle = _idle_searches()
             during = SearchLoad()
             during.start()
             rss_before = common.peak_rss_mb()
-            report = search_reindex(entity="product", batch_size=args.batch_size)
+            with CpuMeter() as meter:
+                report = search_reindex(entity="product", batch_size=args.batch_size)
             during.halt.set()
             during.join()
             figures["rebuild"] = {
@@ -233,13 +312,15 @@ def main() -> None:
                 "search_during_p95_ms": common.percentile(during.latencies, 0.95),
                 "searches_during": len(during.latencies),
                 "search_errors_during": during.errors,
+                "cpu": meter.figures(report.documents),
             }
             figures["memory"] = {
                 "bench_peak_rss_mb": max(rss_before, common.peak_rss_mb()),
                 "node_heap": engine.node_heap(),
             }
-            with _profiled(args.profile, "the rebuild now"):
-                search_reindex(entity="product", batch_size=args.batch_size)
+            if args.profile:  # a third rebuild only to profile it
+                with _profiled(True, "the rebuild now"):
+                    search_reindex(entity="product", batch_size=args.batch_size)
     finally:
         connections.close_all()
         if not args.keep:
@@ -254,6 +335,9 @@ def main() -> None:
 def _report(figures: dict[str, Any]) -> None:
     build, rebuild = figures["build"], figures["rebuild"]
     baseline = figures["baseline_rebuild_docs_per_s"]
+    before, ceiling = figures["engine_ceiling_before"], figures["engine_ceiling"]
+    before_cost = 1 / max(before["docs_per_node_cpu_s"], 1e-9)
+    now_cost = 1 / max(ceiling["docs_per_node_cpu_s"], 1e-9)
     print()
     print(f"{'indexing':<58}{'value':>12}")
     rows = [
@@ -261,7 +345,13 @@ def _report(figures: dict[str, Any]) -> None:
         ("document building, values() rows (docs/s)", build["rows_docs_per_s"]),
         (f"rebuild as before (docs/s, {figures['baseline_rebuild_docs']:,} products)", baseline),
         (f"rebuild now, search_reindex (docs/s, {rebuild['documents']:,} products)", rebuild["docs_per_s"]),
-        ("engine alone, documents built beforehand (docs/s)", figures["engine_ceiling_docs_per_s"]),
+        ("engine alone, prebuilt documents, mapping before (docs/s)", before["docs_per_s"]),
+        ("engine alone, prebuilt documents, mapping now (docs/s)", ceiling["docs_per_s"]),
+        ("engine alone, mapping before (docs per node CPU-s)", before["docs_per_node_cpu_s"]),
+        ("engine alone, mapping now (docs per node CPU-s)", ceiling["docs_per_node_cpu_s"]),
+        ("rebuild now (docs per node CPU-s)", rebuild["cpu"]["docs_per_node_cpu_s"]),
+        ("rebuild now (docs per benchmark-process CPU-s)", rebuild["cpu"]["docs_per_bench_cpu_s"]),
+        ("load average (1 min) during the rebuild", rebuild["cpu"]["load_1m_after"]),
         ("search p50 ms, idle", rebuild["search_idle_p50_ms"]),
         ("search p95 ms, idle", rebuild["search_idle_p95_ms"]),
         ("search p50 ms, during the rebuild", rebuild["search_during_p50_ms"]),
@@ -278,7 +368,8 @@ def _report(figures: dict[str, Any]) -> None:
         f"search p95 during the rebuild {rebuild['search_during_p95_ms']:.0f} ms "
         f"({rebuild['search_during_p95_ms'] / max(rebuild['search_idle_p95_ms'], 1e-6):.1f}× idle), "
         f"{rebuild['search_errors_during']} failed searches. "
-        f"A 1M rebuild at this rate: {1_000_000 / max(rebuild['docs_per_s'], 1) / 60:.1f} min."
+        f"A 1M rebuild at this rate: {1_000_000 / max(rebuild['docs_per_s'], 1) / 60:.1f} min. "
+        f"The mapping now costs the node {before_cost / max(now_cost, 1e-9):.2f}× less CPU per document."
     )
 
 

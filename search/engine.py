@@ -294,6 +294,15 @@ def node_heap() -> dict[str, Any]:
     }
 
 
+def node_cpu_seconds() -> float:
+    """CPU seconds the node process(es) have used since they started (user and system)."""
+    with _engine_call("node_stats") as client:
+        stats = client.nodes.stats(metric="process")
+    return (
+        sum(int(node["process"]["cpu"]["total_in_millis"]) for node in stats.get("nodes", {}).values()) / 1000
+    )
+
+
 def set_refresh_interval(index: str, interval: str) -> None:
     set_index_settings(index, {"refresh_interval": interval})
 

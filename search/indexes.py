@@ -40,7 +40,19 @@ _KEYWORD = {"type": "keyword"}
 _INTEGER = {"type": "integer"}
 _PRICE = {"type": "scaled_float", "scaling_factor": 10000}
 _HASH = {"type": "keyword", "index": False, "doc_values": False}
-_SUGGEST = {"type": "search_as_you_type", "analyzer": "text_any", "max_shingle_size": 3}
+# Indexing cost (node CPU per product document, measured on prebuilt documents, see
+# benchmarks/bench_indexing.py): the search-as-you-type field is about two thirds of it (its
+# shingles and the edge n-grams of its 3-word shingles), ``all_text`` a good part of the rest.
+# Neither is ever searched by position (suggestions are ``bool_prefix``, ``all_text`` serves
+# the word-by-word typo clause), so both keep term frequencies (scores unchanged) but no
+# positions, which Lucene no longer has to write.
+_SUGGEST = {
+    "type": "search_as_you_type",
+    "analyzer": "text_any",
+    "max_shingle_size": 3,
+    "index_options": "freqs",
+}
+_ALL_TEXT = {"type": "text", "analyzer": "text_any", "index_options": "freqs"}
 
 PRODUCTS = IndexDefinition(
     name="products",
@@ -50,7 +62,7 @@ PRODUCTS = IndexDefinition(
         "dynamic": "strict",
         "properties": {
             "id": {"type": "long"},
-            "all_text": {"type": "text", "analyzer": "text_any"},
+            "all_text": _ALL_TEXT,
             **language_fields("name"),
             **language_fields("description"),
             **language_fields("category_terms"),
@@ -104,7 +116,7 @@ SUPPLIERS = IndexDefinition(
         "dynamic": "strict",
         "properties": {
             "id": {"type": "long"},
-            "all_text": {"type": "text", "analyzer": "text_any"},
+            "all_text": _ALL_TEXT,
             "name": {
                 "type": "text",
                 "analyzer": "text_any",
@@ -138,7 +150,7 @@ REQUESTS = IndexDefinition(
         "dynamic": "strict",
         "properties": {
             "id": {"type": "long"},
-            "all_text": {"type": "text", "analyzer": "text_any"},
+            "all_text": _ALL_TEXT,
             **language_fields("title"),
             **language_fields("description"),
             "buyer_id": {"type": "long"},

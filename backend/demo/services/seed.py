@@ -30,8 +30,17 @@ class DemoCounts:
 
 
 @transaction.atomic
-def demo_seed(*, scale: float = 1.0, progress: Callable[[str], None] | None = None) -> DemoCounts:
-    """Insert the demo data set ``scale`` times over. Requires the reference data migration."""
+def demo_seed(
+    *,
+    scale: float = 1.0,
+    progress: Callable[[str], None] | None = None,
+    vendors: int | None = None,
+    requests: int | None = None,
+) -> DemoCounts:
+    """Insert the demo data set ``scale`` times over. Requires the reference data migration.
+
+    ``vendors`` and ``requests``, when given, replace the counts ``scale`` implies (the large
+    benchmark data has fewer vendors and requests per product than the demo)."""
     say = progress or (lambda message: None)
     categories = list(Category.objects.all())
     if not categories:
@@ -45,14 +54,15 @@ def demo_seed(*, scale: float = 1.0, progress: Callable[[str], None] | None = No
         today=timezone.localdate(),
     )
     counts = DemoCounts()
-    say(f"vendors and buyers: {max(1, round(50 * scale))} + {max(1, round(40 * scale))}")
-    vendors = seed_vendors(context, max(1, round(50 * scale)))
+    vendor_count = max(1, vendors if vendors is not None else round(50 * scale))
+    say(f"vendors and buyers: {vendor_count} + {max(1, round(40 * scale))}")
+    vendor_rows = seed_vendors(context, vendor_count)
     buyers = seed_buyers(max(1, round(40 * scale)))
-    counts.vendors, counts.buyers = len(vendors), len(buyers)
+    counts.vendors, counts.buyers = len(vendor_rows), len(buyers)
     say("contacts and users")
-    counts.users = seed_people(context, [*vendors, *buyers])
+    counts.users = seed_people(context, [*vendor_rows, *buyers])
     say(f"products: {max(1, round(300 * scale))}")
-    products, product_standards = seed_products(context, vendors, max(1, round(300 * scale)))
+    products, product_standards = seed_products(context, vendor_rows, max(1, round(300 * scale)))
     counts.products = len(products)
     say("certificates")
     counts.certificates = seed_certificates(
@@ -63,6 +73,7 @@ def demo_seed(*, scale: float = 1.0, progress: Callable[[str], None] | None = No
         requirements=context.requirements,
         today=context.today,
     )
-    say(f"purchase requests: {max(1, round(80 * scale))}")
-    counts.requests = seed_requests(context, buyers, max(1, round(80 * scale)))
+    request_count = max(1, requests if requests is not None else round(80 * scale))
+    say(f"purchase requests: {request_count}")
+    counts.requests = seed_requests(context, buyers, request_count)
     return counts
