@@ -62,7 +62,8 @@ def task_former_name(task: "Task[Any, Any]", former: str) -> "Task[Any, Any]":
 
     hand_on.__name__ = hand_on.__qualname__ = f"former_{task.name.replace('.', '_')}"
     queue = str(getattr(task, "queue", None) or TaskQueue.DEFAULT)
-    alias: Task[Any, Any] = shared_task(name=former, queue=queue, ignore_result=True, **RETRY_TRANSIENT)(
-        hand_on
-    )
+    # Celery's decorator factory is typed only for its keyword-free form; the alias is a Task all the same.
+    make_task: Any = shared_task
+    factory = make_task(name=former, queue=queue, ignore_result=True, **RETRY_TRANSIENT)
+    alias: Task[Any, Any] = factory(hand_on)
     return alias
