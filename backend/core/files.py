@@ -17,7 +17,9 @@ class FileApi(APIView):
 
 
 def file_response(field: Any, *, filename: str, content_type: str, inline: bool) -> FileResponse:
-    """``field``'s file as a private, sandboxed download (or inline view); 404 if it is missing."""
+    """``field``'s file as a private download, or with ``inline`` a view that the web app's own
+    pages may frame (callers pass ``inline`` only for PDFs and images whose content was checked
+    on upload); 404 if the stored file is missing. Never sniffed, never cached, no scripts."""
     try:
         handle = field.open("rb")
     except (FileNotFoundError, ValueError) as exc:
@@ -25,5 +27,13 @@ def file_response(field: Any, *, filename: str, content_type: str, inline: bool)
     response = FileResponse(handle, as_attachment=not inline, filename=filename, content_type=content_type)
     response["Cache-Control"] = "private, no-store"
     response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    if inline:
+        # Framed by our own pages only (the middleware's default is DENY). Chromium's PDF viewer
+        # does not run in a sandboxed document, so PDFs get no `sandbox`; scripts stay off for
+        # both kinds.
+        response["X-Frame-Options"] = "SAMEORIGIN"
+        sandbox = "" if content_type == "application/pdf" else "; sandbox"
+        response["Content-Security-Policy"] = f"default-src 'none'; img-src 'self'; frame-ancestors 'self'{sandbox}"
+    else:
+        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response

@@ -26,6 +26,7 @@ from accounts.permissions import request_user
 from audit.models import AuditEvent
 from audit.serializers import AuditEventOutputSerializer
 from core.fields import IdentityCharField
+from core.files import FileApi, file_response
 from core.pagination import ListApi
 from core.parsers import BoundedFormParser, BoundedJSONParser, BoundedMultiPartParser
 from core.permissions import IsStaff, is_staff
@@ -429,7 +430,7 @@ class DocumentFileQuerySerializer(serializers.Serializer[Any]):
     inline = serializers.BooleanField(required=False, default=False)
 
 
-class DocumentFileApi(APIView):
+class DocumentFileApi(FileApi):
     """Streams the stored file to the organisation's own members and staff.
 
     ``?inline=true`` lets the web app show it in a frame of its own pages (PDFs and images
@@ -437,10 +438,6 @@ class DocumentFileApi(APIView):
     """
 
     permission_classes = [IsAuthenticated]
-
-    def perform_content_negotiation(self, request: Request, force: bool = False) -> Any:
-        # The success response is the file itself, whatever the client accepts; errors stay JSON.
-        return super().perform_content_negotiation(request, force=True)
 
     @extend_schema(
         parameters=[
@@ -463,32 +460,13 @@ class DocumentFileApi(APIView):
         query = DocumentFileQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
         inline: bool = query.validated_data["inline"]
-        try:
-            handle = document.file.open("rb")
-        except FileNotFoundError as exc:
-            raise exceptions.NotFound("The stored file is missing.") from exc
         name = document_download_name(
             document_id=document.pk,
             organization_id=organization.pk,
             document_type=document.document_type,
             content_type=document.content_type,
         )
-        response = FileResponse(
-            handle, as_attachment=not inline, filename=name, content_type=document.content_type
-        )
-        response["Cache-Control"] = "private, no-store"
-        response["X-Content-Type-Options"] = "nosniff"
-        if inline:
-            # Framed by our own pages only. Chromium's PDF viewer does not run in a sandboxed
-            # document, so PDFs get no `sandbox`; scripts stay off for both kinds.
-            response["X-Frame-Options"] = "SAMEORIGIN"
-            sandbox = "" if document.content_type == "application/pdf" else "; sandbox"
-            response["Content-Security-Policy"] = (
-                f"default-src 'none'; img-src 'self'; frame-ancestors 'self'{sandbox}"
-            )
-        else:
-            response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-        return response
+        return file_response(document.file, filename=name, content_type=document.content_type, inline=inline)
 
 
 # Verification -------------------------------------------------------------------------------------

@@ -323,6 +323,11 @@ def test_staff_view_evidence_inline() -> None:
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("inline")
     assert b"".join(response.streaming_content) == PDF_BYTES
+    # The application page frames it (core.files.file_response's inline rule, as for documents):
+    # the middleware's DENY would leave that frame empty.
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
+    assert response["X-Content-Type-Options"] == "nosniff"
 
 
 def test_the_public_verification_shows_little_and_is_rate_limited(monkeypatch: pytest.MonkeyPatch) -> None:
