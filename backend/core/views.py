@@ -9,7 +9,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.urls import Resolver404, resolve
 from django.views import defaults
-from django.views.decorators.csrf import ensure_csrf_cookie
+from django.views.decorators.csrf import csrf_exempt, ensure_csrf_cookie
 from django.views.decorators.http import require_GET
 
 CONFIG_MARKER = "<!--MEDMATCH_CONFIG-->"
@@ -73,8 +73,10 @@ def spa_content_security_policy(*, nonce: str) -> str:
     )
 
 
+@csrf_exempt  # it writes nothing; a POST to a non-numeric id is a 404, not the CSRF page's HTML 403
 def api_not_found(request: HttpRequest, path: str = "") -> HttpResponse:
-    """Any /api/ path no endpoint serves (an unknown path, a non-numeric id): the JSON error shape.
+    """Any /api/ path no endpoint serves (an unknown path, a non-numeric id): the JSON error shape,
+    whatever the method.
 
     A path that only lacks its trailing slash is redirected, as APPEND_SLASH did before this
     catch-all existed.
