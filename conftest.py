@@ -4,13 +4,16 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from email import message_from_bytes
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 REPO_DIR = Path(__file__).resolve().parent
+# The Chromium fixture and helpers of the browser tests (tests/test_browser*.py).
+pytest_plugins = ["tests.browser_helpers"]
 
 
 @pytest.fixture(autouse=True)
@@ -41,6 +44,37 @@ def search_prefix() -> Iterator[str]:
 def worker_mail_dir(prefix: str) -> Path:
     """Where the test worker's e-mail backend writes the messages it sends."""
     return REPO_DIR / ".run" / "test-mail" / prefix.strip("-")
+
+
+def worker_mail_to(mail_dir: Path, address: str) -> str | None:
+    """The body of the worker's newest e-mail to ``address``, decoded, or None while there is none.
+
+    The newest: the worker's mail folder lives for the whole session, and an earlier test may
+    have e-mailed the same address (an invitation with a token of its own)."""
+    if not mail_dir.exists():
+        return None
+    newest: str | None = None
+    for path in sorted(mail_dir.glob("*.log"), key=lambda item: item.stat().st_mtime):
+        for raw in path.read_bytes().split(b"-" * 79):
+            message = message_from_bytes(raw.strip())
+            if address in (message.get("To") or ""):
+                part = message.get_payload(0) if message.is_multipart() else message
+                payload = part.get_payload(decode=True)  # type: ignore[union-attr]
+                charset = part.get_content_charset() or "utf-8"  # type: ignore[union-attr]
+                newest = payload.decode(charset) if isinstance(payload, bytes) else str(payload)
+    return newest
+
+
+def wait_for(condition: Callable[[], Any], *, what: str, timeout: float = 90.0) -> Any:
+    """``condition()``'s first true value, asked four times a second; fails the test after
+    ``timeout`` seconds (generous: the machine is shared)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.25)
+    pytest.fail(f"timed out waiting for {what}")
 
 
 def worker_log_path(prefix: str) -> Path:
@@ -136,6 +170,24 @@ def celery_worker_process(
     except subprocess.TimeoutExpired:
         process.kill()
     log.close()
+
+
+@pytest.fixture
+def celery_worker_idle_at_the_end(celery_worker_process: subprocess.Popen[bytes]) -> Iterator[None]:
+    """Let the worker finish its tasks before the test's database is flushed (TRUNCATE waits on
+    the locks a task holds). Ask for it with ``pytest.mark.usefixtures``: pytest-django's
+    autouse database fixture is then set up first, so this one is torn down (waits) before the
+    flush."""
+    yield
+    from config.celery import app
+
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        active = app.control.inspect(timeout=1).active() or {}
+        reserved = app.control.inspect(timeout=1).reserved() or {}
+        if not any(active.values()) and not any(reserved.values()):
+            break
+        time.sleep(0.2)
 
 
 @pytest.fixture

@@ -1,42 +1,12 @@
 """Open the app in Debian's Chromium against a live server."""
 
-import os
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from django.conf import settings
+
+from tests.browser_helpers import ARTIFACTS, PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-CHROMIUM = "/usr/bin/chromium"
-ARTIFACTS = Path(__file__).resolve().parent.parent / ".run" / "screenshots"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API keeps an event loop on this thread; Django's database
-    # teardown then thinks it runs in async code. The live server is another thread.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-    if not (Path(settings.FRONTEND_DIST_DIR) / "index.html").exists():
-        pytest.fail("frontend/dist is missing: `make test` builds it before pytest")
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 def test_home_page_invites_visitors_and_shows_staff_the_system_status(browser: Any, live_server: Any) -> None:
@@ -61,7 +31,7 @@ def test_home_page_invites_visitors_and_shows_staff_the_system_status(browser: A
     # Staff, signed in through the UI: the status card with the real health answer.
     page.goto(f"{live_server.url}/login")
     page.get_by_label("E-mail").fill(staff.email)
-    page.get_by_label("Password").fill("correct horse battery staple")
+    page.get_by_label("Password").fill(PASSWORD)
     page.locator("[data-testid=login-form] button[type=submit]").click()
     page.wait_for_url("**/proposals", timeout=15_000)
     page.goto(f"{live_server.url}/")

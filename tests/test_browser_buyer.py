@@ -22,18 +22,9 @@ from matching.models import Proposal
 from organizations.tests.factories import VendorFactory
 from purchasing.models import PurchaseRequest
 from reference.tests.factories import CategoryFactory
+from tests.browser_helpers import ARTIFACTS, DESKTOP, PHONE, TIMEOUT_MS, axe_serious, go, sign_in
 from tests.matching_eval import world
 from tests.search_helpers import drain_and_refresh, touch
-from tests.test_browser_staff import (
-    ARTIFACTS,
-    DESKTOP,
-    PHONE,
-    TIMEOUT_MS,
-    _axe_serious,
-    _go,
-    _signed_in,
-    browser,  # noqa: F401  the module-scoped Chromium fixture
-)
 
 pytestmark = [
     pytest.mark.browser,
@@ -81,13 +72,13 @@ def _buyer_flow(
     category_id: int,
     vendor: str,
 ) -> None:
-    page = _signed_in(chromium, base, email, viewport=viewport, lang=lang)
+    page = sign_in(chromium, base, email, viewport=viewport, lang=lang)
     # The language the visitor chose stays for the next pages (?lang= only sets it for one).
     page.evaluate("(lang) => window.localStorage.setItem('medmatch.lang', lang)", lang)
     tag = f"{lang}-{viewport['width']}"
     assert page.evaluate("() => document.documentElement.dir") == ("rtl" if lang == "ar" else "ltr")
 
-    _go(page, f"{base}/requests", "[data-testid=new-request]")
+    go(page, f"{base}/requests", "[data-testid=new-request]")
     assert page.evaluate("() => [document.documentElement.lang, document.documentElement.dir]") == [
         lang,
         "rtl" if lang == "ar" else "ltr",
@@ -103,7 +94,7 @@ def _buyer_flow(
     suggestion = page.wait_for_selector("[data-testid=category-suggestion]", timeout=TIMEOUT_MS)
     suggestion.query_selector("button").click()  # type: ignore[union-attr]
     assert page.input_value("#request-category") == str(category_id)
-    assert _axe_serious(page) == []
+    assert axe_serious(page) == []
     page.screenshot(path=str(ARTIFACTS / f"buyer-form-{tag}.png"), full_page=True)
     page.click("[data-testid=request-form] button[value=open]")
 
@@ -124,7 +115,7 @@ def _buyer_flow(
         assert box is not None
         assert box["x"] >= 0, box
         assert box["x"] + box["width"] <= viewport["width"], box
-    assert _axe_serious(page) == []
+    assert axe_serious(page) == []
     page.screenshot(path=str(ARTIFACTS / f"buyer-requests-{tag}.png"), full_page=True)
 
     page.click("[data-testid=request-notice-link]")
@@ -165,14 +156,14 @@ def _buyer_flow(
     assert page.query_selector("[data-testid=edit-request]") is None
     if viewport is PHONE:
         _fits_the_screen(page)
-    assert _axe_serious(page) == []
+    assert axe_serious(page) == []
     page.screenshot(path=str(ARTIFACTS / f"buyer-detail-{tag}.png"), full_page=True)
     assert page.errors == []  # type: ignore[attr-defined]
     page.context.close()
 
 
 def test_a_buyer_posts_edits_and_sees_the_match_and_its_introduction(
-    browser: Any,  # noqa: F811  the fixture imported above
+    browser: Any,
     live_server: Any,
     celery_worker_process: subprocess.Popen[bytes],
     clean_indexes: str,

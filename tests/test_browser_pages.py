@@ -5,14 +5,10 @@ indexed from the database), and the staff review queue is driven through a real
 session sign-in with Django's CSRF protection.
 """
 
-import os
-from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
-from django.conf import settings
 
 from accounts.tests.factories import StaffFactory
 from catalog.models import Product
@@ -23,38 +19,11 @@ from organizations.tests.factories import VendorFactory
 from outbox.reconciliation import search_reindex
 from purchasing.tests.factories import PurchaseRequestFactory
 from reference.models import Category
+from tests.browser_helpers import ARTIFACTS, PASSWORD, go, new_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.search, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = "/usr/bin/chromium"
-ARTIFACTS = Path(__file__).resolve().parent.parent / ".run" / "screenshots"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
-PASSWORD = "correct horse battery staple"
 TIMEOUT_MS = 15_000
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    # Playwright's sync API keeps an event loop on this thread; Django's database
-    # teardown then thinks it runs in async code. The live server is another thread.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-    if not (Path(settings.FRONTEND_DIST_DIR) / "index.html").exists():
-        pytest.fail("frontend/dist is missing: `make test` builds it before pytest")
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 def _catalogue() -> dict[str, list[Product]]:
@@ -95,14 +64,9 @@ def _catalogue() -> dict[str, list[Product]]:
 
 
 def _open(browser: Any, url: str) -> tuple[Any, list[str]]:
-    # The app's Content-Security-Policy forbids eval, which wait_for_function needs; the policy
-    # itself is exercised by tests/test_browser.py, whose pages run under it.
-    page = browser.new_page(viewport={"width": 1280, "height": 900}, bypass_csp=True)
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(url)
-    page.wait_for_selector("[data-testid=app-ready]", timeout=TIMEOUT_MS)
-    return page, errors
+    page = new_page(browser)
+    go(page, url, "[data-testid=app-ready]", timeout_ms=TIMEOUT_MS)
+    return page, page.errors
 
 
 def _facet_counts(page: Any, facet: str) -> dict[str, str]:

@@ -23,17 +23,8 @@ from purchasing.tests.factories import PurchaseRequestFactory
 from search import engine
 from search.indexes import PRODUCTS
 from search.indexing import ensure_indexes
+from tests.browser_helpers import ARTIFACTS, DESKTOP, PHONE, TIMEOUT_MS, axe_serious, go, sign_in
 from tests.search_helpers import drain_and_refresh, touch
-from tests.test_browser_staff import (
-    ARTIFACTS,
-    DESKTOP,
-    PHONE,
-    TIMEOUT_MS,
-    _axe_serious,
-    _go,
-    _signed_in,
-    browser,  # noqa: F401  (the module's Chromium, a fixture)
-)
 
 pytestmark = [pytest.mark.browser, pytest.mark.search, pytest.mark.django_db(transaction=True)]
 
@@ -130,7 +121,7 @@ def _world() -> dict[str, Any]:
     ids=["en-desktop", "ar-phone", "zh-phone"],
 )
 def test_staff_approve_a_proposal_and_both_parties_meet(
-    browser: Any,  # noqa: F811
+    browser: Any,
     live_server: Any,
     celery_worker_process: Any,
     clean_indexes: str,
@@ -142,10 +133,10 @@ def test_staff_approve_a_proposal_and_both_parties_meet(
     base = live_server.url
     suffix = f"{lang}-{'phone' if viewport is PHONE else 'desktop'}"
 
-    page = _signed_in(browser, base, staff.email, viewport=viewport, lang=lang)
+    page = sign_in(browser, base, staff.email, viewport=viewport, lang=lang)
     assert page.evaluate("document.documentElement.dir") == ("rtl" if lang == "ar" else "ltr")
     # ?lang= holds for the page it opens (the app does not save it): every page is opened with it.
-    _go(page, f"{base}/proposals?lang={lang}", "[data-testid=proposal-row]")
+    go(page, f"{base}/proposals?lang={lang}", "[data-testid=proposal-row]")
     assert page.evaluate("document.documentElement.lang") == lang
     row = page.locator("[data-testid=proposal-row]").first
     assert row.evaluate("element => element.tagName") == ("LI" if viewport is PHONE else "TR")
@@ -161,7 +152,7 @@ def test_staff_approve_a_proposal_and_both_parties_meet(
         "items => items.map(item => item.dataset.status)"
     )
     assert "met" in statuses
-    assert _axe_serious(page) == []
+    assert axe_serious(page) == []
     page.screenshot(path=str(ARTIFACTS / f"proposals-{suffix}.png"), full_page=True)
 
     # Follow its link to the request, and back.
@@ -171,7 +162,7 @@ def test_staff_approve_a_proposal_and_both_parties_meet(
     page.wait_for_selector("[data-testid=request-proposals] tbody tr", timeout=TIMEOUT_MS)
     _fits(page, viewport)
     assert page.get_by_test_id("request-proposals").locator("tbody tr").count() == 1
-    assert _axe_serious(page) == []
+    assert axe_serious(page) == []
     page.screenshot(path=str(ARTIFACTS / f"staff-request-{suffix}.png"), full_page=True)
     page.go_back()
     page.wait_for_selector("[data-testid=proposal-row]", timeout=TIMEOUT_MS)
@@ -199,9 +190,9 @@ def test_staff_approve_a_proposal_and_both_parties_meet(
     page.screenshot(path=str(ARTIFACTS / f"proposals-approved-{suffix}.png"), full_page=True)
 
     # The dashboard counts the new introduction.
-    _go(page, f"{base}/staff/dashboard?lang={lang}", "[data-testid=stat-introductions]")
+    go(page, f"{base}/staff/dashboard?lang={lang}", "[data-testid=stat-introductions]")
     assert page.get_by_test_id("stat-introductions").inner_text().startswith(_number(page, 1, lang))
-    assert _axe_serious(page) == []
+    assert axe_serious(page) == []
     assert page.errors == []  # type: ignore[attr-defined]
     page.context.close()
 
@@ -210,10 +201,10 @@ def test_staff_approve_a_proposal_and_both_parties_meet(
         (world["buyer"], world["vendor_contact"], "vendor"),
         (world["vendor"], world["buyer_contact"], "buyer"),
     ):
-        party = _signed_in(browser, base, user.email, viewport=viewport, lang=lang)
+        party = sign_in(browser, base, user.email, viewport=viewport, lang=lang)
         party.wait_for_selector("[data-testid=unread-count]", timeout=TIMEOUT_MS)
         assert party.get_by_test_id("unread-count").inner_text() != ""
-        _go(party, f"{base}/introductions?lang={lang}", "[data-testid=introduction]")
+        go(party, f"{base}/introductions?lang={lang}", "[data-testid=introduction]")
         assert party.evaluate("document.documentElement.dir") == ("rtl" if lang == "ar" else "ltr")
         other = party.get_by_test_id(f"party-{other_role}")
         assert other.get_by_text(other_contact.name).is_visible()
@@ -221,13 +212,13 @@ def test_staff_approve_a_proposal_and_both_parties_meet(
             f"mailto:{other_contact.email}"
         )
         _fits(party, viewport)
-        assert _axe_serious(party) == []
+        assert axe_serious(party) == []
         party.screenshot(
             path=str(ARTIFACTS / f"introductions-{other_role}-seen-{suffix}.png"), full_page=True
         )
         party.click("[data-testid=notification-bell]")
         party.wait_for_selector("[data-testid=notification]", timeout=TIMEOUT_MS)
-        assert _axe_serious(party) == []
+        assert axe_serious(party) == []
         party.click("[data-testid=mark-all-read]")
         party.wait_for_selector("[data-testid=unread-count]", state="detached", timeout=TIMEOUT_MS)
         assert party.errors == []  # type: ignore[attr-defined]

@@ -9,12 +9,9 @@ flows; axe-core finds no serious or critical violation on these pages.
 
 import re
 import time
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from django.conf import settings
 
 from accounts.tests.factories import BuyerUserFactory, StaffFactory, VendorUserFactory
 from catalog.tests.factories import ProductFactory
@@ -25,70 +22,9 @@ from organizations.tests.conftest import PNG_BYTES
 from organizations.tests.factories import DocumentFactory
 from purchasing.models import DuplicateStatus
 from purchasing.tests.factories import DuplicateFlagFactory, PurchaseRequestFactory
+from tests.browser_helpers import ARTIFACTS, DESKTOP, PASSWORD, PHONE, TIMEOUT_MS, axe_serious, go, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-]
-ARTIFACTS = Path(__file__).resolve().parent.parent / ".run" / "screenshots"
-AXE = Path(__file__).resolve().parent.parent / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
-PASSWORD = "correct horse battery staple"
-TIMEOUT_MS = 20_000
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    import os
-
-    from playwright.sync_api import sync_playwright
-
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    if not (Path(settings.FRONTEND_DIST_DIR) / "index.html").exists():
-        pytest.fail("frontend/dist is missing: `make test` builds it before pytest")
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
-
-
-def _signed_in(
-    browser: Any, base: str, email: str, *, viewport: dict[str, int] = DESKTOP, lang: str = "en"
-) -> Any:
-    context = browser.new_context(viewport=viewport, bypass_csp=True)  # axe-core is injected as a script
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(f"{base}/login?lang={lang}")
-    page.wait_for_selector("[data-testid=login-form]", timeout=TIMEOUT_MS)
-    page.fill("#login-email", email)
-    page.fill("#login-password", PASSWORD)
-    page.click("[data-testid=login-form] button[type=submit]")
-    page.wait_for_selector("[data-testid=user-menu]", timeout=TIMEOUT_MS)
-    page.errors = errors  # type: ignore[attr-defined]
-    return page
-
-
-def _axe_serious(page: Any) -> list[str]:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => (await axe.run(document)).violations")
-    return [
-        f"{v['id']}: {[node['target'] for node in v['nodes']][:5]}"
-        for v in result
-        if v["impact"] in ("serious", "critical")
-    ]
-
-
-def _go(page: Any, url: str, ready: str) -> None:
-    page.goto(url)
-    page.wait_for_selector(ready, timeout=TIMEOUT_MS)
 
 
 def test_staff_verify_one_vendor_and_reject_another(browser: Any, live_server: Any) -> None:
@@ -110,7 +46,7 @@ def test_staff_verify_one_vendor_and_reject_another(browser: Any, live_server: A
         size=len(PNG_BYTES),
     )
     base = live_server.url
-    page = _signed_in(browser, base, staff.email)
+    page = sign_in(browser, base, staff.email)
     file_answers: list[tuple[str, int]] = []
     page.on(
         "response",
@@ -119,10 +55,10 @@ def test_staff_verify_one_vendor_and_reject_another(browser: Any, live_server: A
         else None,
     )
 
-    _go(page, f"{base}/staff/verification", "[data-testid=verification-item]")
+    go(page, f"{base}/staff/verification", "[data-testid=verification-item]")
     names = page.locator("[data-testid=verification-item] h2").all_inner_texts()
     assert names == ["Wuhan Keep Medical", "Shenzhen Drop Gloves"]  # oldest first
-    assert _axe_serious(page) == []
+    assert axe_serious(page) == []
     page.get_by_role("link", name="Wuhan Keep Medical", exact=True).click()
     page.wait_for_selector("[data-testid=document-pdf]", timeout=TIMEOUT_MS)
     page.wait_for_selector("[data-testid=document-image]", timeout=TIMEOUT_MS)
@@ -137,7 +73,7 @@ def test_staff_verify_one_vendor_and_reject_another(browser: Any, live_server: A
         page.wait_for_timeout(100)
     assert ("application/pdf", 200) in file_answers
     assert ("image/png", 200) in file_answers
-    assert _axe_serious(page) == []
+    assert axe_serious(page) == []
     page.screenshot(path=str(ARTIFACTS / "staff-verification.png"), full_page=True)
     page.click("[data-testid=verify-organization]")
     page.wait_for_selector("[data-testid=decision-done]", timeout=TIMEOUT_MS)
@@ -158,7 +94,7 @@ def test_staff_verify_one_vendor_and_reject_another(browser: Any, live_server: A
     assert page.errors == []  # type: ignore[attr-defined]
     page.context.close()
 
-    vendor = _signed_in(browser, base, drop.email)
+    vendor = sign_in(browser, base, drop.email)
     vendor.click("[data-testid=user-menu]")
     assert vendor.get_by_test_id("rejection-reason").inner_text() == "The business licence has expired"
     vendor.context.close()
@@ -178,25 +114,25 @@ def test_notifications_dashboard_and_duplicates(browser: Any, live_server: Any) 
     flag = DuplicateFlagFactory(request=newer, duplicate_of=older)
     base = live_server.url
 
-    party = _signed_in(browser, base, buyer.email)
+    party = sign_in(browser, base, buyer.email)
     party.wait_for_selector("[data-testid=unread-count]", timeout=TIMEOUT_MS)
     assert int(party.get_by_test_id("unread-count").inner_text()) >= 1
     party.click("[data-testid=notification-bell]")
     party.wait_for_selector("[data-testid=notification]", timeout=TIMEOUT_MS)
-    assert _axe_serious(party) == []
+    assert axe_serious(party) == []
     party.click("[data-testid=mark-all-read]")
     party.wait_for_selector("[data-testid=unread-count]", state="detached", timeout=TIMEOUT_MS)
     party.context.close()
 
-    page = _signed_in(browser, base, staff.email)
-    _go(page, f"{base}/staff/dashboard", "[data-testid=stat-introductions]")
+    page = sign_in(browser, base, staff.email)
+    go(page, f"{base}/staff/dashboard", "[data-testid=stat-introductions]")
     page.wait_for_selector("[data-testid=chart-month] .recharts-responsive-container", timeout=TIMEOUT_MS)
     assert page.get_by_test_id("stat-introductions").inner_text().startswith("1")
-    assert _axe_serious(page) == []
+    assert axe_serious(page) == []
     page.screenshot(path=str(ARTIFACTS / "staff-dashboard.png"), full_page=True)
 
-    _go(page, f"{base}/staff/duplicates", "[data-testid=duplicate-pair]")
-    assert _axe_serious(page) == []
+    go(page, f"{base}/staff/duplicates", "[data-testid=duplicate-pair]")
+    assert axe_serious(page) == []
     page.click("[data-testid=duplicate-merge]")
     page.wait_for_selector("[data-testid=duplicate-done]", timeout=TIMEOUT_MS)
     flag.refresh_from_db()
@@ -213,20 +149,20 @@ def test_staff_pages_on_a_phone(browser: Any, live_server: Any, lang: str) -> No
     DocumentFactory(organization=pending.organization)
     base = live_server.url
     for viewport, suffix in ((PHONE, "phone"), (DESKTOP, "desktop")):
-        page = _signed_in(browser, base, staff.email, viewport=viewport, lang=lang)
+        page = sign_in(browser, base, staff.email, viewport=viewport, lang=lang)
         assert page.evaluate("document.documentElement.dir") == ("rtl" if lang == "ar" else "ltr")
-        _go(page, f"{base}/staff/verification", "[data-testid=verification-item]")
+        go(page, f"{base}/staff/verification", "[data-testid=verification-item]")
         assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"] + 1
         page.screenshot(path=str(ARTIFACTS / f"staff-queue-{lang}-{suffix}.png"), full_page=True)
         page.locator("[data-testid=verification-item] a.button").first.click()
         page.wait_for_selector("[data-testid=verify-organization]", timeout=TIMEOUT_MS)
-        assert _axe_serious(page) == []
+        assert axe_serious(page) == []
         page.screenshot(path=str(ARTIFACTS / f"staff-org-{lang}-{suffix}.png"), full_page=True)
-        _go(page, f"{base}/staff/dashboard", "[data-testid=stat-introductions]")
+        go(page, f"{base}/staff/dashboard", "[data-testid=stat-introductions]")
         page.screenshot(path=str(ARTIFACTS / f"staff-dashboard-{lang}-{suffix}.png"), full_page=True)
         page.context.close()
-    page = _signed_in(browser, base, staff.email, viewport=PHONE, lang=lang)
-    _go(page, f"{base}/staff/organizations/{pending.organization_id}", "[data-testid=verify-organization]")
+    page = sign_in(browser, base, staff.email, viewport=PHONE, lang=lang)
+    go(page, f"{base}/staff/organizations/{pending.organization_id}", "[data-testid=verify-organization]")
     page.click("[data-testid=verify-organization]")
     page.wait_for_selector("[data-testid=decision-done]", timeout=TIMEOUT_MS)
     assert (
@@ -242,9 +178,9 @@ def test_change_password_and_reset_a_forgotten_one(
     settings.MEDMATCH_PUBLIC_URL = live_server.url
     user = BuyerUserFactory()
     base = live_server.url
-    page = _signed_in(browser, base, user.email)
-    _go(page, f"{base}/account", "[data-testid=change-password-form]")
-    assert _axe_serious(page) == []
+    page = sign_in(browser, base, user.email)
+    go(page, f"{base}/account", "[data-testid=change-password-form]")
+    assert axe_serious(page) == []
     page.fill("[data-testid=old-password]", PASSWORD)
     page.fill("[data-testid=new-password]", "violet tractor ninety lanterns")
     page.click("[data-testid=change-password-form] button[type=submit]")
@@ -257,7 +193,7 @@ def test_change_password_and_reset_a_forgotten_one(
     before = set(mail_dir.glob("*.log")) if mail_dir.exists() else set()
     context = browser.new_context(viewport=DESKTOP, bypass_csp=True)  # axe-core is injected
     page = context.new_page()
-    _go(page, f"{base}/login?lang=en", "[data-testid=login-form]")
+    go(page, f"{base}/login?lang=en", "[data-testid=login-form]")
     page.click("[data-testid=forgot-password-link]")
     page.fill("[data-testid=forgot-email]", user.email)
     page.click("[data-testid=forgot-password-form] button[type=submit]")
@@ -272,7 +208,7 @@ def test_change_password_and_reset_a_forgotten_one(
                 link = match.group(1)
         time.sleep(0.3)
     assert link, "the worker sent no reset e-mail"
-    _go(page, link, "[data-testid=reset-password-form]")
+    go(page, link, "[data-testid=reset-password-form]")
     page.fill("[data-testid=reset-new-password]", "amber kettle seventy harbours")
     page.click("[data-testid=reset-password-form] button[type=submit]")
     page.wait_for_selector("[data-testid=reset-done]", timeout=TIMEOUT_MS)

@@ -9,134 +9,44 @@ critical violation on these pages.
 """
 
 import re
-import time
-from collections.abc import Callable, Iterator
-from email import message_from_bytes
 from pathlib import Path
 from typing import Any
 
 import pytest
-from django.conf import settings
 
 from accounts.tests.factories import StaffFactory
-from conftest import worker_mail_dir
+from conftest import wait_for, worker_mail_dir, worker_mail_to
 from organizations.models import Organization, VerificationStatus
 from organizations.tests.factories import PDF_BYTES
 from supplierlists.models import CandidateStatus, MatchCandidate, SupplierListImport
 from supplierlists.tests.factories import FIXTURES
 from supplierlists.tests.fixtures.make_supplier_list import USCC_E1
+from tests.browser_helpers import (
+    ARTIFACTS,
+    DESKTOP,
+    PHONE,
+    axe_serious,
+    new_page,
+    no_horizontal_scroll,
+    sign_in,
+)
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
+pytestmark = [
+    pytest.mark.usefixtures("celery_worker_idle_at_the_end"),
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True),
 ]
-ARTIFACTS = Path(__file__).resolve().parent.parent / ".run" / "screenshots"
-AXE = Path(__file__).resolve().parent.parent / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
-PASSWORD = "correct horse battery staple"
+
 VENDOR_PASSWORD = "gloves from zhejiang since 1998"
 TIMEOUT_MS = 30_000
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
 PROGRESS_SEEN: list[str] = []  # the progress bar's labels the imports showed (the worker may be quicker)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    import os
-
-    from playwright.sync_api import sync_playwright
-
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    if not (Path(settings.FRONTEND_DIST_DIR) / "index.html").exists():
-        pytest.fail("frontend/dist is missing: `make test` builds it before pytest")
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
-
-
-@pytest.fixture(autouse=True)
-def _worker_idle_at_the_end(celery_worker_process: Any) -> Any:
-    """Let the worker finish before the database is flushed (TRUNCATE waits on its locks)."""
-    yield
-    from config.celery import app
-
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        active = app.control.inspect(timeout=1).active() or {}
-        reserved = app.control.inspect(timeout=1).reserved() or {}
-        if not any(active.values()) and not any(reserved.values()):
-            break
-        time.sleep(0.2)
-
-
-def _context(browser: Any, viewport: dict[str, int]) -> Any:
-    return browser.new_context(viewport=viewport, bypass_csp=True)  # axe-core is injected as a script
-
-
-def _signed_in(browser: Any, base: str, email: str, *, viewport: dict[str, int], lang: str) -> Any:
-    page = _context(browser, viewport).new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(f"{base}/login?lang={lang}")
-    page.wait_for_selector("[data-testid=login-form]", timeout=TIMEOUT_MS)
-    page.fill("#login-email", email)
-    page.fill("#login-password", PASSWORD)
-    page.click("[data-testid=login-form] button[type=submit]")
-    page.wait_for_selector("[data-testid=user-menu]", timeout=TIMEOUT_MS)
-    page.errors = errors  # type: ignore[attr-defined]
-    return page
-
-
-def _axe_serious(page: Any) -> list[str]:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => (await axe.run(document)).violations")
-    return [
-        f"{v['id']}: {[node['target'] for node in v['nodes']][:5]}"
-        for v in result
-        if v["impact"] in ("serious", "critical")
-    ]
-
-
-def _no_horizontal_scroll(page: Any) -> bool:
-    return bool(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth + 1"))
-
-
-def _wait_for(condition: Callable[[], Any], *, what: str, timeout: float = 90.0) -> Any:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.25)
-    pytest.fail(f"timed out waiting for {what}")
-
-
-def _mail_to(mail_dir: Path, address: str) -> str | None:
-    if not mail_dir.exists():
-        return None
-    for path in mail_dir.glob("*.log"):
-        for raw in path.read_bytes().split(b"-" * 79):
-            message = message_from_bytes(raw.strip())
-            if address in (message.get("To") or ""):
-                part = message.get_payload(0) if message.is_multipart() else message
-                payload = part.get_payload(decode=True)  # type: ignore[union-attr]
-                charset = part.get_content_charset() or "utf-8"  # type: ignore[union-attr]
-                return payload.decode(charset) if isinstance(payload, bytes) else str(payload)
-    return None
 
 
 def _import_the_fixture_list(page: Any, base: str, tag: str, lang: str) -> SupplierListImport:
     """Upload the hand-made 60-row list, confirm the proposed mapping, wait for the figures."""
     page.goto(f"{base}/staff/supplier-lists?lang={lang}")  # ?lang: the reader's choice is not stored
     page.wait_for_selector("[data-testid=upload-form]", timeout=TIMEOUT_MS)
-    assert _axe_serious(page) == []
+    assert axe_serious(page) == []
     page.set_input_files("#sl-file", str(FIXTURES / "supplier_list.csv"))
     page.fill("#sl-sender", "Chamber of Commerce, Hamburg")
     page.click("[data-testid=upload-submit]")
@@ -148,7 +58,7 @@ def _import_the_fixture_list(page: Any, base: str, tag: str, lang: str) -> Suppl
     header = supplier_list.header
     assert page.locator(f"[data-column='{header.index('E-mail')}'] select").input_value() == "email"
     assert page.locator(f"[data-column='{header.index('truth')}'] select").input_value() == ""
-    assert _axe_serious(page) == []
+    assert axe_serious(page) == []
     page.screenshot(path=str(ARTIFACTS / f"supplier-list-mapping-{tag}.png"), full_page=True)
     with page.expect_response(lambda r: r.url.endswith("/mapping/")) as confirmed:
         page.click("[data-testid=mapping-confirm]")
@@ -175,7 +85,7 @@ def test_staff_import_review_and_invite_then_the_vendor_claims_its_profile(
     settings.MEDMATCH_PUBLIC_URL = live_server.url
     base = live_server.url
     staff = StaffFactory(first_name="Sam Lists")
-    page = _signed_in(browser, base, staff.email, viewport=DESKTOP, lang=lang)
+    page = sign_in(browser, base, staff.email, viewport=DESKTOP, lang=lang, timeout_ms=TIMEOUT_MS)
 
     supplier_list = _import_the_fixture_list(page, base, lang, lang)
     figures = {
@@ -185,7 +95,7 @@ def test_staff_import_review_and_invite_then_the_vendor_claims_its_profile(
     assert figures["rows"] == "60"
     assert figures["rejected"] == "4"
     assert page.locator("[data-testid=row-errors] tbody tr").count() >= 4
-    assert _axe_serious(page) == []
+    assert axe_serious(page) == []
     page.screenshot(path=str(ARTIFACTS / f"supplier-list-figures-{lang}.png"), full_page=True)
 
     # Review: the pairs side by side with score and reasons; merge the best one.
@@ -200,7 +110,7 @@ def test_staff_import_review_and_invite_then_the_vendor_claims_its_profile(
     assert re.search(r"\d+%", first.locator("[data-testid=review-score]").inner_text())
     assert first.locator("[data-testid=reasons] li").count() >= 1
     assert first.locator("[data-testid=candidate-comparison] tbody tr").count() == 8
-    assert _axe_serious(page) == []
+    assert axe_serious(page) == []
     page.screenshot(path=str(ARTIFACTS / f"supplier-list-review-{lang}.png"), full_page=True)
     candidate_id = int(first.get_attribute("data-candidate") or 0)
     first.locator("[data-testid=review-merge]").click()
@@ -213,11 +123,13 @@ def test_staff_import_review_and_invite_then_the_vendor_claims_its_profile(
     row = page.locator(f"[data-testid=invitation-row][data-organization='{meilun.pk}']")
     row.wait_for(timeout=TIMEOUT_MS)
     assert row.locator("[data-testid=invite-email]").input_value() == "export@meilun-gloves.com"
-    assert _axe_serious(page) == []
+    assert axe_serious(page) == []
     row.locator("[data-testid=invite-one]").click()
     page.wait_for_selector("[data-testid=invite-done]", timeout=TIMEOUT_MS)
     mail_dir = worker_mail_dir(search_prefix)
-    body = _wait_for(lambda: _mail_to(mail_dir, "export@meilun-gloves.com"), what="the invitation e-mail")
+    body = wait_for(
+        lambda: worker_mail_to(mail_dir, "export@meilun-gloves.com"), what="the invitation e-mail"
+    )
     link = re.search(r"http\S+/claim\?token=([\w-]+)", body)
     assert link, body
     token = link.group(1)  # the worker's link names its own MEDMATCH_PUBLIC_URL, not the live server's
@@ -229,11 +141,11 @@ def test_staff_import_review_and_invite_then_the_vendor_claims_its_profile(
     page.context.close()
 
     # The vendor follows the link: password, data check, licence, verification.
-    vendor = _context(browser, DESKTOP).new_page()
+    vendor = new_page(browser)
     vendor.goto(f"{base}/claim?token={token}")
     vendor.wait_for_selector("[data-testid=claim-form]", timeout=TIMEOUT_MS)
     assert "Zhejiang Meilun Gloves" in vendor.locator("[data-testid=claim-form]").inner_text()
-    assert _axe_serious(vendor) == []
+    assert axe_serious(vendor) == []
     vendor.fill("#claim-name", "Chen Jie")
     vendor.fill("#claim-password", VENDOR_PASSWORD)
     vendor.click("[data-testid=claim-submit]")
@@ -246,7 +158,7 @@ def test_staff_import_review_and_invite_then_the_vendor_claims_its_profile(
     licence = tmp_path / "licence.pdf"
     licence.write_bytes(PDF_BYTES)
     vendor.set_input_files("[data-testid=claim-licence]", str(licence))
-    assert _axe_serious(vendor) == []
+    assert axe_serious(vendor) == []
     vendor.click("[data-testid=claim-request-verification]")
     vendor.wait_for_selector("[data-testid=claim-pending]", timeout=TIMEOUT_MS)
     vendor.screenshot(path=str(ARTIFACTS / f"supplier-list-claimed-{lang}.png"), full_page=True)
@@ -263,16 +175,16 @@ def test_supplier_list_pages_on_a_phone(
 ) -> None:
     staff = StaffFactory()
     base = live_server.url
-    page = _signed_in(browser, base, staff.email, viewport=PHONE, lang=lang)
+    page = sign_in(browser, base, staff.email, viewport=PHONE, lang=lang, timeout_ms=TIMEOUT_MS)
     supplier_list = _import_the_fixture_list(page, base, f"{lang}-phone", lang)
     assert page.locator("html").get_attribute("dir") == ("rtl" if lang == "ar" else "ltr")
-    assert _no_horizontal_scroll(page)
-    assert _axe_serious(page) == []
+    assert no_horizontal_scroll(page)
+    assert axe_serious(page) == []
     page.screenshot(path=str(ARTIFACTS / f"supplier-list-figures-{lang}-phone.png"), full_page=True)
     page.goto(f"{base}/staff/supplier-lists/review?list={supplier_list.pk}&lang={lang}")
     page.wait_for_selector("[data-testid=review-pair]", timeout=TIMEOUT_MS)
-    assert _no_horizontal_scroll(page)
-    assert _axe_serious(page) == []
+    assert no_horizontal_scroll(page)
+    assert axe_serious(page) == []
     page.screenshot(path=str(ARTIFACTS / f"supplier-list-review-{lang}-phone.png"), full_page=True)
     page.click("[data-testid=review-select-all]")
     page.click("[data-testid=review-bulk-keep]")
@@ -282,11 +194,11 @@ def test_supplier_list_pages_on_a_phone(
     ).exists()
     page.goto(f"{base}/staff/supplier-lists/invitations?list={supplier_list.pk}&lang={lang}")
     page.wait_for_selector("[data-testid=invitation-row]", timeout=TIMEOUT_MS)
-    assert _no_horizontal_scroll(page)
-    assert _axe_serious(page) == []
+    assert no_horizontal_scroll(page)
+    assert axe_serious(page) == []
     page.screenshot(path=str(ARTIFACTS / f"supplier-list-invitations-{lang}-phone.png"), full_page=True)
     page.goto(f"{base}/claim?token=not-a-real-token&lang={lang}")
     page.wait_for_selector(".notice--error, [role=alert]", timeout=TIMEOUT_MS)
-    assert _axe_serious(page) == []
+    assert axe_serious(page) == []
     page.screenshot(path=str(ARTIFACTS / f"supplier-list-claim-invalid-{lang}-phone.png"), full_page=True)
     assert page.errors == []  # type: ignore[attr-defined]

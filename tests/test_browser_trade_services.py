@@ -10,42 +10,25 @@ no sideways scrolling, no serious or critical axe-core finding, a screenshot of 
 """
 
 import hashlib
-import os
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from django.conf import settings
 
 from accounts.tests.factories import StaffFactory, VendorUserFactory
 from certificates.models import ApplicationStatus, Certificate, FmApplication
 from consultations.models import Consultation, ConsultationStatus
 from consultations.tests.factories import AdviserFactory
 from organizations.tests.factories import PDF_BYTES
+from tests.browser_helpers import ARTIFACTS, DESKTOP, PHONE, TIMEOUT_MS, axe_serious, sign_in
 from tests.pdf_helpers import pdf_qr_codes
-from tests.test_browser_staff import _axe_serious
 
 pytestmark = [pytest.mark.browser, pytest.mark.celery, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = "/usr/bin/chromium"
-ARTIFACTS = Path(__file__).resolve().parent.parent / ".run" / "screenshots"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
-PASSWORD = "correct horse battery staple"
-TIMEOUT_MS = 20_000
 # The worker may first drain what earlier tests queued.
 PDF_TIMEOUT_MS = 180_000
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
 # Walked in this order so that a page ends in English at desktop width, as it started.
 WALK_LANGUAGES = ("zh", "ar", "en")
 
@@ -64,37 +47,11 @@ def _worker_storage(settings: Any) -> None:
     }
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    if not (Path(settings.FRONTEND_DIST_DIR) / "index.html").exists():
-        pytest.fail("frontend/dist is missing: `make test` builds it before pytest")
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
-
-
 def _sign_in(
     browser: Any, base: str, email: str, next_path: str, *, viewport: dict[str, int] = DESKTOP
 ) -> tuple[Any, Any, list[str]]:
-    # bypass_csp: axe-core is injected as a script, which the app's CSP blocks.
-    context = browser.new_context(viewport=viewport, accept_downloads=True, bypass_csp=True)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.goto(f"{base}/login?lang=en&next={next_path}")
-    page.wait_for_selector("[data-testid=app-ready]", timeout=TIMEOUT_MS)
-    page.fill("#login-email", email)
-    page.fill("#login-password", PASSWORD)
-    page.click("[data-testid=login-form] button[type=submit]")
-    # Signed in (the login URL itself matches the next path's pattern, through ?next=).
-    page.wait_for_selector("[data-testid=user-menu]", timeout=TIMEOUT_MS)
-    page.wait_for_url(f"**{next_path}*", timeout=TIMEOUT_MS)
-    return context, page, errors
+    page = sign_in(browser, base, email, next_path=next_path, viewport=viewport, accept_downloads=True)
+    return page.context, page, page.errors
 
 
 def _walk(page: Any, url: str, ready: str, name: str) -> None:
@@ -113,7 +70,7 @@ def _walk(page: Any, url: str, ready: str, name: str) -> None:
             assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"] + 1, where
             page.screenshot(path=str(ARTIFACTS / f"{name}-{lang}-{size}.png"), full_page=True)
             if (lang, size) in (("ar", "390"), ("en", "desktop")):
-                assert _axe_serious(page) == [], where
+                assert axe_serious(page) == [], where
 
 
 def test_member_applies_staff_approve_pdf_downloads_and_verifies(
@@ -250,7 +207,7 @@ def test_member_asks_adviser_answers_and_closes_and_no_other_organisation_can_re
     # The member asks, with the contract attached.
     member_context, page, member_errors = _sign_in(browser, live_server.url, member.email, "/consultations")
     page.wait_for_selector("[data-testid=ask-form]", timeout=TIMEOUT_MS)
-    assert _axe_serious(page) == []
+    assert axe_serious(page) == []
     page.select_option("#c-topic", "contracts_arbitration")
     page.fill("#c-subject", "Can the buyer claim the late-delivery penalty?")
     page.fill("#c-description", "Clause 14 names epidemics; the lockdown stopped our plant for 10 weeks.")
@@ -273,7 +230,7 @@ def test_member_asks_adviser_answers_and_closes_and_no_other_organisation_can_re
     staff_page.click("[data-testid=assign-submit]")
     staff_page.wait_for_selector("[data-testid=consultation][data-status=assigned]", timeout=TIMEOUT_MS)
     assert staff_page.locator("[data-testid=adviser]").inner_text() == adviser.get_full_name()
-    assert _axe_serious(staff_page) == []
+    assert axe_serious(staff_page) == []
 
     # The adviser answers; the member replies; the adviser closes it with an outcome.
     adviser_context, adviser_page, adviser_errors = _sign_in(

@@ -14,13 +14,11 @@ import os
 import re
 import subprocess
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 import pytest
-from django.conf import settings
 from rest_framework.test import APIClient
 
 from accounts.models import User
@@ -31,7 +29,16 @@ from organizations.models import Document, DocumentType, VerificationStatus
 from organizations.tests.conftest import PNG_BYTES
 from organizations.tests.factories import PDF_BYTES
 from reference.models import Category
-from tests.test_browser_staff import _axe_serious
+from tests.browser_helpers import (
+    ARTIFACTS,
+    DESKTOP,
+    PASSWORD,
+    PHONE,
+    ROOT,
+    TIMEOUT_MS,
+    axe_serious,
+    new_page,
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -40,36 +47,9 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-]
-ROOT = Path(__file__).resolve().parent.parent
-ARTIFACTS = ROOT / ".run" / "screenshots"
 README_SCREENSHOT = ROOT / "docs" / "screenshots" / "vendor-products.png"
-PASSWORD = "correct horse battery staple"
-TIMEOUT_MS = 20_000
 # The worker may first drain what earlier tests queued; the machine is shared.
 INDEX_TIMEOUT_S = 120
-DESKTOP = {"width": 1280, "height": 900}
-PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    if not (Path(settings.FRONTEND_DIST_DIR) / "index.html").exists():
-        pytest.fail("frontend/dist is missing: `make test` builds it before pytest")
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture(autouse=True)
@@ -97,7 +77,7 @@ def _check_page(page: Any, name: str, lang: str, viewport: dict[str, int]) -> No
     # From the top: a full-page shot of a scrolled page draws the sticky header mid-page.
     page.evaluate("window.scrollTo(0, 0)")
     page.screenshot(path=str(ARTIFACTS / f"vendor-{name}-{lang}-{size}.png"), full_page=True)
-    assert _axe_serious(page) == [], f"{name} {lang}"
+    assert axe_serious(page) == [], f"{name} {lang}"
 
 
 def _invalid(page: Any, selector: str) -> bool:
@@ -253,10 +233,8 @@ def test_vendor_onboards_lists_a_product_and_buyers_find_it(
     licence.write_bytes(PNG_BYTES)
     ce = tmp_path / "ce.pdf"
     ce.write_bytes(PDF_BYTES)
-    context = browser.new_context(viewport=viewport, bypass_csp=True)  # axe-core is injected as a script
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page = new_page(browser, viewport=viewport)
+    context, errors = page.context, page.errors
 
     _register(page, base, lang, email, tag, viewport)
     user = User.objects.get(email=email)
@@ -331,8 +309,8 @@ def test_vendor_onboards_lists_a_product_and_buyers_find_it(
         page.screenshot(path=str(README_SCREENSHOT), full_page=False)
 
     # A buyer's view: signed out, a Spanish search finds the Chinese-named product.
-    buyer_context = browser.new_context(viewport=viewport, bypass_csp=True)
-    buyer = buyer_context.new_page()
+    buyer = new_page(browser, viewport=viewport)
+    buyer_context = buyer.context
     card = _find_in_directory(buyer, base, name)
     card.locator(f"a[href='/products/{product.pk}']").first.click()
     buyer.wait_for_selector("[data-testid=product-page]", timeout=TIMEOUT_MS)

@@ -6,8 +6,6 @@ parties see each other's contacts; e-mail goes out; the outcome is recorded.
 Every response is checked for contact leaks before approval.
 """
 
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,11 +14,16 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from accounts.tests.factories import StaffFactory
-from conftest import worker_mail_dir
+from conftest import wait_for, worker_mail_dir
 from organizations.tests.factories import PDF_BYTES
 from reference.models import Category
 
-pytestmark = [pytest.mark.search, pytest.mark.celery, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.usefixtures("celery_worker_idle_at_the_end"),
+    pytest.mark.search,
+    pytest.mark.celery,
+    pytest.mark.django_db(transaction=True),
+]
 
 PASSWORD = "correct horse battery staple"
 VENDOR_SECRETS = ("zhang.san@xinhua-med.example.cn", "+86 27 8765 4321", "wx_zhangsan_xinhua")
@@ -47,16 +50,6 @@ class Party:
             "post", "/api/v1/auth/login/", {"email": email, "password": PASSWORD}, format="json"
         )
         assert response.status_code == 200, response.json()
-
-
-def wait_for(condition: Callable[[], Any], *, what: str, timeout: float = 60.0) -> Any:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.25)
-    pytest.fail(f"timed out waiting for {what}")
 
 
 def assert_no_leaks(log: list[tuple[str, str, str]], *, allowed: dict[str, set[str]]) -> None:
@@ -297,21 +290,6 @@ def approve_and_follow(
     assert deal.json()["status"] == "deal"
     assert stats.status_code == 200
     assert "deal" in stats.content.decode()
-
-
-@pytest.fixture(autouse=True)
-def _worker_idle_at_the_end(celery_worker_process: Any) -> Any:
-    """Let the worker finish its tasks before the database is flushed (TRUNCATE waits on its locks)."""
-    yield
-    from config.celery import app
-
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        active = app.control.inspect(timeout=1).active() or {}
-        reserved = app.control.inspect(timeout=1).reserved() or {}
-        if not any(active.values()) and not any(reserved.values()):
-            break
-        time.sleep(0.2)
 
 
 def test_vendor_first_then_buyer_journey(

@@ -7,9 +7,6 @@ uploads its business licence and asks for verification.
 """
 
 import re
-import time
-from collections.abc import Callable
-from email import message_from_bytes
 from pathlib import Path
 from typing import Any
 
@@ -19,59 +16,19 @@ from rest_framework.test import APIClient
 
 from accounts.tests.factories import StaffFactory
 from audit.models import AuditEvent
-from conftest import worker_mail_dir
+from conftest import wait_for, worker_mail_dir, worker_mail_to
 from organizations.models import Organization
 from organizations.tests.factories import PDF_BYTES
 from supplierlists.tests.factories import fixture_upload
 from supplierlists.tests.fixtures.make_supplier_list import USCC_E1
 
-pytestmark = [pytest.mark.celery, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.usefixtures("celery_worker_idle_at_the_end"),
+    pytest.mark.celery,
+    pytest.mark.django_db(transaction=True),
+]
 PASSWORD = "gloves from zhejiang since 1998"
 BASE = "/api/v1/supplier-lists/"
-
-
-def wait_for(condition: Callable[[], Any], *, what: str, timeout: float = 90.0) -> Any:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.25)
-    pytest.fail(f"timed out waiting for {what}")
-
-
-@pytest.fixture(autouse=True)
-def _worker_idle_at_the_end(celery_worker_process: Any) -> Any:
-    """Let the worker finish before the database is flushed (TRUNCATE waits on its locks)."""
-    yield
-    from config.celery import app
-
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        active = app.control.inspect(timeout=1).active() or {}
-        reserved = app.control.inspect(timeout=1).reserved() or {}
-        if not any(active.values()) and not any(reserved.values()):
-            break
-        time.sleep(0.2)
-
-
-def _mail_to(mail_dir: Path, address: str) -> str | None:
-    """The body of the worker's newest e-mail to ``address``, decoded, or None while there is none.
-
-    The newest: the worker's mail folder lives for the whole session, and an earlier test (the
-    supplier-list browser test) may have invited the same address with a token of its own."""
-    if not mail_dir.exists():
-        return None
-    newest: str | None = None
-    for path in sorted(mail_dir.glob("*.log"), key=lambda item: item.stat().st_mtime):
-        for raw in path.read_bytes().split(b"-" * 79):
-            message = message_from_bytes(raw.strip())
-            if address in (message.get("To") or ""):
-                part = message.get_payload(0) if message.is_multipart() else message
-                payload = part.get_payload(decode=True)  # type: ignore[union-attr]
-                charset = part.get_content_charset() or "utf-8"  # type: ignore[union-attr]
-                newest = payload.decode(charset) if isinstance(payload, bytes) else str(payload)
-    return newest
 
 
 def test_a_partner_list_becomes_listed_vendors_and_one_claims_its_profile(
@@ -122,11 +79,12 @@ def test_a_partner_list_becomes_listed_vendors_and_one_claims_its_profile(
     mail_dir = worker_mail_dir(search_prefix)
     # An earlier test of the session may have invited these addresses: wait for new mail.
     earlier = {
-        address: _mail_to(mail_dir, address) for address in ("export@meilun-gloves.com", "info@andessalud.co")
+        address: worker_mail_to(mail_dir, address)
+        for address in ("export@meilun-gloves.com", "info@andessalud.co")
     }
 
     def new_mail(address: str) -> str | None:
-        body = _mail_to(mail_dir, address)
+        body = worker_mail_to(mail_dir, address)
         return body if body != earlier[address] else None
 
     invited = staff.post(f"{BASE}invitations/", {"organizations": [meilun.pk, andes.pk]}, format="json")
