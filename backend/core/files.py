@@ -33,7 +33,9 @@ def file_response(field: Any, *, filename: str, content_type: str, inline: bool)
         # both kinds.
         response["X-Frame-Options"] = "SAMEORIGIN"
         sandbox = "" if content_type == "application/pdf" else "; sandbox"
-        response["Content-Security-Policy"] = f"default-src 'none'; img-src 'self'; frame-ancestors 'self'{sandbox}"
+        response["Content-Security-Policy"] = (
+            f"default-src 'none'; img-src 'self'; frame-ancestors 'self'{sandbox}"
+        )
     else:
         response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
