@@ -1,7 +1,13 @@
 """schemathesis over every API operation as anonymous, vendor, buyer and staff, against a live
 server over HTTP: no server error, no answer outside the schema, no undocumented status code.
 
-The bounded run (``make test``) draws MEDMATCH_FUZZ_CASES cases per operation and role (2);
+Each operation and role gets cases of both of schemathesis's generation modes: positive (inputs
+the schema allows) and negative (inputs it forbids: wrong types, out-of-range numbers, missing
+required fields, unknown enum values ...). A negative case must be refused with a 4xx, which the
+negative-data check below is set to require (its default also lets a 5xx through, left to the
+server-error check).
+
+The bounded run (``make test``) draws MEDMATCH_FUZZ_CASES cases per operation, role and mode (2);
 ``make test-fuzz`` draws many more. The figures are printed (``-s`` shows them) and the test
 fails on the first kind of problem with the cases that showed it.
 """
@@ -21,11 +27,15 @@ from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.renderers import OpenApiJsonRenderer
 from hypothesis import HealthCheck, Phase, given
 from hypothesis import settings as hypothesis_settings
+from hypothesis.errors import Unsatisfiable
 from knox.models import AuthToken
 from schemathesis.checks import not_a_server_error
+from schemathesis.config import SchemathesisConfig
 from schemathesis.core.failures import FailureGroup
+from schemathesis.generation import GenerationMode
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
+    negative_data_rejection,
     response_schema_conformance,
     status_code_conformance,
 )
@@ -41,7 +51,20 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.search]
 
 ROLES = ("anonymous", "vendor", "buyer", "staff")
 CASES = int(os.environ.get("MEDMATCH_FUZZ_CASES", "2"))
-CHECKS = [not_a_server_error, status_code_conformance, response_schema_conformance, content_type_conformance]
+# A regular expression over "METHOD /path": only the operations it finds (to look into one, or
+# to bound a long run); every operation when unset.
+ONLY = re.compile(os.environ.get("MEDMATCH_FUZZ_OPERATIONS", ""))
+MODES = (GenerationMode.POSITIVE, GenerationMode.NEGATIVE)
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    response_schema_conformance,
+    content_type_conformance,
+    negative_data_rejection,
+]
+# Invalid input is answered 4xx, whatever the 4xx; that it is a documented one is
+# status_code_conformance's part.
+CONFIG = {"checks": {"negative_data_rejection": {"expected-statuses": ["4xx"]}}}
 # What each check's failure is counted as in the figures.
 KINDS = {
     "ServerError": "server errors",
@@ -52,6 +75,7 @@ KINDS = {
     "UndefinedContentType": "schema violations",
     "MissingContentType": "schema violations",
     "MalformedMediaType": "schema violations",
+    "AcceptedNegativeData": "invalid input accepted",
 }
 # Operations that would end the role's own credentials mid-run are sent with a token of their
 # own (see _headers); none is left out.
@@ -61,7 +85,9 @@ REVOKING = {"POST /api/v1/auth/logout/", "POST /api/v1/auth/logout/everywhere/"}
 @dataclass
 class Figures:
     operations: int = 0
-    cases: int = 0
+    cases: Counter[str] = field(default_factory=Counter)
+    # Operations with no input to make invalid (no parameter, no body): no negative case exists.
+    nothing_to_negate: set[str] = field(default_factory=set)
     statuses: Counter[int] = field(default_factory=Counter)
     problems: Counter[str] = field(default_factory=Counter)
     examples: dict[str, list[str]] = field(default_factory=dict)
@@ -119,6 +145,7 @@ def _fuzz_one(
     session: requests.Session,
     cases: int,
     figures: Figures,
+    mode: GenerationMode,
     path_parameters: dict[str, int] | None = None,
 ) -> None:
     label = f"{operation.method.upper()} {operation.path}"
@@ -132,12 +159,12 @@ def _fuzz_one(
         phases=[Phase.generate],
         suppress_health_check=list(HealthCheck),
     )
-    @given(case=operation.as_strategy(path_parameters=path_parameters))
+    @given(case=operation.as_strategy(mode, path_parameters=path_parameters))
     def one_case(case: Any) -> None:
         headers = _headers(user) if label in REVOKING else fixed_headers
         session.cookies.clear()  # a sign-in case's session cookie must not carry over to the next
         response = case.call(base_url=base_url, session=session, headers=headers, timeout=30)
-        figures.cases += 1
+        figures.cases[mode.value] += 1
         figures.statuses[response.status_code] += 1
         try:
             case.validate_response(response, checks=CHECKS, headers=headers)
@@ -145,26 +172,39 @@ def _fuzz_one(
             for failure in group.exceptions:
                 kind = KINDS.get(type(failure).__name__, type(failure).__name__)
                 summary = " ".join(str(failure.message).split())[:300]
-                figures.record(kind, f"{role} {label} → {response.status_code}: {failure.title}: {summary}")
+                sent = " ".join(case.as_curl_command(headers=headers).split())[:600]
+                figures.record(
+                    kind,
+                    f"{mode.value} {role} {label} → {response.status_code}: {failure.title}: {summary}\n"
+                    f"      {sent}",
+                )
 
-    one_case()
+    try:
+        one_case()
+    except Unsatisfiable:
+        if mode is GenerationMode.POSITIVE:
+            raise
+        figures.nothing_to_negate.add(label)
 
 
 def _fuzz(base_url: str, users: dict[str, User | None], ids: dict[str, int], cases: int) -> Figures:
-    schema = schemathesis.openapi.from_dict(_schema())
+    schema = schemathesis.openapi.from_dict(_schema(), config=SchemathesisConfig.from_dict(CONFIG))
     figures = Figures()
     session = requests.Session()
     for result in schema.get_all_operations():
         operation = result.ok()
         if not operation.path.startswith("/api/v1/"):
             continue
+        if not ONLY.search(f"{operation.method.upper()} {operation.path}"):
+            continue
         figures.operations += 1
         names = re.findall(r"\{([a-z_]+)\}", operation.path)
         known = {name: ids[name] for name in names if name in ids}
         for role in ROLES:
-            _fuzz_one(operation, role, users[role], base_url, session, cases, figures)
-            if names and len(known) == len(names):
-                _fuzz_one(operation, role, users[role], base_url, session, cases, figures, known)
+            for mode in MODES:
+                _fuzz_one(operation, role, users[role], base_url, session, cases, figures, mode)
+                if names and len(known) == len(names):
+                    _fuzz_one(operation, role, users[role], base_url, session, cases, figures, mode, known)
     return figures
 
 
@@ -193,16 +233,20 @@ def test_every_operation_as_every_role_keeps_to_the_schema(
     seconds = time.monotonic() - started
 
     print(
-        f"\nschemathesis: {figures.operations} operations × {len(ROLES)} roles, {figures.cases} cases "
+        f"\nschemathesis: {figures.operations} operations × {len(ROLES)} roles, "
+        f"{figures.cases['positive']} positive and {figures.cases['negative']} negative cases "
         f"in {seconds:.0f} s; server errors {figures.problems['server errors']}, schema violations "
         f"{figures.problems['schema violations']}, "
-        f"undocumented statuses {figures.problems['undocumented statuses']}; "
+        f"undocumented statuses {figures.problems['undocumented statuses']}, "
+        f"invalid input accepted {figures.problems['invalid input accepted']}; "
+        f"{len(figures.nothing_to_negate)} operations take no input to make invalid; "
         f"statuses {dict(sorted(figures.statuses.items()))}"
     )
     for kind, examples in figures.examples.items():
         print(f"  {kind} ({figures.problems[kind]}):")
         for example in examples:
             print(f"    {example}")
-    assert figures.operations >= 60
-    assert figures.cases >= figures.operations * len(ROLES)
+    assert figures.operations >= (60 if not ONLY.pattern else 1)
+    for mode in MODES:
+        assert figures.cases[mode.value] >= figures.operations * len(ROLES), mode
     assert not figures.problems, dict(figures.problems)
