@@ -3,7 +3,7 @@ from typing import Any
 import django_filters
 from django.db.models import QuerySet
 from django_filters.rest_framework import DjangoFilterBackend
-from rest_framework import serializers
+from rest_framework import exceptions, serializers
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -11,9 +11,38 @@ from rest_framework.views import APIView
 
 
 class StandardPagination(PageNumberPagination):
+    """Page numbers from 1; ``page_size`` 1 … 200 (20 when not given or empty).
+
+    DRF's own class falls back to the default size for a ``page_size`` it cannot read (``null``,
+    ``-4``) and clamps one above the maximum: here such a value is refused with a 400 naming the
+    parameter, as every other query parameter is (core.filters).
+    """
+
     page_size = 20
     page_size_query_param = "page_size"
     max_page_size = 200
+
+    def get_page_size(self, request: Request) -> int:
+        raw = request.query_params.get(self.page_size_query_param, "")
+        if raw == "":
+            return self.page_size
+        field = serializers.IntegerField(min_value=1, max_value=self.max_page_size)
+        try:
+            size: int = field.run_validation(raw)
+        except exceptions.ValidationError as error:
+            raise exceptions.ValidationError({self.page_size_query_param: error.detail}) from error
+        return size
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        """The bounds this class enforces, so that the schema says what is refused."""
+        parameters: list[dict[str, Any]] = super().get_schema_operation_parameters(view)
+        bounds = {
+            self.page_query_param: {"minimum": 1},
+            self.page_size_query_param: {"minimum": 1, "maximum": self.max_page_size},
+        }
+        for parameter in parameters:
+            parameter["schema"].update(bounds.get(parameter["name"], {}))
+        return parameters
 
 
 class ListApi(APIView):

@@ -37,7 +37,8 @@ READ_FOR_ANYONE = {AllowAny, IsAuthenticatedOrReadOnly}
 
 class AutoSchema(SpectacularAutoSchema):
     """Names nested serializers after their API (``HealthApi.OutputSerializer`` → ``HealthApiOutput``),
-    and documents the error answers every operation shares.
+    documents the error answers every operation shares, and that an optional query parameter may
+    be sent empty.
 
     The house style nests Input/OutputSerializer inside each API class, so the
     bare class names would collide in the schema's components.
@@ -59,6 +60,12 @@ class AutoSchema(SpectacularAutoSchema):
         operation: dict[str, Any] | None = super().get_operation(*args, **kwargs)
         if operation is None:
             return None
+        for parameter in operation.get("parameters", []):
+            if parameter.get("in") == "query" and not parameter.get("required"):
+                # An empty query value (``?kind=``) is read as not given, by django-filter (every
+                # filter skips it), by DRF's serializers for query-string input and by the
+                # pagination: say so, or an empty value reads as outside an enum or a format.
+                parameter["allowEmptyValue"] = True
         responses: dict[str, Any] = operation.setdefault("responses", {})
         for code in self._error_statuses(operation):
             if code not in responses:

@@ -276,8 +276,10 @@ BulkFailedSerializer = inline_serializer(
     fields={
         "code": serializers.CharField(help_text="not_found (400) or conflict (409)."),
         "message": serializers.CharField(),
+        # Not there when the body could not be read at all (a parse error: core.exceptions).
         "fields": serializers.DictField(
-            help_text="Per field when the body itself is invalid; empty when the problems are per item."
+            required=False,
+            help_text="Per field when the body itself is invalid; empty when the problems are per item.",
         ),
         "results": BulkItemSerializer(
             many=True, required=False, help_text="Per item (not for invalid bodies)."

@@ -11,6 +11,8 @@ from rest_framework.test import APIClient
 from accounts.tests.factories import BuyerUserFactory, StaffFactory
 from introductions.tests.factories import ProposalFactory, introduction_for
 from organizations.tests.factories import DocumentFactory, VendorFactory
+from reference.models import Market
+from reference.tests.factories import MarketFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -181,3 +183,24 @@ def test_options_on_every_endpoint_is_never_a_server_error(
     for path in paths:
         response = client.options(_url(path, filled))
         assert response.status_code < 500, (path, response.status_code, response.content[:300])
+
+
+@pytest.mark.parametrize("page_size", ["null", "1.5", "0", "-4", "201"])
+def test_a_page_size_that_cannot_be_applied_is_a_400_naming_it(page_size: str) -> None:
+    # DRF's paginator answered 200 with its default size (or clamped to 200): the value was ignored.
+    response = APIClient().get("/api/v1/reference/markets/", {"page_size": page_size})
+
+    assert response.status_code == 400, response.content
+    body = response.json()
+    assert body["code"] == "invalid"
+    assert list(body["fields"]) == ["page_size"]
+
+
+@pytest.mark.parametrize(("page_size", "rows"), [("", 20), ("1", 1), ("200", 200)])
+def test_a_page_size_in_range_or_empty_is_applied(page_size: str, rows: int) -> None:
+    MarketFactory.create_batch(max(0, 201 - Market.objects.count()))
+
+    response = APIClient().get("/api/v1/reference/markets/", {"page_size": page_size})
+
+    assert response.status_code == 200, response.content
+    assert len(response.json()["results"]) == rows

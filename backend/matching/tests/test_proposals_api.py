@@ -6,6 +6,7 @@ from typing import Any
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
+from drf_spectacular.generators import SchemaGenerator
 
 from audit.models import AuditEvent
 from catalog.tests.factories import ProductFactory
@@ -395,6 +396,20 @@ def test_bulk_validates_its_input(world: World, body: dict[str, Any], field: str
     if isinstance(errors, dict):  # per-item errors of a list field
         codes = [error["code"] for item in errors.values() for error in item]
     assert code in codes, response.json()
+
+
+def test_bulk_with_an_unreadable_body_is_a_400_its_schema_admits(world: World) -> None:
+    # A parse error is the shared error shape (code, message; no ``fields``), which the
+    # operation's 400 schema required (schemathesis: a body of one NUL byte).
+    response = world.client("staff").post(
+        "/api/v1/proposals/bulk/", data="\x00", content_type="application/json"
+    )
+
+    assert response.status_code == 400
+    body = response.json()
+    assert body["code"] == "parse_error"
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    assert set(schema["components"]["schemas"]["ProposalBulkFailed"]["required"]) <= set(body)
 
 
 # --- issue 8, item 10: contacts go only to verified buyers ---

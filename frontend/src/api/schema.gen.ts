@@ -2740,7 +2740,6 @@ export interface components {
             website: string;
         };
         OutboxEntryListApiOutput: {
-            /** Format: int64 */
             attempts?: number;
             /** Format: date-time */
             readonly created_at: string;
@@ -3575,7 +3574,7 @@ export interface components {
             /** @description not_found (400) or conflict (409). */
             code: string;
             /** @description Per field when the body itself is invalid; empty when the problems are per item. */
-            fields: {
+            fields?: {
                 [key: string]: unknown;
             };
             message: string;
