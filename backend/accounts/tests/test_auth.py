@@ -318,3 +318,26 @@ def test_register_accepts_blank_optional_fields() -> None:
 
     assert response.status_code == 202, response.json()
     assert Organization.objects.get().city == ""
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("en", "expected N, got 0."),
+        ("zh-CN", "校验码有误（GB 32100）：应为 N，实为 0。"),
+        ("ar", "حرف التحقق في رمز الائتمان الاجتماعي الموحد هذا خاطئ (GB 32100): المتوقع N، والمُدخل 0."),
+    ],
+)
+def test_a_wrong_uscc_is_explained_in_the_readers_language(language: str, message: str) -> None:
+    # The registration page showed this message in English on the Arabic and Chinese screens.
+    response = APIClient().post(
+        "/api/v1/auth/register/",
+        _register_payload(registration_id="916125160HYGTF1YR0"),
+        format="json",
+        HTTP_ACCEPT_LANGUAGE=language,
+    )
+
+    assert response.status_code == 400
+    [error] = response.json()["fields"]["registration_id"]
+    assert error["code"] == "uscc_checksum"
+    assert error["message"].endswith(message), error["message"]

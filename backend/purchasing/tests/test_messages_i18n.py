@@ -230,11 +230,16 @@ def test_every_catalogue_translates_every_message_with_the_same_placeholders() -
 
 
 def test_every_service_message_has_a_catalogue_entry() -> None:
-    """The messages the purchasing code raises are all in the catalogues (none left English)."""
+    """The messages the purchasing code, the shared validators, and the organisation and catalogue
+    code raise are all in the catalogues (none left English; the vendor's registration showed the
+    USCC checksum message in English on the Arabic page)."""
     backend = Path(settings.LOCALE_PATHS[0]).parent
     sources = [
         *sorted((backend / "purchasing" / "services").glob("*.py")),
         backend / "purchasing" / "importers.py",
+        backend / "core" / "validators.py",
+        *sorted(path for path in (backend / "organizations").rglob("*.py") if "tests" not in path.parts),
+        *sorted(path for path in (backend / "catalog").glob("*.py")),
     ]
     raised: set[str] = set()  # the first literal of each raise, adjacent literals joined
     for source in sources:
