@@ -1,6 +1,7 @@
 """Fixtures shared by unit tests (backend/) and cross-process tests (tests/)."""
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -63,6 +64,14 @@ def worker_mail_to(mail_dir: Path, address: str) -> str | None:
                 charset = part.get_content_charset() or "utf-8"  # type: ignore[union-attr]
                 newest = payload.decode(charset) if isinstance(payload, bytes) else str(payload)
     return newest
+
+
+def worker_confirmation_link(mail_dir: Path, address: str) -> str | None:
+    """The path and query (``/confirm-email?uid=…&token=…``) of the newest confirmation link the
+    worker e-mailed to ``address``, or None while there is none."""
+    body = worker_mail_to(mail_dir, address)
+    match = re.search(r"https?://[^/\s]+(/confirm-email\?\S+)", body or "")
+    return match.group(1) if match else None
 
 
 def wait_for(condition: Callable[[], Any], *, what: str, timeout: float = 90.0) -> Any:

@@ -17,6 +17,12 @@ export OPENSEARCH_PORT="${OPENSEARCH_PORT:-9201}"
 export OPENSEARCH_URL="${OPENSEARCH_URL:-http://127.0.0.1:$OPENSEARCH_PORT}"
 PORT="${MEDMATCH_PORT:-8000}"
 mkdir -p .run
+# E-mail (the confirmation link of a new account, password resets, introductions) is written to
+# files in .run/mail unless a backend is configured.
+if [ -z "${EMAIL_BACKEND:-}" ]; then
+    export EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend
+    export EMAIL_FILE_PATH="${EMAIL_FILE_PATH:-$REPO_DIR/.run/mail}"
+fi
 PY=.venv/bin/python
 MANAGE="$PY backend/manage.py"
 
@@ -61,6 +67,6 @@ for _ in $(seq 1 60); do
     sleep 1
 done
 say "MedMatch is running at http://127.0.0.1:$PORT/  (API docs: http://127.0.0.1:$PORT/api/docs/)"
-echo "    logs: .run/web.log .run/worker.log; press Ctrl-C to stop"
+echo "    logs: .run/web.log .run/worker.log; e-mail: ${EMAIL_FILE_PATH:-$EMAIL_BACKEND}; press Ctrl-C to stop"
 wait -n "${pids[@]}" || true
 echo "a process exited; see .run/web.log and .run/worker.log" >&2

@@ -24,6 +24,7 @@ from rest_framework.test import APIClient
 from accounts.models import User
 from accounts.tests.factories import StaffFactory
 from catalog.models import Product
+from conftest import wait_for, worker_confirmation_link, worker_mail_dir
 from core.validators import uscc_check_character, uscc_example
 from organizations.models import Document, DocumentType, VerificationStatus
 from organizations.tests.conftest import PNG_BYTES
@@ -105,6 +106,21 @@ def _register(page: Any, base: str, lang: str, email: str, tag: str, viewport: d
     page.fill("#register-registration_id", uscc)
     page.fill("#register-password", PASSWORD)
     page.click("[data-testid=register-form] button[type=submit]")
+    page.wait_for_selector("[data-testid=register-check-email]", timeout=TIMEOUT_MS)
+    _check_page(page, "register-check-email", lang, viewport)
+    # The account signs in once the link the worker e-mailed has confirmed the address.
+    from django.conf import settings
+
+    mail_dir = worker_mail_dir(settings.OPENSEARCH["index_prefix"])
+    link = wait_for(lambda: worker_confirmation_link(mail_dir, email), what="the confirmation e-mail")
+    page.goto(f"{base}{link}")
+    page.wait_for_selector("[data-testid=confirm-done]", timeout=TIMEOUT_MS)
+    _check_page(page, "confirm-email", lang, viewport)
+    page.click("[data-testid=confirm-sign-in]")
+    page.wait_for_selector("[data-testid=login-form]", timeout=TIMEOUT_MS)
+    assert page.input_value("#login-email") == email
+    page.fill("#login-password", PASSWORD)
+    page.click("[data-testid=login-form] button[type=submit]")
     page.wait_for_selector("[data-testid=vendor-profile]", timeout=TIMEOUT_MS)
     page.wait_for_selector("[data-testid=profile-form]", timeout=TIMEOUT_MS)
 

@@ -8,13 +8,15 @@ Every response is checked for contact leaks before approval.
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 from rest_framework.test import APIClient
 
 from accounts.tests.factories import StaffFactory
-from conftest import wait_for, worker_mail_dir
+from conftest import wait_for, worker_confirmation_link, worker_mail_dir
 from organizations.tests.factories import PDF_BYTES
 from reference.models import Category
 
@@ -44,6 +46,21 @@ class Party:
         self.log.append((self.name, f"{method.upper()} {url}", body.decode("utf-8", errors="replace")))
         assert response.status_code < 500, f"{self.name} {method.upper()} {url}: {response.status_code}"
         return response
+
+    def confirm_address(self, email: str) -> None:
+        """Open the confirmation link the worker e-mailed (a new account signs in only then)."""
+        mail_dir = worker_mail_dir(settings.OPENSEARCH["index_prefix"])
+        link = wait_for(
+            lambda: worker_confirmation_link(mail_dir, email), what=f"the confirmation to {email}"
+        )
+        query = parse_qs(urlsplit(link).query)
+        response = self.call(
+            "post",
+            "/api/v1/auth/email/confirm/",
+            {"uid": query["uid"][0], "token": query["token"][0]},
+            format="json",
+        )
+        assert response.status_code == 200, response.json()
 
     def login(self, email: str) -> None:
         response = self.call(
@@ -82,6 +99,7 @@ def register_vendor(vendor: Party, staff: Party) -> int:
         format="json",
     )
     assert response.status_code == 202, response.json()
+    vendor.confirm_address(VENDOR_SECRETS[0])
     vendor.login(VENDOR_SECRETS[0])
     organization_id = vendor.call("get", "/api/v1/auth/me/").json()["organization_id"]
     contacts = vendor.call("get", f"/api/v1/organizations/{organization_id}/contacts/").json()
@@ -184,6 +202,7 @@ def register_buyer(buyer: Party) -> int:
         format="json",
     )
     assert response.status_code == 202, response.json()
+    buyer.confirm_address(BUYER_SECRETS[0])
     buyer.login(BUYER_SECRETS[0])
     organization_id = int(buyer.call("get", "/api/v1/auth/me/").json()["organization_id"])
     contacts = buyer.call("get", f"/api/v1/organizations/{organization_id}/contacts/").json()

@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 
 from accounts.models import USER_ROLES, User
 from accounts.services import (
+    email_confirm,
     password_change,
     password_reset_confirm,
     password_reset_request,
@@ -217,3 +218,29 @@ class PasswordResetConfirmApi(APIView):
         serializer.is_valid(raise_exception=True)
         password_reset_confirm(**serializer.validated_data)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class EmailConfirmApi(APIView):
+    """Confirm a new account's address with the uid and token from the e-mailed link; the
+    account may sign in from then on."""
+
+    permission_classes = [AllowAny]
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "password_reset"
+
+    class InputSerializer(serializers.Serializer[dict[str, str]]):
+        uid = serializers.CharField(max_length=64)
+        token = serializers.CharField(max_length=128)
+
+    class OutputSerializer(serializers.Serializer[dict[str, str]]):
+        email = serializers.EmailField()
+        role = serializers.ChoiceField(choices=USER_ROLES, help_text="Where the UI goes after signing in.")
+
+    @extend_schema(
+        request=InputSerializer, responses={200: OutputSerializer}, operation_id="auth_email_confirm"
+    )
+    def post(self, request: Request) -> Response:
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        user = email_confirm(**serializer.validated_data)
+        return Response(self.OutputSerializer({"email": user.email, "role": user.role}).data)

@@ -20,6 +20,12 @@ class User(AbstractUser):
     is_adviser = models.BooleanField(
         default=False, help_text="A staff member who answers legal consultations (only staff count)."
     )
+    email_confirmed_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the owner opened the confirmation link; until then a registered account "
+        "cannot sign in.",
+    )
     session_generation = models.PositiveIntegerField(
         default=0, help_text='Raised by "sign out everywhere": every session signed in before it ends.'
     )

@@ -4,11 +4,12 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
-from django.contrib.auth.tokens import default_token_generator
+from django.contrib.auth.tokens import PasswordResetTokenGenerator, default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 from django.utils.encoding import force_bytes, force_str
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from knox.models import AuthToken
@@ -22,11 +23,94 @@ logger = logging.getLogger("accounts")
 # The tasks (accounts.tasks) this module enqueues, by their names.
 RESET_EMAIL_TASK = "accounts.send_password_reset_email"
 REGISTRATION_ATTEMPT_EMAIL_TASK = "accounts.send_registration_attempt_email"
+EMAIL_CONFIRMATION_TASK = "accounts.send_email_confirmation"
+
+
+class EmailConfirmationTokenGenerator(PasswordResetTokenGenerator):
+    """Tokens of the confirmation link: they expire as reset links do (PASSWORD_RESET_TIMEOUT)
+    and stop working once the address is confirmed (the confirmation time is in the hash)."""
+
+    key_salt = "accounts.services.EmailConfirmationTokenGenerator"
+
+    def _make_hash_value(self, user: Any, timestamp: int) -> str:
+        return f"{user.pk}{user.password}{user.email_confirmed_at}{user.is_active}{timestamp}{user.email}"
+
+
+email_confirmation_tokens = EmailConfirmationTokenGenerator()
+
+
+def user_awaits_confirmation(user: User) -> bool:
+    """Registered but the address not confirmed yet (a deactivated account has been confirmed)."""
+    return not user.is_active and user.email_confirmed_at is None
+
+
+def email_confirmation_request(*, user: User) -> None:
+    """E-mail the link that confirms a new account's address, after commit.
+
+    Until it is opened the account cannot sign in, and signing in with it fails exactly as a
+    wrong password does: registering an address and then signing in tells nobody whether the
+    address already had an account. If the broker is down the e-mail is sent inline.
+    """
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    token = email_confirmation_tokens.make_token(user)
+    base = settings.MEDMATCH_PUBLIC_URL.rstrip("/")
+    link = f"{base}/confirm-email?{urlencode({'uid': uid, 'token': token})}"
+    transaction.on_commit(lambda: _enqueue_email_confirmation(user_id=user.pk, link=link))
+
+
+def _enqueue_email_confirmation(*, user_id: int, link: str) -> None:
+    if not task_enqueue(
+        EMAIL_CONFIRMATION_TASK, user_id, link, failure_event="accounts.email_confirmation_enqueue_failed"
+    ):
+        email_confirmation_email_send(user_id=user_id, link=link)
+
+
+def email_confirmation_email_send(*, user_id: int, link: str) -> None:
+    """Send the confirmation e-mail in the user's language (not once the address is confirmed)."""
+    user = User.objects.filter(pk=user_id).first()
+    if user is None or not user_awaits_confirmation(user):
+        return
+    language = user.language if user.language in EMAIL_CONFIRMATION_EMAIL else "en"
+    subject, body = EMAIL_CONFIRMATION_EMAIL[language]
+    send_mail(
+        subject=subject,
+        message=body.format(name=user.first_name or user.email, link=link),
+        from_email=None,
+        recipient_list=[user.email],
+    )
+
+
+@transaction.atomic
+def email_confirm(*, uid: str, token: str) -> User:
+    """Confirm an address from its e-mailed link: the account may sign in from now on."""
+    try:
+        user_pk = int(force_str(urlsafe_base64_decode(uid)))
+    except (TypeError, ValueError, OverflowError, UnicodeDecodeError):
+        user_pk = None
+    user = User.objects.select_for_update().filter(pk=user_pk).first() if user_pk else None
+    if (
+        user is None
+        or not user_awaits_confirmation(user)
+        or not email_confirmation_tokens.check_token(user, token)
+    ):
+        used = ValidationError(
+            "This confirmation link is invalid, has expired or was already used.", code="invalid_token"
+        )
+        raise ValidationError({"token": [used]})
+    user.is_active = True
+    user.email_confirmed_at = timezone.now()
+    user.save(update_fields=["is_active", "email_confirmed_at"])
+    audit_record(actor=user, action="user.email_confirmed", target=user)
+    return user
 
 
 def registration_attempt_notify(*, user: User) -> None:
-    """Someone tried to register an address that has an account: e-mail its owner after commit."""
+    """Someone tried to register an address that has an account: e-mail its owner after commit
+    (an account still awaiting confirmation gets its confirmation link again instead)."""
     logger.info("accounts.registration_attempt_for_existing_account user=%s", user.pk)
+    if user_awaits_confirmation(user):
+        email_confirmation_request(user=user)
+        return
     transaction.on_commit(lambda: _enqueue_registration_attempt_email(user_id=user.pk))
 
 
@@ -267,5 +351,46 @@ REGISTRATION_ATTEMPT_EMAIL: dict[str, tuple[str, str]] = {
         "إذا كنت أنت، فسجّل الدخول من هنا:\n{sign_in}\n\n"
         "هل نسيت كلمة المرور؟ اختر كلمة جديدة من هنا:\n{reset}\n\n"
         "إذا لم تكن أنت، فتجاهل هذه الرسالة.\n",
+    ),
+}
+
+
+# Subject and body of the e-mail that confirms a new account's address; {name} and {link}.
+EMAIL_CONFIRMATION_EMAIL: dict[str, tuple[str, str]] = {
+    "en": (
+        "Confirm your e-mail address for MedMatch",
+        "Hello {name},\n\nTo finish registering your MedMatch account, confirm this address by "
+        "opening this link:\n\n{link}\n\nThen sign in with the password you chose.\n\n"
+        "If you did not register, ignore this e-mail; no account is opened without this step.\n",
+    ),
+    "zh": (
+        "请确认您在 MedMatch 的电子邮件地址",
+        "{name}，您好：\n\n要完成 MedMatch 账户注册，请打开以下链接确认此地址：\n\n{link}\n\n"
+        "然后用您设置的密码登录。\n\n如果您没有注册，请忽略本邮件；未经此步骤不会开通任何账户。\n",
+    ),
+    "fr": (
+        "Confirmez votre adresse e-mail pour MedMatch",
+        "Bonjour {name},\n\nPour terminer l'inscription de votre compte MedMatch, confirmez cette "
+        "adresse en ouvrant ce lien :\n\n{link}\n\nConnectez-vous ensuite avec le mot de passe choisi.\n\n"
+        "Si vous ne vous êtes pas inscrit, ignorez ce message ; aucun compte n'est ouvert "
+        "sans cette étape.\n",
+    ),
+    "es": (
+        "Confirme su dirección de correo para MedMatch",
+        "Hola {name}:\n\nPara terminar de registrar su cuenta de MedMatch, confirme esta dirección "
+        "abriendo este enlace:\n\n{link}\n\nLuego inicie sesión con la contraseña que eligió.\n\n"
+        "Si no se registró, ignore este mensaje; no se abre ninguna cuenta sin este paso.\n",
+    ),
+    "ru": (
+        "Подтвердите адрес электронной почты для MedMatch",
+        "Здравствуйте, {name}!\n\nЧтобы завершить регистрацию учётной записи MedMatch, подтвердите "
+        "этот адрес, открыв ссылку:\n\n{link}\n\nЗатем войдите с выбранным паролем.\n\n"
+        "Если вы не регистрировались, проигнорируйте письмо; без этого шага учётная запись не открывается.\n",
+    ),
+    "ar": (
+        "أكّد عنوان بريدك الإلكتروني في MedMatch",
+        "مرحبًا {name}،\n\nلإكمال تسجيل حسابك في MedMatch، أكّد هذا العنوان بفتح هذا الرابط:\n\n{link}\n\n"
+        "ثم سجّل الدخول بكلمة المرور التي اخترتها.\n\n"
+        "إذا لم تسجّل، فتجاهل هذه الرسالة؛ لا يُفتح أي حساب دون هذه الخطوة.\n",
     ),
 }

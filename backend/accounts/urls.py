@@ -1,6 +1,7 @@
 from django.urls import path
 
 from accounts.apis import (
+    EmailConfirmApi,
     LoginApi,
     LogoutApi,
     LogoutEverywhereApi,
@@ -19,5 +20,6 @@ urlpatterns = [
     path("me/", MeApi.as_view(), name="auth-me"),
     path("password/change/", PasswordChangeApi.as_view(), name="auth-password-change"),
     path("password/reset/", PasswordResetApi.as_view(), name="auth-password-reset"),
+    path("email/confirm/", EmailConfirmApi.as_view(), name="auth-email-confirm"),
     path("password/reset/confirm/", PasswordResetConfirmApi.as_view(), name="auth-password-reset-confirm"),
 ]

@@ -651,9 +651,10 @@ class RegisterApi(APIView):
 
     @extend_schema(request=InputSerializer, responses={202: OutputSerializer}, operation_id="auth_register")
     def post(self, request: Request) -> Response:
-        """The same 202 whether the address was free (the account now exists: sign in with it)
-        or already registered (nothing is created; its owner is e-mailed): registering does not
-        tell anyone whether an address has an account."""
+        """The same 202 whether the address was free (the account now exists: it signs in once
+        the e-mailed confirmation link is opened) or already registered (nothing is created;
+        its owner is e-mailed): registering does not tell anyone whether an address has an
+        account."""
         serializer = self.InputSerializer(data=request.data)
         if not serializer.is_valid():
             # The rules across fields (buyer type, USCC, password strength) are named in the same
@@ -668,6 +669,6 @@ class RegisterApi(APIView):
 
 
 REGISTERED_MESSAGE = (
-    "Registered. Sign in with this e-mail and password; if the address already had an account, "
-    "nothing was changed and its owner has been e-mailed."
+    "Registered. Open the link we have e-mailed to this address to confirm it, then sign in; if "
+    "the address already had an account, nothing was changed and its owner has been e-mailed."
 )

@@ -8,6 +8,7 @@ import { IntroductionsPage } from "./features/introductions/IntroductionsPage";
 import { LoginPage } from "./features/auth/LoginPage";
 import { NotFoundPage } from "./features/home/NotFoundPage";
 import { ProposalsPage } from "./features/proposals/ProposalsPage";
+import { ConfirmEmailPage } from "./features/auth/ConfirmEmailPage";
 import { RegisterPage } from "./features/auth/RegisterPage";
 import { RequestRoutes } from "./features/requests/routes";
 import { SuppliersPage } from "./features/directory/SuppliersPage";
@@ -48,6 +49,7 @@ export function App({ onReady }: { onReady?: () => void }) {
         <Route path="verify/:number?" element={<VerifyPage />} />
         <Route path="login" element={<LoginPage />} />
         <Route path="register" element={<RegisterPage />} />
+        <Route path="confirm-email" element={<ConfirmEmailPage />} />
         <Route path="staff/verification" element={<VerificationQueuePage />} />
         <Route path="staff/organizations/:organizationId" element={<OrganizationReviewPage />} />
         <Route path="staff/requests/:requestId" element={<RequestPage />} />

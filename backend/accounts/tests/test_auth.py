@@ -1,4 +1,6 @@
+import re
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.core import mail
@@ -41,6 +43,9 @@ def test_register_creates_organization_user_contact_audit_and_outbox() -> None:
     organization = Organization.objects.get()
     assert user.organization == organization
     assert user.role == "vendor"
+    # Until the e-mailed link is opened.
+    assert not user.is_active
+    assert user.email_confirmed_at is None
     assert organization.contacts.get().email == "li.wei@example.cn"
     assert organization.verification_status == "unverified"
     assert AuditEvent.objects.filter(
@@ -341,3 +346,124 @@ def test_a_wrong_uscc_is_explained_in_the_readers_language(language: str, messag
     [error] = response.json()["fields"]["registration_id"]
     assert error["code"] == "uscc_checksum"
     assert error["message"].endswith(message), error["message"]
+
+
+# --- issue 11: e-mail confirmation, so that sign-in does not tell a free address from a taken one ---
+
+
+def _confirmation_link(body: str) -> dict[str, str]:
+    match = re.search(r"(\S+/confirm-email\?\S+)", body)
+    assert match, body
+    query = parse_qs(urlsplit(match.group(1)).query)
+    return {"uid": query["uid"][0], "token": query["token"][0]}
+
+
+def _sign_in(email: str, password: str = PASSWORD) -> Any:
+    return APIClient().post("/api/v1/auth/login/", {"email": email, "password": password}, format="json")
+
+
+def test_a_new_account_signs_in_only_once_its_address_is_confirmed(
+    broker_down: None, django_capture_on_commit_callbacks: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        registered = APIClient().post(
+            "/api/v1/auth/register/", _register_payload(language="fr"), format="json"
+        )
+    assert registered.status_code == 202
+
+    before = _sign_in("li.wei@example.cn")
+    [message] = mail.outbox
+    assert message.to == ["li.wei@example.cn"]
+    assert "Confirmez" in message.subject  # in the language chosen at registration
+    link = _confirmation_link(message.body)
+    confirmed = APIClient().post("/api/v1/auth/email/confirm/", link, format="json")
+    after = _sign_in("li.wei@example.cn")
+    again = APIClient().post("/api/v1/auth/email/confirm/", link, format="json")
+
+    assert before.status_code == 400
+    assert before.json()["fields"]["non_field_errors"][0]["code"] == "invalid_credentials"
+    assert confirmed.status_code == 200, confirmed.json()
+    assert confirmed.json() == {"email": "li.wei@example.cn", "role": "vendor"}
+    assert after.status_code == 200, after.json()
+    assert after.json()["role"] == "vendor"
+    # The link is spent once used.
+    assert again.status_code == 400
+    assert again.json()["fields"]["token"][0]["code"] == "invalid_token"
+    user = User.objects.get(email="li.wei@example.cn")
+    assert user.is_active
+    assert user.email_confirmed_at is not None
+    assert AuditEvent.objects.filter(action="user.email_confirmed", object_id=str(user.pk)).exists()
+
+
+def test_signing_in_after_registering_tells_a_free_address_from_a_taken_one_no_more(
+    broker_down: None, django_capture_on_commit_callbacks: Any
+) -> None:
+    """The probe left open by the 202: register an address with a password of one's own, then
+    sign in with it. A taken address and a free one now answer alike (the free one's account
+    waits for its owner to confirm)."""
+    VendorUserFactory(username="taken@example.cn", email="taken@example.cn")
+    client = APIClient()
+    with django_capture_on_commit_callbacks(execute=True):
+        for email, seed in (("taken@example.cn", 11), ("free@example.cn", 12)):
+            client.post(
+                "/api/v1/auth/register/",
+                _register_payload(
+                    email=email, password="an attacker's own 1", registration_id=uscc_example(seed)
+                ),
+                format="json",
+            )
+
+    taken = _sign_in("taken@example.cn", "an attacker's own 1")
+    free = _sign_in("free@example.cn", "an attacker's own 1")
+
+    assert taken.status_code == free.status_code == 400
+    assert taken.json() == free.json()
+
+
+def test_registering_an_unconfirmed_address_again_sends_its_link_again(
+    broker_down: None, django_capture_on_commit_callbacks: Any
+) -> None:
+    client = APIClient()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/api/v1/auth/register/", _register_payload(), format="json")
+    with django_capture_on_commit_callbacks(execute=True):
+        again = client.post("/api/v1/auth/register/", _register_payload(), format="json")
+
+    assert again.status_code == 202
+    assert Organization.objects.count() == 1
+    assert [m.subject for m in mail.outbox] == ["Confirm your e-mail address for MedMatch"] * 2
+    confirmed = APIClient().post(
+        "/api/v1/auth/email/confirm/", _confirmation_link(mail.outbox[1].body), format="json"
+    )
+    assert confirmed.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"uid": "!!", "token": "x"},
+        {"uid": "MTIzNDU2", "token": "abc-def"},
+        {"uid": "", "token": ""},
+        {"uid": "x" * 65, "token": "t"},
+    ],
+)
+def test_a_bad_confirmation_link_is_a_400_naming_it(body: dict[str, str]) -> None:
+    response = APIClient().post("/api/v1/auth/email/confirm/", body, format="json")
+
+    assert response.status_code == 400
+    assert set(response.json()["fields"]) & {"uid", "token"}
+
+
+def test_a_deactivated_account_cannot_be_reopened_by_a_confirmation_link(
+    broker_down: None, django_capture_on_commit_callbacks: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        APIClient().post("/api/v1/auth/register/", _register_payload(), format="json")
+    link = _confirmation_link(mail.outbox[0].body)
+    assert APIClient().post("/api/v1/auth/email/confirm/", link, format="json").status_code == 200
+    User.objects.filter(email="li.wei@example.cn").update(is_active=False)  # staff deactivate it
+
+    response = APIClient().post("/api/v1/auth/email/confirm/", link, format="json")
+
+    assert response.status_code == 400
+    assert not User.objects.get(email="li.wei@example.cn").is_active

@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from accounts.models import User
-from accounts.services import registration_attempt_notify
+from accounts.services import email_confirmation_request, registration_attempt_notify
 from audit.services import audit_record
 from organizations.models import Contact, Organization, OrganizationKind
 from organizations.services import organization_changed, organization_validate
@@ -35,9 +35,11 @@ def organization_register(
 ) -> User | None:
     """Create an organisation, its first user and its first contact in one step.
 
-    An address that already has an account creates nothing and returns None: its owner is
-    e-mailed instead (sign in, or reset the password), and the caller answers as for a new
-    account, so that registering never tells whether an address is registered. Everything
+    The new user cannot sign in until it opens the link e-mailed to its address. An address that
+    already has an account creates nothing and returns None: its owner is e-mailed instead (sign
+    in, or reset the password; or the confirmation link again if it never confirmed), and the
+    caller answers as for a new account, so that registering never tells whether an address is
+    registered. Everything
     else is validated first, the same way in both cases.
     """
     organization = Organization(
@@ -50,7 +52,14 @@ def organization_register(
         registration_id=registration_id,
     )
     organization_validate(organization=organization)
-    user = User(username=email.lower(), email=email.lower(), first_name=full_name[:150], language=language)
+    # Inactive until the address is confirmed (accounts.services.email_confirmation_request).
+    user = User(
+        username=email.lower(),
+        email=email.lower(),
+        first_name=full_name[:150],
+        language=language,
+        is_active=False,
+    )
     try:
         validate_password(password, user)
     except ValidationError as exc:
@@ -75,6 +84,7 @@ def organization_register(
     Contact.objects.create(organization=organization, name=full_name, email=email.lower(), phone=phone)
     audit_record(actor=user, action="organization.registered", target=organization, to_state="unverified")
     organization_changed(organization=organization)
+    email_confirmation_request(user=user)
     return user
 
 

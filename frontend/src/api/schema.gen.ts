@@ -5,6 +5,26 @@
  */
 
 export interface paths {
+    "/api/v1/auth/email/confirm/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Confirm a new account's address with the uid and token from the e-mailed link; the
+         *     account may sign in from then on.
+         */
+        post: operations["auth_email_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login/": {
         parameters: {
             query?: never;
@@ -139,9 +159,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description The same 202 whether the address was free (the account now exists: sign in with it)
-         *     or already registered (nothing is created; its owner is e-mailed): registering does not
-         *     tell anyone whether an address has an account.
+         * @description The same 202 whether the address was free (the account now exists: it signs in once
+         *     the e-mailed confirmation link is opened) or already registered (nothing is created;
+         *     its owner is e-mailed): registering does not tell anyone whether an address has an
+         *     account.
          */
         post: operations["auth_register"];
         delete?: never;
@@ -2227,6 +2248,24 @@ export interface components {
          * @enum {string}
          */
         DuplicateStatusEnum: "open" | "merged" | "dismissed";
+        EmailConfirmApiInputRequest: {
+            token: string;
+            uid: string;
+        };
+        EmailConfirmApiOutput: {
+            /** Format: email */
+            email: string;
+            /**
+             * @description Where the UI goes after signing in.
+             *
+             *     * `vendor` - vendor
+             *     * `buyer` - buyer
+             *     * `staff` - staff
+             *     * `admin` - admin
+             *     * `none` - none
+             */
+            role: components["schemas"]["UserRoleEnum"];
+        };
         /**
          * @description * `product` - Product
          *     * `organization` - Organisation
@@ -4332,6 +4371,8 @@ export type DocumentTypeEnum = components['schemas']['DocumentTypeEnum'];
 export type DuplicateDismissApiInputRequest = components['schemas']['DuplicateDismissApiInputRequest'];
 export type DuplicateFlagOutput = components['schemas']['DuplicateFlagOutput'];
 export type DuplicateStatusEnum = components['schemas']['DuplicateStatusEnum'];
+export type EmailConfirmApiInputRequest = components['schemas']['EmailConfirmApiInputRequest'];
+export type EmailConfirmApiOutput = components['schemas']['EmailConfirmApiOutput'];
 export type EntityEnum = components['schemas']['EntityEnum'];
 export type ErrorItem = components['schemas']['ErrorItem'];
 export type EvidenceKindEnum = components['schemas']['EvidenceKindEnum'];
@@ -4484,6 +4525,85 @@ export type UserRoleEnum = components['schemas']['UserRoleEnum'];
 export type VerificationStatusEnum = components['schemas']['VerificationStatusEnum'];
 export type $defs = Record<string, never>;
 export interface operations {
+    auth_email_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailConfirmApiInputRequest"];
+                "application/x-www-form-urlencoded": components["schemas"]["EmailConfirmApiInputRequest"];
+                "multipart/form-data": components["schemas"]["EmailConfirmApiInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailConfirmApiOutput"];
+                };
+            };
+            /** @description Invalid input: `fields` names each problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Not signed in, or the API token is unknown or expired (`WWW-Authenticate: Token`). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Signed in but not allowed, or a session request without its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The body is not of a media type the operation reads. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Too many requests (or failed sign-ins) from this address or for this account: see `Retry-After`. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The database or the search engine is unavailable; nothing was changed: see `Retry-After`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     auth_login: {
         parameters: {
             query?: never;

@@ -156,17 +156,10 @@ describe("sign up", () => {
     expect(body.buyer_type).toBeUndefined();
   });
 
-  it("registers a buyer, signs in and lands on purchase requests", async () => {
-    let signedIn = false;
+  it("registers a buyer and asks it to confirm the address by e-mail before signing in", async () => {
     const calls = mockApi({
-      "GET auth/me/": () =>
-        signedIn ? jsonResponse(BUYER) : jsonResponse({ code: "not_authenticated", message: "" }, 401),
+      "GET auth/me/": () => jsonResponse({ code: "not_authenticated", message: "" }, 401),
       "POST auth/register/": () => jsonResponse({ email: "buyer@embassy.example", message: "Registered." }, 202),
-      "POST auth/login/": () => {
-        signedIn = true;
-        return jsonResponse(BUYER);
-      },
-      "GET requests/": page([]),
     });
     renderApp("/register");
     fireEvent.change(await screen.findByLabelText(/Type of buyer/), { target: { value: "hospital" } });
@@ -176,47 +169,58 @@ describe("sign up", () => {
     fireEvent.change(screen.getByLabelText(/E-mail/), { target: { value: "buyer@embassy.example" } });
     fireEvent.change(screen.getByLabelText(/Password/), { target: { value: "a long passphrase" } });
     fireEvent.submit(screen.getByTestId("register-form"));
-    await waitFor(() => expect(location()).toBe("/requests"));
+
+    // The same notice whether the address was free or taken (the API answers both alike).
+    const notice = await screen.findByTestId("register-check-email");
+    expect(notice.textContent).toContain("We have e-mailed a confirmation link to \u2068buyer@embassy.example\u2069");
+    expect(notice.textContent).toContain("nothing was changed");
+    expect(location()).toBe("/register");
     expect(calls.find((c) => c.path === "auth/register/")?.body).toMatchObject({
       kind: "buyer",
       buyer_type: "hospital",
       country: "FR",
     });
-    expect(await screen.findByText("No purchase requests yet")).toBeTruthy();
+    // No sign-in is tried: it would fail until the address is confirmed.
+    expect(calls.some((c) => c.path === "auth/login/")).toBe(false);
+    expect(screen.getByRole("link", { name: /Forgot/ }).getAttribute("href")).toBe("/forgot-password");
   });
 
-  it("tells the visitor to check their e-mail when the address already had an account", async () => {
-    // The API answers a taken address exactly as a free one; only the sign-in that follows fails.
+  it("confirms the address from the e-mailed link once and offers to sign in with it filled in", async () => {
+    const calls = mockApi({
+      "GET auth/me/": () => jsonResponse({ code: "not_authenticated", message: "" }, 401),
+      "POST auth/email/confirm/": () => jsonResponse({ email: "li@wuhan.example", role: "vendor" }),
+    });
+    renderApp("/confirm-email?uid=MTI&token=abc-123", { lang: "zh" });
+
+    const done = await screen.findByTestId("confirm-done");
+    expect(done.textContent).toContain("\u2068li@wuhan.example\u2069 已确认");
+    expect(calls.filter((c) => c.path === "auth/email/confirm/").map((c) => c.body)).toEqual([
+      { uid: "MTI", token: "abc-123" },
+    ]);
+    expect(document.title).toContain("确认电子邮件");
+    fireEvent.click(screen.getByTestId("confirm-sign-in"));
+    await waitFor(() => expect(location()).toBe("/login?email=li%40wuhan.example&next=%2Fvendor%2Fprofile"));
+    expect((screen.getByLabelText(/电子邮箱/) as HTMLInputElement).value).toBe("li@wuhan.example");
+  });
+
+  it("says plainly when the confirmation link is spent or incomplete", async () => {
     mockApi({
       "GET auth/me/": () => jsonResponse({ code: "not_authenticated", message: "" }, 401),
-      "POST auth/register/": () => jsonResponse({ email: "taken@embassy.example", message: "Registered." }, 202),
-      "POST auth/login/": () =>
+      "POST auth/email/confirm/": () =>
         jsonResponse(
           {
             code: "invalid",
             message: "The request has invalid fields.",
-            fields: {
-              non_field_errors: [{ code: "invalid_credentials", message: "The e-mail or password is wrong." }],
-            },
+            fields: { token: [{ code: "invalid_token", message: "This confirmation link is invalid." }] },
           },
           400,
         ),
     });
-    renderApp("/register");
-    fireEvent.change(await screen.findByLabelText(/Type of buyer/), { target: { value: "hospital" } });
-    fireEvent.change(screen.getByLabelText(/Organisation name/), { target: { value: "Hôpital Édouard Herriot" } });
-    fireEvent.change(screen.getByLabelText(/Country/), { target: { value: "FR" } });
-    fireEvent.change(screen.getByLabelText(/Full name/), { target: { value: "Bea Buyer" } });
-    fireEvent.change(screen.getByLabelText(/E-mail/), { target: { value: "taken@embassy.example" } });
-    fireEvent.change(screen.getByLabelText(/Password/), { target: { value: "a long passphrase" } });
-    fireEvent.submit(screen.getByTestId("register-form"));
-
-    const notice = await screen.findByTestId("register-check-email");
-    expect(notice.textContent).toContain("taken@embassy.example");
-    expect(notice.textContent).toContain("nothing was changed");
-    expect(location()).toBe("/register");
-    expect(screen.getByRole("link", { name: /Forgot/ }).getAttribute("href")).toBe("/forgot-password");
+    renderApp("/confirm-email?uid=MTI&token=spent");
+    expect((await screen.findByTestId("confirm-failed")).textContent).toContain("already used");
+    expect(screen.getByRole("link", { name: "Register again" }).getAttribute("href")).toBe("/register");
   });
+
   it("marks only the required fields, asks for the buyer type and sends again after the USCC is fixed", async () => {
     let attempts = 0;
     const calls = mockApi({

@@ -25,7 +25,10 @@ export function LoginPage() {
   const { signIn, state } = useAuth();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const form = useForm<{ email: string; password: string }>({ defaultValues: { email: "", password: "" } });
+  // ?email= from the e-mail confirmation page.
+  const form = useForm<{ email: string; password: string }>({
+    defaultValues: { email: params.get("email") ?? "", password: "" },
+  });
   const [error, setError] = useState<ApiError | null>(null);
   const busy = form.formState.isSubmitting;
   useDocumentTitle(t("auth.signIn"));

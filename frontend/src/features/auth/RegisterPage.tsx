@@ -1,16 +1,14 @@
 import { useMemo, useState } from "react";
 import { useForm } from "react-hook-form";
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { ApiError, buyerTypeEnumValues, useApiMutation } from "../../api";
 import type { FieldErrors, RegisterApiInputRequest } from "../../api";
-import { useAuth } from "../../auth";
 import { Field, FormErrors } from "../../components/common";
 import { applyApiErrors, fieldErrors } from "../../components/form";
-import { countryOptions } from "../../format";
+import { countryOptions, isolate } from "../../format";
 import { useI18n } from "../../i18n";
 import type { MessageKey } from "../../i18n";
 import { useDocumentTitle } from "../../useDocumentTitle";
-import { landingPath } from "./LoginPage";
 
 /** The buyer types the API accepts (from the schema), in its order. */
 export const BUYER_TYPES = buyerTypeEnumValues;
@@ -85,8 +83,6 @@ export function registerBody(values: Values, language: string): RegisterApiInput
 
 export function RegisterPage() {
   const { t, lang } = useI18n();
-  const { signIn } = useAuth();
-  const navigate = useNavigate();
   const [params] = useSearchParams();
   // ?kind=vendor from the home page's "Register as a supplier".
   const form = useForm<Values>({
@@ -105,8 +101,7 @@ export function RegisterPage() {
   });
   const register = useApiMutation("post", "/api/v1/auth/register/");
   const [formError, setFormError] = useState<ApiError | null>(null);
-  // The API answers a taken address as a new one (and e-mails its owner), so registration is
-  // only known to have made an account when signing in with it works.
+  // The API answers a taken address as a new one (and e-mails its owner).
   const [checkEmail, setCheckEmail] = useState<string | null>(null);
   const countries = useMemo(() => countryOptions(lang), [lang]);
   useDocumentTitle(t("auth.register"));
@@ -120,17 +115,9 @@ export function RegisterPage() {
     const email = values.email.trim();
     try {
       await register.mutateAsync({ body: registerBody(values, lang) });
-      const user = await signIn(email, values.password).catch((caught: unknown) => {
-        if (caught instanceof ApiError && caught.status === 400) return null;
-        throw caught;
-      });
-      if (user === null) {
-        setCheckEmail(email);
-        return;
-      }
-      // A new vendor starts on its company profile (the verification checklist's first items).
-      const next = params.get("next") ?? (user.role === "vendor" ? "/vendor/profile" : null);
-      navigate(landingPath(next, user.role), { replace: true });
+      // The account signs in once the e-mailed link has confirmed the address (and the answer is
+      // the same for an address that already had an account).
+      setCheckEmail(email);
     } catch (caught) {
       const error = applyApiErrors(form, passwordErrorsOnPassword(caught), FIELDS);
       setFormError(error);
@@ -166,7 +153,7 @@ export function RegisterPage() {
       <section className="auth-page">
         <div className="card auth-card" data-testid="register-check-email">
           <h1>{t("register.checkEmail.title")}</h1>
-          <p role="status">{t("register.checkEmail.body", { email: checkEmail })}</p>
+          <p role="status">{t("register.checkEmail.body", { email: isolate(checkEmail) })}</p>
           <p className="auth-card__foot">
             <Link to="/login">{t("auth.signIn")}</Link> · <Link to="/forgot-password">{t("account.forgot.link")}</Link>
           </p>

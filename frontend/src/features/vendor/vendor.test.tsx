@@ -73,7 +73,7 @@ describe("verification checklist", () => {
 });
 
 describe("company profile and contacts", () => {
-  it("is where a newly registered vendor lands", async () => {
+  it("is where a newly registered vendor lands once it signs in from the confirmation page", async () => {
     const vendor = {
       id: 9,
       email: "li@wuhan.example",
@@ -85,8 +85,7 @@ describe("company profile and contacts", () => {
     let signedIn = false;
     mockApi({
       "GET auth/me/": () =>
-        signedIn ? jsonResponse(vendor) : jsonResponse({ code: "not_authenticated", message: "" }, 403),
-      "POST auth/register/": () => jsonResponse(vendor, 201),
+        signedIn ? jsonResponse(vendor) : jsonResponse({ code: "not_authenticated", message: "" }, 401),
       "POST auth/login/": () => {
         signedIn = true;
         return jsonResponse(vendor);
@@ -94,13 +93,11 @@ describe("company profile and contacts", () => {
       "GET organizations/3/": organization({ country: "FR", registration_id: "" }),
       "GET organizations/3/contacts/": page([contact(1)]),
     });
-    renderApp("/register?kind=vendor");
-    fireEvent.change(await screen.findByLabelText(/Organisation name/), { target: { value: "Lyon Masques" } });
-    fireEvent.change(screen.getByLabelText(/Country/), { target: { value: "FR" } });
-    fireEvent.change(screen.getByLabelText(/Full name/), { target: { value: "Li Wei" } });
-    fireEvent.change(screen.getByLabelText(/E-mail/), { target: { value: "li@wuhan.example" } });
+    // The link of ConfirmEmailPage for a vendor.
+    renderApp("/login?email=li%40wuhan.example&next=%2Fvendor%2Fprofile");
+    expect(((await screen.findByLabelText(/E-mail/)) as HTMLInputElement).value).toBe("li@wuhan.example");
     fireEvent.change(screen.getByLabelText(/Password/), { target: { value: "a long passphrase" } });
-    fireEvent.submit(screen.getByTestId("register-form"));
+    fireEvent.submit(screen.getByTestId("login-form"));
     expect(await screen.findByTestId("profile-form")).toBeTruthy();
     expect(screen.getByTestId("location").textContent).toBe("/vendor/profile");
   });

@@ -28,8 +28,15 @@ const en = {
   "register.busy": "Creating…",
   "register.checkEmail.title": "Check your e-mail",
   "register.checkEmail.body":
-    "If {email} already had a MedMatch account, nothing was changed and we have e-mailed its owner. Sign in with that account's password, or choose a new one.",
+    "We have e-mailed a confirmation link to {email}. Open it, then sign in with your password. If the address already had a MedMatch account, nothing was changed and we have e-mailed its owner.",
   "register.haveAccount": "Already registered?",
+  "confirm.title": "Confirm your e-mail",
+  "confirm.busy": "Confirming your address…",
+  "confirm.done": "{email} is confirmed. You can sign in now.",
+  "confirm.failed":
+    "This link is invalid, has expired or was already used. If you have already confirmed your address, sign in; otherwise register again to receive a new link.",
+  "confirm.missing": "This link is incomplete: open the whole link from the e-mail.",
+  "confirm.register": "Register again",
 } as const;
 
 export default en;

@@ -33,8 +33,15 @@ const es: Partial<Messages<typeof en>> = {
   "register.busy": "Creando…",
   "register.checkEmail.title": "Revise su correo",
   "register.checkEmail.body":
-    "Si {email} ya tenía una cuenta de MedMatch, no se ha cambiado nada y hemos escrito a su titular. Inicie sesión con la contraseña de esa cuenta o elija una nueva.",
+    "Hemos enviado un enlace de confirmación a {email}. Ábralo y luego inicie sesión con su contraseña. Si la dirección ya tenía una cuenta de MedMatch, no se ha cambiado nada y hemos escrito a su titular.",
   "register.haveAccount": "¿Ya está registrado?",
+  "confirm.title": "Confirme su correo electrónico",
+  "confirm.busy": "Confirmando su dirección…",
+  "confirm.done": "{email} está confirmada. Ya puede iniciar sesión.",
+  "confirm.failed":
+    "Este enlace no es válido, ha caducado o ya se usó. Si ya confirmó su dirección, inicie sesión; si no, regístrese de nuevo para recibir un enlace nuevo.",
+  "confirm.missing": "Este enlace está incompleto: abra el enlace completo del correo.",
+  "confirm.register": "Registrarse de nuevo",
 };
 
 export default es;

@@ -32,8 +32,15 @@ const fr: Partial<Messages<typeof en>> = {
   "register.busy": "Création…",
   "register.checkEmail.title": "Consultez votre messagerie",
   "register.checkEmail.body":
-    "Si {email} avait déjà un compte MedMatch, rien n'a été modifié et nous avons écrit à son titulaire. Connectez-vous avec le mot de passe de ce compte, ou choisissez-en un nouveau.",
+    "Nous avons envoyé un lien de confirmation à {email}. Ouvrez-le, puis connectez-vous avec votre mot de passe. Si l'adresse avait déjà un compte MedMatch, rien n'a été modifié et nous avons écrit à son titulaire.",
   "register.haveAccount": "Déjà inscrit ?",
+  "confirm.title": "Confirmez votre adresse e-mail",
+  "confirm.busy": "Confirmation de votre adresse…",
+  "confirm.done": "{email} est confirmée. Vous pouvez vous connecter.",
+  "confirm.failed":
+    "Ce lien n'est pas valide, a expiré ou a déjà servi. Si vous avez déjà confirmé votre adresse, connectez-vous ; sinon, inscrivez-vous à nouveau pour recevoir un nouveau lien.",
+  "confirm.missing": "Ce lien est incomplet : ouvrez le lien entier depuis l'e-mail.",
+  "confirm.register": "S'inscrire à nouveau",
 };
 
 export default fr;

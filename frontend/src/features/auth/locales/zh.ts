@@ -31,8 +31,14 @@ const zh: Messages<typeof en> = {
   "register.busy": "正在创建…",
   "register.checkEmail.title": "请查收电子邮件",
   "register.checkEmail.body":
-    "如果 {email} 已有 MedMatch 账户，账户未做任何更改，我们已给账户所有者发送邮件。请用该账户的密码登录，或设置新密码。",
+    "我们已向 {email} 发送确认链接。请打开链接，然后用您的密码登录。如果该地址已有 MedMatch 账户，账户未做任何更改，我们已给账户所有者发送邮件。",
   "register.haveAccount": "已有账户？",
+  "confirm.title": "确认电子邮件",
+  "confirm.busy": "正在确认您的地址…",
+  "confirm.done": "{email} 已确认。现在可以登录了。",
+  "confirm.failed": "此链接无效、已过期或已被使用。如果您已确认过地址，请直接登录；否则请重新注册以获取新链接。",
+  "confirm.missing": "此链接不完整：请打开邮件中的完整链接。",
+  "confirm.register": "重新注册",
 };
 
 export default zh;
