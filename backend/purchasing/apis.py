@@ -506,8 +506,13 @@ class PurchaseRequestImportApi(APIView):
 
     class InputSerializer(serializers.Serializer[dict[str, Any]]):
         file = serializers.FileField(allow_empty_file=True, max_length=255)
+        # A form's empty value is "not given" (DRF reads it so for a field with a default): the
+        # schema says so by allowing it, instead of stating a minimum length it does not apply.
         status = serializers.CharField(
-            default=RequestStatus.OPEN, max_length=16, help_text="draft or open (default)."
+            default=RequestStatus.OPEN,
+            allow_blank=True,
+            max_length=16,
+            help_text="draft or open (default when empty or not given).",
         )
         buyer = serializers.IntegerField(required=False, help_text="Staff only: the buyer organisation's id.")
 
@@ -526,7 +531,7 @@ class PurchaseRequestImportApi(APIView):
                 buyer=buyer,
                 actor=user,
                 file=serializer.validated_data["file"],
-                status=serializer.validated_data["status"],
+                status=serializer.validated_data["status"] or RequestStatus.OPEN,
             )
         except PurchaseRequestImportRejected as rejected:
             return Response(_file_errors_body(rejected), status=status.HTTP_400_BAD_REQUEST)

@@ -138,7 +138,11 @@ class CategoryInferApi(APIView):
     permission_classes = [AllowAny]
 
     class QuerySerializer(serializers.Serializer[dict[str, str]]):
-        q = serializers.CharField(max_length=1000, help_text="A request title or description, any language.")
+        # Bounded before trimming (DRF checks max_length on the trimmed text, so a short word with
+        # thousands of newlines after it passed a bound the schema states for the whole value).
+        q = serializers.CharField(
+            max_length=1000, trim_whitespace=False, help_text="A request title or description, any language."
+        )
 
     class OutputSerializer(serializers.Serializer[dict[str, Any]]):
         query = serializers.CharField()
@@ -152,7 +156,7 @@ class CategoryInferApi(APIView):
     def get(self, request: Request) -> Response:
         serializer = self.QuerySerializer(data=request.query_params)
         serializer.is_valid(raise_exception=True)
-        text = serializer.validated_data["q"]
+        text = serializer.validated_data["q"].strip()
         categories = [
             CategoryGuessSerializer({"category": guess.category, "confidence": guess.confidence}).data
             for guess in category_guesses(text=text)

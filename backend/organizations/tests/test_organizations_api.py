@@ -169,3 +169,14 @@ def test_update_without_changes_writes_nothing(world: World) -> None:
     assert response.status_code == 200
     assert not AuditEvent.objects.filter(action="organization.updated").exists()
     assert not OutboxEntry.objects.exists()
+
+
+def test_an_update_is_json_only(world: World) -> None:
+    # A multipart body that parsed to no field was an empty edit answered 200 (schemathesis).
+    response = world.client("vendor").patch(
+        f"/api/v1/organizations/{world.own.pk}/", {"city": "Lyon"}, format="multipart"
+    )
+
+    assert response.status_code == 415
+    world.own.refresh_from_db()
+    assert world.own.city != "Lyon"

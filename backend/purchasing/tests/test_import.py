@@ -466,3 +466,13 @@ def test_an_hs_2022_code_finds_the_category(buyer_member: User) -> None:
 
     assert body["status"] == "succeeded", body
     assert PurchaseRequest.objects.get().category == nitrile
+
+
+def test_an_empty_import_status_is_the_default_open(buyer_member: User) -> None:
+    # A form's empty value reads as not given; the schema allows it (schemathesis, 50 cases).
+    content = _csv([["title", "quantity", "destination_country"], ["Masks", "1", "FR"]])
+
+    job = _import(buyer_member, content, status="")
+
+    assert job["status"] == "succeeded"
+    assert PurchaseRequest.objects.get(title="Masks").status == "open"

@@ -3821,7 +3821,7 @@ export interface components {
             /** Format: binary */
             file: string;
             /**
-             * @description draft or open (default).
+             * @description draft or open (default when empty or not given).
              * @default open
              */
             status: string;
@@ -8036,8 +8036,6 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/json": components["schemas"]["PatchedOrganizationDetailApiInputRequest"];
-                "application/x-www-form-urlencoded": components["schemas"]["PatchedOrganizationDetailApiInputRequest"];
-                "multipart/form-data": components["schemas"]["PatchedOrganizationDetailApiInputRequest"];
             };
         };
         responses: {
