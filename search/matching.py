@@ -23,6 +23,7 @@ product, instead of running every stored query.
 """
 
 import datetime
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -222,6 +223,8 @@ def request_candidates_body(spec: MatchSpec, *, size: int) -> dict[str, Any]:
         "query": request_match_query(spec),
         "sort": ["_score", {"id": "asc"}],
         "track_scores": True,
+        # Only the best ``size`` are read; counting every match is work nobody reads.
+        "track_total_hits": False,
         "_source": ["id", "vendor_id"],
     }
 
@@ -257,13 +260,25 @@ MSEARCH_BATCH = 10
 
 
 def product_candidates_many(specs: Sequence[MatchSpec], *, size: int) -> dict[int, list[ProductCandidate]]:
-    """``product_candidates`` of many requests (by request id), in multi-search round trips."""
+    """``product_candidates`` of many requests (by request id), in multi-search round trips.
+
+    Requests whose searches are the same (a buyer posting one need for several end users, the
+    same template in many markets without rules) share one search: equal bodies, equal answers.
+    """
+    by_body: dict[str, tuple[dict[str, Any], list[int]]] = {}
+    for spec in specs:
+        body = request_candidates_body(spec, size=size)
+        key = json.dumps(body, sort_keys=True, default=str)
+        by_body.setdefault(key, (body, []))[1].append(spec.request_id)
+    unique = list(by_body.values())
     found: dict[int, list[ProductCandidate]] = {}
-    for start in range(0, len(specs), MSEARCH_BATCH):
-        chunk = specs[start : start + MSEARCH_BATCH]
-        bodies = [request_candidates_body(spec, size=size) for spec in chunk]
-        for spec, response in zip(chunk, engine.msearch(PRODUCTS.alias(), bodies), strict=True):
-            found[spec.request_id] = _candidates(response)
+    for start in range(0, len(unique), MSEARCH_BATCH):
+        chunk = unique[start : start + MSEARCH_BATCH]
+        responses = engine.msearch(PRODUCTS.alias(), [body for body, _ids in chunk])
+        for (_body, request_ids), response in zip(chunk, responses, strict=True):
+            candidates = _candidates(response)
+            for request_id in request_ids:
+                found[request_id] = candidates
     return found
 
 

@@ -419,11 +419,23 @@ def _reverse_runs(
     candidates = product_candidates_many(
         list(specs.values()), size=int(_setting("MEDMATCH_MATCH_CANDIDATES", DEFAULT_CANDIDATES))
     )
+    # The other candidates are loaded only where they can decide something: for the requests
+    # whose candidates include the product and where it may be selected at its own relevance.
+    contested = {
+        request_id
+        for request_id, found in candidates.items()
+        if _may_be_selected(
+            _judge_candidate(
+                request=facts[request_id], product=item, found=found, rules=rules, today=today, fx=fx
+            ),
+            min_score,
+        )
+    }
     others = products_for_matching(
         product_ids={
             candidate.product_id
-            for found in candidates.values()
-            for candidate in found
+            for request_id in contested
+            for candidate in candidates[request_id]
             if candidate.product_id != product.pk
         }
     )
@@ -495,9 +507,28 @@ def _place_in_ranking(
     run.selected = [product.id]
 
 
-def _may_be_selected(evaluation: Evaluation, min_score: float) -> bool:
-    """What ``rank`` keeps: eligible and at least ``min_score``."""
-    return evaluation.eligible and evaluation.score >= min_score
+def _judge_candidate(
+    *,
+    request: RequestFacts,
+    product: ProductFacts,
+    found: list[ProductCandidate],
+    rules: list[RuleFacts],
+    today: datetime.date,
+    fx: dict[str, Any],
+) -> Evaluation | None:
+    """``product``'s evaluation among the request's candidates ``found`` (as ``_place_in_ranking``
+    judges it), or None when it is not one of them."""
+    mine = next((candidate for candidate in found if candidate.product_id == product.id), None)
+    if mine is None:
+        return None
+    best = max(candidate.text_score for candidate in found)
+    relevance = mine.text_score / best if best > 0 else 0.0
+    return evaluate(request, product, rules=rules, text_relevance=relevance, today=today, **fx)
+
+
+def _may_be_selected(evaluation: Evaluation | None, min_score: float) -> bool:
+    """What ``rank`` keeps: eligible and at least ``min_score`` (None, not a candidate: nothing)."""
+    return evaluation is not None and evaluation.eligible and evaluation.score >= min_score
 
 
 def _expire_for_product(*, product_id: int, reason: str) -> None:
