@@ -65,8 +65,8 @@ def _worker(topology: str, folder: Path) -> subprocess.Popen[bytes]:
     }
     if topology.startswith("filesystem"):
         env.pop("REDIS_URL", None)
-        env["MEDMATCH_BROKER_POLL_SECONDS"] = "1.0" if topology == "filesystem-1s" else env.get(
-            "MEDMATCH_BROKER_POLL_SECONDS", "0.1"
+        env["MEDMATCH_BROKER_POLL_SECONDS"] = (
+            "1.0" if topology == "filesystem-1s" else env.get("MEDMATCH_BROKER_POLL_SECONDS", "0.1")
         )
     return subprocess.Popen(
         [
@@ -99,10 +99,30 @@ def _wait(condition: Callable[[], bool]) -> float | None:
 
 
 def _word() -> str:
-    return "fresh" + "".join(random.choices(string.ascii_lowercase, k=8))  # noqa: S311  not a secret
+    return "fresh" + "".join(random.choices(string.ascii_lowercase, k=8))
 
 
-def _child(args: argparse.Namespace, topology: str) -> dict[str, Any]:
+def _request_body(template: Any) -> dict[str, Any]:
+    """A new request with the fields of ``template`` (an open demo request that has proposals)."""
+    body = {
+        "title": template.title,
+        "description": template.description,
+        "language": template.language,
+        "category": template.category_id,
+        "quantity": template.quantity,
+        "unit": template.unit,
+        "required_standards": list(template.required_standards.values_list("code", flat=True)),
+        "destination_country": template.destination_country,
+        "target_unit_price": str(template.target_unit_price) if template.target_unit_price else None,
+        "currency": template.currency,
+        "needed_by": template.needed_by.isoformat() if template.needed_by else None,
+        "incoterm": template.incoterm,
+        "status": "open",
+    }
+    return {key: value for key, value in body.items() if value not in (None, "")}
+
+
+def _child(args: argparse.Namespace, topology: str) -> dict[str, Any]:  # noqa: PLR0915  one timed loop
     """One topology, in its own process: the broker is fixed when Django starts."""
     from rest_framework.test import APIClient
 
@@ -149,24 +169,8 @@ def _child(args: argparse.Namespace, topology: str) -> dict[str, Any]:
                 buyer_client.force_authenticate(
                     User.objects.filter(organization_id=template.buyer_id).order_by("pk").first()
                 )
-                body = {
-                    "title": template.title,
-                    "description": template.description,
-                    "language": template.language,
-                    "category": template.category_id,
-                    "quantity": template.quantity,
-                    "unit": template.unit,
-                    "required_standards": list(template.required_standards.values_list("code", flat=True)),
-                    "destination_country": template.destination_country,
-                    "target_unit_price": str(template.target_unit_price) if template.target_unit_price else None,
-                    "currency": template.currency,
-                    "needed_by": template.needed_by.isoformat() if template.needed_by else None,
-                    "incoterm": template.incoterm,
-                    "status": "open",
-                }
-                created = buyer_client.post(
-                    "/api/v1/requests/", {k: v for k, v in body.items() if v not in (None, "")}, format="json"
-                )
+                body = _request_body(template)
+                created = buyer_client.post("/api/v1/requests/", body, format="json")
                 assert created.status_code == 201, created.content
                 request_id = created.json()["id"]
 
@@ -180,7 +184,7 @@ def _child(args: argparse.Namespace, topology: str) -> dict[str, Any]:
                         lost += 1
                     else:
                         proposed.append(took)
-            time.sleep(random.uniform(0.2, 0.8))  # noqa: S311  writes land at any point of a poll
+            time.sleep(random.uniform(0.2, 0.8))
     finally:
         os.killpg(worker.pid, signal.SIGTERM)
         try:
@@ -201,7 +205,7 @@ def _child(args: argparse.Namespace, topology: str) -> dict[str, Any]:
     }
 
 
-def main() -> None:
+def main() -> None:  # noqa: PLR0912, PLR0915  one linear script: seed, index, run each topology, report
     args = _parse_args()
     if os.environ.get("MEDMATCH_FRESHNESS_TOPOLOGY"):
         os.environ.setdefault("MEDMATCH_BROKER_POLL_SECONDS", "0.1")
