@@ -26,7 +26,7 @@ from matching.selectors import (
 )
 from purchasing.models import PurchaseRequest, RequestStatus
 from reference.selectors import fx_rates_current
-from search.matching import (
+from search.percolation import (
     product_candidates,
 )
 

@@ -28,7 +28,7 @@ from matching.services.evaluation import (
     matching_evaluate_request,
 )
 from purchasing.models import PurchaseRequest
-from search.matching import (
+from search.percolation import (
     refresh_for_matching,
 )
 

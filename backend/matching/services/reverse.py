@@ -41,7 +41,7 @@ from matching.services.evaluation import (
 )
 from matching.services.proposals import _apply_run, _expire_for_product, proposals_expire_for_request
 from purchasing.models import PurchaseRequest
-from search.matching import (
+from search.percolation import (
     ProductCandidate,
     product_candidates_many,
     refresh_for_matching,

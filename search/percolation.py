@@ -1,4 +1,4 @@
-"""Matching queries: a purchase request as a query over product documents.
+"""Percolation: a purchase request as a query over product documents, stored as a percolator query.
 
 One query serves both directions:
 
