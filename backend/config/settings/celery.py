@@ -56,6 +56,8 @@ else:
     # Zero-setup default for `make run`: a broker that works across processes
     # on one machine without any server.
     CELERY_BROKER_URL = "filesystem://"
+    # kombu's file-system transport, writing each message atomically (see core.broker).
+    CELERY_BROKER_TRANSPORT = "core.broker:Transport"
     CELERY_BROKER_TRANSPORT_OPTIONS = dict(_filesystem_broker_options())
 
 CELERY_BROKER_CONNECTION_TIMEOUT = 1
