@@ -233,7 +233,16 @@ def main() -> None:  # noqa: PLR0912, PLR0915  one linear script: seed, index, r
             engine.delete_indexes_with_prefix(prefix)
             for entity in indexing.ENTITIES:
                 search_reindex(entity=entity)
-            print(f"  {counts.products:,} products, {counts.requests:,} requests indexed")
+            # The demo's open requests matched once, so that every topology has requests with
+            # proposals to copy (a copy gets the same proposals).
+            from matching.services import matching_run_for_request
+            from purchasing.models import PurchaseRequest, RequestStatus
+
+            for request_id in PurchaseRequest.objects.filter(status=RequestStatus.OPEN).values_list(
+                "pk", flat=True
+            ):
+                matching_run_for_request(request_id=request_id)
+            print(f"  {counts.products:,} products, {counts.requests:,} requests indexed and matched")
             connections.close_all()
             base = os.environ["OPENSEARCH_INDEX_PREFIX"].removesuffix("freshness-")
             for topology in args.topologies.split(","):
