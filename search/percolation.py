@@ -223,8 +223,6 @@ def request_candidates_body(spec: MatchSpec, *, size: int) -> dict[str, Any]:
         "query": request_match_query(spec),
         "sort": ["_score", {"id": "asc"}],
         "track_scores": True,
-        # Only the best ``size`` are read; counting every match is work nobody reads.
-        "track_total_hits": False,
         "_source": ["id", "vendor_id"],
     }
 
