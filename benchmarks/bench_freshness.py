@@ -221,7 +221,7 @@ def main() -> None:  # noqa: PLR0912, PLR0915  one linear script: seed, index, r
     from django.conf import settings
     from django.db import connections
 
-    from demo.services import demo_seed
+    from demo.services.seed import demo_seed
     from outbox.reconciliation import search_reindex
     from search import engine, indexing
 
