@@ -10,7 +10,7 @@ from core import broker
 
 
 def _connection(folder: Path) -> Connection:
-    for sub in ("queue", "processed"):
+    for sub in ("queue", "processed", "control"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
     return Connection(
         transport=broker.Transport,
@@ -18,6 +18,7 @@ def _connection(folder: Path) -> Connection:
             "data_folder_in": str(folder / "queue"),
             "data_folder_out": str(folder / "queue"),
             "processed_folder": str(folder / "processed"),
+            "control_folder": str(folder / "control"),
             "polling_interval": 0.01,
         },
     )
