@@ -58,8 +58,8 @@ def test_a_reader_never_sees_a_message_being_written(tmp_path: Path, monkeypatch
 
     monkeypatch.setattr(broker, "open", Spy, raising=False)
     with _connection(tmp_path) as connection:
-        queue = connection.SimpleQueue("indexing")
-        queue.put({"n": 2})
+        channel = connection.default_channel
+        assert isinstance(channel, broker.Channel)
+        channel._put("indexing", {"n": 2})
         assert seen_while_writing == [[]]
-        assert queue.get(timeout=2).payload == {"n": 2}
-        queue.close()
+        assert channel._get("indexing") == {"n": 2}
