@@ -297,8 +297,13 @@ def request_query_document(spec: MatchSpec) -> dict[str, Any]:
     Beside the query it carries the request's category slugs and HS heading in the fields of
     those names, so that percolation can first pick, with an ordinary filter, the stored queries
     whose category clause the product can meet (``_stored_query_filter``), and run only those.
+    An inferred category is left out of those fields: its category clause is also met by the
+    request's words, so a product of any category can match it, and the query is stored as an
+    uncategorised one (always run) instead of being dropped for products of other categories.
     """
     document: dict[str, Any] = {"request_id": spec.request_id, "query": request_percolator_query(spec)}
+    if spec.inferred:
+        return document
     if spec.category_slugs:
         document["category_slug"] = list(spec.category_slugs)
     if spec.hs_heading:
@@ -309,8 +314,9 @@ def request_query_document(spec: MatchSpec) -> dict[str, Any]:
 def _stored_query_filter(product_document: dict[str, Any]) -> dict[str, Any]:
     """The stored queries ``product_document`` can match, judged by their category fields alone:
     those of its category or HS heading (the category clause of ``_category_filter``, which every
-    categorised query requires), and the uncategorised ones (text only). A query stored without
-    these fields counts as uncategorised, so it is still run."""
+    categorised query requires), and the uncategorised ones (text only, or an inferred category
+    that the words may stand in for). A query stored without these fields counts as
+    uncategorised, so it is still run."""
     options: list[dict[str, Any]] = [
         {
             "bool": {
