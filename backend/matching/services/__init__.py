@@ -45,6 +45,8 @@ from matching.services.evaluation import (
     matching_evaluate_request,
 )
 from matching.services.intents import (
+    MATCH_PRODUCT_TASK,
+    MATCH_REQUEST_TASK,
     MAX_ATTEMPTS,
     REDRIVE_BATCH,
     matching_enqueue_for_changes,
@@ -66,6 +68,8 @@ __all__ = [
     "DEFAULT_TOP_N",
     "FORWARD",
     "MATCHABLE_STATUSES",
+    "MATCH_PRODUCT_TASK",
+    "MATCH_REQUEST_TASK",
     "MAX_ATTEMPTS",
     "REDRIVE_BATCH",
     "REVERSE",

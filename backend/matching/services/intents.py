@@ -4,14 +4,13 @@ and the enqueueing of the matching tasks."""
 import datetime
 import logging
 from collections.abc import Mapping
-from typing import Any
 
-from celery import Task
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
 from catalog.models import Product
+from core.queues import task_enqueue
 from matching.models import MatchIntent, MatchTarget, Proposal
 from matching.services.evaluation import _setting
 from matching.services.proposals import matching_run_for_request
@@ -23,6 +22,10 @@ logger = logging.getLogger("matching")
 
 REDRIVE_BATCH = 500
 MAX_ATTEMPTS = 5
+# The matching tasks' names (``matching.tasks`` registers them under these): the services enqueue
+# by name, so they never import the tasks that call them.
+MATCH_REQUEST_TASK = "matching.match_request"
+MATCH_PRODUCT_TASK = "matching.match_product"
 
 
 def _redrive_after() -> datetime.timedelta:
@@ -107,22 +110,11 @@ def _intent_failed(*, target: MatchTarget, object_id: int, error: str) -> None:
         intent.save(update_fields=["attempts", "last_error", "parked_at", "updated_at"])
 
 
-def _enqueue(task: "Task[Any, Any]", object_id: int) -> bool:
-    try:
-        task.apply_async(args=(object_id,), retry=False)
-    except Exception as exc:  # noqa: BLE001  any broker failure: the intent stays pending, beat re-drives it
-        logger.warning(
-            "matching.enqueue_failed task=%s id=%s error=%s", task.name, object_id, exc.__class__.__name__
-        )
-        return False
-    return True
-
-
-def _task_for(target: str) -> "Task[Any, Any]":
-    from matching.tasks import match_product, match_request
-
-    task: Task[Any, Any] = match_request if target == MatchTarget.REQUEST else match_product
-    return task
+def _enqueue(target: str, object_id: int) -> bool:
+    """Enqueue the matching of one request or product; False when the broker is down (the intent
+    stays pending and beat re-drives it)."""
+    name = MATCH_REQUEST_TASK if target == MatchTarget.REQUEST else MATCH_PRODUCT_TASK
+    return task_enqueue(name, object_id, failure_event="matching.enqueue_failed", log_id=object_id)
 
 
 def matching_enqueue_for_changes(*, changed: Mapping[str, set[int]]) -> None:
@@ -130,7 +122,7 @@ def matching_enqueue_for_changes(*, changed: Mapping[str, set[int]]) -> None:
     (the fast path; the intents recorded by the drain are the durable one)."""
     for target, object_ids in _targets_for_changes(changed).items():
         for object_id in sorted(object_ids):
-            _enqueue(_task_for(target), object_id)
+            _enqueue(target, object_id)
 
 
 def matching_redrive(*, now: datetime.datetime | None = None) -> int:
@@ -143,7 +135,7 @@ def matching_redrive(*, now: datetime.datetime | None = None) -> int:
         .order_by("id")
         .values_list("pk", "target", "object_id")[:REDRIVE_BATCH]
     )
-    sent = [pk for pk, target, object_id in pending if _enqueue(_task_for(target), object_id)]
+    sent = [pk for pk, target, object_id in pending if _enqueue(target, object_id)]
     if sent:
         MatchIntent.objects.filter(pk__in=sent).update(enqueued_at=now)
         logger.info("matching.redriven count=%s", len(sent))
