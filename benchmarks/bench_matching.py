@@ -176,7 +176,7 @@ def _synthetic_request_queries(target: int) -> int:
     from purchasing.search_documents import request_queryset
     from search import engine
     from search.indexes import REQUEST_QUERIES
-    from search.matching import request_query_document
+    from search.percolation import request_query_document
 
     specs = list(request_match_specs(request_queryset(), today=None).values())
     existing = engine.count(REQUEST_QUERIES.alias())
@@ -210,7 +210,7 @@ def _percolate_as_before(document: dict[str, Any]) -> int:
     """Percolation as it was: every stored query a candidate, all matches counted and sorted."""
     from search import engine
     from search.indexes import REQUEST_QUERIES
-    from search.matching import PERCOLATED_FIELDS, PERCOLATED_PREFIXES
+    from search.percolation import PERCOLATED_FIELDS, PERCOLATED_PREFIXES
 
     percolated = {
         key: value
@@ -231,7 +231,7 @@ def _reverse_as_before(document: dict[str, Any], today: Any) -> int:
     its own loads) for each request found. Without the writes, so the baseline is flattered."""
     from matching.selectors import request_for_matching
     from matching.services import matching_evaluate_request
-    from search.matching import request_candidates
+    from search.percolation import request_candidates
 
     selected = 0
     for request_id in request_candidates(document, size=200):
@@ -269,7 +269,7 @@ def main() -> None:  # noqa: PLR0912, PLR0915  one linear script: seed, index, m
     from reference.models import Category, Market
     from search import engine, indexing
     from search.indexes import REQUEST_QUERIES
-    from search.matching import refresh_for_matching, request_candidates
+    from search.percolation import refresh_for_matching, request_candidates
 
     prefix = settings.OPENSEARCH["index_prefix"]
     try:

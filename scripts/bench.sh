@@ -32,6 +32,9 @@ echo "==> benchmarks/bench_indexing.py (SCALE=$SCALE products)"
 echo "==> benchmarks/bench_matching.py"
 .venv/bin/python benchmarks/bench_matching.py --scale "$demo_scale" --forward-samples 40 --reverse-samples 20 \
     --percolate-at "$percolate_at" --json "$parts/matching.json"
+echo "==> benchmarks/bench_freshness.py (API write → searchable / → proposals, worker on each broker)"
+.venv/bin/python benchmarks/bench_freshness.py --scale "$(python3 -c "print(min(1.0, $demo_scale))")" --samples 30 \
+    --json "$parts/freshness.json"
 echo "==> benchmarks/bench_search.py (in-process clients)"
 .venv/bin/python benchmarks/bench_search.py --scale "$demo_scale" --json "$parts/search.json"
 echo "==> benchmarks/bench_http.py (gunicorn + locust, 4 and 16 clients)"

@@ -16,7 +16,11 @@ from rest_framework.test import APIClient
 
 from accounts.tests.factories import BuyerUserFactory
 from catalog.models import Product
-from matching.services import matching_evaluate_request
+from matching.models import Proposal
+from matching.services import matching_evaluate_request, matching_run_for_product, matching_run_for_request
+from organizations.models import Organization
+from search import engine
+from search.indexes import REQUEST_QUERIES
 from tests.matching_eval import world
 
 pytestmark = [pytest.mark.search, pytest.mark.django_db]
@@ -223,3 +227,48 @@ def test_the_inference_query_is_bounded_before_it_is_trimmed(q: str, status: int
         assert response.json()["fields"]["q"][0]["code"] == "max_length"
     else:
         assert response.json()["query"] == "masque chirurgical"
+
+
+def test_reverse_matching_finds_what_forward_finds_outside_an_inferred_category(
+    catalogue: dict[str, Product],
+) -> None:
+    """An inferred category is a guess, so forward matching also takes what the words match (the
+    text option of the category clause). Reverse matching must reach the same pairs: percolation
+    pre-selects stored queries by their category fields, and a request's inferred category stored
+    there would drop it for a product listed under another category that its words match."""
+    maker = Organization.objects.get(name="Penang Healthcare Supplies Sdn Bhd")
+    listed_elsewhere = world.product(
+        owner=maker,
+        slug="high-flow-oxygen-therapy",  # not the inferred oxygen-concentrators, nor below it
+        names={"en": "Portable oxygen concentrator 10 litre for home therapy"},
+        descriptions={"en": "Continuous flow up to 10 L/min."},
+        origin_country="MY",
+        min_order_quantity=10,
+        capacity_per_day=100_000,
+        stock=100_000,
+    )
+    request = world.purchase_request(
+        slug=None,
+        title="Urgent: 50 oxygen concentrators, 10 litre",
+        description="",
+        destination_country="KE",
+        quantity=50,
+    )
+    world.index_everything(products=[listed_elsewhere], requests=[request])
+    stored = engine.get_document(REQUEST_QUERIES.alias(), str(request.pk))
+    assert stored is not None
+    forward = {
+        proposal.product_id: (proposal.score, proposal.criteria)
+        for proposal in matching_run_for_request(request_id=request.pk)
+    }
+    assert listed_elsewhere.pk in forward  # the scenario: a proposal found through the words alone
+    Proposal.objects.all().delete()
+
+    reverse = {
+        proposal.product_id: (proposal.score, proposal.criteria)
+        for product_id in forward
+        for proposal in matching_run_for_product(product_id=product_id)
+        if proposal.request_id == request.pk
+    }
+
+    assert reverse == forward

@@ -23,7 +23,7 @@ class TaskQueue(StrEnum):
     IMPORTS = "imports"
 
 
-def task_enqueue(name: str, *args: object, failure_event: str) -> bool:
+def task_enqueue(name: str, *args: object, failure_event: str, log_id: int | None = None) -> bool:
     """Send the registered task ``name`` (its explicit ``name=``) with ``args`` to its queue.
 
     Services enqueue by name so that a services module never imports its app's tasks module:
@@ -32,8 +32,9 @@ def task_enqueue(name: str, *args: object, failure_event: str) -> bool:
     ``task.apply_async``. A name no task has (once the apps' tasks modules are loaded) raises
     ``celery.exceptions.NotRegistered`` at once (a bug, also while the broker is down). A
     broker failure is logged as ``<failure_event> task=<name> error=<class>`` (never the
-    arguments: they may carry a secret link) and answers False, so that the caller runs its
-    own fallback (send in-process, or leave it to beat's catch-up).
+    arguments: they may carry a secret link; ``log_id``, an id that is no secret, is logged as
+    ``id=<log_id>`` after the name) and answers False, so that the caller runs its own fallback
+    (send in-process, or leave it to beat's catch-up).
     """
     if name not in current_app.tasks:
         # Outside a worker nothing has imported the apps' tasks modules yet: autodiscover them
@@ -43,7 +44,10 @@ def task_enqueue(name: str, *args: object, failure_event: str) -> bool:
     try:
         task.apply_async(args=args, retry=False)
     except Exception as exc:  # noqa: BLE001  any broker failure: the caller's fallback takes over
-        logger.warning("%s task=%s error=%s", failure_event, name, exc.__class__.__name__)
+        if log_id is None:
+            logger.warning("%s task=%s error=%s", failure_event, name, exc.__class__.__name__)
+        else:
+            logger.warning("%s task=%s id=%s error=%s", failure_event, name, log_id, exc.__class__.__name__)
         return False
     return True
 

@@ -13,7 +13,7 @@ from search.categories import infer_categories
 from search.documents import with_hash
 from search.errors import SearchUnavailable
 from search.indexes import REQUEST_QUERIES
-from search.matching import MatchSpec, RuleSpec, request_query_document
+from search.percolation import MatchSpec, RuleSpec, request_query_document
 
 
 def _descendants(categories: list[Category], root_id: int) -> list[Category]:

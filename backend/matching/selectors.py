@@ -43,8 +43,13 @@ def markets_for_country(*, country: str) -> frozenset[str]:
 
 
 def export_markets_by_origin(*, countries: Iterable[str]) -> dict[str, frozenset[str]]:
-    """Country of origin → codes of the export markets whose rules apply to goods made there."""
-    return {country: market_codes_for(country=country, kind=MarketKind.EXPORT) for country in set(countries)}
+    """Country of origin → codes of the export markets whose rules apply to goods made there
+    (the markets read once, not once per country)."""
+    markets = list(Market.objects.only("code", "kind", "countries").filter(kind=MarketKind.EXPORT))
+    return {
+        country: frozenset(market.code for market in markets if country in (market.countries or []))
+        for country in set(countries)
+    }
 
 
 def approval_codes() -> frozenset[str]:
@@ -57,9 +62,11 @@ def request_facts(
     approvals: frozenset[str] | None = None,
     markets: frozenset[str] | None = None,
     category_ids: frozenset[int] | None = None,
+    export_markets: frozenset[str] | None = None,
 ) -> RequestFacts:
-    """The request's facts; ``markets`` and ``category_ids`` (the destination's markets, the
-    category and its descendants) are looked up unless the caller already has them."""
+    """The request's facts; ``markets``, ``category_ids`` and ``export_markets`` (the destination's
+    import and export markets, the category and its descendants) are looked up unless the caller
+    already has them."""
     category = purchase_request.category
     if category_ids is None:
         category_ids = (
@@ -84,7 +91,9 @@ def request_facts(
         currency=purchase_request.currency,
         destination_export_markets=market_codes_for(
             country=purchase_request.destination_country, kind=MarketKind.EXPORT
-        ),
+        )
+        if export_markets is None
+        else export_markets,
     )
 
 
@@ -99,9 +108,13 @@ def requests_for_matching(*, request_ids: Iterable[int]) -> dict[int, PurchaseRe
 
 def requests_facts(*, purchase_requests: Iterable[PurchaseRequest]) -> dict[int, RequestFacts]:
     """``request_facts`` of many requests, with the markets, approvals and category trees read once."""
+    purchase_requests = list(purchase_requests)
     approvals = approval_codes()
     markets = list(Market.objects.all())
     by_country: dict[str, frozenset[str]] = {}
+    exports = export_markets_by_origin(
+        countries={purchase_request.destination_country for purchase_request in purchase_requests}
+    )
     descendants: dict[int, frozenset[int]] = {}
     facts: dict[int, RequestFacts] = {}
     for purchase_request in purchase_requests:
@@ -120,6 +133,7 @@ def requests_facts(*, purchase_requests: Iterable[PurchaseRequest]) -> dict[int,
             approvals=approvals,
             markets=by_country[country],
             category_ids=descendants[category_id] if category_id is not None else frozenset(),
+            export_markets=exports[country],
         )
     return facts
 

@@ -5,17 +5,23 @@ from celery import shared_task
 from core.queues import TaskQueue
 from core.retries import RETRY_TRANSIENT
 from matching.models import MatchTarget
-from matching.services import matching_redrive, matching_run_intent, proposals_expire_stale
+from matching.services import (
+    MATCH_PRODUCT_TASK,
+    MATCH_REQUEST_TASK,
+    matching_redrive,
+    matching_run_intent,
+    proposals_expire_stale,
+)
 
 
-@shared_task(name="matching.match_request", queue=TaskQueue.MATCHING, **RETRY_TRANSIENT)
+@shared_task(name=MATCH_REQUEST_TASK, queue=TaskQueue.MATCHING, **RETRY_TRANSIENT)
 def match_request(request_id: int) -> dict[str, int]:
     """Forward matching of one request (or expiry of its proposals once it is closed)."""
     proposals = matching_run_intent(target=MatchTarget.REQUEST, object_id=request_id)
     return {"request": request_id, "proposals": len(proposals)}
 
 
-@shared_task(name="matching.match_product", queue=TaskQueue.MATCHING, **RETRY_TRANSIENT)
+@shared_task(name=MATCH_PRODUCT_TASK, queue=TaskQueue.MATCHING, **RETRY_TRANSIENT)
 def match_product(product_id: int) -> dict[str, int]:
     """Reverse matching of one new or changed product against the open requests."""
     proposals = matching_run_intent(target=MatchTarget.PRODUCT, object_id=product_id)

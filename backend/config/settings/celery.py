@@ -2,13 +2,20 @@
 
 from kombu import Queue
 
-from config.env import env_bool, env_int, env_str
+from config.env import env_bool, env_float, env_int, env_str
 
 REDIS_URL = env_str("REDIS_URL", "")
 _RUN_DIR = env_str("MEDMATCH_RUN_DIR", "")
 
 
-def _filesystem_broker_options() -> dict[str, str]:
+# How often a worker on the file-system broker looks for new tasks when its queues are empty
+# (kombu's default is 1 s). A write reaches the index through one task hop (drain) and its
+# proposals through a second (match), so each hop's polling was up to a second of the freshness
+# bar; listing a few folders ten times a second costs next to nothing.
+_FILESYSTEM_POLL_SECONDS = env_float("MEDMATCH_BROKER_POLL_SECONDS", 0.1)
+
+
+def _filesystem_broker_options() -> dict[str, str | float]:
     from pathlib import Path
 
     base = Path(_RUN_DIR) if _RUN_DIR else Path(__file__).resolve().parents[3] / ".run"
@@ -20,6 +27,7 @@ def _filesystem_broker_options() -> dict[str, str]:
         "data_folder_out": str(folder / "queue"),
         "processed_folder": str(folder / "processed"),
         "control_folder": str(folder / "control"),
+        "polling_interval": _FILESYSTEM_POLL_SECONDS,
     }
 
 
@@ -48,6 +56,8 @@ else:
     # Zero-setup default for `make run`: a broker that works across processes
     # on one machine without any server.
     CELERY_BROKER_URL = "filesystem://"
+    # kombu's file-system transport, writing each message atomically (see core.broker).
+    CELERY_BROKER_TRANSPORT = "core.broker:Transport"
     CELERY_BROKER_TRANSPORT_OPTIONS = dict(_filesystem_broker_options())
 
 CELERY_BROKER_CONNECTION_TIMEOUT = 1

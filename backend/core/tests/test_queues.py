@@ -55,6 +55,16 @@ def test_task_enqueue_answers_false_and_logs_when_the_broker_is_down(
     assert "secret" not in messages[0]
 
 
+def test_task_enqueue_names_the_id_given_for_the_log(
+    broker_down: None, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Matching logs which request or product was not enqueued (an id is no secret)."""
+    assert task_enqueue("matching.match_product", 42, failure_event="t.failed", log_id=42) is False
+
+    [message] = [record.getMessage() for record in caplog.records if "t.failed" in record.getMessage()]
+    assert "task=matching.match_product id=42 error=" in message
+
+
 # Tasks renamed after their modules, by their former names.
 FORMER_NAMES = {
     "notifications.send_password_reset_email": "accounts.send_password_reset_email",

@@ -30,7 +30,7 @@ from matching.tests.test_scoring import (
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = ["en", "zh-CN", "fr-FR,fr;q=0.9", "es", "ru", "ar"]
-SCORING = Path(settings.LOCALE_PATHS[0]).parent / "matching" / "scoring.py"
+SCORING = Path(settings.LOCALE_PATHS[0]).parent / "matching" / "scoring"  # the package's modules
 # English words of the explanations that must not survive in another language (codes such as
 # "surgical-masks" or "MEDMATCH_FX_RATES" do).
 ENGLISH_WORDS = re.compile(
@@ -40,7 +40,7 @@ ENGLISH_WORDS = re.compile(
 
 
 def _scenarios() -> list[dict[str, Any]]:
-    """Criteria of evaluations that between them use every phrasing of ``scoring.py``."""
+    """Criteria of evaluations that between them use every phrasing of ``matching.scoring``."""
     later = TODAY + datetime.timedelta(days=30)
     evaluations = [
         # verified vendor, every soft criterion met, an approval rule met
@@ -135,14 +135,18 @@ def _literal(text: str) -> str:
 
 
 def _msgids() -> set[str]:
-    literals = re.findall(r'gettext_noop\(\s*((?:"[^"]*"\s*)+)\)', SCORING.read_text())
+    literals = re.findall(r'gettext_noop\(\s*((?:"[^"]*"\s*)+)\)', _scoring_source())
     return {_literal(literal) for literal in literals} | {singular for singular, _plural in _plurals()}
 
 
 def _plurals() -> set[tuple[str, str]]:
-    """The counted msgids (``plural_noop(singular, plural)``) of scoring.py."""
-    pairs = re.findall(r'plural_noop\(\s*((?:"[^"]*"\s*)+),\s*((?:"[^"]*"\s*)+)\)', SCORING.read_text())
+    """The counted msgids (``plural_noop(singular, plural)``) of the scoring package."""
+    pairs = re.findall(r'plural_noop\(\s*((?:"[^"]*"\s*)+),\s*((?:"[^"]*"\s*)+)\)', _scoring_source())
     return {(_literal(singular), _literal(plural)) for singular, plural in pairs}
+
+
+def _scoring_source() -> str:
+    return "".join(module.read_text() for module in sorted(SCORING.glob("*.py")))
 
 
 def _numbers(text: str) -> list[str]:

@@ -11,9 +11,9 @@ from django.test import override_settings
 from django.utils import timezone
 
 from catalog.tests.factories import ProductFactory
-from matching import services
 from matching.models import MatchIntent, MatchTarget
 from matching.services import MAX_ATTEMPTS, matching_redrive, matching_run_intent
+from matching.services import proposals as forward_matching
 from organizations.tests.factories import VendorFactory
 from outbox.services import outbox_drain, outbox_record
 from purchasing.tests.factories import PurchaseRequestFactory
@@ -122,7 +122,7 @@ def test_a_poisoned_request_is_parked_with_its_error_after_max_attempts(
     def broken(**_kwargs: object) -> object:
         raise ValueError("scoring bug")
 
-    monkeypatch.setattr(services, "matching_evaluate_request", broken)
+    monkeypatch.setattr(forward_matching, "matching_evaluate_request", broken)
     for _ in range(MAX_ATTEMPTS):
         with pytest.raises(ValueError, match="scoring bug"):
             matching_run_intent(target=MatchTarget.REQUEST, object_id=request.pk)

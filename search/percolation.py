@@ -1,4 +1,4 @@
-"""Matching queries: a purchase request as a query over product documents.
+"""Percolation: a purchase request as a query over product documents, stored as a percolator query.
 
 One query serves both directions:
 
@@ -23,6 +23,7 @@ product, instead of running every stored query.
 """
 
 import datetime
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -257,13 +258,25 @@ MSEARCH_BATCH = 10
 
 
 def product_candidates_many(specs: Sequence[MatchSpec], *, size: int) -> dict[int, list[ProductCandidate]]:
-    """``product_candidates`` of many requests (by request id), in multi-search round trips."""
+    """``product_candidates`` of many requests (by request id), in multi-search round trips.
+
+    Requests whose searches are the same (a buyer posting one need for several end users, the
+    same template in many markets without rules) share one search: equal bodies, equal answers.
+    """
+    by_body: dict[str, tuple[dict[str, Any], list[int]]] = {}
+    for spec in specs:
+        body = request_candidates_body(spec, size=size)
+        key = json.dumps(body, sort_keys=True, default=str)
+        by_body.setdefault(key, (body, []))[1].append(spec.request_id)
+    unique = list(by_body.values())
     found: dict[int, list[ProductCandidate]] = {}
-    for start in range(0, len(specs), MSEARCH_BATCH):
-        chunk = specs[start : start + MSEARCH_BATCH]
-        bodies = [request_candidates_body(spec, size=size) for spec in chunk]
-        for spec, response in zip(chunk, engine.msearch(PRODUCTS.alias(), bodies), strict=True):
-            found[spec.request_id] = _candidates(response)
+    for start in range(0, len(unique), MSEARCH_BATCH):
+        chunk = unique[start : start + MSEARCH_BATCH]
+        responses = engine.msearch(PRODUCTS.alias(), [body for body, _ids in chunk])
+        for (_body, request_ids), response in zip(chunk, responses, strict=True):
+            candidates = _candidates(response)
+            for request_id in request_ids:
+                found[request_id] = candidates
     return found
 
 
@@ -284,8 +297,13 @@ def request_query_document(spec: MatchSpec) -> dict[str, Any]:
     Beside the query it carries the request's category slugs and HS heading in the fields of
     those names, so that percolation can first pick, with an ordinary filter, the stored queries
     whose category clause the product can meet (``_stored_query_filter``), and run only those.
+    An inferred category is left out of those fields: its category clause is also met by the
+    request's words, so a product of any category can match it, and the query is stored as an
+    uncategorised one (always run) instead of being dropped for products of other categories.
     """
     document: dict[str, Any] = {"request_id": spec.request_id, "query": request_percolator_query(spec)}
+    if spec.inferred:
+        return document
     if spec.category_slugs:
         document["category_slug"] = list(spec.category_slugs)
     if spec.hs_heading:
@@ -296,8 +314,9 @@ def request_query_document(spec: MatchSpec) -> dict[str, Any]:
 def _stored_query_filter(product_document: dict[str, Any]) -> dict[str, Any]:
     """The stored queries ``product_document`` can match, judged by their category fields alone:
     those of its category or HS heading (the category clause of ``_category_filter``, which every
-    categorised query requires), and the uncategorised ones (text only). A query stored without
-    these fields counts as uncategorised, so it is still run."""
+    categorised query requires), and the uncategorised ones (text only, or an inferred category
+    that the words may stand in for). A query stored without these fields counts as
+    uncategorised, so it is still run."""
     options: list[dict[str, Any]] = [
         {
             "bool": {
