@@ -7,6 +7,7 @@ analyses each text once instead of once per product. A suggestion is then two sm
 the texts that start like the prefix, then the products that carry the best of them.
 """
 
+import functools
 import hashlib
 from collections.abc import Iterable
 from typing import Any
@@ -14,6 +15,8 @@ from typing import Any
 from search.documents import MAX_INDEXED_CHARS
 
 
+# Most of a product's texts are its category's names, which every product of the category repeats.
+@functools.lru_cache(maxsize=65536)
 def suggestion_key(text: str) -> str:
     """The id of ``text``'s suggestion document (and the term products carry for it)."""
     return hashlib.sha256(text.encode()).hexdigest()[:24]
