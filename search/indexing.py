@@ -117,15 +117,23 @@ def _side_actions(
     """Writes of the side documents of the documents ``actions`` index, each distinct one once
     (``seen``, shared across calls, remembers those already written by a rebuild)."""
     seen = set() if seen is None else seen
+    # index -> (side documents of its entity's documents, side index), or None: no side index.
+    sides: dict[str, tuple[Callable[[dict[str, Any]], dict[str, dict[str, Any]]], str] | None] = {}
     for action in actions:
         if action["_op_type"] != "index":
             continue
-        entity_name = _entity_for_index(action["_index"], targets)
-        entity = ENTITIES.get(entity_name)
-        if entity is None or entity.side is None or _side_target(entity_name) not in targets:
+        if action["_index"] not in sides:
+            entity_name = _entity_for_index(action["_index"], targets)
+            entity = ENTITIES.get(entity_name)
+            side_index = targets.get(_side_target(entity_name))
+            sides[action["_index"]] = (
+                (entity.side.documents, side_index) if entity and entity.side and side_index else None
+            )
+        side = sides[action["_index"]]
+        if side is None:
             continue
-        index = targets[_side_target(entity_name)]
-        for doc_id, document in entity.side.documents(action["_source"]).items():
+        documents, index = side
+        for doc_id, document in documents(action["_source"]).items():
             if (index, doc_id) not in seen:
                 seen.add((index, doc_id))
                 yield {"_op_type": "index", "_index": index, "_id": doc_id, "_source": document}
