@@ -41,11 +41,11 @@ _INTEGER = {"type": "integer"}
 _PRICE = {"type": "scaled_float", "scaling_factor": 10000}
 _HASH = {"type": "keyword", "index": False, "doc_values": False}
 # Indexing cost (node CPU per product document, measured on prebuilt documents, see
-# benchmarks/bench_indexing.py): the search-as-you-type field is about two thirds of it (its
-# shingles and the edge n-grams of its 3-word shingles), ``all_text`` a good part of the rest.
-# Neither is ever searched by position (suggestions are ``bool_prefix``, ``all_text`` serves
-# the word-by-word typo clause), so both keep term frequencies (scores unchanged) but no
-# positions, which Lucene no longer has to write.
+# benchmarks/bench_indexing.py): a search-as-you-type field was about two thirds of it (its
+# shingles and the edge n-grams of its 3-word shingles) while it sat in every product document,
+# ``all_text`` a good part of the rest. Neither is ever searched by position (suggestions are
+# ``bool_prefix``, ``all_text`` serves the word-by-word typo clause), so both keep term
+# frequencies (scores unchanged) but no positions, which Lucene no longer has to write.
 _SUGGEST = {
     "type": "search_as_you_type",
     "analyzer": "text_any",
@@ -53,10 +53,12 @@ _SUGGEST = {
     "index_options": "freqs",
 }
 _ALL_TEXT = {"type": "text", "analyzer": "text_any", "index_options": "freqs"}
+# Kept in the source only (a label to show), never analysed.
+_STORED_TEXT = {"type": "keyword", "index": False, "doc_values": False}
 
 PRODUCTS = IndexDefinition(
     name="products",
-    version=2,
+    version=3,
     analysis=ANALYSIS,
     mappings={
         "dynamic": "strict",
@@ -102,10 +104,24 @@ PRODUCTS = IndexDefinition(
             "status": _KEYWORD,
             "created_at": {"type": "date"},
             "updated_at": {"type": "date"},
-            "suggest": _SUGGEST,
+            # The product's suggestion texts (its names first, then its category's), and their
+            # keys in PRODUCT_SUGGESTIONS: the texts are analysed once there, not in every product.
+            "suggest": _STORED_TEXT,
+            "suggest_keys": {"type": "keyword", "doc_values": False},
             "content_hash": _HASH,
         },
     },
+)
+
+# Product suggestions: one document per distinct text (a product name, a category name), under
+# ``search.suggestions.suggestion_key(text)``. A rebuild of PRODUCTS builds it too; product writes
+# add the texts they bring. A text no product carries any more finds no product (the second step
+# of a suggestion looks products up by key), and is gone after the next rebuild.
+PRODUCT_SUGGESTIONS = IndexDefinition(
+    name="suggestions",
+    version=1,
+    analysis=ANALYSIS,
+    mappings={"dynamic": "strict", "properties": {"text": _SUGGEST}},
 )
 
 SUPPLIERS = IndexDefinition(

@@ -25,6 +25,20 @@ RelatedPairs = Callable[[Iterable[int]], Iterable[tuple[int, int]]]
 
 
 @dataclass(frozen=True)
+class SideIndex:
+    """Documents drawn from an entity's documents and shared by many of them (a category's name
+    in every product of the category), one per distinct content under an id that content decides.
+
+    They are written beside the entity's documents, never versioned nor deleted one by one (the
+    same id always holds the same document); a rebuild of the entity builds this index afresh,
+    which drops what no document refers to any more. ``documents`` gives them by id for one
+    entity document."""
+
+    definition: IndexDefinition
+    documents: Callable[[dict[str, Any]], dict[str, dict[str, Any]]]
+
+
+@dataclass(frozen=True)
 class Entity:
     """An indexed kind of row: its index, its document builder, and the rows that belong in it."""
 
@@ -35,6 +49,7 @@ class Entity:
     # Built from another entity's rows: a change to that entity also rewrites this one
     # (same id, same external version).
     derived_from: str | None = None
+    side: SideIndex | None = None
 
 
 # Filled by the apps that own the rows (their AppConfig.ready, ``*.search_documents``), so this
@@ -78,6 +93,57 @@ class ApplyResult:
 def ensure_indexes() -> None:
     for entity in ENTITIES.values():
         engine.ensure_index(entity.definition)
+        if entity.side is not None:
+            engine.ensure_index(entity.side.definition)
+
+
+def _side_target(entity_name: str) -> str:
+    """The key of an entity's side index in a ``targets`` map (entity name -> index)."""
+    return f"{entity_name}.side"
+
+
+def _live_targets() -> dict[str, str]:
+    """Every entity's alias, and its side index's, as ``targets`` for writes to the live indexes."""
+    targets = {name: entity.definition.alias() for name, entity in ENTITIES.items()}
+    for name, entity in ENTITIES.items():
+        if entity.side is not None:
+            targets[_side_target(name)] = entity.side.definition.alias()
+    return targets
+
+
+def _side_actions(
+    actions: Iterable[dict[str, Any]], targets: dict[str, str], seen: set[tuple[str, str]] | None = None
+) -> Iterator[dict[str, Any]]:
+    """Writes of the side documents of the documents ``actions`` index, each distinct one once
+    (``seen``, shared across calls, remembers those already written by a rebuild)."""
+    seen = set() if seen is None else seen
+    # index -> (side documents of its entity's documents, side index), or None: no side index.
+    sides: dict[str, tuple[Callable[[dict[str, Any]], dict[str, dict[str, Any]]], str] | None] = {}
+    for action in actions:
+        if action["_op_type"] != "index":
+            continue
+        if action["_index"] not in sides:
+            entity_name = _entity_for_index(action["_index"], targets)
+            entity = ENTITIES.get(entity_name)
+            side_index = targets.get(_side_target(entity_name))
+            sides[action["_index"]] = (
+                (entity.side.documents, side_index) if entity and entity.side and side_index else None
+            )
+        side = sides[action["_index"]]
+        if side is None:
+            continue
+        documents, index = side
+        for doc_id, document in documents(action["_source"]).items():
+            if (index, doc_id) not in seen:
+                seen.add((index, doc_id))
+                yield {"_op_type": "index", "_index": index, "_id": doc_id, "_source": document}
+
+
+def _is_side_index(index_name: str) -> bool:
+    return any(
+        entity.side is not None and index_name.startswith(entity.side.definition.alias())
+        for entity in ENTITIES.values()
+    )
 
 
 def _expand(changes: Iterable[Change]) -> dict[tuple[str, int], int]:
@@ -130,13 +196,18 @@ def apply_changes(
         return ApplyResult()
     if targets is None:
         ensure_indexes()
-        targets = {name: entity.definition.alias() for name, entity in ENTITIES.items()}
+        targets = _live_targets()
     result = ApplyResult()
     actions = list(_actions(latest, targets, version_type))
-    _success, errors = engine.bulk(actions, refresh_after=refresh)
+    _success, errors = engine.bulk([*actions, *_side_actions(actions, targets)], refresh_after=refresh)
     errors_by_key: dict[tuple[str, int], tuple[str, dict[str, Any]]] = {}
     for error in errors:
         operation, detail = next(iter(error.items()))
+        if _is_side_index(detail.get("_index", "")):
+            # Not a reason to retry the document: its side documents are rewritten with its next
+            # change, and every rebuild writes them all.
+            logger.warning("search.side_write_failed detail=%s", str(detail)[:300])
+            continue
         errors_by_key[(_entity_for_index(detail.get("_index", "")), int(detail["_id"]))] = (operation, detail)
     for action in actions:
         key = (_entity_for_index(action["_index"]), int(action["_id"]))
@@ -170,7 +241,11 @@ def _fail_sources(result: ApplyResult) -> None:
             result.failed.setdefault((source, entity_id), error)
 
 
-def _entity_for_index(index_name: str) -> str:
+def _entity_for_index(index_name: str, targets: dict[str, str] | None = None) -> str:
+    """The entity whose index (an alias, a physical index, or a value of ``targets``) this is."""
+    for name, target in (targets or {}).items():
+        if target == index_name and name in ENTITIES:
+            return name
     for name, entity in ENTITIES.items():
         if index_name.startswith(entity.definition.alias()):
             return name
@@ -188,6 +263,7 @@ class ReindexReport:
     seconds: float
     caught_up: int
     removed_indexes: list[str]
+    side_documents: int = 0  # distinct documents written to the entity's side index
 
     @property
     def docs_per_second(self) -> float:
@@ -226,16 +302,29 @@ def reindex(
     started = time.monotonic()
     new_index = engine.create_index(definition, version=_next_version(definition))
     live_settings = {key: value for key, value in engine.index_settings(new_index).items() if key in REBUILD}
-    engine.set_index_settings(new_index, REBUILD)
+    targets = _live_targets()
+    targets[entity_name] = new_index
+    # The side index is built afresh beside the entity's and swapped with it.
+    new_side = (
+        engine.create_index(entity.side.definition, version=_next_version(entity.side.definition))
+        if entity.side is not None
+        else None
+    )
+    building = [new_index, *([new_side] if new_side else [])]
+    if new_side:
+        targets[_side_target(entity_name)] = new_side
+    for index in building:
+        engine.set_index_settings(index, REBUILD)
     ids = list(entity.queryset().order_by("pk").values_list("pk", flat=True))
     total = len(ids)
     done = 0
+    side_written: set[tuple[str, str]] = set()
 
     def batches() -> Iterator[list[dict[str, Any]]]:
         nonlocal done
         for start in range(0, len(ids), batch_size):
             built = entity.build(ids[start : start + batch_size])
-            yield [
+            actions = [
                 {
                     "_op_type": "index",
                     "_index": new_index,
@@ -246,18 +335,19 @@ def reindex(
                 }
                 for entity_id, document in built.items()
             ]
+            yield [*actions, *_side_actions(actions, targets, side_written)]
             done += len(built)
             if progress:
                 progress(done, total)
 
     _success, errors = engine.bulk_batches(batches())
     if errors:
-        engine.delete_index(new_index)
+        for index in building:
+            engine.delete_index(index)
         raise RuntimeError(f"reindex of {new_index} failed: {errors[:3]}")
     # Back to the settings the index was created with (None: the node's default) before it serves.
-    engine.set_index_settings(new_index, {key: live_settings.get(key) for key in REBUILD})
-    targets = {name: other.definition.alias() for name, other in ENTITIES.items()}
-    targets[entity_name] = new_index
+    for index in building:
+        engine.set_index_settings(index, {key: live_settings.get(key) for key in REBUILD})
     caught_up = 0
     # The changes that can touch this index: its own rows', its source's, and related rows'.
     sources = {entity_name, *([entity.derived_from] if entity.derived_from else [])} | {
@@ -266,18 +356,29 @@ def reindex(
     pending = [change for change in changes_since(high_water) if change.entity in sources]
     if pending:
         caught_up += apply_changes(pending, targets={**targets}, version_type="external").indexed
-    engine.refresh(new_index)
+    for index in building:
+        engine.refresh(index)
     removed = engine.swap_alias(definition, new_index)
+    # Either order serves suggestions: a side document's id is its content's, the same in both.
+    removed_side = engine.swap_alias(entity.side.definition, new_side) if entity.side and new_side else []
     # Writes that reached the old index between the catch-up and the swap.
     late = [change for change in changes_since(high_water) if change.entity in sources]
     if late:
         caught_up += apply_changes(late, version_type="external").indexed
     if not keep_old:
-        for old in removed:
+        for old in [*removed, *removed_side]:
             engine.delete_index(old)
     seconds = time.monotonic() - started
-    logger.info("search.reindexed index=%s docs=%s seconds=%.1f", new_index, done, seconds)
-    return ReindexReport(new_index, done, seconds, caught_up, [] if keep_old else removed)
+    logger.info(
+        "search.reindexed index=%s docs=%s side_docs=%s seconds=%.1f",
+        new_index,
+        done,
+        len(side_written),
+        seconds,
+    )
+    return ReindexReport(
+        new_index, done, seconds, caught_up, [] if keep_old else removed, side_documents=len(side_written)
+    )
 
 
 @dataclass
@@ -319,10 +420,11 @@ def reconcile(
             Change(entity_name, entity_id, high_water)
             for entity_id in [*report.missing, *report.changed, *report.extra]
         ]
-        targets = {name: other.definition.alias() for name, other in ENTITIES.items()}
+        targets = _live_targets()
         # Only this entity: an organisation's products are reconciled on their own.
         latest = {(entity_name, change.entity_id): change.version for change in changes}
-        _success, errors = engine.bulk(list(_actions(latest, targets, "external_gte")), refresh_after=True)
+        actions = list(_actions(latest, targets, "external_gte"))
+        _success, errors = engine.bulk([*actions, *_side_actions(actions, targets)], refresh_after=True)
         if errors:
             logger.warning("search.reconcile_errors entity=%s errors=%s", entity_name, errors[:3])
     return report
@@ -336,6 +438,7 @@ __all__ = [
     "ReconcileReport",
     "ReindexReport",
     "SearchUnavailable",
+    "SideIndex",
     "apply_changes",
     "ensure_indexes",
     "entity_register",

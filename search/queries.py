@@ -403,11 +403,9 @@ def supplier_search_body(query: SupplierQuery) -> dict[str, Any]:
     return body
 
 
-def suggest_body(
-    prefix: str, *, pinyin_field: str | None, size: int = 5, public_products: bool = False
-) -> dict[str, Any]:
-    """Search-as-you-type over the ``suggest`` field (and pinyin prefixes for Chinese names);
-    ``public_products``: over the product index, whose public part is ``PUBLIC_PRODUCTS``."""
+def suggest_body(prefix: str, *, pinyin_field: str | None, size: int = 5) -> dict[str, Any]:
+    """Search-as-you-type over the ``suggest`` field of the supplier index (and pinyin prefixes
+    for Chinese names). Products are suggested through their own index (``suggestion_texts_body``)."""
     should: list[dict[str, Any]] = [
         {
             "multi_match": {
@@ -421,13 +419,49 @@ def suggest_body(
         should.append({"prefix": {pinyin_field: {"value": prefix.lower().replace(" ", "")}}})
     return {
         "size": size,
+        "query": {"bool": {"should": should, "minimum_should_match": 1}},
+        "_source": ["id", "suggest"],
+    }
+
+
+# Product suggestions take two small searches (see search.suggestions): the suggestion texts that
+# start like the prefix, then the public products carrying the best of them. A prefix of a letter or
+# two may match more texts than this; the products of the best-scored ones are what is shown.
+SUGGESTION_TEXTS = 50
+
+
+def suggestion_texts_body(prefix: str, *, size: int = SUGGESTION_TEXTS) -> dict[str, Any]:
+    """The suggestion texts (PRODUCT_SUGGESTIONS) that start like ``prefix``, best first; their
+    ids are the keys products carry in ``suggest_keys``."""
+    return {
+        "size": size,
         "query": {
-            "bool": {
-                "should": should,
-                "minimum_should_match": 1,
-                **({"filter": [PUBLIC_PRODUCTS]} if public_products else {}),
+            "multi_match": {
+                "query": prefix,
+                "type": "bool_prefix",
+                "fields": ["text", "text._2gram", "text._3gram"],
             }
         },
+        "_source": False,
+    }
+
+
+def suggested_products_body(scored_keys: dict[str, float], *, size: int = 5) -> dict[str, Any]:
+    """Public products carrying any of these suggestion keys, scored by the sum of the scores of
+    the texts they carry (a product named like the prefix, in a category named like it, first)."""
+    return {
+        "size": size,
+        "query": {
+            "bool": {
+                "should": [
+                    {"constant_score": {"filter": {"term": {"suggest_keys": key}}, "boost": score}}
+                    for key, score in scored_keys.items()
+                ],
+                "minimum_should_match": 1,
+                "filter": [PUBLIC_PRODUCTS],
+            }
+        },
+        "sort": ["_score", {"id": "asc"}],
         "_source": ["id", "suggest"],
     }
 

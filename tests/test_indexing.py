@@ -4,6 +4,7 @@ import threading
 import time
 
 import pytest
+from django.test import Client
 
 from catalog.models import ProductStatus
 from catalog.tests.factories import ProductFactory
@@ -11,8 +12,9 @@ from organizations.models import VerificationStatus
 from outbox.models import OutboxEntry
 from outbox.reconciliation import search_reconcile_all, search_reindex
 from outbox.services import outbox_drain, outbox_high_water
+from reference.tests.factories import CategoryFactory
 from search import engine
-from search.indexes import PRODUCTS, SUPPLIERS
+from search.indexes import PRODUCT_SUGGESTIONS, PRODUCTS, SUPPLIERS
 from search.indexing import Change, apply_changes
 from tests.search_helpers import drain_and_refresh, touch
 
@@ -218,14 +220,24 @@ def test_rebuild_runs_without_refreshes_or_replicas_and_restores_them_before_the
         touch("product", product.pk)
     drain_and_refresh()
     live = engine.alias_targets(PRODUCTS.alias())
+    live_suggestions = engine.alias_targets(PRODUCT_SUGGESTIONS.alias())
     during: list[dict[str, object]] = []
+    during_suggestions: list[dict[str, object]] = []
 
     def look_at_the_new_index(done: int, total: int) -> None:
         [building] = [name for name in engine.physical_indexes(PRODUCTS.alias()) if name not in live]
         during.append(engine.index_settings(building))
+        [suggestions] = [
+            name
+            for name in engine.physical_indexes(PRODUCT_SUGGESTIONS.alias())
+            if name not in live_suggestions
+        ]
+        during_suggestions.append(engine.index_settings(suggestions))
 
     report = search_reindex(entity="product", batch_size=2, progress=look_at_the_new_index)
     after = engine.index_settings(report.index)
+    [new_suggestions] = engine.alias_targets(PRODUCT_SUGGESTIONS.alias())
+    after_suggestions = engine.index_settings(new_suggestions)
 
     assert len(during) == 3
     assert {item["refresh_interval"] for item in during} == {"-1"}
@@ -235,6 +247,12 @@ def test_rebuild_runs_without_refreshes_or_replicas_and_restores_them_before_the
     assert "translog.durability" not in after
     assert after["number_of_replicas"] == "0"  # the configured number (OPENSEARCH_REPLICAS)
     assert engine.alias_targets(PRODUCTS.alias()) == [report.index]
+    # The product suggestions are built beside the products, the same way.
+    assert {item["refresh_interval"] for item in during_suggestions} == {"-1"}
+    assert {item["number_of_replicas"] for item in during_suggestions} == {"0"}
+    assert "refresh_interval" not in after_suggestions
+    assert "translog.durability" not in after_suggestions
+    assert new_suggestions not in live_suggestions
 
 
 def test_bulk_and_row_builders_give_identical_documents(clean_indexes: str) -> None:
@@ -343,3 +361,57 @@ def test_an_index_an_older_release_built_is_rebuilt_at_start_up(clean_indexes: s
     out = io.StringIO()
     call_command("search_reindex", "product", "--if-missing", "--no-progress", stdout=out)
     assert "present, skipped" in out.getvalue()
+
+
+def _suggested(prefix: str) -> list[dict[str, object]]:
+    response = Client().get("/api/v1/search/suggest/", {"q": prefix, "size": 20})
+    assert response.status_code == 200, response.content
+    return list(response.json()["products"])
+
+
+def _suggestion_texts() -> set[str]:
+    engine.refresh(PRODUCT_SUGGESTIONS.alias())
+    response = engine.search(PRODUCT_SUGGESTIONS.alias(), {"size": 1000, "query": {"match_all": {}}})
+    return {hit["_source"]["text"] for hit in response["hits"]["hits"]}
+
+
+def test_suggestion_texts_are_indexed_once_however_many_products_carry_them(clean_indexes: str) -> None:
+    category = CategoryFactory(names={"en": "Surgical masks", "fr": "Masques chirurgicaux"})
+    products = [ProductFactory(category=category, names={"en": "Type IIR mask"}) for _ in range(4)]
+    for product in products:
+        touch("product", product.pk)
+    drain_and_refresh()
+
+    report = search_reindex(entity="product", batch_size=2)
+
+    assert _suggestion_texts() == {"Type IIR mask", "Surgical masks", "Masques chirurgicaux"}
+    assert report.side_documents == 3
+    assert engine.count(PRODUCT_SUGGESTIONS.alias()) == 3
+    suggested = _suggested("masq")  # through the category's French name only
+    assert {item["id"] for item in suggested} == {product.pk for product in products}
+    assert {item["label"] for item in suggested} == {"Type IIR mask"}
+
+
+def test_suggestions_follow_product_writes_between_rebuilds(clean_indexes: str) -> None:
+    product = ProductFactory(names={"en": "Nitrile examination gloves"})
+    touch("product", product.pk)
+    drain_and_refresh()
+    assert [item["id"] for item in _suggested("nitr")] == [product.pk]
+
+    product.names = {"en": "Isolation gown, AAMI level 2"}
+    product.save()
+    touch("product", product.pk)
+    drain_and_refresh()
+    assert _suggested("isol") == [{"id": product.pk, "label": "Isolation gown, AAMI level 2"}]
+    # The old name's text stays until the next rebuild, but no product carries it any more.
+    assert "Nitrile examination gloves" in _suggestion_texts()
+    assert _suggested("nitr") == []
+
+    product_id = product.pk
+    product.delete()
+    touch("product", product_id, delete=True)
+    drain_and_refresh()
+    assert _suggested("isol") == []
+
+    search_reindex(entity="product")
+    assert "Nitrile examination gloves" not in _suggestion_texts()

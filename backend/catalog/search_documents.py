@@ -17,8 +17,9 @@ from reference.models import Category
 from search import indexing
 from search.analysis import LANGUAGES, split_by_language
 from search.documents import with_hash
-from search.indexes import PRODUCTS, SUPPLIERS
+from search.indexes import PRODUCT_SUGGESTIONS, PRODUCTS, SUPPLIERS
 from search.pinyin import pinyin_tokens
+from search.suggestions import suggestion_documents, suggestion_fields
 
 
 def _terms_by_language(names: dict[str, str], synonyms: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -210,7 +211,7 @@ def _product_fields(
         "updated_at": row["updated_at"].isoformat(),
         # The product's own names first (the label), then its category in every language,
         # so "мас" or "كمام" suggest products even when they are named in English only.
-        "suggest": " | ".join(dict.fromkeys([*display_names, *category_names])),
+        **suggestion_fields([*display_names, *category_names]),
     }
     return with_hash(document)
 
@@ -398,7 +399,15 @@ def _vendors_of_products(product_ids: Iterable[int]) -> Iterable[tuple[int, int]
 
 def search_entities_register() -> None:
     """The product and supplier indexes, and which changes touch which documents."""
-    indexing.entity_register(indexing.Entity("product", PRODUCTS, product_documents, product_queryset))
+    indexing.entity_register(
+        indexing.Entity(
+            "product",
+            PRODUCTS,
+            product_documents,
+            product_queryset,
+            side=indexing.SideIndex(PRODUCT_SUGGESTIONS, suggestion_documents),
+        )
+    )
     indexing.entity_register(
         indexing.Entity("organization", SUPPLIERS, supplier_documents, supplier_queryset)
     )

@@ -13,7 +13,7 @@ from django.db.models import Q
 
 from reference.models import Category, Market, Standard
 from search import engine, queries
-from search.indexes import PRODUCTS, SUPPLIERS
+from search.indexes import PRODUCT_SUGGESTIONS, PRODUCTS, SUPPLIERS
 from search.pinyin import HAN
 
 MAX_WINDOW = 10_000  # from + size beyond this needs the cursor
@@ -237,8 +237,12 @@ def _category_suggestions(prefix: str, size: int) -> list[dict[str, Any]]:
 def suggestions(*, prefix: str, size: int = 5) -> dict[str, list[dict[str, Any]]]:
     """Categories, products and suppliers whose names start like ``prefix`` (pinyin for Chinese names)."""
     is_latin = not HAN.search(prefix)
-    products = engine.search(
-        PRODUCTS.alias(), queries.suggest_body(prefix, pinyin_field=None, size=size, public_products=True)
+    texts = engine.search(PRODUCT_SUGGESTIONS.alias(), queries.suggestion_texts_body(prefix))
+    scored_keys = {hit["_id"]: float(hit["_score"] or 0) for hit in texts["hits"]["hits"]}
+    products = (
+        engine.search(PRODUCTS.alias(), queries.suggested_products_body(scored_keys, size=size))
+        if scored_keys
+        else {"hits": {"hits": []}}
     )
     suppliers = engine.search(
         SUPPLIERS.alias(),
@@ -247,7 +251,7 @@ def suggestions(*, prefix: str, size: int = 5) -> dict[str, list[dict[str, Any]]
     return {
         "categories": _category_suggestions(prefix, size),
         "products": [
-            {"id": hit["_source"]["id"], "label": hit["_source"]["suggest"].split(" | ")[0]}
+            {"id": hit["_source"]["id"], "label": hit["_source"]["suggest"][0]}
             for hit in products["hits"]["hits"]
         ],
         "suppliers": [

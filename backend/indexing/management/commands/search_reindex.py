@@ -30,14 +30,21 @@ class Command(BaseCommand):
         try:
             for name in entities:
                 definition = indexing.ENTITIES[name].definition
+                side = indexing.ENTITIES[name].side
                 alias = definition.alias()
                 if options["if_missing"] and engine.alias_targets(alias):
                     gaps = engine.mapping_gaps(definition)
-                    if not gaps:
+                    # The side index is built with the entity's (product suggestions with products).
+                    side_alias = side.definition.alias() if side is not None else None
+                    side_missing = side_alias is not None and not engine.alias_targets(side_alias)
+                    if not gaps and not side_missing:
                         self.stdout.write(f"{alias}: present, skipped")
                         continue
-                    missing = ", ".join(gaps)
-                    self.stdout.write(f"{alias}: built by an older release (lacks {missing}), rebuilding")
+                    if gaps:
+                        missing = ", ".join(gaps)
+                        self.stdout.write(f"{alias}: built by an older release (lacks {missing}), rebuilding")
+                    else:
+                        self.stdout.write(f"{alias}: {side_alias} is missing, rebuilding both")
                 bar = tqdm(total=0, unit="docs", desc=alias, disable=options["no_progress"], file=self.stderr)
 
                 def progress(done: int, total: int, bar: tqdm = bar) -> None:  # type: ignore[type-arg]
