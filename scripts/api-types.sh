@@ -11,8 +11,10 @@ target=frontend/src/api/schema.gen.ts
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-# The test settings need no environment (no database is opened to build the schema).
-DJANGO_SETTINGS_MODULE=config.settings.test .venv/bin/python backend/manage.py spectacular \
+# The test settings need no environment (no database is opened to build the schema). Without
+# DATABASE_URL either: an integer field's range (and so its "int64" format) comes from the database
+# backend configured, and the file must not depend on the shell it is generated in.
+env -u DATABASE_URL DJANGO_SETTINGS_MODULE=config.settings.test .venv/bin/python backend/manage.py spectacular \
     --format openapi-json --file "$work/openapi.json" --validate --fail-on-warn
 frontend/node_modules/.bin/openapi-typescript "$work/openapi.json" --output "$work/schema.gen.ts" \
     --enum-values --root-types --root-types-no-schema-prefix --alphabetize --silent

@@ -2779,6 +2779,7 @@ export interface components {
             website: string;
         };
         OutboxEntryListApiOutput: {
+            /** Format: int64 */
             attempts?: number;
             /** Format: date-time */
             readonly created_at: string;
