@@ -19,6 +19,7 @@ from django.utils import timezone
 from accounts.models import User
 from certificates.messages import trade_wording
 from certificates.models import ServiceEmail
+from core.queues import task_enqueue
 from introductions.messages import language_for
 from introductions.models import Notification
 
@@ -31,6 +32,9 @@ from introductions.services.email_delivery import (
 )
 
 logger = logging.getLogger("certificates")
+
+# The task (certificates.tasks) that sends an event's pending e-mails, by its name.
+SERVICE_EMAILS_TASK = "notifications.send_service_emails"
 
 
 def organization_members(*, organization_id: int) -> list[User]:
@@ -85,12 +89,8 @@ def trade_notify(
 
 def service_emails_enqueue(*, key: str) -> None:
     """Hand the event's pending e-mails to a worker; if the broker is down, beat catches up."""
-    from certificates.tasks import send_service_emails
-
-    try:
-        send_service_emails.apply_async(args=(key,), retry=False)
-    except Exception as exc:  # noqa: BLE001  any broker failure: service_emails_requeue catches up
-        logger.warning("certificates.email_enqueue_failed key=%s error=%s", key, exc.__class__.__name__)
+    # A failure is logged; service_emails_requeue finds the pending rows and enqueues them again.
+    task_enqueue(SERVICE_EMAILS_TASK, key, failure_event="certificates.email_enqueue_failed")
 
 
 @dataclass

@@ -1,21 +1,25 @@
 from celery import shared_task
 from django.utils import timezone
 
-from certificates.notifications import service_emails_send
-from certificates.services.pdf_generation import certificate_generate_pdf, certificates_catch_up
+from certificates.notifications import SERVICE_EMAILS_TASK, service_emails_send
+from certificates.services.pdf_generation import (
+    CERTIFICATE_PDF_TASK,
+    certificate_generate_pdf,
+    certificates_catch_up,
+)
 from core.queues import TaskQueue
 from core.retries import RETRY_TRANSIENT, TRANSIENT_ERRORS
 from introductions.services.email_delivery import EmailTransientError
 
 
-@shared_task(name="certificates.generate_pdf", queue=TaskQueue.CERTIFICATES, **RETRY_TRANSIENT)
+@shared_task(name=CERTIFICATE_PDF_TASK, queue=TaskQueue.CERTIFICATES, **RETRY_TRANSIENT)
 def generate_certificate_pdf(certificate_id: int) -> bool:
     """Render, sign and store one certificate's PDF; a second run does nothing."""
     return certificate_generate_pdf(certificate_id=certificate_id)
 
 
 @shared_task(
-    name="notifications.send_service_emails",
+    name=SERVICE_EMAILS_TASK,
     queue=TaskQueue.NOTIFICATIONS,
     autoretry_for=(EmailTransientError, *TRANSIENT_ERRORS),
     retry_backoff=30,
