@@ -34,7 +34,7 @@ from introductions.services.email_delivery import (
 logger = logging.getLogger("certificates")
 
 # The task (certificates.tasks) that sends an event's pending e-mails, by its name.
-SERVICE_EMAILS_TASK = "notifications.send_service_emails"
+SERVICE_EMAILS_TASK = "certificates.send_service_emails"
 
 
 def organization_members(*, organization_id: int) -> list[User]:

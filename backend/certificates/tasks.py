@@ -7,7 +7,7 @@ from certificates.services.pdf_generation import (
     certificate_generate_pdf,
     certificates_catch_up,
 )
-from core.queues import TaskQueue
+from core.queues import TaskQueue, task_former_name
 from core.retries import RETRY_TRANSIENT, TRANSIENT_ERRORS
 from introductions.services.email_delivery import EmailTransientError
 
@@ -37,3 +37,7 @@ def send_service_emails(key: str) -> dict[str, int]:
 def catch_up() -> dict[str, int]:
     """Beat: PDFs and e-mails that a lost task (broker or worker down) left undone."""
     return certificates_catch_up(now=timezone.now())
+
+
+# The name the e-mail task had until it was named after its module.
+task_former_name(send_service_emails, "notifications.send_service_emails")

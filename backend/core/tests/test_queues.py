@@ -62,6 +62,7 @@ FORMER_NAMES = {
     "notifications.send_introduction_email": "introductions.send_introduction_email",
     "search.drain_outbox": "outbox.drain",
     "search.reconcile": "outbox.reconcile_index",
+    "notifications.send_service_emails": "certificates.send_service_emails",
 }
 
 
