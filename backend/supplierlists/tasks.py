@@ -3,7 +3,7 @@ import smtplib
 from celery import shared_task
 from django.utils import timezone
 
-from core.queues import TaskQueue
+from core.queues import TaskQueue, task_former_name
 from core.retries import RETRY_TRANSIENT, TRANSIENT_ERRORS
 from supplierlists.services.claims import claim_invitation_send
 from supplierlists.services.resolve import supplier_list_resolve
@@ -52,3 +52,7 @@ def send_claim_invitation(invitation_id: int) -> bool:
 def catch_up() -> dict[str, int]:
     """Beat: re-enqueue list imports and invitations whose task was lost."""
     return supplier_lists_catch_up(now=timezone.now())
+
+
+# The name the invitation task had until it was named after its module.
+task_former_name(send_claim_invitation, "notifications.send_claim_invitation")

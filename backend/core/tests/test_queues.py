@@ -63,6 +63,7 @@ FORMER_NAMES = {
     "search.drain_outbox": "outbox.drain",
     "search.reconcile": "outbox.reconcile_index",
     "notifications.send_service_emails": "certificates.send_service_emails",
+    "notifications.send_claim_invitation": "supplierlists.send_claim_invitation",
 }
 
 

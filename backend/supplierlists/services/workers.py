@@ -17,7 +17,7 @@ from supplierlists.models import (
 # The tasks (supplierlists.tasks) this package enqueues, by their names.
 PARSE_TASK = "supplierlists.parse"
 RESOLVE_TASK = "supplierlists.resolve"
-CLAIM_INVITATION_TASK = "notifications.send_claim_invitation"
+CLAIM_INVITATION_TASK = "supplierlists.send_claim_invitation"
 
 
 def supplier_list_work_enqueue(task_name: str, object_id: int) -> None:
