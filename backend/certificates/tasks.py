@@ -8,8 +8,8 @@ from certificates.services.pdf_generation import (
     certificates_catch_up,
 )
 from core.queues import TaskQueue, task_former_name
-from core.retries import RETRY_TRANSIENT, TRANSIENT_ERRORS
-from introductions.services.email_delivery import EmailTransientError
+from core.retries import RETRY_TRANSIENT
+from introductions.services.email_delivery import RETRY_EMAIL_BATCH
 
 
 @shared_task(name=CERTIFICATE_PDF_TASK, queue=TaskQueue.CERTIFICATES, **RETRY_TRANSIENT)
@@ -18,15 +18,7 @@ def generate_certificate_pdf(certificate_id: int) -> bool:
     return certificate_generate_pdf(certificate_id=certificate_id)
 
 
-@shared_task(
-    name=SERVICE_EMAILS_TASK,
-    queue=TaskQueue.NOTIFICATIONS,
-    autoretry_for=(EmailTransientError, *TRANSIENT_ERRORS),
-    retry_backoff=30,
-    retry_backoff_max=1800,
-    retry_jitter=True,
-    max_retries=6,
-)
+@shared_task(name=SERVICE_EMAILS_TASK, queue=TaskQueue.NOTIFICATIONS, **RETRY_EMAIL_BATCH)
 def send_service_emails(key: str) -> dict[str, int]:
     """Send the pending trade-service e-mails of one event; idempotent per address."""
     report = service_emails_send(key=key)

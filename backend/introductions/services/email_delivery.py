@@ -11,12 +11,14 @@ import logging
 import smtplib
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from core.queues import task_enqueue
+from core.retries import TRANSIENT_ERRORS
 from introductions.emails import email_message
 from introductions.messages import language_for
 from introductions.models import (
@@ -91,6 +93,18 @@ def introduction_emails_enqueue(*, introduction_id: int, recipient: int | str = 
 
 class EmailTransientError(Exception):
     """Some e-mails could not be sent for a reason that may pass (connection, 4xx); retry later."""
+
+
+# Keyword arguments for the @shared_task of a task that sends a batch of pending e-mail rows (an
+# introduction's, a trade-service event's): a batch with deferred rows or an outage retries, slowly
+# (an SMTP relay that refuses now rarely accepts a second later); the rows' give-up time bounds it.
+RETRY_EMAIL_BATCH: dict[str, Any] = {
+    "autoretry_for": (EmailTransientError, *TRANSIENT_ERRORS),
+    "retry_backoff": 30,
+    "retry_backoff_max": 1800,
+    "retry_jitter": True,
+    "max_retries": 6,
+}
 
 
 @dataclass
