@@ -1,4 +1,4 @@
-"""With the broker down, writes still succeed; the outbox keeps them for the periodic drain."""
+"""With the broker down, writes still succeed; what they leave to a worker waits for a periodic drain."""
 
 import logging
 import time
@@ -48,3 +48,35 @@ def test_product_write_succeeds_and_waits_in_the_outbox(
     assert health.status_code == 503
     assert health.json()["down"] == ["broker"]
     assert "broker is unavailable" in health.json()["components"]["broker"]["detail"]
+
+
+def test_a_spreadsheet_upload_succeeds_and_waits_for_the_import_drain(
+    broker_down: None, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The job is stored queued (202) though its task cannot be sent; beat's drain sends it later."""
+    import datetime
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.utils import timezone
+
+    from accounts.tests.factories import BuyerUserFactory
+    from purchasing.models import ImportJob, ImportJobStatus
+    from purchasing.services.imports import purchase_request_imports_drain
+
+    client = APIClient()
+    client.force_authenticate(BuyerUserFactory())
+    upload = SimpleUploadedFile("requests.csv", b"Title,Category\nMasks,masks\n", content_type="text/csv")
+    with caplog.at_level(logging.WARNING, logger="core.queues"):
+        response = client.post("/api/v1/requests/import/", {"file": upload}, format="multipart")
+
+    assert response.status_code == 202, response.json()
+    job = ImportJob.objects.get(pk=response.json()["id"])
+    assert job.status == ImportJobStatus.QUEUED
+    messages = [record.getMessage() for record in caplog.records]
+    failures = [message for message in messages if "purchasing.import_enqueue_failed" in message]
+    assert len(failures) == 1
+    assert "task=purchasing.import_run" in failures[0]
+
+    ImportJob.objects.filter(pk=job.pk).update(updated_at=timezone.now() - datetime.timedelta(hours=1))
+    assert purchase_request_imports_drain()["enqueued"] == 1  # still down: it stays queued for the next
+    assert ImportJob.objects.get(pk=job.pk).status == ImportJobStatus.QUEUED

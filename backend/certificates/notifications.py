@@ -9,28 +9,31 @@ recipient's language, sent after commit by a task on the notifications queue, on
 import datetime
 import logging
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import partial
 
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.utils import timezone
 
 from accounts.models import User
 from certificates.messages import trade_wording
 from certificates.models import ServiceEmail
+from core.queues import task_enqueue
 from introductions.messages import language_for
 from introductions.models import Notification
 
-# The transient/permanent split of SMTP errors is introductions' rule; one rule, one place.
+# Sending a pending e-mail row, and the transient/permanent split of SMTP errors, are
+# introductions' rule; one rule, one place.
 from introductions.services.email_delivery import (
-    EMAIL_GIVE_UP_AFTER,
     EMAIL_REQUEUE_AFTER,
+    EmailSendReport,
     EmailTransientError,
-    _is_transient,
+    pending_email_send,
 )
 
 logger = logging.getLogger("certificates")
+
+# The task (certificates.tasks) that sends an event's pending e-mails, by its name.
+SERVICE_EMAILS_TASK = "certificates.send_service_emails"
 
 
 def organization_members(*, organization_id: int) -> list[User]:
@@ -85,19 +88,8 @@ def trade_notify(
 
 def service_emails_enqueue(*, key: str) -> None:
     """Hand the event's pending e-mails to a worker; if the broker is down, beat catches up."""
-    from certificates.tasks import send_service_emails
-
-    try:
-        send_service_emails.apply_async(args=(key,), retry=False)
-    except Exception as exc:  # noqa: BLE001  any broker failure: service_emails_requeue catches up
-        logger.warning("certificates.email_enqueue_failed key=%s error=%s", key, exc.__class__.__name__)
-
-
-@dataclass
-class ServiceEmailReport:
-    sent: int = 0
-    failed: int = 0
-    deferred: int = 0
+    # A failure is logged; service_emails_requeue finds the pending rows and enqueues them again.
+    task_enqueue(SERVICE_EMAILS_TASK, key, failure_event="certificates.email_enqueue_failed")
 
 
 def _send_one(*, email_id: int) -> str:
@@ -105,41 +97,29 @@ def _send_one(*, email_id: int) -> str:
         email = ServiceEmail.objects.select_for_update().get(pk=email_id)
         if email.sent_at is not None or email.failed_at is not None:
             return "skipped"
-        email.attempts += 1
         message = EmailMessage(
             subject=email.subject,
             body=email.body,
             to=[email.to_email],
             headers={"Auto-Submitted": "auto-generated", "Content-Language": email.language},
         )
-        try:
-            message.send()
-        except OSError as exc:  # smtplib.SMTPException is an OSError, so are socket errors
-            email.last_error = f"{exc.__class__.__name__}: {exc}"[:2000]
-            transient = _is_transient(exc)
-            now = timezone.now()
-            if not transient or now - email.created_at >= EMAIL_GIVE_UP_AFTER:
-                email.failed_at = now
-            email.save(update_fields=["attempts", "last_error", "failed_at", "updated_at"])
+        attempt = pending_email_send(row=email, message=message)
+        if attempt.error is not None:
             logger.warning(
                 "certificates.email_failed email=%s transient=%s error=%s",
                 email.pk,
-                transient,
-                exc.__class__.__name__,
+                attempt.transient,
+                attempt.error.__class__.__name__,
             )
-            return "failed" if email.failed_at else "deferred"
-        email.sent_at = timezone.now()
-        email.last_error = ""
-        email.save(update_fields=["attempts", "sent_at", "last_error", "updated_at"])
-        return "sent"
+        return attempt.outcome
 
 
-def service_emails_send(*, key: str) -> ServiceEmailReport:
+def service_emails_send(*, key: str) -> EmailSendReport:
     """Send the pending e-mails of the event ``key`` (every row whose key starts ``key:``).
 
     Idempotent. Raises EmailTransientError after trying every row if some may pass later.
     """
-    report = ServiceEmailReport()
+    report = EmailSendReport()
     ids = ServiceEmail.objects.filter(
         key__startswith=f"{key}:", sent_at__isnull=True, failed_at__isnull=True
     ).values_list("id", flat=True)

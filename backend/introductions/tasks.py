@@ -2,25 +2,17 @@ from celery import shared_task
 from django.utils import timezone
 
 from core.queues import TaskQueue, task_former_name
-from core.retries import RETRY_TRANSIENT, TRANSIENT_ERRORS
+from core.retries import RETRY_TRANSIENT
 from introductions.services.email_delivery import (
     INTRODUCTION_EMAIL_TASK,
-    EmailTransientError,
+    RETRY_EMAIL_BATCH,
     introduction_emails_requeue,
     introduction_emails_send,
 )
 from introductions.services.reminders import introductions_send_reminders
 
 
-@shared_task(
-    name=INTRODUCTION_EMAIL_TASK,
-    queue=TaskQueue.NOTIFICATIONS,
-    autoretry_for=(EmailTransientError, *TRANSIENT_ERRORS),
-    retry_backoff=30,
-    retry_backoff_max=1800,
-    retry_jitter=True,
-    max_retries=6,
-)
+@shared_task(name=INTRODUCTION_EMAIL_TASK, queue=TaskQueue.NOTIFICATIONS, **RETRY_EMAIL_BATCH)
 def send_introduction_email(introduction_id: int, recipient: int | str = "both") -> dict[str, int]:
     """Send the introduction's pending e-mails: to everyone ("both") or to one user id.
 

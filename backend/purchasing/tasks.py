@@ -7,6 +7,7 @@ from django.conf import settings
 from core.queues import TaskQueue
 from core.retries import RETRY_TRANSIENT
 from purchasing.services.imports import (
+    IMPORT_RUN_TASK,
     purchase_request_import_run,
     purchase_request_import_timed_out,
     purchase_request_imports_drain,
@@ -14,7 +15,7 @@ from purchasing.services.imports import (
 
 
 @shared_task(
-    name="purchasing.import_run",
+    name=IMPORT_RUN_TASK,
     queue=TaskQueue.IMPORTS,
     # The parser stops itself at MEDMATCH_IMPORT_PARSE_SECONDS; these catch what it cannot see.
     soft_time_limit=settings.MEDMATCH_IMPORT_PARSE_SECONDS + 30,

@@ -21,9 +21,13 @@ from certificates.notifications import organization_members, service_emails_requ
 from certificates.services.applications import (
     application_reference,
 )
+from core.queues import task_enqueue
 
 logger = logging.getLogger("certificates")
 
+
+# The task (certificates.tasks) that makes a certificate's PDF, by its name.
+CERTIFICATE_PDF_TASK = "certificates.generate_pdf"
 
 # A certificate whose PDF is still missing this long after its last attempt lost its task.
 PDF_REQUEUE_AFTER = datetime.timedelta(minutes=2)
@@ -36,14 +40,8 @@ def verification_url(number: str) -> str:
 
 def certificate_pdf_enqueue(*, certificate_id: int) -> None:
     """Hand PDF generation to a worker; if the broker is down, beat's catch-up enqueues it later."""
-    from certificates.tasks import generate_certificate_pdf
-
-    try:
-        generate_certificate_pdf.apply_async(args=(certificate_id,), retry=False)
-    except Exception as exc:  # noqa: BLE001  any broker failure: certificates_catch_up retries
-        logger.warning(
-            "certificates.enqueue_failed certificate=%s error=%s", certificate_id, exc.__class__.__name__
-        )
+    # A failure is logged; certificates_catch_up finds the certificate without a PDF and retries.
+    task_enqueue(CERTIFICATE_PDF_TASK, certificate_id, failure_event="certificates.enqueue_failed")
 
 
 def certificate_generate_pdf(*, certificate_id: int) -> bool:

@@ -72,6 +72,8 @@ FORMER_NAMES = {
     "notifications.send_introduction_email": "introductions.send_introduction_email",
     "search.drain_outbox": "outbox.drain",
     "search.reconcile": "outbox.reconcile_index",
+    "notifications.send_service_emails": "certificates.send_service_emails",
+    "notifications.send_claim_invitation": "supplierlists.send_claim_invitation",
 }
 
 

@@ -11,12 +11,15 @@ import logging
 import smtplib
 from dataclasses import dataclass
 from functools import partial
+from typing import Any, Protocol
 
 from django.conf import settings
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 
 from core.queues import task_enqueue
+from core.retries import TRANSIENT_ERRORS
 from introductions.emails import email_message
 from introductions.messages import language_for
 from introductions.models import (
@@ -93,6 +96,18 @@ class EmailTransientError(Exception):
     """Some e-mails could not be sent for a reason that may pass (connection, 4xx); retry later."""
 
 
+# Keyword arguments for the @shared_task of a task that sends a batch of pending e-mail rows (an
+# introduction's, a trade-service event's): a batch with deferred rows or an outage retries, slowly
+# (an SMTP relay that refuses now rarely accepts a second later); the rows' give-up time bounds it.
+RETRY_EMAIL_BATCH: dict[str, Any] = {
+    "autoretry_for": (EmailTransientError, *TRANSIENT_ERRORS),
+    "retry_backoff": 30,
+    "retry_backoff_max": 1800,
+    "retry_jitter": True,
+    "max_retries": 6,
+}
+
+
 @dataclass
 class EmailSendReport:
     sent: int = 0
@@ -119,34 +134,66 @@ def _is_transient(exc: BaseException) -> bool:
     )
 
 
+class PendingEmail(Protocol):
+    """A row of one e-mail to send once (an introduction's EmailDelivery, a trade service's ServiceEmail)."""
+
+    attempts: int
+    last_error: str
+    sent_at: datetime.datetime | None
+    failed_at: datetime.datetime | None
+    created_at: datetime.datetime
+
+    def save(self, *args: Any, **kwargs: Any) -> None: ...
+
+
+@dataclass(frozen=True)
+class EmailAttempt:
+    outcome: str  # "sent", "failed" (given up) or "deferred" (to be retried)
+    error: OSError | None = None
+    transient: bool = False
+
+
+def pending_email_send(*, row: PendingEmail, message: EmailMessage) -> EmailAttempt:
+    """Send a pending row's message and record the attempt on the row; call under its row lock.
+
+    A transient failure leaves the row pending (deferred) until EMAIL_GIVE_UP_AFTER from its
+    writing; a permanent one, or a transient one after that, gives it up (``failed_at``).
+    """
+    row.attempts += 1
+    try:
+        message.send()
+    except OSError as exc:  # smtplib.SMTPException is an OSError, so are socket errors
+        row.last_error = f"{exc.__class__.__name__}: {exc}"[:2000]
+        transient = _is_transient(exc)
+        now = timezone.now()
+        if not transient or now - row.created_at >= EMAIL_GIVE_UP_AFTER:
+            row.failed_at = now
+        row.save(update_fields=["attempts", "last_error", "failed_at", "updated_at"])
+        return EmailAttempt(outcome="failed" if row.failed_at else "deferred", error=exc, transient=transient)
+    row.sent_at = timezone.now()
+    row.last_error = ""
+    row.save(update_fields=["attempts", "sent_at", "last_error", "updated_at"])
+    return EmailAttempt(outcome="sent")
+
+
 def _send_one(*, delivery_id: int, introduction: Introduction) -> str:
     """Send one pending row under its row lock: 'sent', 'failed', 'deferred' or 'skipped'."""
     with transaction.atomic():
         delivery = EmailDelivery.objects.select_for_update().get(pk=delivery_id)
         if delivery.sent_at is not None or delivery.failed_at is not None:
             return "skipped"  # another worker sent it, or it was given up
-        delivery.attempts += 1
-        try:
-            email_message(delivery=delivery, introduction=introduction).send()
-        except OSError as exc:  # smtplib.SMTPException is an OSError, so are socket errors
-            delivery.last_error = f"{exc.__class__.__name__}: {exc}"[:2000]
-            transient = _is_transient(exc)
-            now = timezone.now()
-            if not transient or now - delivery.created_at >= EMAIL_GIVE_UP_AFTER:
-                delivery.failed_at = now
-            delivery.save(update_fields=["attempts", "last_error", "failed_at", "updated_at"])
+        attempt = pending_email_send(
+            row=delivery, message=email_message(delivery=delivery, introduction=introduction)
+        )
+        if attempt.error is not None:
             logger.warning(
                 "introductions.email_failed delivery=%s introduction=%s transient=%s error=%s",
                 delivery.pk,
                 introduction.pk,
-                transient,
-                exc.__class__.__name__,
+                attempt.transient,
+                attempt.error.__class__.__name__,
             )
-            return "failed" if delivery.failed_at else "deferred"
-        delivery.sent_at = timezone.now()
-        delivery.last_error = ""
-        delivery.save(update_fields=["attempts", "sent_at", "last_error", "updated_at"])
-        return "sent"
+        return attempt.outcome
 
 
 def introduction_emails_send(*, introduction_id: int, user_id: int | None = None) -> EmailSendReport:

@@ -19,6 +19,7 @@ from django.utils import timezone
 from accounts.models import User
 from audit.services import audit_record
 from core.imports import upload_file_name, validation_error_items
+from core.queues import task_enqueue
 from core.validators import coded_error
 from organizations.models import Organization
 from purchasing.importers import Cell, spreadsheet_parse
@@ -42,6 +43,8 @@ from purchasing.services.validation import (
 
 logger = logging.getLogger("purchasing")
 
+# The task (purchasing.tasks) that reads one import job, by its name.
+IMPORT_RUN_TASK = "purchasing.import_run"
 
 # Import jobs: progress is written every this many rows; a job queued this long is enqueued
 # again by beat (the broker was down); a job whose worker died is retried this many times.
@@ -208,12 +211,8 @@ def import_rejection_errors(rejected: PurchaseRequestImportRejected) -> list[dic
 
 
 def _import_enqueue(*, job_id: int) -> None:
-    from purchasing.tasks import import_run
-
-    try:
-        import_run.apply_async(args=(job_id,), retry=False)
-    except Exception as exc:  # noqa: BLE001  any broker failure: beat's import_drain picks the job up
-        logger.warning("purchasing.import_enqueue_failed job=%s error=%s", job_id, exc.__class__.__name__)
+    # A failure is logged; the job is stored as queued, and beat's import drain picks it up.
+    task_enqueue(IMPORT_RUN_TASK, job_id, failure_event="purchasing.import_enqueue_failed")
 
 
 def purchase_request_import_submit(

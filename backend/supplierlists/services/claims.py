@@ -27,7 +27,7 @@ from supplierlists.models import (
     ClaimInvitation,
     InvitationStatus,
 )
-from supplierlists.services.workers import task_enqueue
+from supplierlists.services.workers import CLAIM_INVITATION_TASK, supplier_list_work_enqueue
 
 logger = logging.getLogger("supplierlists")
 
@@ -104,7 +104,7 @@ def claim_invitations_create(
             target=organization,
             data={"invitation": invitation.pk, "email": address, "language": invitation.language},
         )
-        transaction.on_commit(partial(task_enqueue, "send_claim_invitation", invitation.pk))
+        transaction.on_commit(partial(supplier_list_work_enqueue, CLAIM_INVITATION_TASK, invitation.pk))
         invitations.append(invitation)
     return invitations, refused
 

@@ -34,7 +34,7 @@ from supplierlists.models import (
     SupplierListImport,
     SupplierListRow,
 )
-from supplierlists.services.workers import task_enqueue
+from supplierlists.services.workers import PARSE_TASK, RESOLVE_TASK, supplier_list_work_enqueue
 
 logger = logging.getLogger("supplierlists")
 
@@ -86,7 +86,7 @@ def supplier_list_upload(
         to_state=ImportStatus.PARSING,
         data={"filename": supplier_list.filename, "sender": supplier_list.sender_name},
     )
-    transaction.on_commit(partial(task_enqueue, "parse_supplier_list", supplier_list.pk))
+    transaction.on_commit(partial(supplier_list_work_enqueue, PARSE_TASK, supplier_list.pk))
     return supplier_list
 
 
@@ -193,7 +193,7 @@ def supplier_list_mapping_confirm(
         to_state=ImportStatus.RESOLVING,
         data={"mapping": cleaned},
     )
-    transaction.on_commit(partial(task_enqueue, "resolve_supplier_list", supplier_list.pk))
+    transaction.on_commit(partial(supplier_list_work_enqueue, RESOLVE_TASK, supplier_list.pk))
     return supplier_list
 
 

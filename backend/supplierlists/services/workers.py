@@ -3,10 +3,10 @@ that re-enqueues what a broker or worker outage lost.
 """
 
 import datetime
-import logging
 
 from django.conf import settings
 
+from core.queues import task_enqueue
 from supplierlists.models import (
     ClaimInvitation,
     ImportStatus,
@@ -14,20 +14,19 @@ from supplierlists.models import (
     SupplierListImport,
 )
 
-logger = logging.getLogger("supplierlists")
+# The tasks (supplierlists.tasks) this package enqueues, by their names.
+PARSE_TASK = "supplierlists.parse"
+RESOLVE_TASK = "supplierlists.resolve"
+CLAIM_INVITATION_TASK = "supplierlists.send_claim_invitation"
 
 
-def task_enqueue(task_name: str, *args: object) -> None:
-    """Hand work to a worker after commit; if the broker is down, ``supplier_lists_catch_up`` retries."""
-    from supplierlists import tasks
+def supplier_list_work_enqueue(task_name: str, object_id: int) -> None:
+    """Hand work to a worker (after commit); if the broker is down, ``supplier_lists_catch_up`` retries.
 
-    task = getattr(tasks, task_name)
-    try:
-        task.apply_async(args=args, retry=False)
-    except Exception as exc:  # noqa: BLE001  any broker failure: the beat catch-up re-enqueues
-        logger.warning(
-            "supplierlists.enqueue_failed task=%s args=%s error=%s", task_name, args, exc.__class__.__name__
-        )
+    The work's row stays in its waiting state (parsing, resolving, queued) until the task runs,
+    which is what the catch-up looks for, so a failed send is only logged.
+    """
+    task_enqueue(task_name, object_id, failure_event="supplierlists.enqueue_failed")
 
 
 def supplier_lists_catch_up(*, now: datetime.datetime) -> dict[str, int]:
@@ -49,9 +48,9 @@ def supplier_lists_catch_up(*, now: datetime.datetime) -> dict[str, int]:
         )
     )
     for pk in parsing:
-        task_enqueue("parse_supplier_list", pk)
+        supplier_list_work_enqueue(PARSE_TASK, pk)
     for pk in resolving:
-        task_enqueue("resolve_supplier_list", pk)
+        supplier_list_work_enqueue(RESOLVE_TASK, pk)
     for pk in queued:
-        task_enqueue("send_claim_invitation", pk)
+        supplier_list_work_enqueue(CLAIM_INVITATION_TASK, pk)
     return {"parsing": len(parsing), "resolving": len(resolving), "invitations": len(queued)}
