@@ -60,6 +60,7 @@ from certificates.services.decisions import (
 )
 from certificates.services.pdf_generation import verification_url
 from core.files import FileApi, file_response
+from core.pagination import ListApi
 from core.permissions import IsMember, IsStaff, member_organization_id
 from organizations.uploads import upload_request_check
 
@@ -426,7 +427,7 @@ class ApplicationRejectApi(APIView):
         return _render(application_id, user)
 
 
-class ReviewQueueApi(GenericAPIView[FmApplication]):
+class ReviewQueueApi(ListApi):
     """Staff: applications waiting for a decision, least time left against the target first."""
 
     permission_classes = [IsStaff]
@@ -436,14 +437,13 @@ class ReviewQueueApi(GenericAPIView[FmApplication]):
         responses={200: ApplicationOutputSerializer(many=True)}, operation_id="certificates_queue_list"
     )
     def get(self, request: Request) -> Response:
-        page = self.paginate_queryset(review_queue())
-        return self.get_paginated_response(ApplicationOutputSerializer(page, many=True).data)  # type: ignore[arg-type]
+        return self.page_response(request, review_queue(), ApplicationOutputSerializer)
 
 
 # --- certificates ---
 
 
-class CertificateListApi(GenericAPIView[Certificate]):
+class CertificateListApi(ListApi):
     """Your organisation's certificates (staff: all)."""
 
     permission_classes = [IsMember]
@@ -453,10 +453,8 @@ class CertificateListApi(GenericAPIView[Certificate]):
 
     @extend_schema(responses={200: CertificateOutputSerializer(many=True)}, operation_id="certificates_list")
     def get(self, request: Request) -> Response:
-        page = self.paginate_queryset(
-            certificate_list(user=request_user(request), filters=request.query_params)
-        )
-        return self.get_paginated_response(CertificateOutputSerializer(page, many=True).data)  # type: ignore[arg-type]
+        rows = certificate_list(user=request_user(request), filters=request.query_params)
+        return self.page_response(request, rows, CertificateOutputSerializer)
 
 
 class CertificateDetailApi(APIView):

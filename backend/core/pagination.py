@@ -1,3 +1,4 @@
+from collections.abc import Callable
 from typing import Any
 
 import django_filters
@@ -55,6 +56,20 @@ class ListApi(APIView):
     filter_backends = [DjangoFilterBackend]
     filterset_class: type[django_filters.FilterSet]
     queryset: QuerySet[Any]
+
+    def page_response(
+        self,
+        request: Request,
+        rows: Any,
+        serializer_class: type[serializers.BaseSerializer[Any]],
+        context: Callable[[list[Any]], dict[str, Any]] | dict[str, Any] | None = None,
+    ) -> Response:
+        """One page of ``rows`` that a selector has already filtered (``filterset_class`` then
+        only documents the parameters). ``context`` may be worked out from the page's rows."""
+        paginator = self.pagination_class()
+        page = list(paginator.paginate_queryset(rows, request, view=self) or [])
+        extra = context(page) if callable(context) else context
+        return paginator.get_paginated_response(serializer_class(page, many=True, context=extra or {}).data)
 
     def paginated_response(
         self,

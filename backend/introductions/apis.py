@@ -12,7 +12,6 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import serializers
-from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -153,22 +152,19 @@ class IntroductionOutputSerializer(serializers.Serializer[Introduction]):
         return self._party(introduction, "buyer")
 
 
-def _render_introductions(user: User, introductions: list[Introduction]) -> Any:
+def _contacts_context(user: User, introductions: list[Introduction]) -> dict[str, Any]:
+    """Whose contacts each introduction shows to ``user`` (the output serializer's context)."""
     shown = {
         introduction.pk: introduction_contacts_shown(user=user, introduction=introduction)
         for introduction in introductions
     }
-    return IntroductionOutputSerializer(
-        introductions,  # type: ignore[arg-type]
-        many=True,
-        context={"contacts_shown": shown},
-    ).data
+    return {"contacts_shown": shown}
 
 
 # --- introductions: endpoints ---
 
 
-class IntroductionListApi(GenericAPIView[Introduction]):
+class IntroductionListApi(ListApi):
     """Your organisation's introductions (staff: all), with the other party's contacts."""
 
     permission_classes = [IsMember]
@@ -182,8 +178,10 @@ class IntroductionListApi(GenericAPIView[Introduction]):
     )
     def get(self, request: Request) -> Response:
         user = request_user(request)
-        page = self.paginate_queryset(introduction_list(user=user, filters=request.query_params))
-        return self.get_paginated_response(_render_introductions(user, list(page or [])))
+        rows = introduction_list(user=user, filters=request.query_params)
+        return self.page_response(
+            request, rows, IntroductionOutputSerializer, lambda page: _contacts_context(user, page)
+        )
 
 
 class IntroductionDetailApi(APIView):
@@ -193,7 +191,9 @@ class IntroductionDetailApi(APIView):
     def get(self, request: Request, introduction_id: int) -> Response:
         user = request_user(request)
         introduction = introduction_get(user=user, introduction_id=introduction_id)
-        return Response(_render_introductions(user, [introduction])[0])
+        return Response(
+            IntroductionOutputSerializer(introduction, context=_contacts_context(user, [introduction])).data
+        )
 
 
 class IntroductionAuditEventSerializer(serializers.Serializer[AuditEvent]):
@@ -291,7 +291,7 @@ class IntroductionOutcomeApi(APIView):
         serializer.is_valid(raise_exception=True)
         introduction_record_outcome(introduction=introduction, actor=user, **serializer.validated_data)
         fresh = introduction_get(user=user, introduction_id=introduction_id)
-        return Response(_render_introductions(user, [fresh])[0])
+        return Response(IntroductionOutputSerializer(fresh, context=_contacts_context(user, [fresh])).data)
 
 
 # --- notifications ---
@@ -310,7 +310,7 @@ class NotificationOutputSerializer(serializers.Serializer[Notification]):
     created_at = serializers.DateTimeField()
 
 
-class NotificationListApi(GenericAPIView[Notification]):
+class NotificationListApi(ListApi):
     """Your own in-app notifications, newest first."""
 
     permission_classes = [IsAuthenticated]
@@ -322,11 +322,8 @@ class NotificationListApi(GenericAPIView[Notification]):
         responses={200: NotificationOutputSerializer(many=True)}, operation_id="notifications_list"
     )
     def get(self, request: Request) -> Response:
-        page = self.paginate_queryset(
-            notification_list(user=request_user(request), filters=request.query_params)
-        )
-        rendered = NotificationOutputSerializer(page, many=True)  # type: ignore[arg-type]
-        return self.get_paginated_response(rendered.data)
+        rows = notification_list(user=request_user(request), filters=request.query_params)
+        return self.page_response(request, rows, NotificationOutputSerializer)
 
 
 class NotificationReadApi(APIView):

@@ -11,7 +11,6 @@ from django.utils import timezone
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, inline_serializer
 from rest_framework import serializers, status
-from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -157,7 +156,7 @@ def _render(proposal: Proposal) -> dict[str, Any]:
 # --- queue and detail ---
 
 
-class ProposalListApi(GenericAPIView[Proposal]):
+class ProposalListApi(ListApi):
     """The review queue: proposed pairs by default, best score first."""
 
     permission_classes = [IsStaff]
@@ -169,10 +168,8 @@ class ProposalListApi(GenericAPIView[Proposal]):
     @extend_schema(responses={200: ProposalOutputSerializer(many=True)}, operation_id="proposals_list")
     def get(self, request: Request) -> Response:
         now = timezone.now()
-        queryset = proposal_queue(filters=request.query_params, now=now)
-        page = self.paginate_queryset(queryset)
-        rendered = ProposalOutputSerializer(page, many=True, context={"now": now})  # type: ignore[arg-type]
-        return self.get_paginated_response(rendered.data)
+        rows = proposal_queue(filters=request.query_params, now=now)
+        return self.page_response(request, rows, ProposalOutputSerializer, {"now": now})
 
 
 class ProposalDetailApi(APIView):
