@@ -35,21 +35,31 @@ export function ConfirmEmailPage() {
     const next = role === "vendor" ? "/vendor/profile" : "";
     const query = new URLSearchParams({ email, ...(next ? { next } : {}) });
     content = (
-      <p className="notice notice--ok" role="status" data-testid="confirm-done">
-        {t("confirm.done", { email: isolate(email) })}{" "}
-        <Link to={`/login?${query.toString()}`} data-testid="confirm-sign-in">
-          {t("auth.signIn")}
-        </Link>
-      </p>
+      <>
+        <p className="notice notice--ok" role="status" data-testid="confirm-done">
+          {t("confirm.done", { email: isolate(email) })}
+        </p>
+        <p>
+          <Link
+            to={`/login?${query.toString()}`}
+            className="button button--primary button--block"
+            data-testid="confirm-sign-in"
+          >
+            {t("auth.signIn")}
+          </Link>
+        </p>
+      </>
     );
   } else if (confirm.isError) {
     content = (
-      <div className="notice notice--error" role="alert" data-testid="confirm-failed">
-        <p>{t("confirm.failed")}</p>
-        <p>
+      <>
+        <p className="notice notice--error" role="alert" data-testid="confirm-failed">
+          {t("confirm.failed")}
+        </p>
+        <p className="auth-card__foot">
           <Link to="/login">{t("auth.signIn")}</Link> · <Link to="/register">{t("confirm.register")}</Link>
         </p>
-      </div>
+      </>
     );
   } else {
     content = (
