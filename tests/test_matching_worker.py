@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from django.db import transaction
 
 from catalog.models import Product
 from catalog.tests.factories import ProductFactory
@@ -56,8 +57,14 @@ def test_matching_runs_on_a_worker_and_follows_a_new_request(
     category = _category()
     product = _oximeter(category)
     request = PurchaseRequestFactory(category=category, title="Pulse oximeters", quantity=10_000)
-    touch("product", product.pk)
-    touch("request", request.pk)
+    # Both changes in one transaction, so one drain takes both rows (each commit enqueues a drain
+    # task, and the worker's drain of the product alone enqueued reverse matching, which could
+    # make the proposal before the forward task below ran). Whichever drain takes them, this one
+    # or the worker's (which enqueues the request's matching before the product's), the pair is
+    # first proposed by forward matching.
+    with transaction.atomic():
+        touch("product", product.pk)
+        touch("request", request.pk)
     drain_and_refresh()
 
     # The task itself, sent through Redis to the worker (its return value is in the worker's log).
