@@ -8,7 +8,7 @@ from django.contrib.auth.tokens import PasswordResetTokenGenerator, default_toke
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.encoding import force_bytes, force_str
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
@@ -39,6 +39,33 @@ class EmailConfirmationTokenGenerator(PasswordResetTokenGenerator):
 email_confirmation_tokens = EmailConfirmationTokenGenerator()
 
 
+def _link(url: str, user: User, tokens: PasswordResetTokenGenerator) -> str:
+    """``url?uid=…&token=…``: a signed one-user link (reset, confirmation)."""
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    return f"{url}?{urlencode({'uid': uid, 'token': tokens.make_token(user)})}"
+
+
+def _user_of_uid(uid: str, users: QuerySet[User]) -> User | None:
+    """The user among ``users`` whose id a link's ``uid`` encodes; None for a bad ``uid``."""
+    try:
+        user_pk = int(force_str(urlsafe_base64_decode(uid)))
+    except (TypeError, ValueError, OverflowError, UnicodeDecodeError):
+        return None
+    return users.filter(pk=user_pk).first()
+
+
+def _mail_in_language(user: User, templates: dict[str, tuple[str, str]], **fields: str) -> None:
+    """Send ``user`` the e-mail of ``templates`` in their language (English when it has none),
+    its ``{name}`` and ``fields`` filled in."""
+    subject, body = templates.get(user.language, templates["en"])
+    send_mail(
+        subject=subject,
+        message=body.format(name=user.first_name or user.email, **fields),
+        from_email=None,
+        recipient_list=[user.email],
+    )
+
+
 def user_awaits_confirmation(user: User) -> bool:
     """Registered but the address not confirmed yet (a deactivated account has been confirmed)."""
     return not user.is_active and user.email_confirmed_at is None
@@ -51,10 +78,7 @@ def email_confirmation_request(*, user: User) -> None:
     wrong password does: registering an address and then signing in tells nobody whether the
     address already had an account. If the broker is down the e-mail is sent inline.
     """
-    uid = urlsafe_base64_encode(force_bytes(user.pk))
-    token = email_confirmation_tokens.make_token(user)
-    base = settings.MEDMATCH_PUBLIC_URL.rstrip("/")
-    link = f"{base}/confirm-email?{urlencode({'uid': uid, 'token': token})}"
+    link = _link(f"{settings.MEDMATCH_PUBLIC_URL.rstrip('/')}/confirm-email", user, email_confirmation_tokens)
     transaction.on_commit(lambda: _enqueue_email_confirmation(user_id=user.pk, link=link))
 
 
@@ -68,26 +92,14 @@ def _enqueue_email_confirmation(*, user_id: int, link: str) -> None:
 def email_confirmation_email_send(*, user_id: int, link: str) -> None:
     """Send the confirmation e-mail in the user's language (not once the address is confirmed)."""
     user = User.objects.filter(pk=user_id).first()
-    if user is None or not user_awaits_confirmation(user):
-        return
-    language = user.language if user.language in EMAIL_CONFIRMATION_EMAIL else "en"
-    subject, body = EMAIL_CONFIRMATION_EMAIL[language]
-    send_mail(
-        subject=subject,
-        message=body.format(name=user.first_name or user.email, link=link),
-        from_email=None,
-        recipient_list=[user.email],
-    )
+    if user is not None and user_awaits_confirmation(user):
+        _mail_in_language(user, EMAIL_CONFIRMATION_EMAIL, link=link)
 
 
 @transaction.atomic
 def email_confirm(*, uid: str, token: str) -> User:
     """Confirm an address from its e-mailed link: the account may sign in from now on."""
-    try:
-        user_pk = int(force_str(urlsafe_base64_decode(uid)))
-    except (TypeError, ValueError, OverflowError, UnicodeDecodeError):
-        user_pk = None
-    user = User.objects.select_for_update().filter(pk=user_pk).first() if user_pk else None
+    user = _user_of_uid(uid, User.objects.select_for_update())
     if (
         user is None
         or not user_awaits_confirmation(user)
@@ -129,17 +141,8 @@ def registration_attempt_email_send(*, user_id: int) -> None:
     if user is None:
         return
     base = settings.MEDMATCH_PUBLIC_URL.rstrip("/")
-    language = user.language if user.language in REGISTRATION_ATTEMPT_EMAIL else "en"
-    subject, body = REGISTRATION_ATTEMPT_EMAIL[language]
-    send_mail(
-        subject=subject,
-        message=body.format(
-            name=user.first_name or user.email,
-            sign_in=f"{base}/login",
-            reset=f"{base}/forgot-password",
-        ),
-        from_email=None,
-        recipient_list=[user.email],
+    _mail_in_language(
+        user, REGISTRATION_ATTEMPT_EMAIL, sign_in=f"{base}/login", reset=f"{base}/forgot-password"
     )
 
 
@@ -220,9 +223,7 @@ def password_reset_request(*, email: str, reset_url: str) -> None:
     user = User.objects.filter(username=email.strip().lower(), is_active=True).first()
     if user is None or not user.has_usable_password():
         return
-    uid = urlsafe_base64_encode(force_bytes(user.pk))
-    token = default_token_generator.make_token(user)
-    link = f"{reset_url}?{urlencode({'uid': uid, 'token': token})}"
+    link = _link(reset_url, user, default_token_generator)
     transaction.on_commit(lambda: _enqueue_password_reset_email(user_id=user.pk, link=link))
 
 
@@ -237,25 +238,13 @@ def _enqueue_password_reset_email(*, user_id: int, link: str) -> None:
 def password_reset_email_send(*, user_id: int, link: str) -> None:
     """Send the reset e-mail in the user's language."""
     user = User.objects.filter(pk=user_id).first()
-    if user is None:
-        return
-    language = user.language if user.language in PASSWORD_RESET_EMAIL else "en"
-    subject, body = PASSWORD_RESET_EMAIL[language]
-    send_mail(
-        subject=subject,
-        message=body.format(name=user.first_name or user.email, link=link),
-        from_email=None,
-        recipient_list=[user.email],
-    )
+    if user is not None:
+        _mail_in_language(user, PASSWORD_RESET_EMAIL, link=link)
 
 
 def password_reset_confirm(*, uid: str, token: str, new_password: str) -> User:
     """Set a new password from an e-mailed link; the link then stops working."""
-    try:
-        user_pk = int(force_str(urlsafe_base64_decode(uid)))
-    except (TypeError, ValueError, OverflowError, UnicodeDecodeError):
-        user_pk = None
-    user = User.objects.filter(pk=user_pk, is_active=True).first() if user_pk else None
+    user = _user_of_uid(uid, User.objects.filter(is_active=True))
     if user is None or not default_token_generator.check_token(user, token):
         raise ValidationError(
             {"token": ["This reset link is invalid or has expired. Ask for a new one."]},
