@@ -15,6 +15,9 @@ Run with the environment ``scripts/bench.sh`` exports (``make bench``). The benc
    facet-only searches);
 4. prints p50/p95 latency and throughput of both and their ratios; reports gunicorn's peak RSS.
 
+``--data indexing`` serves the data ``benchmarks.generate`` filled instead (the 1M run), indexing
+it only if its product index is missing, and keeps it (the baseline's GIN index is dropped again).
+
 It talks only to services on 127.0.0.1, stops gunicorn and drops its database and indexes at the end.
 """
 
@@ -37,7 +40,12 @@ for path in (REPO_DIR / "backend", REPO_DIR):
         sys.path.insert(0, str(path))
 
 from benchmarks import common  # noqa: E402  after the path set-up above
-from benchmarks.bench_search import BASELINE_PATH, SEARCH_PATH, _build_fts_index  # noqa: E402
+from benchmarks.bench_search import (  # noqa: E402
+    BASELINE_PATH,
+    SEARCH_PATH,
+    _build_fts_index,
+    _drop_fts_index,
+)
 
 ENGINES = {"OpenSearch": SEARCH_PATH, "PostgreSQL FTS": BASELINE_PATH}
 ROUNDS = 2
@@ -53,6 +61,11 @@ def _parse_args() -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers (the Dockerfile's 3)")
     parser.add_argument("--json", type=Path, help="write the figures to this file")
     parser.add_argument("--keep", action="store_true", help="keep the database and indexes")
+    parser.add_argument(
+        "--data",
+        help="serve another benchmark's kept data instead of seeding (indexing: the database "
+        "benchmarks.generate fills); its database and indexes are kept",
+    )
     return parser.parse_args()
 
 
@@ -188,13 +201,15 @@ def _merge(parts: list[dict[str, Any]]) -> dict[str, Any]:
 
 def main() -> None:
     args = _parse_args()
-    url, name = common.setup("http")
+    url, name = common.setup(args.data or "http", reuse=bool(args.data))
     from django.conf import settings
     from django.db import connections
 
+    from catalog.models import Product
     from demo.services.seed import demo_seed
     from outbox.reconciliation import search_reindex
     from search import engine
+    from search.indexes import PRODUCTS
 
     prefix = settings.OPENSEARCH["index_prefix"]
     figures: dict[str, Any] = {}
@@ -202,13 +217,17 @@ def main() -> None:
     try:
         with common.media_root(), tempfile.TemporaryDirectory() as folder:
             work = Path(folder)
-            counts = demo_seed(scale=args.scale)
-            engine.delete_indexes_with_prefix(prefix)
-            report = search_reindex(entity="product")
-            _build_fts_index()
+            if args.data:
+                figures["products"] = Product.objects.count()
+                if not engine.physical_indexes(PRODUCTS.alias()):
+                    search_reindex(entity="product")
+            else:
+                figures["products"] = demo_seed(scale=args.scale).products
+                engine.delete_indexes_with_prefix(prefix)
+                search_reindex(entity="product")
+            figures["indexed"] = engine.count(PRODUCTS.alias())
+            figures["fts_index_seconds"] = _build_fts_index()
             connections.close_all()
-            figures["products"] = counts.products
-            figures["indexed"] = report.documents
             server = _start_gunicorn(args.port, args.workers, work / "gunicorn.log")
             for clients in [int(value) for value in args.clients.split(",")]:
                 for path in ENGINES.values():  # warm both up
@@ -241,7 +260,9 @@ def main() -> None:
             server.send_signal(signal.SIGTERM)
             server.wait(timeout=30)
         connections.close_all()
-        if not args.keep:
+        if args.data:
+            _drop_fts_index()
+        elif not args.keep:
             engine.delete_indexes_with_prefix(prefix)
             common.drop_database(url, name)
     _report(figures)

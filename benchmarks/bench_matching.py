@@ -20,29 +20,30 @@ Run with the environment ``scripts/bench.sh`` exports (``make bench``). The benc
 4. with ``--percolate-at N`` (default 10,000), adds synthetic request queries (copies of the
    demo's, under new ids) until the percolator index holds N, and times percolation again.
 
+``--data indexing`` measures on the data ``benchmarks.generate`` filled instead (1M products and
+100,000 requests: the real request queries then fill the percolator), building only the indexes
+it lacks and keeping both; ``--no-before`` skips the baselines as they were, which take hours at
+that size.
+
 It talks only to services on 127.0.0.1 and drops its database and indexes at the end.
 """
 
 import argparse
 import dataclasses
 import json
-import logging
-import os
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 REPO_DIR = Path(__file__).resolve().parent.parent
 for path in (REPO_DIR / "backend", REPO_DIR):
     if str(path) not in sys.path:
         sys.path.insert(0, str(path))
 
-LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+from benchmarks import common  # noqa: E402  after the path set-up above
 
 
 def _parse_args() -> argparse.Namespace:
@@ -60,50 +61,18 @@ def _parse_args() -> argparse.Namespace:
     parser.add_argument("--json", type=Path, help="write the figures to this file")
     parser.add_argument("--profile", action="store_true", help="profile the reverse runs (pyinstrument)")
     parser.add_argument("--keep", action="store_true", help="keep the database and indexes")
+    parser.add_argument(
+        "--data",
+        help="measure on another benchmark's kept data instead of seeding (indexing: the database "
+        "benchmarks.generate fills); its database and indexes are kept",
+    )
+    parser.add_argument(
+        "--no-before",
+        action="store_true",
+        help="skip the baselines as before (brute force, reverse and percolation as they were): "
+        "hours at 100,000 requests",
+    )
     return parser.parse_args()
-
-
-def _require_loopback(url: str, what: str) -> None:
-    host = urlsplit(url).hostname or ""
-    if host not in LOOPBACK:
-        raise SystemExit(f"{what} must point at 127.0.0.1 for this benchmark, not {host!r}.")
-
-
-def _own_database_url(url: str) -> tuple[str, str]:
-    parts = urlsplit(url)
-    name = f"{parts.path.lstrip('/') or 'medmatch_bench'}_matching"
-    return urlunsplit(parts._replace(path=f"/{name}")), name
-
-
-def _recreate_database(url: str, name: str, *, drop_only: bool = False) -> None:
-    import psycopg
-    from psycopg import sql
-
-    admin = urlunsplit(urlsplit(url)._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
-        if not drop_only:
-            connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-
-
-def _setup() -> tuple[str, str]:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
-    database_url = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5433/medmatch_bench")
-    os.environ.setdefault("OPENSEARCH_URL", "http://127.0.0.1:9201")
-    _require_loopback(database_url, "DATABASE_URL")
-    _require_loopback(os.environ["OPENSEARCH_URL"], "OPENSEARCH_URL")
-    url, name = _own_database_url(database_url)
-    os.environ["DATABASE_URL"] = url
-    prefix = os.environ.get("OPENSEARCH_INDEX_PREFIX", "medmatch-bench-")
-    os.environ["OPENSEARCH_INDEX_PREFIX"] = f"{prefix}matching-"
-    _recreate_database(url, name)
-
-    import django
-
-    django.setup()
-    for name_ in ("search", "outbox", "matching", "urllib3.connectionpool", "opensearch"):
-        logging.getLogger(name_).setLevel(logging.ERROR)
-    return url, name
 
 
 @dataclasses.dataclass
@@ -244,15 +213,14 @@ def _reverse_as_before(document: dict[str, Any], today: Any) -> int:
 
 def main() -> None:  # noqa: PLR0912, PLR0915  one linear script: seed, index, measure, report
     args = _parse_args()
-    url, name = _setup()
+    url, name = common.setup(args.data or "matching", reuse=bool(args.data))
     from django.conf import settings
     from django.db import connections, transaction
-    from django.test.utils import override_settings
     from django.utils import timezone
 
     from catalog.models import Product
     from catalog.search_documents import product_document
-    from demo.services.seed import demo_seed
+    from demo.services.seed import DemoCounts, demo_seed
     from matching.models import Proposal
     from matching.scoring import evaluate
     from matching.selectors import (
@@ -273,20 +241,24 @@ def main() -> None:  # noqa: PLR0912, PLR0915  one linear script: seed, index, m
 
     prefix = settings.OPENSEARCH["index_prefix"]
     try:
-        with tempfile.TemporaryDirectory() as media, override_settings(MEDIA_ROOT=media):
-            from django.core.management import call_command
-
-            print(
-                f"database {name}, index prefix {prefix}: migrating, seeding the demo at scale {args.scale:g}"
-            )
-            call_command("migrate", verbosity=0)
-            counts = demo_seed(scale=args.scale)
-            engine.delete_indexes_with_prefix(prefix)
+        with common.media_root():
             started = time.perf_counter()
-            for entity in indexing.ENTITIES:
-                search_reindex(entity=entity)
+            if args.data:
+                counts = DemoCounts(
+                    products=Product.objects.count(), requests=PurchaseRequest.objects.count()
+                )
+                # The kept data's indexes: only the missing ones are built.
+                for entity, indexed in indexing.ENTITIES.items():
+                    if not engine.physical_indexes(indexed.definition.alias()):
+                        search_reindex(entity=entity)
+            else:
+                print(f"database {name}, index prefix {prefix}: seeding the demo at scale {args.scale:g}")
+                counts = demo_seed(scale=args.scale)
+                engine.delete_indexes_with_prefix(prefix)
+                for entity in indexing.ENTITIES:
+                    search_reindex(entity=entity)
             print(
-                f"  {counts.products:,} products, {counts.requests:,} requests; all indexes rebuilt in "
+                f"  {counts.products:,} products, {counts.requests:,} requests; indexes ready in "
                 f"{time.perf_counter() - started:.1f} s"
             )
             today = timezone.localdate()
@@ -325,11 +297,13 @@ def main() -> None:  # noqa: PLR0912, PLR0915  one linear script: seed, index, m
                 markets=Market.objects.values_list("code", flat=True),
                 category_ids=Category.objects.values_list("pk", flat=True),
             )
+            # Brute force scores every open request; without it (--no-before) none are loaded.
+            brute_requests = PurchaseRequest.objects.filter(
+                status__in=[RequestStatus.OPEN, RequestStatus.MATCHED]
+            )
             facts = [
                 request_facts(purchase_request=item, approvals=approvals)
-                for item in PurchaseRequest.objects.filter(
-                    status__in=[RequestStatus.OPEN, RequestStatus.MATCHED]
-                )
+                for item in (brute_requests.none() if args.no_before else brute_requests)
                 .select_related("category")
                 .prefetch_related("required_standards")
             ]
@@ -354,10 +328,12 @@ def main() -> None:  # noqa: PLR0912, PLR0915  one linear script: seed, index, m
                         for request in facts
                     )
 
-                brute.measure(_brute)
+                if not args.no_before:
+                    brute.measure(_brute)
             reverse_ids = sample_ids[: args.reverse_samples]
             for pid in reverse_ids:
-                reverse_before.measure(lambda pid=pid: _reverse_as_before(documents[pid], today))
+                if not args.no_before:
+                    reverse_before.measure(lambda pid=pid: _reverse_as_before(documents[pid], today))
                 reverse.measure(lambda pid=pid: matching_run_for_product(product_id=pid))
             if args.profile:
                 from pyinstrument import Profiler
@@ -381,7 +357,8 @@ def main() -> None:  # noqa: PLR0912, PLR0915  one linear script: seed, index, m
                 large = Timings(f"percolate one product ({held:,} queries)")
                 large_before = Timings(f"percolate as before ({held:,} queries)")
                 for pid in sample_ids:
-                    large_before.measure(lambda pid=pid: _percolate_as_before(documents[pid]))
+                    if not args.no_before:
+                        large_before.measure(lambda pid=pid: _percolate_as_before(documents[pid]))
                     large.measure(lambda pid=pid: request_candidates(documents[pid], size=200))
 
             print()
@@ -424,26 +401,32 @@ def main() -> None:  # noqa: PLR0912, PLR0915  one linear script: seed, index, m
             if args.json:
                 args.json.parent.mkdir(parents=True, exist_ok=True)
                 args.json.write_text(json.dumps(figures, indent=2))
+            before = (
+                f" against {reverse_before.percentile(0.95):.0f} ms as before: "
+                f"{reverse_before.percentile(0.95) / max(reverse.percentile(0.95), 1e-6):.1f}× faster"
+                if reverse_before.seconds
+                else ""
+            )
             print(
-                f"reverse matching p95 {reverse.percentile(0.95):.0f} ms (bar ≤ 1000 ms) against "
-                f"{reverse_before.percentile(0.95):.0f} ms as before: "
-                f"{reverse_before.percentile(0.95) / max(reverse.percentile(0.95), 1e-6):.1f}× faster "
-                f"({len(open_requests)} open requests)."
+                f"reverse matching p95 {reverse.percentile(0.95):.0f} ms (bar ≤ 1000 ms){before} "
+                f"({len(open_requests):,} open requests)."
             )
             print()
             forward_ratio = pipeline.percentile(0.95) / max(baseline.percentile(0.95), 1e-6)
-            percolation_ratio = brute.percentile(0.95) / max(percolate.percentile(0.95), 1e-6)
             print(
                 f"new request → proposals p95 {pipeline.percentile(0.95):.1f} ms (target ≤ 1000 ms): "
                 f"{forward_ratio:.1f}× the p95 of the PostgreSQL candidate query alone, which neither "
                 f"ranks by text nor scores nor writes."
             )
-            print(
-                f"percolation p95 {percolate.percentile(0.95):.1f} ms against brute-force scoring of all "
-                f"{len(facts)} open requests p95 {brute.percentile(0.95):.1f} ms: brute force / percolation "
-                f"= {percolation_ratio:.2f} (below 1, scoring a few requests in memory is cheaper)."
-            )
-            if large:
+            if brute.seconds:
+                percolation_ratio = brute.percentile(0.95) / max(percolate.percentile(0.95), 1e-6)
+                print(
+                    f"percolation p95 {percolate.percentile(0.95):.1f} ms against brute-force scoring of "
+                    f"all {len(facts)} open requests p95 {brute.percentile(0.95):.1f} ms: brute force / "
+                    f"percolation = {percolation_ratio:.2f} (below 1, scoring a few requests in memory is "
+                    f"cheaper)."
+                )
+            if large and brute.seconds:
                 # Brute force is linear in the number of requests; it is extrapolated, not run.
                 brute_at_size = brute.percentile(0.95) / max(1, len(facts)) * held
                 print(
@@ -452,7 +435,7 @@ def main() -> None:  # noqa: PLR0912, PLR0915  one linear script: seed, index, m
                     f"(extrapolated): brute force / percolation = "
                     f"{brute_at_size / max(large.percentile(0.95), 1e-6):.1f}."
                 )
-            if large and large_before:
+            if large and large_before and large_before.seconds:
                 print(
                     f"percolation p95 at {held:,} queries {large.percentile(0.95):.1f} ms against "
                     f"{large_before.percentile(0.95):.1f} ms as before (no pre-filter, every match counted): "
@@ -460,9 +443,9 @@ def main() -> None:  # noqa: PLR0912, PLR0915  one linear script: seed, index, m
                 )
     finally:
         connections.close_all()
-        if not args.keep:
+        if not args.keep and not args.data:
             engine.delete_indexes_with_prefix(prefix)
-            _recreate_database(url, name, drop_only=True)
+            common.drop_database(url, name)
 
 
 if __name__ == "__main__":
