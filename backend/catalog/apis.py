@@ -2,9 +2,8 @@
 
 from typing import Any
 
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import extend_schema, extend_schema_field
-from rest_framework import generics, serializers, status
+from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -21,6 +20,7 @@ from catalog.selectors import (
     today,
 )
 from catalog.services import product_create, product_delete, product_update
+from core.pagination import ListApi
 from core.permissions import ReadOnlyOrVendor
 from core.validators import CODE_MAX_LENGTH, ID_MAX, INTEGER_MAX, MAX_NAME_LENGTH, MAX_TEXT_LENGTH
 from organizations.models import Document, Organization, VerificationStatus
@@ -196,23 +196,21 @@ def _output(request: Request, product: Product) -> dict[str, Any]:
     return data
 
 
-class ProductListCreateApi(generics.ListAPIView[Product]):
+class ProductListCreateApi(ListApi):
     """Products: list what you may see (filter, sort, page); vendors add their own."""
 
     permission_classes = [ReadOnlyOrVendor]
-    serializer_class = ProductOutputSerializer
-    filter_backends = [DjangoFilterBackend]
     filterset_class = ProductFilter
+    input_serializer_class = ProductCreateInputSerializer
 
-    def get_queryset(self) -> Any:
-        return product_list(user=self.request.user)
-
-    def get_serializer_context(self) -> dict[str, Any]:
-        return {**super().get_serializer_context(), "today": today()}
-
-    @extend_schema(operation_id="products_list")
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return super().get(request, *args, **kwargs)
+    @extend_schema(responses={200: ProductOutputSerializer(many=True)}, operation_id="products_list")
+    def get(self, request: Request) -> Response:
+        return self.paginated_response(
+            request,
+            product_list(user=request.user),
+            ProductOutputSerializer,
+            context={"request": request, "today": today()},
+        )
 
     @extend_schema(
         request=ProductCreateInputSerializer,

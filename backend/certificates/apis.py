@@ -10,11 +10,9 @@ from django.core.files.uploadedfile import UploadedFile
 from django.http import FileResponse
 from django.urls import reverse
 from django.utils import timezone
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import exceptions, serializers, status
-from rest_framework.generics import GenericAPIView
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
@@ -216,24 +214,19 @@ def _render(application_id: int, user: User, *, status_code: int = 200) -> Respo
 # --- applications ---
 
 
-class ApplicationListApi(GenericAPIView[FmApplication]):
+class ApplicationListApi(ListApi):
     """Your organisation's applications (staff: all); POST starts a draft (verified organisations)."""
 
     permission_classes = [IsMember]
-    queryset = FmApplication.objects.none()
-    # What OPTIONS describes as the POST body (the views pick their serializers explicitly).
-    serializer_class = ApplicationInputSerializer  # type: ignore[assignment]  # input, not the model
     filterset_class = ApplicationFilter
-    filter_backends = [DjangoFilterBackend]
+    input_serializer_class = ApplicationInputSerializer
 
     @extend_schema(
         responses={200: ApplicationOutputSerializer(many=True)}, operation_id="certificates_applications_list"
     )
     def get(self, request: Request) -> Response:
-        page = self.paginate_queryset(
-            application_list(user=request_user(request), filters=request.query_params)
-        )
-        return self.get_paginated_response(ApplicationOutputSerializer(page, many=True).data)  # type: ignore[arg-type]
+        rows = application_list(user=request_user(request), filters=request.query_params)
+        return self.page_response(request, rows, ApplicationOutputSerializer)
 
     @extend_schema(
         request=ApplicationInputSerializer,
@@ -431,7 +424,7 @@ class ReviewQueueApi(ListApi):
     """Staff: applications waiting for a decision, least time left against the target first."""
 
     permission_classes = [IsStaff]
-    queryset = FmApplication.objects.none()
+    model = FmApplication
 
     @extend_schema(
         responses={200: ApplicationOutputSerializer(many=True)}, operation_id="certificates_queue_list"
@@ -447,9 +440,7 @@ class CertificateListApi(ListApi):
     """Your organisation's certificates (staff: all)."""
 
     permission_classes = [IsMember]
-    queryset = Certificate.objects.none()
     filterset_class = CertificateFilter
-    filter_backends = [DjangoFilterBackend]
 
     @extend_schema(responses={200: CertificateOutputSerializer(many=True)}, operation_id="certificates_list")
     def get(self, request: Request) -> Response:

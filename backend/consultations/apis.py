@@ -9,11 +9,9 @@ from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.urls import reverse
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import exceptions, serializers, status
-from rest_framework.generics import GenericAPIView
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -41,6 +39,7 @@ from consultations.services import (
     consultation_message_post,
 )
 from core.files import FileApi, file_response
+from core.pagination import ListApi
 from core.permissions import IsMember, IsStaff, member_organization_id
 from organizations.uploads import upload_request_check
 
@@ -109,31 +108,25 @@ def _require_adviser_or_staff(user: User, consultation: Consultation) -> None:
         raise exceptions.PermissionDenied("Only the adviser or staff can do this.")
 
 
-class ConsultationListApi(GenericAPIView[Consultation]):
+class ConsultationListApi(ListApi):
     """Your organisation's consultations (advisers and staff: all); POST asks a question."""
 
     permission_classes = [IsMember]
-    queryset = Consultation.objects.none()
     filterset_class = ConsultationFilter
-    filter_backends = [DjangoFilterBackend]
-
-    def get_serializer_class(self) -> type[serializers.Serializer[Any]]:
-        """What OPTIONS describes as the POST body (the views pick their serializers explicitly)."""
-        return self.InputSerializer
 
     class InputSerializer(serializers.Serializer[dict[str, Any]]):
         topic = serializers.ChoiceField(choices=ConsultationTopic.choices)
         subject = serializers.CharField(max_length=255)
         description = serializers.CharField(max_length=10000)
 
+    input_serializer_class = InputSerializer
+
     @extend_schema(
         responses={200: ConsultationOutputSerializer(many=True)}, operation_id="consultations_list"
     )
     def get(self, request: Request) -> Response:
-        page = self.paginate_queryset(
-            consultation_list(user=request_user(request), filters=request.query_params)
-        )
-        return self.get_paginated_response(ConsultationOutputSerializer(page, many=True).data)  # type: ignore[arg-type]
+        rows = consultation_list(user=request_user(request), filters=request.query_params)
+        return self.page_response(request, rows, ConsultationOutputSerializer)
 
     @extend_schema(
         request=InputSerializer,
@@ -193,18 +186,16 @@ class ConsultationAssignApi(APIView):
         return _render(user, consultation_id)
 
 
-class ConsultationMessageListApi(GenericAPIView[ConsultationMessage]):
+class ConsultationMessageListApi(ListApi):
     """The thread, oldest first; POST adds a message (member's organisation, adviser, staff)."""
 
     permission_classes = [IsMember]
-    queryset = ConsultationMessage.objects.none()
-
-    def get_serializer_class(self) -> type[serializers.Serializer[Any]]:
-        """What OPTIONS describes as the POST body (the views pick their serializers explicitly)."""
-        return self.InputSerializer
+    model = ConsultationMessage
 
     class InputSerializer(serializers.Serializer[dict[str, str]]):
         body = serializers.CharField(max_length=10000)
+
+    input_serializer_class = InputSerializer
 
     @extend_schema(
         responses={200: MessageOutputSerializer(many=True)}, operation_id="consultations_messages_list"
@@ -212,8 +203,7 @@ class ConsultationMessageListApi(GenericAPIView[ConsultationMessage]):
     def get(self, request: Request, consultation_id: int) -> Response:
         consultation = consultation_get(user=request_user(request), consultation_id=consultation_id)
         messages = consultation.messages.select_related("author").order_by("created_at", "id")
-        page = self.paginate_queryset(messages)
-        return self.get_paginated_response(MessageOutputSerializer(page, many=True).data)  # type: ignore[arg-type]
+        return self.page_response(request, messages, MessageOutputSerializer)
 
     @extend_schema(
         request=InputSerializer,

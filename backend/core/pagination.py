@@ -2,7 +2,8 @@ from collections.abc import Callable
 from typing import Any
 
 import django_filters
-from django.db.models import QuerySet
+from django.core.exceptions import ImproperlyConfigured
+from django.db.models import Model, QuerySet
 from django_filters.rest_framework import DjangoFilterBackend
 from rest_framework import exceptions, serializers
 from rest_framework.pagination import PageNumberPagination
@@ -47,15 +48,30 @@ class StandardPagination(PageNumberPagination):
 
 
 class ListApi(APIView):
-    """A paginated list filtered and ordered by ``filterset_class``.
+    """A paginated list whose rows come from a selector, filtered and ordered by ``filterset_class``.
 
-    ``queryset`` only names the model for the schema; the rows always come from a selector.
+    The one list idiom of the API. ``model`` names the rows' model for the schema (the filterset's
+    model when there is one); ``input_serializer_class`` is what OPTIONS describes as the POST body
+    of a list that also creates (the views pick their serializers explicitly).
     """
 
     pagination_class = StandardPagination
     filter_backends = [DjangoFilterBackend]
-    filterset_class: type[django_filters.FilterSet]
-    queryset: QuerySet[Any]
+    filterset_class: type[django_filters.FilterSet] | None = None
+    model: type[Model] | None = None
+    input_serializer_class: type[serializers.BaseSerializer[Any]] | None = None
+
+    def get_queryset(self) -> QuerySet[Any]:
+        """No rows: only what drf-spectacular and django-filter read the model from."""
+        model = self.model or (self.filterset_class._meta.model if self.filterset_class else None)
+        if model is None:
+            raise ImproperlyConfigured(f"{type(self).__name__} names neither a model nor a filterset.")
+        return model._default_manager.none()
+
+    def get_serializer(self, *args: Any, **kwargs: Any) -> serializers.BaseSerializer[Any]:
+        """The POST body, for OPTIONS (and the schema of a view that states no request)."""
+        kwargs.pop("context", None)
+        return (self.input_serializer_class or serializers.Serializer)(*args, **kwargs)
 
     def page_response(
         self,

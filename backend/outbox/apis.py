@@ -4,20 +4,20 @@ from typing import Any
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
-from rest_framework.generics import GenericAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from core.pagination import ListApi
 from core.permissions import IsStaff
 from outbox.models import OutboxEntry
 from outbox.selectors import OutboxState, outbox_entries
 
 
-class OutboxEntryListApi(GenericAPIView[OutboxEntry]):
+class OutboxEntryListApi(ListApi):
     """Outbox rows by state (default: parked), oldest first, with their last error."""
 
     permission_classes = [IsStaff]
-    queryset = OutboxEntry.objects.none()
+    model = OutboxEntry
 
     class FilterSerializer(serializers.Serializer[Any]):
         state = serializers.ChoiceField(
@@ -47,5 +47,5 @@ class OutboxEntryListApi(GenericAPIView[OutboxEntry]):
     def get(self, request: Request) -> Response:
         filters = self.FilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
-        page = self.paginate_queryset(outbox_entries(state=OutboxState(filters.validated_data["state"])))
-        return self.get_paginated_response(self.OutputSerializer(page, many=True).data)
+        rows = outbox_entries(state=OutboxState(filters.validated_data["state"]))
+        return self.page_response(request, rows, self.OutputSerializer)

@@ -10,7 +10,6 @@ from typing import Any
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -20,7 +19,6 @@ from drf_spectacular.utils import (
     inline_serializer,
 )
 from rest_framework import serializers, status
-from rest_framework.generics import GenericAPIView
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.renderers import BaseRenderer
 from rest_framework.request import Request
@@ -30,6 +28,7 @@ from rest_framework.views import APIView
 from accounts.models import User
 from accounts.permissions import request_user
 from audit.models import AuditEvent
+from core.pagination import ListApi
 from core.parsers import BoundedFormParser, BoundedMultiPartParser
 from core.permissions import IsBuyerMember, IsStaff
 from core.validators import CODE_MAX_LENGTH, MAX_NAME_LENGTH, MAX_TEXT_LENGTH
@@ -271,23 +270,18 @@ class RequestAuditEventSerializer(serializers.Serializer[AuditEvent]):
 # --- requests ---
 
 
-class PurchaseRequestListCreateApi(GenericAPIView[PurchaseRequest]):
+class PurchaseRequestListCreateApi(ListApi):
     """List the requests you may see, or post a new one."""
 
     permission_classes = [IsBuyerMember]
     # filterset_class documents the query parameters; the selector applies them.
-    queryset = PurchaseRequest.objects.none()
-    # What OPTIONS describes as the POST body (the views below pick their serializers explicitly).
-    serializer_class = PurchaseRequestCreateSerializer  # type: ignore[assignment]  # input, not the model
     filterset_class = PurchaseRequestFilter
-    filter_backends = [DjangoFilterBackend]
+    input_serializer_class = PurchaseRequestCreateSerializer
 
     @extend_schema(responses={200: PurchaseRequestOutputSerializer(many=True)}, operation_id="requests_list")
     def get(self, request: Request) -> Response:
-        queryset = purchase_request_list(user=request_user(request), filters=request.query_params)
-        page = self.paginate_queryset(queryset)
-        rendered = PurchaseRequestOutputSerializer(page, many=True)  # type: ignore[arg-type]
-        return self.get_paginated_response(rendered.data)
+        rows = purchase_request_list(user=request_user(request), filters=request.query_params)
+        return self.page_response(request, rows, PurchaseRequestOutputSerializer)
 
     @extend_schema(
         request=PurchaseRequestCreateSerializer,
@@ -371,28 +365,22 @@ class PurchaseRequestTransitionApi(APIView):
         return Response(_request_detail(user=request_user(request), purchase_request=moved))
 
 
-class PurchaseRequestAuditApi(GenericAPIView[AuditEvent]):
+class PurchaseRequestAuditApi(ListApi):
     """The request's status history, newest first: created, edited, published, matched (on an
     approved introduction), closed, with the reason of each move. Who acted is given by role."""
 
     permission_classes = [IsBuyerMember]
-    queryset = AuditEvent.objects.none()
     filterset_class = AuditEventFilter
-    filter_backends = [DjangoFilterBackend]
 
     @extend_schema(
         responses={200: RequestAuditEventSerializer(many=True)}, operation_id="requests_audit_list"
     )
     def get(self, request: Request, request_id: int) -> Response:
         purchase_request = purchase_request_get(user=request_user(request), request_id=request_id)
-        events = self.filter_queryset(purchase_request_audit_trail(purchase_request=purchase_request))
-        page = self.paginate_queryset(events)
-        rendered = RequestAuditEventSerializer(
-            page,  # type: ignore[arg-type]
-            many=True,
-            context={"purchase_request": purchase_request},
+        events = purchase_request_audit_trail(purchase_request=purchase_request)
+        return self.paginated_response(
+            request, events, RequestAuditEventSerializer, context={"purchase_request": purchase_request}
         )
-        return self.get_paginated_response(rendered.data)
 
 
 # --- import ---
@@ -624,22 +612,19 @@ class DuplicateFlagOutputSerializer(serializers.Serializer[DuplicateFlag]):
     updated_at = serializers.DateTimeField()
 
 
-class DuplicateFlagListApi(GenericAPIView[DuplicateFlag]):
+class DuplicateFlagListApi(ListApi):
     """Possible duplicate requests awaiting a decision (staff)."""
 
     permission_classes = [IsStaff]
     # filterset_class documents the query parameters; the selector applies them.
-    queryset = DuplicateFlag.objects.none()
     filterset_class = DuplicateFlagFilter
-    filter_backends = [DjangoFilterBackend]
 
     @extend_schema(
         responses={200: DuplicateFlagOutputSerializer(many=True)}, operation_id="requests_duplicates_list"
     )
     def get(self, request: Request) -> Response:
-        page = self.paginate_queryset(duplicate_flag_list(filters=request.query_params))
-        rendered = DuplicateFlagOutputSerializer(page, many=True)  # type: ignore[arg-type]
-        return self.get_paginated_response(rendered.data)
+        rows = duplicate_flag_list(filters=request.query_params)
+        return self.page_response(request, rows, DuplicateFlagOutputSerializer)
 
 
 class DuplicateMergeApi(APIView):

@@ -10,6 +10,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.pagination import ListApi
 from reference.filters import CategoryFilter, MarketFilter, StandardFilter
 from reference.models import Category, ExchangeRate, Market, MarketRequirement, Standard, StandardKind
 from reference.selectors import (
@@ -111,19 +112,17 @@ class StandardOutputSerializer(serializers.ModelSerializer[Standard]):
         return data
 
 
-class CategoryListApi(generics.ListAPIView[Category]):
+class CategoryListApi(ListApi):
     """The medical-supplies taxonomy, keyed by HS code, with names and synonyms in six languages."""
 
     permission_classes = [AllowAny]
-    serializer_class = CategoryOutputSerializer
     filterset_class = CategoryFilter
 
-    def get_queryset(self) -> Any:
-        return category_list()
-
-    @extend_schema(operation_id="taxonomy_categories_list")
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return super().get(request, *args, **kwargs)
+    @extend_schema(
+        responses={200: CategoryOutputSerializer(many=True)}, operation_id="taxonomy_categories_list"
+    )
+    def get(self, request: Request) -> Response:
+        return self.paginated_response(request, category_list(), CategoryOutputSerializer)
 
 
 class CategoryGuessSerializer(serializers.Serializer[dict[str, Any]]):
@@ -178,48 +177,38 @@ class CategoryDetailApi(generics.RetrieveAPIView[Category]):
         return super().get(request, *args, **kwargs)
 
 
-class MarketListApi(generics.ListAPIView[Market]):
+class MarketListApi(ListApi):
     """Markets and what a product needs to be sold there, per category."""
 
     permission_classes = [AllowAny]
-    serializer_class = MarketOutputSerializer
     filterset_class = MarketFilter
 
-    def get_queryset(self) -> Any:
-        return market_list()
-
-    @extend_schema(operation_id="reference_markets_list")
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return super().get(request, *args, **kwargs)
+    @extend_schema(responses={200: MarketOutputSerializer(many=True)}, operation_id="reference_markets_list")
+    def get(self, request: Request) -> Response:
+        return self.paginated_response(request, market_list(), MarketOutputSerializer)
 
 
-class StandardListApi(generics.ListAPIView[Standard]):
+class StandardListApi(ListApi):
     """Standards, regulatory approvals and quality systems that products and certificates refer to."""
 
     permission_classes = [AllowAny]
-    serializer_class = StandardOutputSerializer
     filterset_class = StandardFilter
 
-    def get_queryset(self) -> Any:
-        return standard_list()
+    @extend_schema(
+        responses={200: StandardOutputSerializer(many=True)}, operation_id="reference_standards_list"
+    )
+    def get(self, request: Request) -> Response:
+        return self.paginated_response(request, standard_list(), StandardOutputSerializer)
 
-    @extend_schema(operation_id="reference_standards_list")
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return super().get(request, *args, **kwargs)
 
-
-class ExchangeRateListApi(generics.ListAPIView[ExchangeRate]):
+class ExchangeRateListApi(APIView):
     """The default exchange rates matching compares prices with (US dollars per unit, with the day
     each is from); MEDMATCH_FX_RATES overrides single rates on a deployment."""
 
     permission_classes = [AllowAny]
-    serializer_class = ExchangeRateOutputSerializer
-    filterset_class = None
-    pagination_class = None
 
-    def get_queryset(self) -> Any:
-        return exchange_rate_list()
-
-    @extend_schema(operation_id="reference_exchange_rates_list")
-    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        return super().get(request, *args, **kwargs)
+    @extend_schema(
+        responses={200: ExchangeRateOutputSerializer(many=True)}, operation_id="reference_exchange_rates_list"
+    )
+    def get(self, request: Request) -> Response:
+        return Response(ExchangeRateOutputSerializer(exchange_rate_list(), many=True).data)

@@ -5,7 +5,6 @@ from typing import Any
 from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, inline_serializer
 from rest_framework import serializers, status
-from rest_framework.generics import GenericAPIView
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -14,6 +13,7 @@ from rest_framework.views import APIView
 
 from accounts.permissions import request_user
 from accounts.services import user_public_profile
+from core.pagination import ListApi
 from core.parsers import BoundedFormParser, BoundedJSONParser, BoundedMultiPartParser
 from core.permissions import IsStaff
 from core.validators import ID_MAX
@@ -106,16 +106,12 @@ class SupplierListOutputSerializer(serializers.Serializer[SupplierListImport]):
         return dict(FiguresSerializer(supplier_list_figures(supplier_list=supplier_list)).data)
 
 
-class SupplierListListApi(GenericAPIView[SupplierListImport]):
+class SupplierListListApi(ListApi):
     """Lists partners sent; POST uploads one (CSV or XLSX), which a worker then reads."""
 
     permission_classes = [IsStaff]
     parser_classes = [BoundedMultiPartParser, BoundedFormParser]
-    queryset = SupplierListImport.objects.none()
-
-    def get_serializer_class(self) -> type[serializers.Serializer[Any]]:
-        """What OPTIONS describes as the POST body (the views pick their serializers explicitly)."""
-        return self.InputSerializer
+    model = SupplierListImport
 
     class InputSerializer(serializers.Serializer[dict[str, Any]]):
         file = serializers.FileField(allow_empty_file=True)
@@ -128,12 +124,13 @@ class SupplierListListApi(GenericAPIView[SupplierListImport]):
             default=False, help_text="May its organisations be matching candidates?"
         )
 
+    input_serializer_class = InputSerializer
+
     @extend_schema(
         responses={200: SupplierListOutputSerializer(many=True)}, operation_id="supplier_lists_list"
     )
     def get(self, request: Request) -> Response:
-        page = self.paginate_queryset(supplier_list_list())
-        return self.get_paginated_response(SupplierListOutputSerializer(page, many=True).data)  # type: ignore[arg-type]
+        return self.page_response(request, supplier_list_list(), SupplierListOutputSerializer)
 
     @extend_schema(
         request={"multipart/form-data": InputSerializer},
@@ -236,9 +233,11 @@ class RowOutputSerializer(serializers.Serializer[SupplierListRow]):
     reasons = ReasonSerializer
 
 
-class SupplierListRowsApi(GenericAPIView[SupplierListRow]):
+class SupplierListRowsApi(ListApi):
+    """One list's rows in file order, with what became of each; ``status`` narrows them."""
+
     permission_classes = [IsStaff]
-    queryset = SupplierListRow.objects.none()
+    model = SupplierListRow
 
     @extend_schema(
         parameters=[OpenApiParameter("status", str, enum=list(RowStatus.values), required=False)],
@@ -251,8 +250,7 @@ class SupplierListRowsApi(GenericAPIView[SupplierListRow]):
             supplier_list=supplier_list_get(supplier_list_id=supplier_list_id),
             status=wanted if wanted in RowStatus.values else "",
         )
-        page = self.paginate_queryset(rows)
-        return self.get_paginated_response(RowOutputSerializer(page, many=True).data)  # type: ignore[arg-type]
+        return self.page_response(request, rows, RowOutputSerializer)
 
 
 class OrganizationSideSerializer(serializers.Serializer[Organization]):
@@ -292,11 +290,11 @@ class ReviewQueueQuerySerializer(serializers.Serializer[Any]):
     status = serializers.ChoiceField(choices=CandidateStatus.choices, default=CandidateStatus.OPEN)
 
 
-class ReviewQueueApi(GenericAPIView[MatchCandidate]):
+class ReviewQueueApi(ListApi):
     """Rows that may be a known organisation, side by side with it, best score first."""
 
     permission_classes = [IsStaff]
-    queryset = MatchCandidate.objects.none()
+    model = MatchCandidate
 
     @extend_schema(
         parameters=[
@@ -313,8 +311,7 @@ class ReviewQueueApi(GenericAPIView[MatchCandidate]):
             supplier_list_id=query.validated_data.get("supplier_list"),
             status=query.validated_data["status"],
         )
-        page = self.paginate_queryset(queryset)
-        return self.get_paginated_response(CandidateOutputSerializer(page, many=True).data)  # type: ignore[arg-type]
+        return self.page_response(request, queryset, CandidateOutputSerializer)
 
 
 class CandidateMergeApi(APIView):
@@ -435,16 +432,12 @@ class InvitationListQuerySerializer(serializers.Serializer[Any]):
     supplier_list = serializers.IntegerField(required=False, min_value=1, max_value=ID_MAX)
 
 
-class InvitationCreateApi(GenericAPIView[Organization]):
+class InvitationCreateApi(ListApi):
     """GET: the organisations supplier lists brought in, with their latest invitation; POST: invite
     listed vendors (one or many) by e-mail to claim their profiles."""
 
     permission_classes = [IsStaff]
-    queryset = Organization.objects.none()
-
-    def get_serializer_class(self) -> type[serializers.Serializer[Any]]:
-        """What OPTIONS describes as the POST body (the views pick their serializers explicitly)."""
-        return self.InputSerializer
+    model = Organization
 
     @extend_schema(
         parameters=[OpenApiParameter("supplier_list", int, required=False)],
@@ -454,10 +447,8 @@ class InvitationCreateApi(GenericAPIView[Organization]):
     def get(self, request: Request) -> Response:
         query = InvitationListQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        page = self.paginate_queryset(
-            listed_organizations(supplier_list_id=query.validated_data.get("supplier_list"))
-        )
-        return self.get_paginated_response(ListedOrganizationSerializer(page, many=True).data)  # type: ignore[arg-type]
+        rows = listed_organizations(supplier_list_id=query.validated_data.get("supplier_list"))
+        return self.page_response(request, rows, ListedOrganizationSerializer)
 
     class InputSerializer(serializers.Serializer[dict[str, Any]]):
         organizations = serializers.ListField(
@@ -476,6 +467,8 @@ class InvitationCreateApi(GenericAPIView[Organization]):
                     {"email": ["Give an address only when inviting one organisation."]}
                 )
             return attrs
+
+    input_serializer_class = InputSerializer
 
     class OutputSerializer(serializers.Serializer[Any]):
         invitations = inline_serializer(

@@ -1514,6 +1514,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description One list's rows in file order, with what became of each; ``status`` narrows them. */
         get: operations["supplier_lists_rows"];
         put?: never;
         post?: never;
