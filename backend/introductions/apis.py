@@ -169,7 +169,7 @@ class IntroductionListApi(ListApi):
 
     permission_classes = [IsMember]
     # filterset_class documents the query parameters; the selector applies them.
-    queryset = Introduction.objects.none()
+    model = Introduction
     filterset_class = IntroductionFilter
     filter_backends = [DjangoFilterBackend]
 
@@ -223,7 +223,7 @@ class IntroductionAuditApi(ListApi):
 
     permission_classes = [IsMember]
     filterset_class = AuditEventFilter
-    queryset = AuditEvent.objects.none()
+    model = AuditEvent
 
     @extend_schema(
         responses={200: IntroductionAuditEventSerializer(many=True)}, operation_id="introductions_audit_list"
@@ -314,7 +314,7 @@ class NotificationListApi(ListApi):
     """Your own in-app notifications, newest first."""
 
     permission_classes = [IsAuthenticated]
-    queryset = Notification.objects.none()
+    model = Notification
     filterset_class = NotificationFilter
     filter_backends = [DjangoFilterBackend]
 

@@ -161,7 +161,7 @@ class ProposalListApi(ListApi):
 
     permission_classes = [IsStaff]
     # filterset_class documents the query parameters; the selector applies them.
-    queryset = Proposal.objects.none()
+    model = Proposal
     filterset_class = ProposalFilter
     filter_backends = [DjangoFilterBackend]
 
@@ -188,7 +188,7 @@ class ProposalAuditApi(ListApi):
 
     permission_classes = [IsStaff]
     filterset_class = AuditEventFilter
-    queryset = AuditEvent.objects.none()
+    model = AuditEvent
 
     @extend_schema(
         responses={200: AuditEventOutputSerializer(many=True)}, operation_id="proposals_audit_list"

@@ -197,7 +197,7 @@ class OrganizationListApi(ListApi):
 
     permission_classes = [AllowAny]
     filterset_class = OrganizationFilter
-    queryset = Organization.objects.none()
+    model = Organization
 
     @extend_schema(
         responses={200: OrganizationPrivateOutputSerializer(many=True)},
@@ -270,7 +270,7 @@ class ContactListApi(ListApi):
 
     permission_classes = [IsAuthenticated]
     filterset_class = ContactFilter
-    queryset = Contact.objects.none()
+    model = Contact
 
     @extend_schema(
         responses={200: ContactOutputSerializer(many=True)}, operation_id="organizations_contacts_list"
@@ -335,7 +335,7 @@ class DocumentListApi(ListApi):
     permission_classes = [IsAuthenticated]
     parser_classes = [BoundedMultiPartParser, BoundedFormParser]
     filterset_class = DocumentFilter
-    queryset = Document.objects.none()
+    model = Document
 
     class InputSerializer(serializers.Serializer[dict[str, Any]]):
         file = serializers.FileField(
@@ -587,7 +587,7 @@ class OrganizationAuditApi(ListApi):
 
     permission_classes = [IsStaff]
     filterset_class = AuditEventFilter
-    queryset = AuditEvent.objects.none()
+    model = AuditEvent
 
     @extend_schema(
         responses={200: AuditEventOutputSerializer(many=True)}, operation_id="organizations_audit_list"
