@@ -11,8 +11,9 @@ Run with the environment ``scripts/bench.sh`` exports (``make bench``). The benc
    on 127.0.0.1 (``--port``, default 8105);
 3. for each client count, runs locust headless against ``/api/v1/search/products/`` (OpenSearch) and
    against the baseline, in alternating rounds, each stopped after ``--requests`` requests or
-   ``--seconds``, with the bench_search workload (text in six languages, with and without filters,
-   facet-only searches);
+   ``--seconds`` and followed by a wait until the server has finished the requests it accepted,
+   with the bench_search workload (text in six languages, with and without filters, facet-only
+   searches);
 4. prints p50/p95 latency and throughput of both and their ratios; reports gunicorn's peak RSS.
 
 ``--data indexing`` serves the data ``benchmarks.generate`` filled instead (the 1M run), indexing
@@ -22,6 +23,7 @@ It talks only to services on 127.0.0.1, stops gunicorn and drops its database an
 """
 
 import argparse
+import concurrent.futures
 import json
 import os
 import secrets
@@ -117,6 +119,32 @@ def _start_gunicorn(port: int, workers: int, log: Path) -> subprocess.Popen[byte
     raise SystemExit(f"gunicorn did not answer on 127.0.0.1:{port}; see {log}")
 
 
+def _wait_idle(port: int, workers: int, *, limit: float = 180.0) -> float:
+    """Wait until gunicorn has finished what the last round left behind; the seconds it took.
+
+    locust stops at its bound, but the requests gunicorn has already accepted still run (a
+    PostgreSQL search can take seconds at 1M), and the next round's requests would queue behind
+    them. Idle: twice ``workers`` concurrent health checks all answer within a second.
+    """
+
+    def answered_quickly(_: int) -> bool:
+        started = time.monotonic()
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v1/health/", timeout=30):
+                pass
+        except OSError:
+            pass  # a 503 (a service reported down) still means a worker answered
+        return time.monotonic() - started < 1.0
+
+    begun = time.monotonic()
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2 * workers) as pool:
+        while time.monotonic() - begun < limit:
+            if all(pool.map(answered_quickly, range(2 * workers))):
+                break
+            time.sleep(0.5)
+    return time.monotonic() - begun
+
+
 def _tree_peak_rss_mb(pid: int) -> float:
     """Peak RSS (VmHWM) of ``pid`` and its children, summed, in MB."""
     total = 0.0
@@ -199,6 +227,34 @@ def _merge(parts: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def _measure(args: argparse.Namespace, clients: int, work: Path, waited: list[float]) -> dict[str, Any]:
+    """Both engines at one client count: a warm-up each, then ROUNDS alternating rounds."""
+    for path in ENGINES.values():  # warm both up
+        _locust(path, port=args.port, clients=clients, requests=40, seconds=15, folder=work)
+        waited.append(_wait_idle(args.port, args.workers))
+    parts: dict[str, list[dict[str, Any]]] = {engine_name: [] for engine_name in ENGINES}
+    for _round in range(ROUNDS):
+        for engine_name, path in ENGINES.items():
+            parts[engine_name].append(
+                _locust(
+                    path,
+                    port=args.port,
+                    clients=clients,
+                    requests=args.requests // ROUNDS,
+                    seconds=args.seconds // ROUNDS,
+                    folder=work,
+                )
+            )
+            waited.append(_wait_idle(args.port, args.workers))
+    opensearch, postgres = (_merge(parts[engine_name]) for engine_name in ENGINES)
+    return {
+        "opensearch": opensearch,
+        "postgres_fts": postgres,
+        "p95_ratio": postgres["p95_ms"] / max(opensearch["p95_ms"], 1e-6),
+        "throughput_ratio": opensearch["req_per_s"] / max(postgres["req_per_s"], 1e-6),
+    }
+
+
 def main() -> None:
     args = _parse_args()
     url, name = common.setup(args.data or "http", reuse=bool(args.data))
@@ -229,32 +285,11 @@ def main() -> None:
             figures["fts_index_seconds"] = _build_fts_index()
             connections.close_all()
             server = _start_gunicorn(args.port, args.workers, work / "gunicorn.log")
+            waited: list[float] = []  # draining what each round left running on the server
             for clients in [int(value) for value in args.clients.split(",")]:
-                for path in ENGINES.values():  # warm both up
-                    _locust(
-                        path, port=args.port, clients=clients, requests=40, seconds=15, folder=Path(folder)
-                    )
-                parts: dict[str, list[dict[str, Any]]] = {engine_name: [] for engine_name in ENGINES}
-                for _round in range(ROUNDS):
-                    for engine_name, path in ENGINES.items():
-                        parts[engine_name].append(
-                            _locust(
-                                path,
-                                port=args.port,
-                                clients=clients,
-                                requests=args.requests // ROUNDS,
-                                seconds=args.seconds // ROUNDS,
-                                folder=work,
-                            )
-                        )
-                opensearch, postgres = (_merge(parts[engine_name]) for engine_name in ENGINES)
-                figures[f"clients_{clients}"] = {
-                    "opensearch": opensearch,
-                    "postgres_fts": postgres,
-                    "p95_ratio": postgres["p95_ms"] / max(opensearch["p95_ms"], 1e-6),
-                    "throughput_ratio": opensearch["req_per_s"] / max(postgres["req_per_s"], 1e-6),
-                }
+                figures[f"clients_{clients}"] = _measure(args, clients, work, waited)
             figures["gunicorn_peak_rss_mb"] = _tree_peak_rss_mb(server.pid)
+            figures["drain_seconds_max"] = max(waited, default=0.0)
     finally:
         if server is not None:
             server.send_signal(signal.SIGTERM)
