@@ -9,7 +9,6 @@ gets 404 for it; notifications and stats never carry contacts.
 from typing import Any
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import serializers
 from rest_framework.permissions import IsAuthenticated
@@ -169,9 +168,7 @@ class IntroductionListApi(ListApi):
 
     permission_classes = [IsMember]
     # filterset_class documents the query parameters; the selector applies them.
-    model = Introduction
     filterset_class = IntroductionFilter
-    filter_backends = [DjangoFilterBackend]
 
     @extend_schema(
         responses={200: IntroductionOutputSerializer(many=True)}, operation_id="introductions_list"
@@ -223,7 +220,6 @@ class IntroductionAuditApi(ListApi):
 
     permission_classes = [IsMember]
     filterset_class = AuditEventFilter
-    model = AuditEvent
 
     @extend_schema(
         responses={200: IntroductionAuditEventSerializer(many=True)}, operation_id="introductions_audit_list"
@@ -314,9 +310,7 @@ class NotificationListApi(ListApi):
     """Your own in-app notifications, newest first."""
 
     permission_classes = [IsAuthenticated]
-    model = Notification
     filterset_class = NotificationFilter
-    filter_backends = [DjangoFilterBackend]
 
     @extend_schema(
         responses={200: NotificationOutputSerializer(many=True)}, operation_id="notifications_list"

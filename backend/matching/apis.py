@@ -8,7 +8,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.utils import timezone
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.request import Request
@@ -16,7 +15,6 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from accounts.permissions import request_user
-from audit.models import AuditEvent
 from audit.serializers import AuditEventOutputSerializer
 from catalog.models import ProductStatus
 from core.i18n import stored_phrase_text
@@ -161,9 +159,7 @@ class ProposalListApi(ListApi):
 
     permission_classes = [IsStaff]
     # filterset_class documents the query parameters; the selector applies them.
-    model = Proposal
     filterset_class = ProposalFilter
-    filter_backends = [DjangoFilterBackend]
 
     @extend_schema(responses={200: ProposalOutputSerializer(many=True)}, operation_id="proposals_list")
     def get(self, request: Request) -> Response:
@@ -188,7 +184,6 @@ class ProposalAuditApi(ListApi):
 
     permission_classes = [IsStaff]
     filterset_class = AuditEventFilter
-    model = AuditEvent
 
     @extend_schema(
         responses={200: AuditEventOutputSerializer(many=True)}, operation_id="proposals_audit_list"

@@ -23,7 +23,6 @@ from rest_framework.throttling import ScopedRateThrottle, SimpleRateThrottle
 from rest_framework.views import APIView
 
 from accounts.permissions import request_user
-from audit.models import AuditEvent
 from audit.serializers import AuditEventOutputSerializer
 from core.fields import IdentityCharField
 from core.files import FileApi, file_response
@@ -34,7 +33,6 @@ from core.validators import MAX_NAME_LENGTH, MAX_TEXT_LENGTH, UI_LANGUAGES
 from organizations.filters import AuditEventFilter, ContactFilter, DocumentFilter, OrganizationFilter
 from organizations.models import (
     BuyerType,
-    Contact,
     Document,
     DocumentType,
     Organization,
@@ -197,7 +195,6 @@ class OrganizationListApi(ListApi):
 
     permission_classes = [AllowAny]
     filterset_class = OrganizationFilter
-    model = Organization
 
     @extend_schema(
         responses={200: OrganizationPrivateOutputSerializer(many=True)},
@@ -270,7 +267,6 @@ class ContactListApi(ListApi):
 
     permission_classes = [IsAuthenticated]
     filterset_class = ContactFilter
-    model = Contact
 
     @extend_schema(
         responses={200: ContactOutputSerializer(many=True)}, operation_id="organizations_contacts_list"
@@ -335,7 +331,6 @@ class DocumentListApi(ListApi):
     permission_classes = [IsAuthenticated]
     parser_classes = [BoundedMultiPartParser, BoundedFormParser]
     filterset_class = DocumentFilter
-    model = Document
 
     class InputSerializer(serializers.Serializer[dict[str, Any]]):
         file = serializers.FileField(
@@ -587,7 +582,6 @@ class OrganizationAuditApi(ListApi):
 
     permission_classes = [IsStaff]
     filterset_class = AuditEventFilter
-    model = AuditEvent
 
     @extend_schema(
         responses={200: AuditEventOutputSerializer(many=True)}, operation_id="organizations_audit_list"
