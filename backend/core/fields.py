@@ -25,3 +25,28 @@ class IdentityCharField(serializers.CharField):
 class OptionalEmailOutputField(serializers.CharField):
     """An e-mail address that may be empty (a contact or staff member without one): the schema
     says "an address or the empty string", where EmailField's ``format: email`` was broken by ""."""
+
+
+@extend_schema_field({"type": "array", "items": {"type": "string"}})
+class CommaSeparatedListField(serializers.ListField):
+    """A list given as repeated keys (``a=1&a=2``), comma-separated (``a=1,2``) or a JSON array."""
+
+    def to_internal_value(self, data: Any) -> list[Any]:
+        if isinstance(data, str):
+            data = [data]
+        if isinstance(data, list | tuple):
+            parts: list[Any] = []
+            for item in data:
+                if isinstance(item, str):
+                    parts.extend(part.strip() for part in item.split(",") if part.strip())
+                else:
+                    parts.append(item)
+            data = parts
+        result: list[Any] = super().to_internal_value(data)
+        return result
+
+
+@extend_schema_field({"type": "array", "items": {"type": "integer"}})
+class CommaSeparatedIdListField(CommaSeparatedListField):
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(child=serializers.IntegerField(min_value=1), **kwargs)

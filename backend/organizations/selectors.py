@@ -40,6 +40,17 @@ def organization_get(*, user: Any, organization_id: int) -> Organization:
     return organization
 
 
+def organization_get_managed(*, user: Any, organization_id: int) -> Organization:
+    """The organisation, if ``user`` is one of its members or staff.
+
+    Http404 if the user may not even see it, PermissionDenied if they may see only its public profile.
+    """
+    organization = organization_get(user=user, organization_id=organization_id)
+    if not organization_is_managed_by(organization=organization, user=user):
+        raise PermissionDenied("Only the organisation's own members and staff can do this.")
+    return organization
+
+
 def organization_is_managed_by(*, organization: Organization, user: Any) -> bool:
     """Staff and the organisation's own members may see its private details and change it."""
     return is_staff(user) or organization_is_own(organization=organization, user=user)

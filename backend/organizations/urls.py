@@ -1,13 +1,14 @@
 from django.urls import path
 
-from organizations.apis import (
-    ContactDetailApi,
-    ContactListApi,
+from organizations.apis.contacts import ContactDetailApi, ContactListApi
+from organizations.apis.documents import (
     DocumentApproveApi,
     DocumentDetailApi,
     DocumentFileApi,
     DocumentListApi,
     DocumentRejectApi,
+)
+from organizations.apis.organizations import (
     OrganizationAuditApi,
     OrganizationDetailApi,
     OrganizationListApi,
