@@ -1,14 +1,14 @@
 from django.urls import URLPattern, URLResolver, path
 
-from purchasing.apis import (
-    DuplicateDismissApi,
-    DuplicateFlagListApi,
-    DuplicateMergeApi,
-    PurchaseRequestAuditApi,
-    PurchaseRequestDetailApi,
+from purchasing.apis.duplicates import DuplicateDismissApi, DuplicateFlagListApi, DuplicateMergeApi
+from purchasing.apis.imports import (
     PurchaseRequestImportApi,
     PurchaseRequestImportStatusApi,
     PurchaseRequestImportTemplateApi,
+)
+from purchasing.apis.requests import (
+    PurchaseRequestAuditApi,
+    PurchaseRequestDetailApi,
     PurchaseRequestListCreateApi,
     PurchaseRequestTransitionApi,
 )

@@ -14,14 +14,8 @@ from core.fields import IdentityCharField
 from core.pagination import ListApi
 from core.validators import MAX_NAME_LENGTH
 from organizations.filters import ContactFilter
-from organizations.selectors import (
-    contact_get,
-    contact_list,
-    organization_get_managed,
-)
-from organizations.serializers import (
-    ContactOutputSerializer,
-)
+from organizations.selectors import contact_get, contact_list, organization_get_managed
+from organizations.serializers import ContactOutputSerializer
 from organizations.services.contacts import contact_create, contact_delete, contact_update
 
 

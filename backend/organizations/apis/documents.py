@@ -27,9 +27,7 @@ from organizations.selectors import (
     organization_get_managed,
     organization_is_own,
 )
-from organizations.serializers import (
-    DocumentOutputSerializer,
-)
+from organizations.serializers import DocumentOutputSerializer
 from organizations.services.documents import (
     document_delete,
     document_review,

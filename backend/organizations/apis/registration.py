@@ -56,9 +56,7 @@ class RegisterApi(APIView):
         )
         organization_name = IdentityCharField(max_length=MAX_NAME_LENGTH)
         legal_names = serializers.DictField(
-            child=IdentityCharField(max_length=MAX_NAME_LENGTH),
-            required=False,
-            default=dict,
+            child=IdentityCharField(max_length=MAX_NAME_LENGTH), required=False, default=dict
         )
         country = serializers.CharField(max_length=2)
         city = serializers.CharField(max_length=128, required=False, allow_blank=True, default="")
