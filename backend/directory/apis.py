@@ -9,7 +9,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.validators import validate_country, validate_currency
+from core.validators import ID_MAX, INTEGER_MAX, validate_country, validate_currency
 from directory.selectors import (
     MAX_WINDOW,
     SearchPage,
@@ -23,8 +23,6 @@ from search import queries
 from search.analysis import LANGUAGES
 
 MAX_LIST_VALUES = 50
-MAX_INT = 2**31 - 1  # the index's integer fields
-MAX_LONG = 2**63 - 1
 
 
 def _by_language(source: dict[str, Any], prefix: str) -> dict[str, str]:
@@ -120,7 +118,7 @@ class SearchParamsSerializer(serializers.Serializer[dict[str, Any]]):
     )
     market = ValuesField(reference="market", help_text="markets with a certificate valid today, e.g. EU")
     standard = ValuesField(reference="standard", help_text="standard codes, e.g. EN 14683")
-    capacity_min = serializers.IntegerField(required=False, min_value=0, max_value=MAX_INT, default=None)
+    capacity_min = serializers.IntegerField(required=False, min_value=0, max_value=INTEGER_MAX, default=None)
     page = serializers.IntegerField(required=False, min_value=1, default=1)
     page_size = serializers.IntegerField(required=False, min_value=1, max_value=100, default=20)
     cursor = serializers.CharField(
@@ -253,9 +251,11 @@ class ProductSearchApi(APIView):
 
         sort = serializers.ChoiceField(choices=list(queries.PRODUCT_SORTS), default="relevance")
         hs_code = serializers.RegexField(r"^[0-9.]{2,12}$", required=False, default="")
-        vendor = serializers.IntegerField(required=False, min_value=1, max_value=MAX_LONG, default=None)
-        moq_max = serializers.IntegerField(required=False, min_value=1, max_value=MAX_INT, default=None)
-        lead_time_max = serializers.IntegerField(required=False, min_value=0, max_value=MAX_INT, default=None)
+        vendor = serializers.IntegerField(required=False, min_value=1, max_value=ID_MAX, default=None)
+        moq_max = serializers.IntegerField(required=False, min_value=1, max_value=INTEGER_MAX, default=None)
+        lead_time_max = serializers.IntegerField(
+            required=False, min_value=0, max_value=INTEGER_MAX, default=None
+        )
         price_min = serializers.DecimalField(
             max_digits=14, decimal_places=4, required=False, min_value=0, default=None
         )

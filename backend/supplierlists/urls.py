@@ -1,16 +1,17 @@
 from django.urls import path
 
-from supplierlists.apis import (
-    CandidateBulkApi,
-    CandidateKeepApartApi,
-    CandidateMergeApi,
-    ClaimApi,
-    InvitationCreateApi,
-    ReviewQueueApi,
+from supplierlists.apis.invitations import ClaimApi, InvitationCreateApi
+from supplierlists.apis.lists import (
     SupplierListDetailApi,
     SupplierListListApi,
     SupplierListMappingApi,
     SupplierListRowsApi,
+)
+from supplierlists.apis.review import (
+    CandidateBulkApi,
+    CandidateKeepApartApi,
+    CandidateMergeApi,
+    ReviewQueueApi,
 )
 
 urlpatterns = [
