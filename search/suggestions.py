@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Iterable
 from typing import Any
 
-from search.documents import MAX_INDEXED_CHARS
+from search.hashing import MAX_INDEXED_CHARS
 
 
 # Most of a product's texts are its category's names, which every product of the category repeats.

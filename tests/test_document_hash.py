@@ -4,7 +4,7 @@ import hashlib
 import json
 from typing import Any
 
-from search.documents import MAX_INDEXED_CHARS, content_hash, with_hash
+from search.hashing import MAX_INDEXED_CHARS, content_hash, with_hash
 
 
 def _hash_as_before(document: dict[str, Any]) -> str:

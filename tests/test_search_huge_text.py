@@ -11,7 +11,7 @@ from catalog.tests.factories import ProductFactory
 from organizations.models import Organization
 from organizations.tests.factories import VendorFactory
 from outbox.reconciliation import search_reindex
-from search.documents import MAX_INDEXED_CHARS
+from search.hashing import MAX_INDEXED_CHARS
 from tests.search_helpers import drain_and_refresh, touch
 
 pytestmark = [pytest.mark.search, pytest.mark.django_db]

@@ -16,7 +16,7 @@ from organizations.models import Document, DocumentReviewStatus, DocumentType, O
 from reference.models import Category
 from search import indexing
 from search.analysis import LANGUAGES, split_by_language
-from search.documents import with_hash
+from search.hashing import with_hash
 from search.indexes import PRODUCT_SUGGESTIONS, PRODUCTS, SUPPLIERS
 from search.pinyin import pinyin_tokens
 from search.suggestions import suggestion_documents, suggestion_fields

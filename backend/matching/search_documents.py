@@ -10,8 +10,8 @@ from purchasing.search_documents import request_queryset
 from reference.models import Category, Market, MarketKind, MarketRequirement, StandardKind
 from search import indexing
 from search.categories import infer_categories
-from search.documents import with_hash
 from search.errors import SearchUnavailable
+from search.hashing import with_hash
 from search.indexes import REQUEST_QUERIES
 from search.percolation import MatchSpec, RuleSpec, request_query_document
 

@@ -8,7 +8,7 @@ from django.db.models import QuerySet
 from purchasing.models import PurchaseRequest, RequestStatus
 from search import indexing
 from search.analysis import split_by_language
-from search.documents import with_hash
+from search.hashing import with_hash
 from search.indexes import REQUESTS
 
 INDEXED_REQUEST_STATUSES = (RequestStatus.OPEN, RequestStatus.MATCHED)

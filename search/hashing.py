@@ -1,4 +1,4 @@
-"""What every search document has: bounded strings and a content hash.
+"""What every search document carries: strings bounded to what the engine takes, and a content hash.
 
 The builders (database rows -> documents) live beside their apps, one module per indexed entity
 (``catalog.search_documents``, ``purchasing.search_documents``, ``matching.search_documents``).
