@@ -54,7 +54,7 @@ def purchase_request_get(*, user: User | Any, request_id: int) -> PurchaseReques
         raise Http404 from exc
 
 
-def request_buyer_for(*, user: User, buyer_id: int | None) -> Organization:
+def purchase_request_buyer_for(*, user: User, buyer_id: int | None) -> Organization:
     """The organisation a new request or import is for (``organization_acting_for``, field ``buyer``)."""
     return organization_acting_for(
         user=user, organization_id=buyer_id, kind=OrganizationKind.BUYER, field="buyer"
@@ -136,7 +136,7 @@ def purchase_request_audit_trail(*, purchase_request: PurchaseRequest) -> QueryS
     return audit_trail(target=purchase_request)
 
 
-def request_actor_role(*, event: AuditEvent, purchase_request: PurchaseRequest) -> str:
+def purchase_request_actor_role(*, event: AuditEvent, purchase_request: PurchaseRequest) -> str:
     """Who acted in ``event``, by role: staff, buyer or system (no actor); never by name."""
     actor = event.actor
     if actor is None:

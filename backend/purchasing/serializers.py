@@ -8,7 +8,7 @@ from rest_framework import serializers
 from audit.models import AuditEvent
 from organizations.serializers import BuyerSummarySerializer
 from purchasing.models import DuplicateFlag, DuplicateStatus, PurchaseRequest, RequestStatus
-from purchasing.selectors import request_actor_role
+from purchasing.selectors import purchase_request_actor_role
 from reference.serializers import CategorySummarySerializer
 
 
@@ -81,7 +81,7 @@ class RequestAuditEventSerializer(serializers.Serializer[AuditEvent]):
     created_at = serializers.DateTimeField()
 
     def get_actor_role(self, event: AuditEvent) -> str:
-        return request_actor_role(event=event, purchase_request=self.context["purchase_request"])
+        return purchase_request_actor_role(event=event, purchase_request=self.context["purchase_request"])
 
 
 class RequestSummarySerializer(serializers.Serializer[PurchaseRequest]):

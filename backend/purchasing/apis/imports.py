@@ -31,7 +31,7 @@ from purchasing.selectors import (
     import_failure_message,
     import_job_duplicate_flags,
     import_job_get,
-    request_buyer_for,
+    purchase_request_buyer_for,
 )
 from purchasing.services.imports import (
     PurchaseRequestImportRejected,
@@ -167,7 +167,7 @@ class PurchaseRequestImportApi(APIView):
         serializer = self.InputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         user = request_user(request)
-        buyer = request_buyer_for(user=user, buyer_id=serializer.validated_data.get("buyer"))
+        buyer = purchase_request_buyer_for(user=user, buyer_id=serializer.validated_data.get("buyer"))
         try:
             job = purchase_request_import_submit(
                 buyer=buyer,

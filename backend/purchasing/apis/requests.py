@@ -19,11 +19,11 @@ from purchasing.filters import PurchaseRequestFilter
 from purchasing.models import DuplicateFlag, PurchaseRequest, RequestStatus
 from purchasing.selectors import (
     purchase_request_audit_trail,
+    purchase_request_buyer_for,
     purchase_request_duplicate_flags,
     purchase_request_get,
     purchase_request_list,
     purchase_request_visible,
-    request_buyer_for,
 )
 from purchasing.serializers import (
     PurchaseRequestDetailOutputSerializer,
@@ -170,7 +170,7 @@ class PurchaseRequestListCreateApi(ListApi):
         serializer = PurchaseRequestCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         values = dict(serializer.validated_data)
-        buyer = request_buyer_for(user=request_user(request), buyer_id=values.pop("buyer", None))
+        buyer = purchase_request_buyer_for(user=request_user(request), buyer_id=values.pop("buyer", None))
         initial_status = values.pop("status")
         created = purchase_request_create(
             buyer=buyer, actor=request_user(request), values=values, status=initial_status
