@@ -17,8 +17,10 @@ from opensearchpy.helpers import bulk as os_bulk
 from opensearchpy.helpers import scan as os_scan
 
 from search.client import get_client
+from search.config import current_config
 from search.errors import SearchUnavailable
 from search.indexes import IndexDefinition
+from search.queries import facets_apart
 
 logger = logging.getLogger("search")
 
@@ -210,17 +212,21 @@ def search(index: str, body: dict[str, Any]) -> dict[str, Any]:
 _NO_HITS: dict[str, Any] = {"hits": {"total": {"value": 0, "relation": "eq"}, "hits": []}, "aggregations": {}}
 
 
-def msearch(index: str, bodies: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def msearch(
+    index: str, bodies: list[dict[str, Any]], *, timeout: float = LONG_TIMEOUT
+) -> list[dict[str, Any]]:
     """Run several searches in one round trip; answers in the order of ``bodies``. An index that
-    was never built answers with no hits; an overloaded node raises SearchUnavailable."""
+    was never built answers with no hits; an overloaded node raises SearchUnavailable.
+
+    The default ``timeout`` is background work's (matching sends many searches at once: it may
+    wait longer than a page view)."""
     if not bodies:
         return []
     lines: list[dict[str, Any]] = []
     for body in bodies:
         lines.extend(({"index": index}, body))
     with _engine_call("msearch") as client:
-        # Background work (matching) sends many searches at once: it may wait longer than a page view.
-        result = client.msearch(body=lines, request_timeout=LONG_TIMEOUT)
+        result = client.msearch(body=lines, request_timeout=timeout)
     answers: list[dict[str, Any]] = []
     for response in result["responses"]:
         error = response.get("error")
@@ -236,6 +242,17 @@ def msearch(index: str, bodies: list[dict[str, Any]]) -> list[dict[str, Any]]:
         else:
             raise RuntimeError(f"msearch on {index} failed ({status}): {str(error)[:300]}")
     return answers
+
+
+def faceted_search(index: str, body: dict[str, Any]) -> dict[str, Any]:
+    """``search`` of a body with facets, answered as one: its hits and its facet counts are two
+    searches in one round trip (``queries.facets_apart``), so the node can run them side by side
+    and keep the facet counts in its request cache."""
+    hits_body, facets_body = facets_apart(body)
+    if facets_body is None:
+        return search(index, body)
+    hits, facets = msearch(index, [hits_body, facets_body], timeout=current_config().timeout)
+    return {**hits, "aggregations": facets.get("aggregations", {})}
 
 
 def percolate(index: str, field: str, document: dict[str, Any], *, size: int = 100) -> dict[str, Any]:

@@ -28,6 +28,7 @@ from reference.models import Category
 from reference.tests.factories import CategoryFactory
 from search import engine
 from search.client import _cached_client
+from search.indexes import PRODUCTS
 from tests.search_helpers import drain_and_refresh, touch
 
 pytestmark = [pytest.mark.search, pytest.mark.django_db]
@@ -584,6 +585,44 @@ def test_a_facet_keeps_counting_its_other_values_when_one_is_chosen(
         "filtering-respirators": 1,
     }
     assert body["facets"]["capacity"]["count"] == 3
+
+
+def _request_cache_hits() -> int:
+    stats = _cached_client(engine.current_config()).indices.stats(
+        index=PRODUCTS.alias(), metric="request_cache"
+    )
+    return int(stats["_all"]["total"]["request_cache"]["hit_count"])
+
+
+def test_facets_of_a_repeated_search_come_from_the_node_cache_and_still_follow_a_change(
+    catalogue: Catalogue, client: Client
+) -> None:
+    """Facet counts are a size-0 search of their own (issue 14), which the shard request cache keeps
+    until the index changes: the next page or another sort of the same search is a cache hit with
+    the same counts, and a product indexed after it is counted at once."""
+    first = _get(client, PRODUCTS_URL, country="US")
+    hits_before = _request_cache_hits()
+    resorted = _get(client, PRODUCTS_URL, country="US", sort="price")
+
+    assert _request_cache_hits() > hits_before
+    assert resorted["facets"] == first["facets"]
+    assert resorted["count"] == first["count"]
+
+    product = ProductFactory(vendor=catalogue.vendors["greatlakes"], names={"en": "Isolation gown"})
+    touch("product", product.pk)
+    drain_and_refresh()
+    try:
+        after = _get(client, PRODUCTS_URL, country="US")
+    finally:
+        product_id = product.pk
+        product.delete()
+        touch("product", product_id, delete=True)
+        touch("organization", catalogue.vendors["greatlakes"].pk)
+        drain_and_refresh()
+
+    assert after["count"] == first["count"] + 1
+    assert _facet(after, "country")["US"] == _facet(first, "country")["US"] + 1
+    assert after["facets"]["capacity"]["count"] == first["facets"]["capacity"]["count"] + 1
 
 
 def test_supplier_facets(catalogue: Catalogue, client: Client) -> None:

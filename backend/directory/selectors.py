@@ -187,7 +187,7 @@ def product_search(*, query: queries.ProductQuery) -> SearchPage:
         query = dataclasses.replace(query, categories=categories_with_descendants(query.categories))
     for leniency in _leniencies(query.text):
         query = dataclasses.replace(query, leniency=leniency)
-        response = engine.search(PRODUCTS.alias(), queries.product_search_body(query))
+        response = engine.faceted_search(PRODUCTS.alias(), queries.product_search_body(query))
         page = _page(response, query.size, query.sort, relaxed=leniency > queries.Leniency.EXACT)
         if page.count:
             break
@@ -200,7 +200,7 @@ def supplier_search(*, query: queries.SupplierQuery) -> SearchPage:
         query = dataclasses.replace(query, categories=categories_with_descendants(query.categories))
     for leniency in _leniencies(query.text):
         query = dataclasses.replace(query, leniency=leniency)
-        response = engine.search(SUPPLIERS.alias(), queries.supplier_search_body(query))
+        response = engine.faceted_search(SUPPLIERS.alias(), queries.supplier_search_body(query))
         page = _page(response, query.size, query.sort, relaxed=leniency > queries.Leniency.EXACT)
         if page.count:
             break
