@@ -10,8 +10,10 @@ import pytest
 from accounts.tests.factories import StaffFactory
 from audit.models import AuditEvent
 from catalog.models import Product, ProductStatus
+from catalog.search_documents import product_document
 from catalog.tests.factories import certificate_for
 from matching.models import Proposal, ProposalStatus
+from matching.selectors import products_for_matching
 from matching.services import (
     matching_enqueue_for_changes,
     matching_run_for_product,
@@ -23,8 +25,9 @@ from organizations.models import Organization, VerificationStatus
 from outbox.reconciliation import search_reconcile_all, search_reindex
 from purchasing.models import PurchaseRequest, RequestStatus
 from purchasing.services.transitions import purchase_request_transition
-from search import engine
+from search import engine, percolation
 from search.indexes import REQUEST_QUERIES
+from search.percolation import request_candidates
 from tests.matching_eval import world
 from tests.search_helpers import drain_and_refresh, touch
 
@@ -375,6 +378,46 @@ def test_reverse_matching_finds_open_requests_for_a_new_product(clean_indexes: s
     [forward] = matching_run_for_request(request_id=lyon.pk)
     assert forward.pk == next(p.pk for p in proposals if p.request_id == lyon.pk)
     assert forward.source == "reverse"
+
+
+def test_percolation_in_windows_of_the_newest_ids_finds_the_same_requests_in_the_same_order(
+    clean_indexes: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """request_candidates takes the stored queries in windows of the newest ids (issue 14); with
+    windows of two (then eight, then the rest) it answers what one pass over all of them answers."""
+    # The US request (no EU certificate) is the oldest, so the windows are: the 2 newest, the 8
+    # below them, then the rest (3 masks and the US one).
+    us = world.purchase_request(slug="surgical-masks", title="Surgical masks", destination_country="US")
+    masks = [
+        world.purchase_request(
+            slug="surgical-masks", title=f"Surgical masks lot {n}", destination_country="FR"
+        )
+        for n in range(13)
+    ]
+    gloves = world.purchase_request(
+        slug="nitrile-examination-gloves", title="Nitrile gloves", destination_country="FR"
+    )
+    world.index_everything(requests=[*masks, gloves, us])
+    product = _mask(world.vendor("Wuhan Xinhua Medical"), "Surgical mask Type IIR")
+    _reindex_product(product)
+    document = product_document(products_for_matching(product_ids=[product.pk])[product.pk])
+    newest_first = sorted((request.pk for request in masks), reverse=True)
+
+    one_pass = {size: request_candidates(document, size=size) for size in (3, 100)}
+    monkeypatch.setattr(percolation, "PERCOLATE_WINDOW", 2)
+    monkeypatch.setattr(percolation, "_WINDOW_MAX", 8)
+    searches: list[dict[str, Any]] = []
+    real_search = engine.search
+    monkeypatch.setattr(
+        engine, "search", lambda index, body: searches.append(body) or real_search(index, body)
+    )
+    windowed = {size: request_candidates(document, size=size) for size in (3, 100)}
+
+    assert one_pass == {3: newest_first[:3], 100: newest_first}  # the EU mask requests, newest first
+    assert windowed == one_pass
+    percolations = [body for body in searches if "percolate" in str(body["query"])]
+    assert len(percolations) == 2 + 3  # size 3: windows of 2 and 8; size 100: 2, 8 and the rest
+    assert sum("gte" in str(body["query"]) for body in percolations) == 2 + 2
 
 
 def test_reverse_matching_of_a_hidden_product_expires_its_proposals(clean_indexes: str) -> None:
