@@ -58,6 +58,13 @@ def _parse_args() -> argparse.Namespace:
     )
     parser.add_argument("--forward-samples", type=int, default=0, help="requests matched forward (0: all)")
     parser.add_argument("--reverse-samples", type=int, default=20, help="products matched in reverse")
+    parser.add_argument(
+        "--skip",
+        type=int,
+        default=0,
+        help="start the samples this many rows in (requests and products not matched by an earlier "
+        "run on kept data: cold, without proposals yet)",
+    )
     parser.add_argument("--json", type=Path, help="write the figures to this file")
     parser.add_argument("--profile", action="store_true", help="profile the reverse runs (pyinstrument)")
     parser.add_argument("--keep", action="store_true", help="keep the database and indexes")
@@ -273,7 +280,7 @@ def main() -> None:  # noqa: PLR0912, PLR0915  one linear script: seed, index, m
             match_only = Timings("forward matching again (warm)")
             baseline = Timings("PostgreSQL candidate query (baseline)")
             with_proposals = 0
-            forward_requests = open_requests[: args.forward_samples or None]
+            forward_requests = open_requests[args.skip :][: args.forward_samples or None]
             for purchase_request in forward_requests:
                 with transaction.atomic():
                     outbox_record(entity="request", entity_id=purchase_request.pk)
@@ -308,7 +315,9 @@ def main() -> None:  # noqa: PLR0912, PLR0915  one linear script: seed, index, m
                 .prefetch_related("required_standards")
             ]
             sample_ids = list(
-                Product.objects.public().order_by("pk").values_list("pk", flat=True)[: args.samples]
+                Product.objects.public()
+                .order_by("pk")
+                .values_list("pk", flat=True)[args.skip : args.skip + args.samples]
             )
             products = products_for_matching(product_ids=sample_ids)
             documents = {pid: product_document(product) for pid, product in products.items()}
