@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db.models import DateTimeField, DurationField, ExpressionWrapper, F, QuerySet, Value
 from django.db.models.functions import Coalesce
 from django.http import Http404
@@ -59,6 +60,15 @@ def application_get(*, user: User | Any, application_id: int) -> FmApplication:
         return application_visible(user=user).get(pk=application_id)
     except FmApplication.DoesNotExist as exc:
         raise Http404 from exc
+
+
+def application_get_own(*, user: Any, application_id: int) -> FmApplication:
+    """The application, if ``user`` is a member of the applicant: Http404 for one they may not
+    see, PermissionDenied for one they see only as staff."""
+    application = application_get(user=user, application_id=application_id)
+    if application.organization_id != member_organization_id(user):
+        raise PermissionDenied("Only the applicant's own members can do this.")
+    return application
 
 
 def evidence_get(*, application: FmApplication, evidence_id: int) -> Evidence:
