@@ -1,6 +1,6 @@
 from django.urls import URLPattern, URLResolver, path
 
-from introductions.apis import NotificationListApi, NotificationReadAllApi, NotificationReadApi
+from introductions.apis.notifications import NotificationListApi, NotificationReadAllApi, NotificationReadApi
 
 # read-all/ comes before <id>/.
 urlpatterns: list[URLPattern | URLResolver] = [

@@ -1,6 +1,6 @@
 from django.urls import URLPattern, URLResolver, path
 
-from introductions.apis import (
+from introductions.apis.introductions import (
     IntroductionAuditApi,
     IntroductionDetailApi,
     IntroductionListApi,
