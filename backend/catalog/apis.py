@@ -8,6 +8,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts.permissions import request_user
 from catalog.filters import ProductFilter
 from catalog.models import Product, ProductStatus
 from catalog.selectors import (
@@ -222,7 +223,7 @@ class ProductListCreateApi(ListApi):
         serializer.is_valid(raise_exception=True)
         data = dict(serializer.validated_data)
         vendor = product_vendor_for_create(user=request.user, vendor_id=data.pop("vendor", None))
-        product = product_create(actor=request.user, vendor=vendor, **data)  # type: ignore[arg-type]
+        product = product_create(actor=request_user(request), vendor=vendor, **data)
         return Response(_output(request, product), status=status.HTTP_201_CREATED)
 
 
@@ -242,7 +243,7 @@ class ProductDetailApi(APIView):
         serializer.is_valid(raise_exception=True)
         product = product_update(
             product=product,
-            actor=request.user,  # type: ignore[arg-type]
+            actor=request_user(request),
             data=serializer.validated_data,
         )
         return Response(_output(request, product))
@@ -266,5 +267,5 @@ class ProductDetailApi(APIView):
     @extend_schema(responses={204: None}, operation_id="products_destroy")
     def delete(self, request: Request, product_id: int) -> Response:
         product = product_get_for_change(user=request.user, product_id=product_id)
-        product_delete(product=product, actor=request.user)  # type: ignore[arg-type]
+        product_delete(product=product, actor=request_user(request))
         return Response(status=status.HTTP_204_NO_CONTENT)

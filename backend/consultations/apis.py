@@ -29,9 +29,14 @@ from consultations.models import (
     ConsultationStatus,
     ConsultationTopic,
 )
-from consultations.selectors import attachment_get, consultation_get, consultation_list, consultation_stats
-from consultations.services import (
+from consultations.selectors import (
     adviser_candidates,
+    attachment_get,
+    consultation_get,
+    consultation_list,
+    consultation_stats,
+)
+from consultations.services import (
     attachment_add,
     consultation_assign,
     consultation_close,
@@ -160,7 +165,7 @@ class AdviserListApi(APIView):
 
     @extend_schema(responses={200: AdviserSerializer(many=True)}, operation_id="consultations_advisers")
     def get(self, request: Request) -> Response:
-        return Response(AdviserSerializer(adviser_candidates(), many=True).data)  # type: ignore[arg-type]
+        return Response([AdviserSerializer(adviser).data for adviser in adviser_candidates()])
 
 
 class ConsultationAssignApi(APIView):

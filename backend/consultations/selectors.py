@@ -82,3 +82,8 @@ def consultation_stats(
         "first_response": duration_figures(first_response),
         "time_to_close": duration_figures(to_close),
     }
+
+
+def adviser_candidates() -> list[User]:
+    """Staff users flagged as advisers, who may be given consultations."""
+    return list(User.objects.filter(is_staff=True, is_adviser=True, is_active=True).order_by("id"))

@@ -26,11 +26,6 @@ MAX_ATTACHMENTS = 20
 MAX_MESSAGES = 500
 
 
-def adviser_candidates() -> list[User]:
-    """Staff users flagged as advisers, who may be given consultations."""
-    return list(User.objects.filter(is_staff=True, is_adviser=True, is_active=True).order_by("id"))
-
-
 def _lock(consultation: Consultation) -> Consultation:
     return Consultation.objects.select_for_update(of=("self",)).get(pk=consultation.pk)
 
