@@ -1,7 +1,8 @@
 """Writes for an organisation itself: its profile, the re-index of a change, and verification.
 
 Its sub-domains have modules of their own beside this one: ``documents`` (uploads, certificates
-and their review), ``contacts`` and ``registration`` (an organisation with its first user).
+and their review, whose field checks are ``certificate_checks``), ``contacts`` and ``registration``
+(an organisation with its first user).
 """
 
 import logging

@@ -9,7 +9,6 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from accounts.models import User
@@ -26,14 +25,12 @@ from organizations.services import (
     organization_locked,
     verification_transition,
 )
+from organizations.services.certificate_checks import certificate_links, certificate_validate
 from organizations.uploads import upload_check
 from outbox.services import outbox_record
-from reference.models import Market, Standard
-from reference.selectors import standards_by_code
 
 logger = logging.getLogger("organizations")
 
-CERTIFICATE_REQUIRED_FIELDS = ("number", "issuer", "valid_from", "valid_until")
 # Changing these on a certificate sends the certificate (not the vendor) back to review.
 CERTIFICATE_REVIEWED_FIELDS = ("number", "issuer", "valid_from", "valid_until", "standards", "markets")
 # Why a changed licence sends a verified vendor back to review.
@@ -115,145 +112,6 @@ def document_review(*, document: Document, actor: User, approve: bool, reason: s
     return document
 
 
-def _field_error(field: str, message: str, code: str, **params: object) -> dict[str, list[ValidationError]]:
-    return {field: [ValidationError(message, code=code, params=params or None)]}
-
-
-def _resolve_standards(items: Sequence[str]) -> list[Standard]:
-    """Standards by code (EN 14683, case and spaces ignored) or by id; every item must exist."""
-    wanted = [item.strip() for item in items if item.strip()]
-    ids = [int(item) for item in wanted if item.isdigit()]
-    by_id = {standard.pk: standard for standard in Standard.objects.filter(pk__in=ids)}
-    by_code, unknown = standards_by_code(
-        codes=[item for item in wanted if not (item.isdigit() and int(item) in by_id)]
-    )
-    found = list({standard.pk: standard for standard in [*by_id.values(), *by_code]}.values())
-    if unknown:
-        raise ValidationError(
-            _field_error(
-                "standards",
-                "Unknown standards: %(items)s.",
-                "unknown_standard",
-                items=", ".join(unknown),
-            )
-        )
-    return found
-
-
-def _resolve_markets(items: Sequence[str]) -> list[Market]:
-    """Markets by code, case-insensitively; every code must exist."""
-    wanted = [item.strip() for item in items if item.strip()]
-    if not wanted:
-        return []
-    query = Q()
-    for code in wanted:
-        query |= Q(code__iexact=code)
-    found = list(Market.objects.filter(query))
-    known = {market.code.upper() for market in found}
-    unknown = [code for code in wanted if code.upper() not in known]
-    if unknown:
-        raise ValidationError(
-            _field_error("markets", "Unknown markets: %(items)s.", "unknown_market", items=", ".join(unknown))
-        )
-    return found
-
-
-def _resolve_products(*, organization: Organization, ids: Sequence[int]) -> list[int]:
-    """Ids of the organisation's own products; any other id (another vendor's, or none) is an error.
-
-    Read through the reverse relation: the catalogue sits above organisations, which import none of it.
-    """
-    wanted = sorted(set(ids))
-    found = list(organization.products.filter(pk__in=wanted).values_list("pk", flat=True))
-    missing = sorted(set(wanted) - set(found))
-    if missing:
-        raise ValidationError(
-            _field_error(
-                "products",
-                "These are not your organisation's products: %(items)s.",
-                "not_own_product",
-                items=", ".join(str(item) for item in missing),
-            )
-        )
-    return found
-
-
-def _certificate_validate(
-    *,
-    document_type: str,
-    values: dict[str, Any],
-    check_expiry: bool,
-    today: datetime.date,
-) -> None:
-    """Certificates need number, issuer and validity; dates must be in order and current."""
-    errors: dict[str, list[ValidationError]] = {}
-    if document_type == DocumentType.CERTIFICATE:
-        for field in CERTIFICATE_REQUIRED_FIELDS:
-            if values.get(field) in (None, ""):
-                errors.update(_field_error(field, "A certificate needs this field.", "required"))
-    else:
-        for field in ("standards", "markets", "products"):
-            if values.get(field):
-                errors.update(
-                    _field_error(
-                        field,
-                        "Only a certificate covers standards, markets or products.",
-                        "not_a_certificate",
-                    )
-                )
-    valid_from, valid_until = values.get("valid_from"), values.get("valid_until")
-    if valid_from is not None and valid_until is not None and valid_from >= valid_until:
-        errors.update(
-            _field_error(
-                "valid_until", "The end of validity must come after its start.", "invalid_date_range"
-            )
-        )
-    elif (
-        document_type == DocumentType.CERTIFICATE
-        and check_expiry
-        and valid_until is not None
-        and valid_until < today
-    ):
-        errors.update(
-            _field_error(
-                "valid_until",
-                "This certificate expired on %(date)s; upload a current one.",
-                "certificate_expired",
-                date=valid_until.isoformat(),
-            )
-        )
-    if errors:
-        raise ValidationError(errors)
-
-
-def _certificate_links(
-    *, organization: Organization, values: dict[str, Any]
-) -> tuple[list[Standard] | None, list[Market] | None, list[int] | None]:
-    """Resolve the list fields present in ``values``; None where a field was not given."""
-    errors: dict[str, list[ValidationError]] = {}
-    standards: list[Standard] | None = None
-    markets: list[Market] | None = None
-    products: list[int] | None = None
-    try:
-        if values.get("standards") is not None:
-            standards = _resolve_standards(values["standards"])
-    except ValidationError as exc:
-        errors.update(exc.error_dict)
-    try:
-        if values.get("markets") is not None:
-            markets = _resolve_markets(values["markets"])
-    except ValidationError as exc:
-        errors.update(exc.error_dict)
-    try:
-        if values.get("products") is not None:
-            products = _resolve_products(organization=organization, ids=values["products"])
-    except ValidationError as exc:
-        errors.update(exc.error_dict)
-    if errors:
-        raise ValidationError(errors)
-    return standards, markets, products
-
-
 @transaction.atomic
 def document_upload(
     *,
@@ -290,10 +148,10 @@ def document_upload(
     except ValidationError as exc:
         errors.update(exc.error_dict)
     try:
-        _certificate_validate(
+        certificate_validate(
             document_type=document_type, values=values, check_expiry=True, today=timezone.localdate()
         )
-        linked_standards, linked_markets, linked_products = _certificate_links(
+        linked_standards, linked_markets, linked_products = certificate_links(
             organization=organization, values=values
         )
     except ValidationError as exc:
@@ -362,13 +220,13 @@ def document_update(*, document: Document, actor: User, data: dict[str, Any]) ->
     values = {**current, **{key: value for key, value in data.items() if key in current}}
     for field in ("number", "issuer"):
         values[field] = (values[field] or "").strip()
-    _certificate_validate(
+    certificate_validate(
         document_type=document.document_type,
         values=values,
         check_expiry="valid_until" in data,
         today=timezone.localdate(),
     )
-    linked_standards, linked_markets, linked_products = _certificate_links(
+    linked_standards, linked_markets, linked_products = certificate_links(
         organization=organization,
         values={key: data[key] for key in ("standards", "markets", "products") if key in data},
     )
