@@ -1,18 +1,17 @@
-"""Sign-in lockout and throttles hold across processes: gunicorn with two workers, the state
-shared through the database (django-axes) and Redis (throttle counters)."""
+"""Sign-in lockout and throttles hold across processes: gunicorn with two workers (under the test
+and the production settings), the state shared through the database (django-axes) and Redis
+(throttle counters)."""
 
-import os
-import socket
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import requests
 
 from accounts.tests.factories import VendorUserFactory
+from tests.gunicorn_helpers import PRODUCTION_ENV, PRODUCTION_HASHERS
+from tests.gunicorn_helpers import gunicorn as start_gunicorn
 
 pytestmark = [pytest.mark.django_db(transaction=True)]
 
@@ -20,61 +19,16 @@ REPO = Path(__file__).resolve().parents[1]
 PASSWORD = "the-right-password"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-@pytest.fixture
-def gunicorn(django_db_setup: None) -> Iterator[str]:
-    from django.db import connection
-
-    database = connection.settings_dict
-    port = _free_port()
-    env = dict(os.environ)
-    env.update(
-        {
-            "DJANGO_SETTINGS_MODULE": "config.settings.test",
-            "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/{database['NAME']}",
-            "PYTHONPATH": os.pathsep.join([str(REPO / "backend"), str(REPO)]),
-            "NUM_PROXIES": "0",
-        }
-    )
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "config.wsgi:application",
-            "--chdir",
-            str(REPO / "backend"),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--timeout",
-            "60",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            requests.get(f"{base}/api/v1/reference/markets/", timeout=5)
-            break
-        except requests.RequestException:
-            time.sleep(0.3)
-    else:
-        process.terminate()
-        raise RuntimeError("gunicorn did not start within 60 s")
-    yield base
-    process.terminate()
-    process.wait(timeout=20)
+@pytest.fixture(params=["test", "production"])
+def gunicorn(request: pytest.FixtureRequest, django_db_setup: None, settings: Any) -> Iterator[str]:
+    """Two workers, under the test settings and under the production ones (issue 11: the real
+    parts), served over plain HTTP on 127.0.0.1 (no TLS proxy: no HTTPS redirect)."""
+    env = {"DJANGO_SECURE_SSL_REDIRECT": "false"}
+    if request.param == "production":
+        env.update(PRODUCTION_ENV)  # REDIS_URL and OPENSEARCH_URL: the test services'
+        settings.PASSWORD_HASHERS = PRODUCTION_HASHERS
+    with start_gunicorn(env=env, ready_path="/api/v1/reference/markets/") as base:
+        yield base
 
 
 def _login(base: str, email: str, password: str, **headers: str) -> requests.Response:
