@@ -8,10 +8,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import User
+from audit.services import state_transition
 from core.exceptions import Conflict
 from matching.models import Proposal, ProposalStatus
 from matching.services.evaluation import MATCHABLE_STATUSES, matching_evaluate_pair
-from matching.services.proposals import _transition
 from organizations.models import Organization, VerificationStatus
 from organizations.services import organization_verify_buyer
 from purchasing.models import PurchaseRequest, RequestStatus
@@ -90,12 +90,14 @@ def _approve_locked(*, proposal: Proposal, actor: User, reason: str, verify_buye
         raise Conflict(
             "The pair no longer qualifies: " + "; ".join(item.detail for item in evaluation.exclusions) + "."
         )
-    _transition(proposal, ProposalStatus.APPROVED, reason=reason, actor=actor)
-    proposal.status = ProposalStatus.APPROVED
-    proposal.decided_by = actor
-    proposal.decided_at = timezone.now()
-    proposal.decision_reason = reason
-    proposal.save(update_fields=["status", "decided_by", "decided_at", "decision_reason", "updated_at"])
+    state_transition(
+        target=proposal,
+        to_state=ProposalStatus.APPROVED,
+        actor=actor,
+        action="proposals.approved",
+        reason=reason,
+        changes={"decided_by": actor, "decided_at": timezone.now(), "decision_reason": reason},
+    )
     _approval_introduces(proposal, actor)
     if purchase_request.status == RequestStatus.OPEN:
         purchase_request_transition(
@@ -109,12 +111,14 @@ def _approve_locked(*, proposal: Proposal, actor: User, reason: str, verify_buye
 
 def _reject_locked(*, proposal: Proposal, actor: User, reason: str) -> Proposal:
     _require_proposed(proposal, "rejected")
-    _transition(proposal, ProposalStatus.REJECTED, reason=reason, actor=actor)
-    proposal.status = ProposalStatus.REJECTED
-    proposal.decided_by = actor
-    proposal.decided_at = timezone.now()
-    proposal.decision_reason = reason
-    proposal.save(update_fields=["status", "decided_by", "decided_at", "decision_reason", "updated_at"])
+    state_transition(
+        target=proposal,
+        to_state=ProposalStatus.REJECTED,
+        actor=actor,
+        action="proposals.rejected",
+        reason=reason,
+        changes={"decided_by": actor, "decided_at": timezone.now(), "decision_reason": reason},
+    )
     return proposal
 
 

@@ -8,8 +8,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from accounts.models import User
-from audit.services import audit_record
+from audit.services import audit_record, state_transition
 from catalog.models import Product
 from matching.models import Proposal, ProposalStatus
 from matching.scoring import (
@@ -37,22 +36,13 @@ logger = logging.getLogger("matching")
 # --- upserting proposals ---
 
 
-def _transition(
-    proposal: Proposal,
-    to_state: str,
-    *,
-    reason: str,
-    actor: User | None = None,
-    data: dict[str, Any] | None = None,
-) -> None:
-    audit_record(
-        actor=actor,
-        action=f"proposals.{to_state}",
+def _expire(proposal: Proposal, *, reason: str) -> None:
+    state_transition(
         target=proposal,
-        from_state=proposal.status if proposal.pk else "",
-        to_state=to_state,
+        to_state=ProposalStatus.EXPIRED,
+        actor=None,
+        action="proposals.expired",
         reason=reason,
-        data=data,
     )
 
 
@@ -124,20 +114,30 @@ def _proposals_apply(
             continue
         if proposal.status == ProposalStatus.REJECTED and proposal.fingerprint == values["fingerprint"]:
             continue
-        for name, value in values.items():
-            setattr(proposal, name, value)
         if proposal.status != ProposalStatus.PROPOSED:
             reason = (
                 "the request or the product changed materially since the rejection"
                 if proposal.status == ProposalStatus.REJECTED
                 else "qualifies again"
             )
-            _transition(proposal, ProposalStatus.PROPOSED, reason=reason, data=_previous_decision(proposal))
-            proposal.status = ProposalStatus.PROPOSED
-            proposal.proposed_at = now
-            proposal.decided_by = None
-            proposal.decided_at = None
-            proposal.decision_reason = ""
+            state_transition(
+                target=proposal,
+                to_state=ProposalStatus.PROPOSED,
+                actor=None,
+                action="proposals.proposed",
+                reason=reason,
+                changes={
+                    **values,
+                    "proposed_at": now,
+                    "decided_by": None,
+                    "decided_at": None,
+                    "decision_reason": "",
+                },
+                data=_previous_decision(proposal),
+            )
+            continue
+        for name, value in values.items():
+            setattr(proposal, name, value)
         proposal.save()
     for key, proposal in existing.items():
         if key in wanted or proposal.status != ProposalStatus.PROPOSED:
@@ -145,9 +145,7 @@ def _proposals_apply(
         if scope_product_id is not None and proposal.product_id != scope_product_id:
             continue
         reason = _expiry_reason(run=run, product_id=proposal.product_id)
-        _transition(proposal, ProposalStatus.EXPIRED, reason=reason[:2000])
-        proposal.status = ProposalStatus.EXPIRED
-        proposal.save(update_fields=["status", "updated_at"])
+        _expire(proposal, reason=reason[:2000])
 
 
 def _expiry_reason(*, run: RequestRun, product_id: int) -> str:
@@ -169,9 +167,7 @@ def proposals_expire_for_request(*, request_id: int, reason: str = "the request 
             Proposal.objects.select_for_update().filter(request_id=request_id, status=ProposalStatus.PROPOSED)
         )
         for proposal in waiting:
-            _transition(proposal, ProposalStatus.EXPIRED, reason=reason)
-            proposal.status = ProposalStatus.EXPIRED
-            proposal.save(update_fields=["status", "updated_at"])
+            _expire(proposal, reason=reason)
     return len(waiting)
 
 
@@ -231,9 +227,7 @@ def _expire_for_product(*, product_id: int, reason: str) -> None:
             for proposal in Proposal.objects.select_for_update().filter(
                 request_id=request_id, product_id=product_id, status=ProposalStatus.PROPOSED
             ):
-                _transition(proposal, ProposalStatus.EXPIRED, reason=reason)
-                proposal.status = ProposalStatus.EXPIRED
-                proposal.save(update_fields=["status", "updated_at"])
+                _expire(proposal, reason=reason)
 
 
 def proposals_expire_stale() -> int:
