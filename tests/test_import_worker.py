@@ -16,6 +16,7 @@ from accounts.models import User
 from accounts.tests.factories import BuyerUserFactory
 from purchasing.models import ImportJob, PurchaseRequest
 from purchasing.tests.hostile import many_rows, wide_row, zip_bomb
+from tests.import_helpers import import_finished
 
 pytestmark = [pytest.mark.celery, pytest.mark.django_db(transaction=True)]
 
@@ -30,16 +31,6 @@ def _token(base: str, user: User) -> str:
     assert response.status_code == 200, response.text
     token: str = response.json()["token"]
     return token
-
-
-def _wait(url: str, headers: dict[str, str], timeout: float = 120) -> dict[str, Any]:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        body: dict[str, Any] = requests.get(url, headers=headers, timeout=10).json()
-        if body["status"] in ("succeeded", "failed"):
-            return body
-        time.sleep(0.2)
-    raise AssertionError(f"the import at {url} did not finish within {timeout} s")
 
 
 def test_three_concurrent_hostile_uploads_are_answered_at_once_and_refused_by_the_worker(
@@ -76,7 +67,7 @@ def test_three_concurrent_hostile_uploads_are_answered_at_once_and_refused_by_th
         assert response.json()["status"] == "queued"
     codes = {}
     for key, (_elapsed, response) in answers.items():
-        job = _wait(response.json()["status_url"], headers)
+        job = import_finished(response.json()["status_url"], headers)
         assert job["status"] == "failed", (key, job)
         assert job["created"] == []
         [file_errors] = job["errors"]
@@ -102,7 +93,7 @@ def test_a_good_file_is_imported_by_the_worker(
     )
 
     assert response.status_code == 202, response.text
-    job = _wait(response.json()["status_url"], headers)
+    job = import_finished(response.json()["status_url"], headers)
     assert job["status"] == "succeeded", job
     assert job["progress"] == {"rows_done": 2, "rows_total": 2}
     created = PurchaseRequest.objects.filter(pk__in=job["created"]).order_by("pk")

@@ -21,6 +21,7 @@ from accounts.tests.factories import BuyerUserFactory
 from purchasing.models import PurchaseRequest
 from purchasing.tests.hostile import many_rows, wide_row, zip_bomb
 from tests.gunicorn_helpers import PRODUCTION_ENV, PRODUCTION_HASHERS, gunicorn
+from tests.import_helpers import import_finished
 
 pytestmark = [pytest.mark.celery, pytest.mark.django_db(transaction=True)]
 
@@ -132,18 +133,8 @@ def test_three_hostile_uploads_are_answered_at_once_while_the_server_keeps_answe
     for key, (_elapsed, response) in answers.items():
         status_url = response.json()["status_url"]
         assert status_url.startswith("https://")  # built from what the proxy forwarded
-        job = _wait(status_url.replace("https://", "http://", 1), headers)
+        job = import_finished(status_url.replace("https://", "http://", 1), headers)
         assert job["status"] == "failed", (key, job)
         codes[key] = [error["code"] for error in job["errors"][0]["errors"]["file"]]
     assert codes == {"bomb": ["file_too_large"], "wide": ["row_too_large"], "rows": ["too_many_rows"]}
     assert not PurchaseRequest.objects.exists()
-
-
-def _wait(url: str, headers: dict[str, str], timeout: float = 120) -> dict[str, object]:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        body: dict[str, object] = requests.get(url, headers=headers, timeout=10).json()
-        if body["status"] in ("succeeded", "failed"):
-            return body
-        time.sleep(0.2)
-    raise AssertionError(f"the import at {url} did not finish within {timeout} s")
