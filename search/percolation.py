@@ -375,8 +375,7 @@ def request_candidates(product_document: dict[str, Any], *, size: int) -> list[i
             "query": {
                 "bool": {
                     "filter": [
-                        prefilter,
-                        *([{"range": {"request_id": ids}}] if ids else []),
+                        *_window(prefilter, ids),
                         {"percolate": {"field": "query", "document": document}},
                     ]
                 }
@@ -396,13 +395,18 @@ def request_candidates(product_document: dict[str, Any], *, size: int) -> list[i
     return found
 
 
+def _window(prefilter: dict[str, Any], ids: dict[str, int]) -> list[dict[str, Any]]:
+    """The filters of a window: the category pre-filter, and the request ids' bounds if any."""
+    return [prefilter, {"range": {"request_id": ids}}] if ids else [prefilter]
+
+
 def _window_floor(prefilter: dict[str, Any], ids: dict[str, int], window: int) -> int | None:
     """The request id of the ``window``-th newest stored query ``prefilter`` leaves below ``ids``'
     bound (an ordinary sorted filter, no percolation); None when fewer are left."""
     body = {
         "size": 1,
         "from": window - 1,
-        "query": {"bool": {"filter": [prefilter, *([{"range": {"request_id": ids}}] if ids else [])]}},
+        "query": {"bool": {"filter": _window(prefilter, ids)}},
         "sort": [{"request_id": "desc"}],
         "track_total_hits": False,
         "_source": False,
